@@ -1,0 +1,10 @@
+//! (owned by the engine work, issue 2)
+
+/// Arguments.
+#[derive(clap::Args)]
+pub struct Args {}
+
+/// Runs the subcommand.
+pub fn run(_args: Args) -> anyhow::Result<std::process::ExitCode> {
+    anyhow::bail!("not implemented yet")
+}

@@ -1,0 +1,13 @@
+//! One module per subcommand.
+
+pub mod bench;
+pub mod code;
+pub mod dyad;
+pub mod eval;
+pub mod explain;
+pub mod extract;
+pub mod ingest;
+pub mod query;
+pub mod quotes;
+pub mod serve;
+pub mod unknown_actors;

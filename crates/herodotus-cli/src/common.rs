@@ -1,0 +1,1 @@
+//! Options and helpers shared by subcommands.

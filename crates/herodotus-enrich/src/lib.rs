@@ -1,0 +1,1 @@
+//! herodotus-enrich: quotes, tone, places, entities and duplicate-story clustering.

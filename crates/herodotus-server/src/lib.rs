@@ -1,0 +1,1 @@
+//! herodotus-server: HTTP API and web pages over the event store.

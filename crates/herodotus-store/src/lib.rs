@@ -1,0 +1,1 @@
+//! herodotus-store: the embedded SQLite event store.
