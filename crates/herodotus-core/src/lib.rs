@@ -29,3 +29,9 @@ pub use article::Article;
 pub use date::Date;
 pub use error::{Error, RecordError, Result};
 pub use event::{Event, Place, Quote};
+pub mod coder;
+pub mod dict;
+pub mod sentences;
+
+pub use coder::{ActorKind, CodedArticle, Coder, Mention};
+pub use dict::Dictionaries;
