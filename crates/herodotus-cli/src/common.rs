@@ -1,1 +1,125 @@
-//! Options and helpers shared by subcommands.
+//! Options and helpers shared by subcommands: loading dictionaries, reading inputs,
+//! coding in parallel with output in input order.
+
+use anyhow::{Context as _, Result};
+use herodotus_core::{Article, Coder, CoderOptions, Date, Dictionaries, RecordError};
+use herodotus_ingest::{open_input, InputOptions};
+use rayon::prelude::*;
+use std::path::PathBuf;
+
+/// Which dictionaries to load.
+#[derive(clap::Args, Clone, Debug, Default)]
+pub struct DictArgs {
+    /// Dictionary directory in herodotus format (default: the built-in dictionaries).
+    #[arg(long, value_name = "DIR")]
+    pub dict: Option<PathBuf>,
+    /// PETRARCH/TABARI dictionary directory (reads its PETR_config.ini if present).
+    #[arg(long, value_name = "DIR", conflicts_with = "dict")]
+    pub petrarch_dicts: Option<PathBuf>,
+    /// Keep events that have no target actor.
+    #[arg(long)]
+    pub allow_no_target: bool,
+}
+
+impl DictArgs {
+    /// Loads and compiles the dictionaries.
+    pub fn load(&self) -> Result<Coder> {
+        let dicts = match (&self.dict, &self.petrarch_dicts) {
+            (Some(d), _) => Dictionaries::load_dir(d).with_context(|| format!("loading dictionaries from {}", d.display()))?,
+            (None, Some(p)) => Dictionaries::load_petrarch(p).with_context(|| format!("loading PETRARCH dictionaries from {}", p.display()))?,
+            (None, None) => Dictionaries::builtin().context("loading the built-in dictionaries")?,
+        };
+        let options = CoderOptions {
+            require_target: !self.allow_no_target,
+            ..CoderOptions::default()
+        };
+        Ok(Coder::with_options(dicts, options))
+    }
+}
+
+/// Inputs and how to read them.
+#[derive(clap::Args, Clone, Debug)]
+pub struct InputArgs {
+    /// Input files or directories: text, JSONL, HTML, WARC, RSS/Atom (gzipped or not); `-` for stdin.
+    #[arg(required = true, value_name = "INPUT")]
+    pub inputs: Vec<String>,
+    /// Date (YYYY-MM-DD) for articles that carry none.
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    pub date: Option<Date>,
+    /// Worker threads (default: all cores).
+    #[arg(long, value_name = "N")]
+    pub threads: Option<usize>,
+}
+
+impl InputArgs {
+    /// Sets up the rayon pool size.
+    pub fn init_threads(&self) -> Result<()> {
+        if let Some(n) = self.threads {
+            rayon::ThreadPoolBuilder::new().num_threads(n.max(1)).build_global().context("setting up threads")?;
+        }
+        Ok(())
+    }
+
+    /// All articles of all inputs, streamed; errors are items.
+    pub fn articles(&self) -> impl Iterator<Item = Result<Article, RecordError>> + '_ {
+        let opts = InputOptions {
+            default_date: self.date,
+            ..InputOptions::default()
+        };
+        self.inputs.iter().flat_map(move |p| open_input(p, &opts))
+    }
+}
+
+/// Counts of what happened to the input.
+#[derive(Default, Debug)]
+pub struct Tally {
+    /// Articles coded.
+    pub articles: usize,
+    /// Records that could not be read.
+    pub errors: usize,
+    /// Articles skipped because they are not in English.
+    pub non_english: usize,
+    /// Events written.
+    pub events: usize,
+}
+
+/// Streams articles through `work` in parallel batches, calling `sink` in input order.
+/// Bad records are reported on stderr and counted.
+pub fn process<T: Send>(
+    articles: impl Iterator<Item = Result<Article, RecordError>>,
+    tally: &mut Tally,
+    work: impl Fn(&Article) -> T + Sync,
+    mut sink: impl FnMut(&Article, T) -> Result<()>,
+) -> Result<()> {
+    const BATCH: usize = 512;
+    let mut batch: Vec<Article> = Vec::with_capacity(BATCH);
+    let mut flush = |batch: &mut Vec<Article>, tally: &mut Tally| -> Result<()> {
+        let results: Vec<T> = batch.par_iter().map(&work).collect();
+        for (a, r) in batch.iter().zip(results) {
+            tally.articles += 1;
+            sink(a, r)?;
+        }
+        batch.clear();
+        Ok(())
+    };
+    for item in articles {
+        match item {
+            Ok(a) => {
+                if a.language.as_deref().is_some_and(|l| l != "en") {
+                    tally.non_english += 1;
+                    continue;
+                }
+                batch.push(a);
+                if batch.len() == BATCH {
+                    flush(&mut batch, tally)?;
+                }
+            }
+            Err(e) => {
+                eprintln!("herodotus: {e}");
+                tally.errors += 1;
+            }
+        }
+    }
+    flush(&mut batch, tally)
+}
+

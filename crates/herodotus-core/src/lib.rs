@@ -32,6 +32,8 @@ pub use event::{Event, Place, Quote};
 pub mod coder;
 pub mod dict;
 pub mod sentences;
+pub mod tokens;
+pub mod matcher;
 
-pub use coder::{ActorKind, CodedArticle, Coder, Mention};
+pub use coder::{ActorKind, CodedArticle, Coder, CoderOptions, Mention};
 pub use dict::Dictionaries;

@@ -1,10 +1,129 @@
-//! (owned by the engine work, issue 2)
+//! `herodotus code`: articles in, one event per line out.
 
-/// Arguments.
+use crate::common::{process, DictArgs, InputArgs, Tally};
+use anyhow::Result;
+use herodotus_core::Event;
+use std::io::{BufWriter, Write};
+use std::process::ExitCode;
+
+/// Output formats.
+#[derive(clap::ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Format {
+    /// One JSON object per event.
+    Jsonl,
+    /// Tab-separated, GDELT-like column order, with a header.
+    Tsv,
+    /// Comma-separated, same columns as TSV.
+    Csv,
+}
+
+/// Arguments of `code`.
 #[derive(clap::Args)]
-pub struct Args {}
+pub struct Args {
+    #[command(flatten)]
+    input: InputArgs,
+    #[command(flatten)]
+    dicts: DictArgs,
+    /// Output format.
+    #[arg(long, value_enum, default_value = "jsonl")]
+    format: Format,
+    /// Write to a file instead of stdout.
+    #[arg(long, short, value_name = "FILE")]
+    output: Option<std::path::PathBuf>,
+}
 
-/// Runs the subcommand.
-pub fn run(_args: Args) -> anyhow::Result<std::process::ExitCode> {
-    anyhow::bail!("not implemented yet")
+/// Column names of the TSV/CSV output (GDELT order where GDELT has the field).
+pub const COLUMNS: &[&str] = &[
+    "article_id", "SQLDATE", "Actor1Code", "Actor1Name", "Actor2Code", "Actor2Name", "IsRootEvent", "EventCode", "EventBaseCode", "EventRootCode", "QuadClass", "GoldsteinScale", "PLOVER", "EventLabel",
+    "sentence_index", "pattern", "sentence",
+];
+
+/// One event as TSV/CSV fields.
+pub fn row(e: &Event) -> Vec<String> {
+    vec![
+        e.article_id.clone(),
+        e.date.map(|d| d.to_sqldate().to_string()).unwrap_or_default(),
+        e.source_code.clone(),
+        e.source_text.clone(),
+        e.target_code.clone(),
+        e.target_text.clone(),
+        u8::from(e.is_root_event).to_string(),
+        e.event_code.clone(),
+        e.event_code.get(..3).unwrap_or(&e.event_code).to_string(),
+        e.event_root.clone(),
+        e.quad_class.to_string(),
+        format!("{:.1}", e.goldstein),
+        e.plover.clone().unwrap_or_default(),
+        e.event_label.clone(),
+        e.sentence_index.to_string(),
+        e.pattern.clone(),
+        e.sentence.clone(),
+    ]
+}
+
+fn tsv_field(s: &str) -> String {
+    s.replace(['\t', '\n', '\r'], " ")
+}
+
+fn csv_field(s: &str) -> String {
+    if s.contains([',', '"', '\n', '\r']) {
+        format!("\"{}\"", s.replace('"', "\"\""))
+    } else {
+        s.to_string()
+    }
+}
+
+/// Writes events in a format.
+pub fn write_event(out: &mut impl Write, format: Format, e: &Event) -> std::io::Result<()> {
+    match format {
+        Format::Jsonl => {
+            serde_json::to_writer(&mut *out, e)?;
+            out.write_all(b"\n")
+        }
+        Format::Tsv => writeln!(out, "{}", row(e).iter().map(|f| tsv_field(f)).collect::<Vec<_>>().join("\t")),
+        Format::Csv => writeln!(out, "{}", row(e).iter().map(|f| csv_field(f)).collect::<Vec<_>>().join(",")),
+    }
+}
+
+/// Runs `code`.
+pub fn run(args: Args) -> Result<ExitCode> {
+    args.input.init_threads()?;
+    let coder = args.dicts.load()?;
+    let sink: Box<dyn Write> = match &args.output {
+        Some(p) => Box::new(std::fs::File::create(p).map_err(|e| anyhow::anyhow!("{}: {e}", p.display()))?),
+        None => Box::new(std::io::stdout().lock()),
+    };
+    let mut out = BufWriter::new(sink);
+    match args.format {
+        Format::Tsv => writeln!(out, "{}", COLUMNS.join("\t"))?,
+        Format::Csv => writeln!(out, "{}", COLUMNS.join(","))?,
+        Format::Jsonl => {}
+    }
+    let mut tally = Tally::default();
+    let mut events = 0usize;
+    let result = process(args.input.articles(), &mut tally, |a| coder.code_article(a), |_, coded| {
+        for e in &coded.events {
+            write_event(&mut out, args.format, e)?;
+            events += 1;
+        }
+        Ok(())
+    });
+    match result {
+        Err(e) if e.downcast_ref::<std::io::Error>().is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe) => return Ok(ExitCode::SUCCESS),
+        r => r?,
+    }
+    if let Err(e) = out.flush() {
+        if e.kind() != std::io::ErrorKind::BrokenPipe {
+            return Err(e.into());
+        }
+    }
+    tally.events = events;
+    eprintln!(
+        "herodotus: {} articles coded, {} events{}{}",
+        tally.articles,
+        tally.events,
+        if tally.non_english > 0 { format!(", {} non-English articles skipped", tally.non_english) } else { String::new() },
+        if tally.errors > 0 { format!(", {} bad records skipped", tally.errors) } else { String::new() },
+    );
+    Ok(if tally.errors > 0 { ExitCode::from(1) } else { ExitCode::SUCCESS })
 }

@@ -1,10 +1,377 @@
-//! (owned by the engine work, issue 2)
+//! `herodotus eval`: evaluations against gold standards.
+//!
+//! - `eval petrarch RECORDS.xml --petrarch-dicts DIR`: the PETRARCH unit tests, coded
+//!   from their `<Text>` only (the `<Parse>` trees are not read).
+//! - `eval plover GOLD.json`: the PLOVER gold standard, scored on
+//!   (source country, target country, PLOVER type).
 
-/// Arguments.
+use crate::common::DictArgs;
+use anyhow::{bail, Context as _, Result};
+use herodotus_core::{Article, Coder, Date, Dictionaries};
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+/// Arguments of `eval`.
 #[derive(clap::Args)]
-pub struct Args {}
+pub struct Args {
+    #[command(subcommand)]
+    which: Which,
+}
 
-/// Runs the subcommand.
-pub fn run(_args: Args) -> anyhow::Result<std::process::ExitCode> {
-    anyhow::bail!("not implemented yet")
+#[derive(clap::Subcommand)]
+enum Which {
+    /// PETRARCH unit-test records (PETR.UnitTest.records.xml).
+    Petrarch {
+        /// The records file.
+        records: PathBuf,
+        /// Dictionary directory (default: the records file's directory); the files named
+        /// by the records' `<Environment>` are loaded from it.
+        #[arg(long, value_name = "DIR")]
+        petrarch_dicts: Option<PathBuf>,
+        /// Print every failure with a diff.
+        #[arg(long, short)]
+        verbose: bool,
+    },
+    /// PLOVER gold-standard records (gsr-dev.json).
+    Plover {
+        /// The gold file.
+        gold: PathBuf,
+        #[command(flatten)]
+        dicts: DictArgs,
+        /// List every miss and false alarm.
+        #[arg(long, short)]
+        verbose: bool,
+    },
+}
+
+/// Runs `eval`.
+pub fn run(args: Args) -> Result<ExitCode> {
+    match args.which {
+        Which::Petrarch { records, petrarch_dicts, verbose } => petrarch(&records, petrarch_dicts.as_deref(), verbose),
+        Which::Plover { gold, dicts, verbose } => plover(&gold, &dicts, verbose),
+    }
+}
+
+/// One validation record.
+#[derive(Debug, Default)]
+struct Record {
+    id: String,
+    category: String,
+    date: Option<Date>,
+    expected: BTreeSet<(String, String, String)>,
+    error: Option<String>,
+    text: String,
+}
+
+fn attr(tag: &str, name: &str) -> Option<String> {
+    let mut rest = tag;
+    while let Some(p) = rest.find(name) {
+        let before_ok = p == 0 || !rest.as_bytes()[p - 1].is_ascii_alphanumeric();
+        let after = rest[p + name.len()..].trim_start();
+        if before_ok {
+            if let Some(v) = after.strip_prefix('=') {
+                let v = v.trim_start();
+                let q = v.chars().next()?;
+                if q == '"' || q == '\'' {
+                    let end = v[1..].find(q)? + 1;
+                    return Some(v[1..end].to_string());
+                }
+            }
+        }
+        rest = &rest[p + name.len()..];
+    }
+    None
+}
+
+fn strip_comments(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut rest = s;
+    while let Some(p) = rest.find("<!--") {
+        out.push_str(&rest[..p]);
+        match rest[p..].find("-->") {
+            Some(e) => rest = &rest[p + e + 3..],
+            None => {
+                rest = "";
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+fn unescape(s: &str) -> String {
+    s.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"").replace("&apos;", "'").replace("&amp;", "&")
+}
+
+/// Parses the records and the `<Environment>` file names.
+fn parse_records(xml: &str) -> Result<(BTreeMap<String, String>, Vec<Record>)> {
+    let xml = strip_comments(xml);
+    let mut env = BTreeMap::new();
+    if let (Some(a), Some(b)) = (xml.find("<Environment>"), xml.find("</Environment>")) {
+        let block = &xml[a..b];
+        for key in ["Verbfile", "Actorfile", "Agentfile", "Discardfile"] {
+            let open = format!("<{key}>");
+            let close = format!("</{key}>");
+            if let (Some(s), Some(e)) = (block.find(&open), block.find(&close)) {
+                env.insert(key.to_string(), block[s + open.len()..e].trim().to_string());
+            }
+        }
+    }
+    let mut records = Vec::new();
+    let mut rest = xml.as_str();
+    while let Some(p) = rest.find("<Sentence ") {
+        let end = rest[p..].find("</Sentence>").map(|e| p + e).unwrap_or(rest.len());
+        let block = &rest[p..end];
+        rest = &rest[end..];
+        let tag_end = block.find('>').context("unterminated <Sentence> tag")?;
+        let tag = &block[..tag_end];
+        let mut r = Record {
+            id: attr(tag, "id").unwrap_or_default(),
+            category: attr(tag, "category").unwrap_or_default(),
+            date: attr(tag, "date").and_then(|d| Date::parse(&d)),
+            ..Record::default()
+        };
+        let mut b = block;
+        while let Some(q) = b.find("<EventCoding") {
+            let e = b[q..].find('>').map(|e| q + e).unwrap_or(b.len());
+            let t = &b[q..e];
+            if let Some(err) = attr(t, "error") {
+                r.error = Some(err);
+            } else if let (Some(s), Some(tg), Some(ev)) = (attr(t, "sourcecode"), attr(t, "targetcode"), attr(t, "eventcode")) {
+                r.expected.insert((s, tg, ev));
+            }
+            b = &b[e..];
+        }
+        if let (Some(s), Some(e)) = (block.find("<Text>"), block.find("</Text>")) {
+            r.text = unescape(block[s + 6..e].trim());
+        }
+        if !r.id.is_empty() {
+            records.push(r);
+        }
+    }
+    Ok((env, records))
+}
+
+fn petrarch(records: &Path, dicts: Option<&Path>, verbose: bool) -> Result<ExitCode> {
+    let xml = std::fs::read_to_string(records).with_context(|| format!("reading {}", records.display()))?;
+    let (env, recs) = parse_records(&xml)?;
+    if recs.is_empty() {
+        bail!("{}: no <Sentence> records found", records.display());
+    }
+    let dir = dicts.map(Path::to_path_buf).or_else(|| records.parent().map(Path::to_path_buf)).unwrap_or_default();
+    let set = herodotus_core::dict::petrarch::FileSet {
+        verbs: env.get("Verbfile").cloned(),
+        actors: env.get("Actorfile").map(|a| a.split(',').map(|s| s.trim().to_string()).collect()).unwrap_or_default(),
+        agents: env.get("Agentfile").cloned(),
+        discards: env.get("Discardfile").cloned(),
+    };
+    let d = if set.verbs.is_some() { herodotus_core::dict::petrarch::load_set(&dir, &set)? } else { Dictionaries::load_petrarch(&dir)? };
+    eprintln!("herodotus: loaded {}", d.summary());
+    let coder = Coder::new(d);
+    let mut by_cat: BTreeMap<String, (usize, usize)> = BTreeMap::new();
+    let (mut passed, mut failed) = (0usize, 0usize);
+    for r in &recs {
+        let article = Article {
+            id: r.id.clone(),
+            // Records are single sentences wrapped over lines.
+            text: r.text.split_whitespace().collect::<Vec<_>>().join(" "),
+            date: r.date,
+            ..Article::default()
+        };
+        let coded = coder.code_article(&article);
+        let got: BTreeSet<(String, String, String)> = coded.events.iter().map(|e| (e.source_code.clone(), e.target_code.clone(), e.event_code.clone())).collect();
+        let ok = match r.error.as_deref() {
+            Some("storydiscard") => coded.discarded,
+            Some("sentencediscard") => !coded.discarded && got.is_empty() && discarded_sentence(&coder, &article),
+            // Errors about parse trees or datelines cannot be reproduced from the text.
+            Some(_) => false,
+            None => got == r.expected,
+        };
+        let e = by_cat.entry(r.category.clone()).or_default();
+        if ok {
+            passed += 1;
+            e.0 += 1;
+        } else {
+            failed += 1;
+            e.1 += 1;
+            if verbose {
+                println!("FAIL {} [{}]: {}", r.id, r.category, article.text);
+                match &r.error {
+                    Some(err) => println!("  expected error {err:?}"),
+                    None => {
+                        for x in r.expected.difference(&got) {
+                            println!("  - {} {} {}", x.0, x.1, x.2);
+                        }
+                    }
+                }
+                for x in got.difference(&r.expected) {
+                    println!("  + {} {} {}", x.0, x.1, x.2);
+                }
+            }
+        }
+    }
+    println!("{:<12} {:>6} {:>6}", "category", "passed", "failed");
+    for (c, (p, f)) in &by_cat {
+        println!("{c:<12} {p:>6} {f:>6}");
+    }
+    println!("{passed} passed, {failed} failed");
+    Ok(ExitCode::SUCCESS)
+}
+
+fn discarded_sentence(coder: &Coder, a: &Article) -> bool {
+    let (_, trace) = coder.explain(&a.text, a.date);
+    trace.contains("sentence discarded")
+}
+
+/// The 2016 gold standard's type names in the 2021 scheme.
+fn plover_type(t: &str) -> String {
+    match t {
+        "DISAPPROVE" | "INVESTIGATE" => "ACCUSE".into(),
+        "DEMAND" => "REQUEST".into(),
+        "FIGHT" => "ASSAULT".into(),
+        t => t.to_string(),
+    }
+}
+
+fn actors_of(v: Option<&serde_json::Value>) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut push = |a: &serde_json::Value| {
+        if let Some(c) = a.get("code").and_then(|c| c.as_str()) {
+            if c.len() >= 3 {
+                out.push(c[..3].to_string());
+            }
+        }
+    };
+    match v {
+        Some(serde_json::Value::Array(xs)) => xs.iter().for_each(&mut push),
+        Some(o @ serde_json::Value::Object(_)) => push(o),
+        _ => {}
+    }
+    out
+}
+
+type Key = (String, String, String);
+
+fn plover(gold: &Path, dicts: &DictArgs, verbose: bool) -> Result<ExitCode> {
+    let text = std::fs::read_to_string(gold).with_context(|| format!("reading {}", gold.display()))?;
+    let recs: Vec<serde_json::Value> = serde_json::from_str(&text).with_context(|| format!("{}: not a JSON array", gold.display()))?;
+    let coder = dicts.load()?;
+    eprintln!("herodotus: loaded {}", coder.dictionaries().summary());
+    let (mut tp, mut n_pred, mut n_gold, mut gold_hit) = (0usize, 0usize, 0usize, 0usize);
+    let mut per_type: BTreeMap<String, [usize; 3]> = BTreeMap::new(); // gold, predicted, correct
+    let mut misses = Vec::new();
+    for r in &recs {
+        let id = r.get("id").and_then(|v| v.as_str()).unwrap_or("?");
+        let sentence = r.get("text").and_then(|v| v.as_str()).unwrap_or("");
+        let typ = plover_type(r.get("event").and_then(|v| v.as_str()).unwrap_or(""));
+        let date = r.get("date").and_then(|v| v.as_str()).and_then(Date::parse);
+        let sources = actors_of(r.get("source"));
+        let targets = actors_of(r.get("target"));
+        let markup = r.pointer("/textInfo/markup").and_then(|v| v.as_str()).unwrap_or("");
+        let reciprocal = targets.is_empty() && markup.contains("SRC/TAR");
+        let mut gold_keys: BTreeSet<Key> = BTreeSet::new();
+        if reciprocal {
+            for a in &sources {
+                for b in &sources {
+                    if a != b {
+                        gold_keys.insert((a.clone(), b.clone(), typ.clone()));
+                    }
+                }
+            }
+        } else if targets.is_empty() {
+            for s in &sources {
+                gold_keys.insert((s.clone(), String::new(), typ.clone()));
+            }
+        } else {
+            for s in &sources {
+                for t in &targets {
+                    gold_keys.insert((s.clone(), t.clone(), typ.clone()));
+                }
+            }
+        }
+        let article = Article {
+            id: id.to_string(),
+            text: sentence.trim_matches(['{', '}']).to_string(),
+            date,
+            ..Article::default()
+        };
+        let coded = coder.code_article(&article);
+        let mut pred: BTreeSet<Key> = BTreeSet::new();
+        for e in &coded.events {
+            let Some(p) = &e.plover else { continue };
+            let s = e.source_code.get(..3).unwrap_or(&e.source_code).to_string();
+            let t = e.target_code.get(..3).unwrap_or(&e.target_code).to_string();
+            pred.insert((s, t, p.clone()));
+        }
+        // A gold record without a target matches any target.
+        let matches = |g: &Key, p: &Key| g.0 == p.0 && g.2 == p.2 && (g.1.is_empty() || g.1 == p.1);
+        let correct_pred = pred.iter().filter(|p| gold_keys.iter().any(|g| matches(g, p))).count();
+        let found_gold = gold_keys.iter().filter(|g| pred.iter().any(|p| matches(g, p))).count();
+        tp += correct_pred;
+        n_pred += pred.len();
+        n_gold += gold_keys.len();
+        gold_hit += found_gold;
+        let e = per_type.entry(typ.clone()).or_default();
+        e[0] += gold_keys.len();
+        e[2] += found_gold;
+        for p in &pred {
+            per_type.entry(p.2.clone()).or_default()[1] += 1;
+        }
+        if found_gold < gold_keys.len() || correct_pred < pred.len() {
+            misses.push(format!(
+                "{id}: gold {:?} got {:?}\n    {}",
+                gold_keys.iter().map(|k| format!("{}->{} {}", k.0, if k.1.is_empty() { "*" } else { &k.1 }, k.2)).collect::<Vec<_>>(),
+                pred.iter().map(|k| format!("{}->{} {}", k.0, k.1, k.2)).collect::<Vec<_>>(),
+                sentence
+            ));
+        }
+    }
+    let precision = if n_pred == 0 { 0.0 } else { tp as f64 / n_pred as f64 };
+    let recall = if n_gold == 0 { 0.0 } else { gold_hit as f64 / n_gold as f64 };
+    let f1 = if precision + recall == 0.0 { 0.0 } else { 2.0 * precision * recall / (precision + recall) };
+    println!("{:<10} {:>5} {:>5} {:>5}", "type", "gold", "pred", "found");
+    for (t, [g, p, c]) in &per_type {
+        println!("{t:<10} {g:>5} {p:>5} {c:>5}");
+    }
+    if verbose {
+        println!("misses and false alarms:");
+        for m in &misses {
+            println!("  {m}");
+        }
+    }
+    println!("records {}  gold {}  predicted {}  precision {:.3}  recall {:.3}", recs.len(), n_gold, n_pred, precision, recall);
+    println!("F1 {f1:.3}");
+    Ok(ExitCode::SUCCESS)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_records_and_skips_comments() {
+        let xml = r#"<Validation><Environment><Verbfile>v.txt</Verbfile><Actorfile>a.txt</Actorfile></Environment>
+<!-- <Sentence date="19950101" id="C-1" category="X"><Text>no</Text></Sentence> -->
+<Sentence date = "19950101" id ="A-1" category="DEMO" sentence="true">
+<EventCoding sourcecode="ARN" targetcode="GON" eventcode="064"></EventCoding>
+<Text>
+Arnor restored ties with Gondor.
+</Text><Parse>(ROOT)</Parse></Sentence>
+<Sentence date="19950101" id="E-1" category="ERROR"><EventCoding error="storydiscard"></EventCoding><Text>x</Text></Sentence>
+</Validation>"#;
+        let (env, recs) = parse_records(xml).unwrap();
+        assert_eq!(env["Verbfile"], "v.txt");
+        assert_eq!(recs.len(), 2);
+        assert_eq!(recs[0].id, "A-1");
+        assert_eq!(recs[0].text, "Arnor restored ties with Gondor.");
+        assert!(recs[0].expected.contains(&("ARN".into(), "GON".into(), "064".into())));
+        assert_eq!(recs[1].error.as_deref(), Some("storydiscard"));
+    }
+
+    #[test]
+    fn plover_renames() {
+        assert_eq!(plover_type("FIGHT"), "ASSAULT");
+        assert_eq!(plover_type("AGREE"), "AGREE");
+    }
 }

@@ -1,10 +1,109 @@
-//! (placeholder: to be written by the issue that owns this subcommand)
+//! `herodotus query`: stored events matching filters, as JSONL, CSV or
+//! GDELT-style TSV.
 
-/// Arguments.
+use anyhow::{bail, Context as _, Result};
+use herodotus_core::Date;
+use herodotus_store::{write_events, EventFilter, OutputFormat, Store};
+use std::io::{BufWriter, Write};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+/// Arguments of `query`.
 #[derive(clap::Args)]
-pub struct Args {}
+pub struct Args {
+    /// The SQLite database.
+    #[arg(long, value_name = "FILE", default_value = "herodotus.db")]
+    db: PathBuf,
+    /// First day (inclusive).
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    from: Option<Date>,
+    /// Last day (inclusive).
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    to: Option<Date>,
+    /// Actor code or prefix, as source or target (USA matches USAGOV); repeat or comma-separate.
+    #[arg(long, value_name = "CODE", value_delimiter = ',')]
+    actor: Vec<String>,
+    /// Source actor code or prefix.
+    #[arg(long, value_name = "CODE")]
+    source: Option<String>,
+    /// Target actor code or prefix.
+    #[arg(long, value_name = "CODE")]
+    target: Option<String>,
+    /// With --source and --target: match both directions.
+    #[arg(long)]
+    undirected: bool,
+    /// CAMEO event codes (exact); repeat or comma-separate.
+    #[arg(long, value_name = "CODE", value_delimiter = ',')]
+    code: Vec<String>,
+    /// CAMEO root codes (two digits); repeat or comma-separate.
+    #[arg(long, value_name = "ROOT", value_delimiter = ',')]
+    root: Vec<String>,
+    /// QuadClasses 1-4; repeat or comma-separate.
+    #[arg(long, value_name = "N", value_delimiter = ',', value_parser = clap::value_parser!(u8).range(1..=4))]
+    quad: Vec<u8>,
+    /// ISO 3166-1 alpha-3 country of the place of the event.
+    #[arg(long, value_name = "ISO3")]
+    country: Option<String>,
+    /// Full-text search over the event sentences (words, `word*` for a prefix).
+    #[arg(long, value_name = "WORDS")]
+    text: Option<String>,
+    /// Only the events of this article id.
+    #[arg(long, value_name = "ID")]
+    article: Option<String>,
+    /// Newest first.
+    #[arg(long)]
+    newest: bool,
+    /// At most this many events.
+    #[arg(long, value_name = "N")]
+    limit: Option<usize>,
+    /// Output format: jsonl, csv, tsv (GDELT 2.0 event columns; parquet is not built in).
+    #[arg(long, value_name = "FORMAT", default_value = "jsonl")]
+    format: String,
+    /// Write to a file instead of stdout.
+    #[arg(long, short, value_name = "FILE")]
+    output: Option<PathBuf>,
+}
+
+/// Opens an existing database (a missing one is an error, not a new empty file).
+pub fn open_existing(db: &Path) -> Result<Store> {
+    if !db.exists() {
+        bail!(
+            "no database at {}: store articles first with `herodotus ingest FILES --db {}`",
+            db.display(),
+            db.display()
+        );
+    }
+    Store::open(db).with_context(|| format!("opening the database {}", db.display()))
+}
 
 /// Runs the subcommand.
-pub fn run(_args: Args) -> anyhow::Result<std::process::ExitCode> {
-    anyhow::bail!("not implemented yet")
+pub fn run(args: Args) -> Result<ExitCode> {
+    let format: OutputFormat = args.format.parse().map_err(anyhow::Error::msg)?;
+    let store = open_existing(&args.db)?;
+    let filter = EventFilter {
+        from: args.from,
+        to: args.to,
+        actor: args.actor,
+        source: args.source,
+        target: args.target,
+        undirected: args.undirected,
+        code: args.code,
+        root: args.root,
+        quad: args.quad,
+        country: args.country,
+        text: args.text,
+        article: args.article,
+        with_quotes: true,
+        newest_first: args.newest,
+        limit: args.limit,
+        offset: 0,
+    };
+    let mut out: Box<dyn Write> = match &args.output {
+        Some(p) => Box::new(BufWriter::new(
+            std::fs::File::create(p).with_context(|| format!("creating {}", p.display()))?,
+        )),
+        None => Box::new(BufWriter::new(std::io::stdout().lock())),
+    };
+    write_events(&store, &filter, format, &mut out)?;
+    Ok(ExitCode::SUCCESS)
 }

@@ -57,7 +57,9 @@ fn decode_one(s: &str) -> Option<(char, usize)> {
                 Some(d) => d,
                 None => break,
             };
-            n = n.saturating_mul(if hex { 16 } else { 10 }).saturating_add(d);
+            n = n
+                .saturating_mul(if hex { 16 } else { 10 })
+                .saturating_add(d);
             end += 1;
         }
         if end == start {
@@ -116,7 +118,10 @@ mod tests {
     #[test]
     fn decodes_named_numeric_and_legacy() {
         assert_eq!(decode("a &amp; b"), "a & b");
-        assert_eq!(decode("it&#8217;s &#x2019; &rsquo;"), "it\u{2019}s \u{2019} \u{2019}");
+        assert_eq!(
+            decode("it&#8217;s &#x2019; &rsquo;"),
+            "it\u{2019}s \u{2019} \u{2019}"
+        );
         assert_eq!(decode("&nbsp;x&nbspy"), "\u{a0}x\u{a0}y");
         assert_eq!(decode("AT&T &bogus; & &#;"), "AT&T &bogus; & &#;");
         assert_eq!(decode("&#150;"), "\u{2013}");

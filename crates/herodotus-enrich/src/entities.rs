@@ -1,0 +1,249 @@
+//! Entities of an article (GKG-like): people, organisations and locations with
+//! counts, including capitalised names the dictionaries do not know, so users
+//! can see which actors their dictionaries miss.
+
+use crate::names;
+use crate::places::PlaceMention;
+use crate::speakers::People;
+use crate::text::{self, Tok};
+use herodotus_core::{ActorKind, Mention};
+use serde::Serialize;
+
+/// What an entity is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum EntityKind {
+    /// A person.
+    Person,
+    /// An organisation, group or institution.
+    Organisation,
+    /// A country, division or city.
+    Location,
+    /// A capitalised name of unknown kind.
+    Other,
+}
+
+/// One entity of an article.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Entity {
+    /// Name as the article gives it (full form; places by gazetteer name).
+    pub name: String,
+    /// Person, organisation, location or other.
+    pub kind: EntityKind,
+    /// Number of times it is named.
+    pub count: usize,
+    /// True when the coder's dictionaries or the gazetteer know it.
+    pub known: bool,
+    /// Actor code, when known.
+    pub code: Option<String>,
+    /// Byte span of its first occurrence.
+    pub first_span: [usize; 2],
+    /// The sentence of its first occurrence.
+    pub example: String,
+}
+
+/// Collects the entities of an article. `units` are its sentences; `people` its
+/// cast (see [`People`]); `places` its resolved place names.
+pub fn entities(
+    text: &str,
+    units: &[[usize; 2]],
+    mentions: &[Mention],
+    people: &People,
+    places: &[PlaceMention],
+) -> Vec<Entity> {
+    let mut out: Vec<Entity> = Vec::new();
+    let example = |span: [usize; 2]| -> String {
+        units
+            .iter()
+            .find(|u| u[0] <= span[0] && span[0] < u[1])
+            .map(|u| {
+                let s = text::collapse_ws(&text[u[0]..u[1]]);
+                if s.chars().count() > 300 {
+                    let mut t: String = s.chars().take(297).collect();
+                    t.push_str("...");
+                    t
+                } else {
+                    s
+                }
+            })
+            .unwrap_or_default()
+    };
+    let occ_entry = |span: [usize; 2]| {
+        people
+            .occurrences
+            .iter()
+            .find(|o| o.span[0] < span[1] && span[0] < o.span[1])
+            .map(|o| &people.entries[o.entry])
+    };
+    let add = |out: &mut Vec<Entity>, name: String, kind: EntityKind, known: bool, code: Option<String>, span: [usize; 2]| {
+        if name.is_empty() {
+            return;
+        }
+        let single = !name.contains(' ');
+        let pos = out.iter().position(|e| {
+            e.name == name
+                || (kind == EntityKind::Person
+                    && e.kind == EntityKind::Person
+                    && single
+                    && e.name.rsplit(' ').next() == Some(name.as_str()))
+        });
+        match pos {
+            Some(i) => {
+                let e = &mut out[i];
+                e.count += 1;
+                e.known |= known;
+                if e.code.is_none() {
+                    e.code = code;
+                }
+            }
+            None => out.push(Entity { name, kind, count: 1, known, code, first_span: span, example: example(span) }),
+        }
+    };
+    // Known actors.
+    for m in mentions {
+        let span = text::clamp(text, m.span);
+        let kind = match m.kind {
+            ActorKind::Person => EntityKind::Person,
+            ActorKind::Organisation | ActorKind::Group => EntityKind::Organisation,
+            ActorKind::Country => EntityKind::Location,
+            ActorKind::Agent | ActorKind::Other => continue,
+        };
+        let name = match (kind, occ_entry(span)) {
+            (EntityKind::Person, Some(e)) => e.name.clone(),
+            (EntityKind::Location, _) => m.name.clone(),
+            _ => text::strip_possessive(text[span[0]..span[1]].trim()).to_string(),
+        };
+        add(&mut out, name, kind, true, m.code.clone(), span);
+    }
+    let covered = |a: usize, b: usize| {
+        mentions.iter().any(|m| m.span[0] < b && a < m.span[1]) || places.iter().any(|p| p.span[0] < b && a < p.span[1])
+    };
+    // Places not already counted as country mentions.
+    for p in places {
+        if mentions.iter().any(|m| m.span[0] < p.span[1] && p.span[0] < m.span[1]) {
+            continue;
+        }
+        let name = if p.adjective || p.place.kind == 1 {
+            p.place.name.clone()
+        } else {
+            p.place.name.split(", ").next().unwrap_or("").to_string()
+        };
+        add(&mut out, name, EntityKind::Location, true, None, p.span);
+    }
+    // Capitalised names nobody knows.
+    for &unit in units {
+        let toks = text::tokens(text, unit);
+        for [ra, rb] in text::cap_runs(text, &toks) {
+            // Split the run at words that mentions or places cover.
+            let mut i = ra;
+            while i < rb {
+                while i < rb && covered(toks[i].start, toks[i].end) {
+                    i += 1;
+                }
+                let mut j = i;
+                while j < rb && !covered(toks[j].start, toks[j].end) {
+                    j += 1;
+                }
+                if j > i {
+                    if let Some((name, kind, span)) = classify(text, &toks, [i, j], i == 0 || after_open_quote(text, &toks, i), people) {
+                        add(&mut out, name, kind, false, None, span);
+                    }
+                }
+                i = j;
+            }
+        }
+    }
+    out.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.first_span[0].cmp(&b.first_span[0])));
+    out
+}
+
+fn after_open_quote(text: &str, toks: &[Tok], i: usize) -> bool {
+    i > 0 && !toks[i - 1].is_word() && toks[i - 1].s(text).chars().all(|c| text::is_open_mark(c) || c == '(' || c == ':')
+}
+
+/// Name and kind of an unknown capitalised run `[a, b)`; `at_start` when it opens a sentence.
+fn classify(
+    text: &str,
+    toks: &[Tok],
+    [mut a, b]: [usize; 2],
+    at_start: bool,
+    people: &People,
+) -> Option<(String, EntityKind, [usize; 2])> {
+    if at_start {
+        let known_surname = people
+            .occurrences
+            .iter()
+            .any(|o| o.span[0] < toks[a].end && toks[a].start < o.span[1]);
+        if b - a == 1 && !known_surname {
+            return None;
+        }
+        if names::is_function_word(toks[a].s(text)) {
+            a += 1;
+        }
+    }
+    while a < b && names::is_function_word(toks[a].s(text)) {
+        a += 1;
+    }
+    let words: Vec<&str> = toks[a..b].iter().map(|t| text::strip_possessive(t.s(text))).collect();
+    if words.is_empty() || words.iter().all(|w| names::is_function_word(w) || !w.chars().any(char::is_alphabetic)) {
+        return None;
+    }
+    let is_org = words.iter().any(|w| names::is_org_name_word(w));
+    let mut k = 0;
+    let mut titled = false;
+    if !is_org {
+        if let Some(last_title) = (0..words.len().saturating_sub(1)).rev().find(|&j| names::is_title(words[j])) {
+            k = last_title + 1;
+            titled = true;
+        }
+    }
+    let words = &words[k..];
+    if words.is_empty() || (words.len() == 1 && (names::is_title(words[0]) || names::is_function_word(words[0]))) {
+        return None;
+    }
+    let span = [toks[a + k].start, toks[b - 1].start + text::strip_possessive(toks[b - 1].s(text)).len()];
+    let name = text::collapse_ws(&text[span[0]..span[1]]);
+    if let Some(o) = people.occurrences.iter().find(|o| o.span[0] < span[1] && span[0] < o.span[1]) {
+        let e = &people.entries[o.entry];
+        let kind = if e.is_org { EntityKind::Organisation } else { EntityKind::Person };
+        return Some((e.name.clone(), kind, span));
+    }
+    let kind = if is_org {
+        EntityKind::Organisation
+    } else if titled || words.len() >= 2 {
+        EntityKind::Person
+    } else {
+        EntityKind::Other
+    };
+    Some((name, kind, span))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn unknown_names_are_counted_and_known_ones_flagged() {
+        let t = "The Azov Brigade said Commander Ivan Petrenko was safe. Petrenko spoke to Acme Corp. \
+                 Later Lavrov said Petrenko lied. In the end, nothing.";
+        let lav = t.find("Lavrov").unwrap();
+        let m = vec![Mention {
+            sentence_index: 2,
+            span: [lav, lav + 6],
+            code: Some("RUSGOV".into()),
+            name: "Sergei Lavrov".into(),
+            kind: ActorKind::Person,
+        }];
+        let units = text::units(t, &[]);
+        let people = People::build(t, &units, &[], &m, &|_: &str| false);
+        let e = entities(t, &units, &m, &people, &[]);
+        let get = |n: &str| e.iter().find(|x| x.name == n).unwrap_or_else(|| panic!("{n} missing: {e:?}"));
+        assert_eq!(get("Ivan Petrenko").count, 3);
+        assert_eq!(get("Ivan Petrenko").kind, EntityKind::Person);
+        assert_eq!(get("Azov Brigade").kind, EntityKind::Organisation);
+        assert_eq!(get("Acme Corp").kind, EntityKind::Organisation);
+        assert!(get("Lavrov").known);
+        assert!(!e.iter().any(|x| x.name == "In" || x.name == "Later" || x.name == "The"));
+        assert_eq!(get("Ivan Petrenko").example, "The Azov Brigade said Commander Ivan Petrenko was safe.");
+    }
+}

@@ -1,0 +1,164 @@
+//! The closed word classes of English news grammar that the extractors need:
+//! titles, organisation heads, speech verbs, pronouns and function words.
+//! These are grammar, not a lexicon of meanings: small, closed and reviewed here.
+
+/// Words of titles and roles that precede or describe a person's name.
+const TITLES: &[&str] = &[
+    "president", "vice", "prime", "minister", "ministers", "foreign", "defence", "defense",
+    "interior", "finance", "economy", "trade", "health", "justice", "energy", "education",
+    "secretary", "secretary-general", "undersecretary", "under", "general", "gen", "chancellor",
+    "senator", "sen", "rep", "representative", "congressman", "congresswoman", "governor", "gov",
+    "mayor", "king", "queen", "prince", "princess", "crown", "pope", "ambassador", "envoy",
+    "spokesman", "spokeswoman", "spokesperson", "chairman", "chairwoman", "chairperson", "chair",
+    "chief", "director", "director-general", "commander", "colonel", "col", "lieutenant", "lt",
+    "major", "maj", "captain", "capt", "admiral", "adm", "sergeant", "sgt", "marshal", "field",
+    "mr", "mrs", "ms", "miss", "dr", "prof", "professor", "judge", "deputy", "speaker", "leader",
+    "premier", "emir", "sheikh", "sultan", "supreme", "senior", "former", "acting", "state",
+    "attorney", "house", "opposition", "party", "national", "security", "adviser", "advisor",
+    "head", "ceo", "executive", "founder", "official", "officer", "diplomat", "negotiator",
+    "lawmaker", "legislator", "mp", "president-elect", "leader", "coach", "cardinal", "archbishop",
+    "bishop", "rabbi", "imam", "ayatollah", "grand", "high", "commissioner", "representative",
+    "first", "lady", "dame", "sir", "lord", "baroness", "mrs", "madam", "rev", "reverend",
+    "defence", "army", "navy", "air", "force", "staff", "joint", "central", "bank", "governor",
+    "economic", "affairs", "home", "internal", "external", "agriculture", "labour", "labor",
+    "transport", "culture", "environment", "development", "information", "communications",
+    "commerce", "industry", "treasury", "homeland", "veterans", "public", "works", "tourism",
+];
+
+/// True when `w` (any case) is a title or role word.
+pub fn is_title(w: &str) -> bool {
+    let lw = w.trim_end_matches('.').to_lowercase();
+    TITLES.contains(&lw.as_str())
+}
+
+/// Title heads that can stand for a person ("the minister said").
+const PERSON_HEADS: &[&str] = &[
+    "president", "minister", "secretary", "secretary-general", "chancellor", "senator",
+    "governor", "mayor", "king", "queen", "prince", "princess", "pope", "ambassador", "envoy",
+    "spokesman", "spokeswoman", "spokesperson", "chairman", "chairwoman", "chief", "director",
+    "commander", "general", "leader", "premier", "emir", "sheikh", "sultan", "judge", "speaker",
+    "negotiator", "adviser", "advisor", "congressman", "congresswoman", "lawmaker", "founder",
+    "ceo", "executive", "head", "monarch", "ayatollah", "cardinal", "archbishop", "coach",
+    "president-elect", "commissioner", "official", "diplomat", "officer", "man", "woman",
+];
+
+/// True when `w` is a noun that names a person by role ("minister").
+pub fn is_person_head(w: &str) -> bool {
+    PERSON_HEADS.contains(&w.to_lowercase().as_str())
+}
+
+/// Heads of organisation names and descriptions.
+const ORG_HEADS: &[&str] = &[
+    "ministry", "department", "office", "kremlin", "government", "administration", "council",
+    "party", "parliament", "congress", "senate", "assembly", "committee", "commission", "agency",
+    "bank", "court", "army", "military", "navy", "police", "forces", "force", "guard", "union",
+    "organisation", "organization", "association", "alliance", "coalition", "front", "movement",
+    "group", "company", "corporation", "corp", "inc", "ltd", "bureau", "service", "services",
+    "embassy", "mission", "cabinet", "presidency", "junta", "authority", "authorities",
+    "institute", "university", "fund", "foundation", "federation", "league", "board", "network",
+    "brigade", "brigades", "battalion", "militia", "command", "pentagon", "secretariat",
+    "tribunal", "legislature", "duma", "knesset", "bundestag", "reuters", "times", "post", "news",
+    "press", "channel", "television", "radio", "agency", "ministries", "confederation", "council", "chamber",
+    "airline", "airlines", "group", "office", "forces", "military", "ministry",
+];
+
+/// True when `w` names an organisation kind ("ministry", "Party").
+pub fn is_org_head(w: &str) -> bool {
+    let lw = w.trim_end_matches('.').to_lowercase();
+    ORG_HEADS.contains(&lw.as_str())
+}
+
+/// Organisation heads that never stand for a person, used to classify names.
+pub fn is_org_name_word(w: &str) -> bool {
+    is_org_head(w)
+}
+
+/// Finite speech verbs that introduce or tag a quotation or reported speech.
+const SPEECH_VERBS: &[&str] = &[
+    "said", "says", "say", "told", "tells", "added", "adds", "stated", "states", "declared",
+    "announced", "warned", "warns", "insisted", "insists", "noted", "notes", "stressed",
+    "stresses", "explained", "wrote", "writes", "tweeted", "posted", "argued", "argues",
+    "claimed", "claims", "replied", "responded", "continued", "acknowledged", "admitted",
+    "conceded", "cautioned", "urged", "vowed", "pledged", "predicted", "suggested", "complained",
+    "recalled", "remarked", "observed", "asked", "asks", "answered", "confirmed", "reported",
+    "shouted", "told", "emphasised", "emphasized", "concluded", "maintained", "contended",
+    "countered", "quipped", "joked", "lamented", "boasted", "announces", "underlined",
+    "underscored", "alleged", "affirmed", "reiterated", "mused", "conceded", "whispered",
+    "testified", "demanded", "promised",
+];
+
+/// True when `w` is a finite speech verb.
+pub fn is_speech_verb(w: &str) -> bool {
+    SPEECH_VERBS.contains(&w.to_lowercase().as_str())
+}
+
+/// Verbs that attribute a short quotation to their subject without reporting
+/// speech ("Lavrov called the move \"illegal\"").
+const CHARACTERISING_VERBS: &[&str] = &[
+    "called", "calls", "described", "describes", "denounced", "dismissed", "branded", "labelled",
+    "labeled", "termed", "hailed", "praised", "criticised", "criticized", "condemned",
+    "saying", "adding", "telling", "warning", "insisting", "noting", "arguing", "writing",
+    "stressing", "calling", "describing", "accused", "slammed", "welcomed", "urging", "vowing",
+];
+
+/// True when `w` attributes a quotation without being a finite speech verb.
+pub fn is_characterising_verb(w: &str) -> bool {
+    CHARACTERISING_VERBS.contains(&w.to_lowercase().as_str())
+}
+
+/// Personal pronouns that can be a speaker.
+pub fn is_pronoun(w: &str) -> bool {
+    matches!(w.to_lowercase().as_str(), "he" | "she" | "they" | "it" | "we" | "i")
+}
+
+/// Function words that are capitalised only because they start a sentence,
+/// and words never part of a name.
+const FUNCTION_WORDS: &[&str] = &[
+    "the", "a", "an", "in", "on", "at", "but", "and", "or", "if", "as", "for", "to", "of", "by",
+    "with", "from", "after", "before", "while", "when", "since", "during", "this", "that",
+    "these", "those", "there", "it", "its", "he", "she", "they", "we", "i", "you", "his", "her",
+    "their", "our", "my", "your", "what", "who", "which", "where", "why", "how", "some", "many",
+    "most", "more", "all", "any", "no", "not", "yet", "so", "also", "still", "then", "now",
+    "although", "though", "however", "meanwhile", "earlier", "later", "last", "next", "one",
+    "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "monday", "tuesday",
+    "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february", "march",
+    "april", "may", "june", "july", "august", "september", "october", "november", "december",
+    "according", "under", "over", "about", "against", "between", "despite", "without", "until",
+    "both", "each", "every", "other", "such", "only", "even", "just", "speaking", "asked",
+    "once", "because", "unlike", "like", "among", "amid", "across", "near", "into", "through",
+    "instead", "here", "several", "few", "much", "very", "today", "yesterday", "tomorrow",
+    "tonight", "mr", "mrs", "ms", "dr", "sir", "ok", "yes", "thank", "thanks", "please",
+];
+
+/// True for function words, weekdays and months (any case).
+pub fn is_function_word(w: &str) -> bool {
+    // Acronyms are names ("WHO", "IT"), not function words.
+    if crate::text::is_all_caps(w) {
+        return false;
+    }
+    FUNCTION_WORDS.contains(&w.trim_end_matches('.').to_lowercase().as_str())
+}
+
+/// Determiners and adverbs that may sit between a speaker and the verb or start
+/// a description ("the minister", "Lavrov also said").
+pub fn is_np_filler(w: &str) -> bool {
+    matches!(
+        w.to_lowercase().as_str(),
+        "the" | "a" | "an" | "also" | "later" | "then" | "has" | "had" | "have" | "would" | "will"
+            | "again" | "previously" | "earlier" | "further" | "once" | "repeatedly" | "simply"
+            | "recently" | "reportedly" | "separately" | "quickly" | "flatly" | "bluntly"
+            | "only" | "just" | "first" | "finally" | "told" | "was" | "is" | "did" | "does"
+            | "could" | "may" | "might" | "should" | "must" | "can"
+    )
+}
+
+/// Evidence of a person's gender from a title word: `Some(true)` female, `Some(false)` male.
+pub fn title_gender(w: &str) -> Option<bool> {
+    match w.trim_end_matches('.').to_lowercase().as_str() {
+        "mrs" | "ms" | "miss" | "queen" | "princess" | "spokeswoman" | "chairwoman" | "madam"
+        | "congresswoman" | "lady" | "dame" | "baroness" | "businesswoman" | "woman" => Some(true),
+        "mr" | "king" | "prince" | "spokesman" | "chairman" | "congressman" | "sir" | "lord"
+        | "businessman" | "man" | "pope" | "emir" | "sultan" | "sheikh" => Some(false),
+        _ => None,
+    }
+}

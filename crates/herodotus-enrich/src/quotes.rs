@@ -1,0 +1,1049 @@
+//! Quotations and reported speech with their speakers.
+//!
+//! Direct quotations are found by pairing quotation marks (straight and curly,
+//! nested, continued across paragraphs by the wire convention of reopening the
+//! quote at the start of the next paragraph). Each quoted stretch is attributed
+//! by the tag after it (`," Lavrov said`, `," said the minister`), else by the
+//! clause before it (`Lavrov said: "`, `Lavrov called it "`), else inherits the
+//! speaker of the speech just before it. Reported speech is read from
+//! `X said (that) ...`, `..., X said.` and `according to X`.
+//!
+//! Speakers resolve through [`People`]: surnames, pronouns and titles become the
+//! full name the article gives, with the actor code the coder found for it.
+
+use crate::names;
+use crate::speakers::{People, PlaceTest, Speaker};
+use crate::text::{self, Tok};
+use herodotus_core::{Mention, Quote};
+
+/// A quoted stretch of text.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Segment {
+    /// Byte offset of the opening mark.
+    pub open: usize,
+    /// Byte span of the quoted words (marks excluded, trimmed).
+    pub inner: [usize; 2],
+    /// Byte offset just past the closing mark (or the inner end when unterminated).
+    pub close_end: usize,
+    /// Byte offsets of the marks that reopen the quote in later paragraphs.
+    pub reopen: Vec<usize>,
+}
+
+/// Mark style of an open quotation.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Style {
+    Double,
+    Single,
+}
+
+struct Open {
+    open: usize,
+    inner_start: usize,
+    style: Style,
+    depth: usize,
+    reopen: Vec<usize>,
+}
+
+/// Finds quoted stretches. Never panics; spans are on char boundaries.
+pub fn segments(text: &str) -> Vec<Segment> {
+    let paras = text::paragraphs(text);
+    let mut out = Vec::new();
+    let mut cur: Option<Open> = None;
+    for (pi, &[ps, pe]) in paras.iter().enumerate() {
+        let para = &text[ps..pe];
+        let mut prev: Option<char> = None;
+        let mut chars = para.char_indices().peekable();
+        if let Some(o) = cur.as_mut() {
+            // Continuing a quote: skip the reopening mark.
+            if let Some((i, c)) = chars.next() {
+                o.reopen.push(ps + i);
+                prev = Some(c);
+            }
+        }
+        while let Some((i, c)) = chars.next() {
+            let at = ps + i;
+            let next = chars.peek().map(|&(_, d)| d);
+            match cur.as_mut() {
+                None => {
+                    let opens_double = matches!(c, '"' | '“' | '„' | '«');
+                    let opens_single = c == '‘'
+                        && !prev.is_some_and(text::is_word_char)
+                        && next.is_some_and(|d| !d.is_whitespace());
+                    if opens_double || opens_single {
+                        cur = Some(Open {
+                            open: at,
+                            inner_start: at + c.len_utf8(),
+                            style: if opens_double { Style::Double } else { Style::Single },
+                            depth: 0,
+                            reopen: Vec::new(),
+                        });
+                    }
+                }
+                Some(o) if o.style == Style::Double => {
+                    let close = match c {
+                        '“' | '„' | '«' => {
+                            o.depth += 1;
+                            false
+                        }
+                        '”' | '»' if o.depth > 0 => {
+                            o.depth -= 1;
+                            false
+                        }
+                        '”' | '»' => true,
+                        '"' if o.depth > 0 => {
+                            o.depth -= 1;
+                            false
+                        }
+                        '"' if prev.is_some_and(char::is_whitespace)
+                            && next.is_some_and(|d| !d.is_whitespace())
+                            && text[o.open..].starts_with(['“', '„', '«']) =>
+                        {
+                            // A straight mark opening a nested quote inside a curly one.
+                            o.depth += 1;
+                            false
+                        }
+                        '"' => true,
+                        _ => false,
+                    };
+                    if close {
+                        let o = cur.take().expect("open quote");
+                        push(text, o, at, at + c.len_utf8(), &mut out);
+                    }
+                }
+                Some(o) => {
+                    // Single-mark quotation: a closing ’ is not followed by a letter
+                    // (that would be an apostrophe: Russia’s).
+                    let closes = (c == '’' || c == '\'')
+                        && !next.is_some_and(text::is_word_char)
+                        && !prev.is_some_and(char::is_whitespace);
+                    if closes && at > o.inner_start {
+                        let o = cur.take().expect("open quote");
+                        push(text, o, at, at + c.len_utf8(), &mut out);
+                    }
+                }
+            }
+            prev = Some(c);
+        }
+        // End of paragraph inside a quote: continue if the next paragraph reopens it.
+        if let Some(o) = cur.take() {
+            let reopens = paras
+                .get(pi + 1)
+                .and_then(|&[a, b]| text[a..b].chars().next())
+                .is_some_and(|c| matches!(c, '"' | '“' | '„' | '«'));
+            if o.style == Style::Double && reopens {
+                cur = Some(o);
+            } else if o.style == Style::Double {
+                push(text, o, pe, pe, &mut out);
+            }
+        }
+    }
+    if let Some(o) = cur.take() {
+        let end = text.trim_end().len();
+        push(text, o, end, end, &mut out);
+    }
+    out
+}
+
+fn push(text: &str, o: Open, inner_end: usize, close_end: usize, out: &mut Vec<Segment>) {
+    let inner = text::trim_span(text, [o.inner_start, inner_end.max(o.inner_start)]);
+    if inner[1] > inner[0] {
+        out.push(Segment {
+            open: o.open,
+            inner,
+            close_end,
+            reopen: o.reopen,
+        });
+    }
+}
+
+/// The quoted words of a segment: marks that reopen it removed, spaces collapsed.
+pub fn segment_text(text: &str, seg: &Segment) -> String {
+    let mut s = String::new();
+    let mut from = seg.inner[0];
+    for &r in &seg.reopen {
+        if r >= from && r < seg.inner[1] {
+            s.push_str(&text[from..r]);
+            s.push(' ');
+            from = r + text[r..].chars().next().map_or(1, char::len_utf8);
+        }
+    }
+    s.push_str(&text[from..seg.inner[1]]);
+    text::collapse_ws(&s)
+}
+
+/// A byte mask: true inside quotations (marks included).
+pub fn inside_mask(text: &str, segs: &[Segment]) -> Vec<bool> {
+    let mut m = vec![false; text.len()];
+    for s in segs {
+        for b in &mut m[s.open.min(text.len())..s.close_end.min(text.len())] {
+            *b = true;
+        }
+    }
+    m
+}
+
+/// An attribution found for a stretch of speech.
+#[derive(Clone, Debug, Default)]
+struct Attribution {
+    speaker: Speaker,
+    verb: Option<String>,
+    /// True when it was read from a tag or clause (not inherited).
+    local: bool,
+    /// True for a characterising verb ("called") rather than a speech verb.
+    characterising: bool,
+    /// True when the speech verb is right next to the quotation (a tag, or `said: "`).
+    adjacent: bool,
+}
+
+/// Verbs that report speech in indirect form (`X said (that) ...`).
+fn is_indirect_verb(w: &str) -> bool {
+    matches!(
+        w.to_lowercase().as_str(),
+        "said" | "says" | "say" | "told" | "tells" | "added" | "adds" | "stated" | "announced"
+            | "warned" | "warns" | "insisted" | "insists" | "argued" | "argues" | "claimed"
+            | "claims" | "noted" | "stressed" | "explained" | "acknowledged" | "admitted"
+            | "confirmed" | "predicted" | "suggested" | "wrote" | "tweeted" | "declared"
+            | "maintained" | "reiterated" | "alleged" | "conceded" | "cautioned" | "emphasised"
+            | "emphasized" | "believes" | "contended" | "countered" | "announces"
+    )
+}
+
+/// Words after which a noun phrase ends when read rightwards from a verb.
+fn ends_np(w: &str) -> bool {
+    matches!(
+        w.to_lowercase().as_str(),
+        "who" | "which" | "that" | "on" | "in" | "at" | "as" | "during" | "after" | "when"
+            | "while" | "before" | "to" | "late" | "early" | "last" | "this" | "adding"
+            | "saying" | "told" | "and" | "but" | "speaking" | "referring" | "according"
+    )
+}
+
+/// Words at which a noun phrase ends when read leftwards from a verb.
+fn starts_clause(w: &str) -> bool {
+    matches!(
+        w,
+        "," | ";" | ":" | "(" | ")" | "—" | "–" | "-" | "."
+    ) || matches!(
+        w.to_lowercase().as_str(),
+        "and" | "but" | "while" | "as" | "that" | "when" | "after" | "where" | "because"
+            | "although" | "though" | "whereas" | "if" | "since" | "before" | "so"
+    )
+}
+
+/// A noun phrase worth resolving: not empty and not a relative or clause word.
+fn valid_np(text: &str, np: &[Tok]) -> bool {
+    let words: Vec<&str> = np.iter().filter(|t| t.is_word()).map(|t| t.s(text)).collect();
+    let Some(first) = words.first() else {
+        return false;
+    };
+    let lf = if text::is_all_caps(first) { String::new() } else { first.to_lowercase() };
+    if matches!(lf.as_str(), "who" | "which" | "that" | "what" | "there" | "this" | "these" | "those" | "you") {
+        return false;
+    }
+    // "it was", "is said": a verb-like word in a long phrase means it is no subject.
+    if words.len() > 12 {
+        return false;
+    }
+    !words.iter().any(|w| {
+        matches!(
+            w.to_lowercase().as_str(),
+            "is" | "was" | "were" | "are" | "be" | "been" | "being"
+        )
+    })
+}
+
+/// The extractor: runs over one article.
+pub struct QuoteFinder<'a> {
+    text: &'a str,
+    mentions: &'a [Mention],
+    segs: Vec<Segment>,
+    units: Vec<[usize; 2]>,
+    people: People,
+}
+
+impl<'a> QuoteFinder<'a> {
+    /// Prepares an article: finds quoted stretches, sentence units and the cast.
+    pub fn new(text: &'a str, mentions: &'a [Mention], is_place: PlaceTest<'_>) -> Self {
+        let segs = segments(text);
+        let inside = inside_mask(text, &segs);
+        let units = text::units(text, &inside);
+        let people = People::build(text, &units, &inside, mentions, is_place);
+        QuoteFinder {
+            text,
+            mentions,
+            segs,
+            units,
+            people,
+        }
+    }
+
+    /// The cast of the article (after [`QuoteFinder::find`], with speakers noted).
+    pub fn people(&self) -> &People {
+        &self.people
+    }
+
+    /// The quote-aware sentence units of the article.
+    pub fn units(&self) -> &[[usize; 2]] {
+        &self.units
+    }
+
+    fn unit_of(&self, pos: usize) -> Option<usize> {
+        self.units.iter().position(|u| u[0] <= pos && pos < u[1])
+    }
+
+    fn para_of(paras: &[[usize; 2]], pos: usize) -> usize {
+        paras.iter().position(|p| pos < p[1]).unwrap_or(paras.len())
+    }
+
+    /// Finds all quotations and reported speech, in text order.
+    pub fn find(&mut self, article_id: &str) -> Vec<Quote> {
+        let text = self.text;
+        let paras = text::paragraphs(text);
+        // (quote, attribution, position, paragraph) in text order.
+        let mut items: Vec<(Quote, Option<Attribution>, usize)> = Vec::new();
+        let mut history: Vec<(usize, usize, Attribution)> = Vec::new(); // (pos, para, attr)
+        let segs = self.segs.clone();
+        let mut seg_i = 0;
+        for ui in 0..self.units.len() {
+            let unit = self.units[ui];
+            let in_unit: Vec<usize> = (seg_i..segs.len())
+                .take_while(|&k| segs[k].open < unit[1])
+                .collect();
+            if let Some(&last) = in_unit.last() {
+                seg_i = last + 1;
+            }
+            let mut kept = 0;
+            for &k in &in_unit {
+                let seg = &segs[k];
+                let prev_end = if k > 0 { segs[k - 1].close_end } else { 0 };
+                let next_open = segs.get(k + 1).map_or(text.len(), |s| s.open);
+                let lstart = unit[0].max(prev_end).min(seg.open);
+                let rend_unit = self
+                    .unit_of(seg.close_end.saturating_sub(1))
+                    .map_or(unit[1], |u| self.units[u][1]);
+                let rend = rend_unit.min(next_open).max(seg.close_end);
+                let attr = self.attribute(seg, [lstart, seg.open], [seg.close_end, rend]);
+                let words = text::tokens(text, seg.inner).iter().filter(|t| t.is_word()).count();
+                let keep = words >= 3
+                    || attr
+                        .as_ref()
+                        .is_some_and(|a| !a.characterising && a.local && a.adjacent);
+                if !keep {
+                    continue;
+                }
+                kept += 1;
+                let pos = seg.inner[0];
+                if let Some(a) = &attr {
+                    if let Some(e) = a.speaker.entry {
+                        self.people.note_speaker(pos, e);
+                    }
+                    history.push((pos, Self::para_of(&paras, pos), a.clone()));
+                }
+                let quote = Quote {
+                    article_id: article_id.to_string(),
+                    quote: segment_text(text, seg),
+                    speaker: None,
+                    speaker_code: None,
+                    kind: "direct".into(),
+                    verb: None,
+                    span: seg.inner,
+                };
+                items.push((quote, attr, pos));
+            }
+            // No quotation kept (a scare quote, a one-word partial): read reported speech.
+            // A unit inside a quotation that started in an earlier unit has no reported speech.
+            let continued = in_unit.is_empty() && segs.iter().any(|s| s.open < unit[0] && s.close_end > unit[0]);
+            if kept == 0 && !continued {
+                if let Some((span, attr)) = self.indirect(unit) {
+                    let pos = span[0];
+                    if let Some(e) = attr.speaker.entry {
+                        self.people.note_speaker(pos, e);
+                    }
+                    history.push((pos, Self::para_of(&paras, pos), attr.clone()));
+                    items.push((
+                        Quote {
+                            article_id: article_id.to_string(),
+                            quote: text::collapse_ws(&text[span[0]..span[1]]),
+                            speaker: attr.speaker.name.clone(),
+                            speaker_code: attr.speaker.code.clone(),
+                            kind: "indirect".into(),
+                            verb: attr.verb.clone(),
+                            span,
+                        },
+                        Some(attr),
+                        pos,
+                    ));
+                }
+            }
+        }
+        // Unattributed quotations: the speaker of the speech just before (same
+        // paragraph or the two before), else of the next one in the same paragraph.
+        let n = items.len();
+        for i in 0..n {
+            if items[i].1.is_some() {
+                continue;
+            }
+            let pos = items[i].2;
+            let para = Self::para_of(&paras, pos);
+            let before = history
+                .iter()
+                .rev()
+                .find(|h| h.0 < pos && para.saturating_sub(h.1) <= 2)
+                .map(|h| h.2.clone());
+            let after = || {
+                history
+                    .iter()
+                    .find(|h| h.0 > pos && h.1 == para)
+                    .map(|h| h.2.clone())
+            };
+            if let Some(mut a) = before.or_else(after) {
+                a.local = false;
+                a.verb = None;
+                items[i].1 = Some(a);
+            }
+        }
+        items
+            .into_iter()
+            .map(|(mut q, attr, _)| {
+                if q.kind == "direct" {
+                    if let Some(a) = attr {
+                        q.speaker = a.speaker.name;
+                        q.speaker_code = a.speaker.code;
+                        q.verb = a.verb;
+                    }
+                }
+                q
+            })
+            .collect()
+    }
+
+    /// Resolves a speaker phrase, falling back to its appositive when the phrase
+    /// itself names nobody ("Qatar's foreign ministry spokesman, Majed al-Ansari,").
+    fn resolve_parts(&self, np: &[Tok], appositive: Option<&[Tok]>, pos: usize) -> Speaker {
+        let s = self.people.resolve(self.text, np, pos, self.mentions);
+        if s.name.is_some() {
+            return s;
+        }
+        if let Some(app) = appositive.filter(|a| valid_np(self.text, a)) {
+            let alt = self.people.resolve(self.text, app, pos, self.mentions);
+            if alt.name.is_some() && alt.entry.is_some_and(|e| !self.people.entries[e].is_org) {
+                return alt;
+            }
+        }
+        s
+    }
+
+    fn toks(&self, span: [usize; 2]) -> Vec<Tok> {
+        text::tokens(self.text, span)
+    }
+
+    /// Attribution of a direct quotation from the tag after it, else the clause before it.
+    fn attribute(&self, seg: &Segment, left: [usize; 2], right: [usize; 2]) -> Option<Attribution> {
+        let text = self.text;
+        let inner_last = text[seg.inner[0]..seg.inner[1]].chars().last();
+        let rt = self.toks(right);
+        let tag_like = matches!(inner_last, Some(',' | '?' | '!' | '—' | '–' | '-' | '…' | ':'))
+            || rt.first().is_some_and(|t| matches!(t.s(text), "," | "—" | "–"))
+            || rt.first().is_some_and(|t| t.is_word() && !text::is_capitalised(t.s(text)));
+        if tag_like {
+            if let Some(a) = self.tag(&rt, seg.inner[0], true) {
+                return Some(a);
+            }
+        }
+        let lt = self.toks(left);
+        if let Some(a) = self.lead(&lt, seg.inner[0]) {
+            return Some(a);
+        }
+        if !tag_like {
+            // "... Lavrov said." after a quote that ends its own sentence is rare; still try.
+            if let Some(a) = self.tag(&rt, seg.inner[0], false) {
+                return Some(a);
+            }
+        }
+        None
+    }
+
+    /// A speech tag after the speech: `Lavrov said`, `said Lavrov`, `he told reporters`.
+    /// `inverted_ok` allows `said X`.
+    fn tag(&self, rt: &[Tok], pos: usize, inverted_ok: bool) -> Option<Attribution> {
+        self.tag_at(rt, pos, inverted_ok).map(|t| t.0)
+    }
+
+    /// [`Self::tag`], also giving the index in `rt` just past the verb (past the
+    /// speaker when inverted).
+    fn tag_at(&self, rt: &[Tok], pos: usize, inverted_ok: bool) -> Option<(Attribution, usize)> {
+        let text = self.text;
+        let start = rt.iter().position(|t| t.is_word())?;
+        // Stop at the end of the first clause.
+        let end = (start..rt.len())
+            .find(|&k| {
+                let p = rt[k].s(text);
+                matches!(p, "!" | "?" | ";" | ":")
+                    || (p == "."
+                        && !(k > 0 && rt[k - 1].is_word() && rt[k - 1].end == rt[k].start && text::is_abbreviation(rt[k - 1].s(text))))
+            })
+            .unwrap_or(rt.len());
+        let words = &rt[start..end];
+        let (vi, v) = words
+            .iter()
+            .enumerate()
+            .take(14)
+            .find(|(_, t)| t.is_word() && names::is_speech_verb(t.s(text)))?;
+        let attr = |speaker: Speaker| Attribution {
+            speaker,
+            verb: Some(v.s(text).to_string()),
+            local: true,
+            characterising: false,
+            adjacent: true,
+        };
+        if vi == 0 {
+            if !inverted_ok {
+                return None;
+            }
+            // "said Lavrov", "said the minister, who ..."
+            let np_end = words[1..]
+                .iter()
+                .position(|t| !t.is_word() || ends_np(t.s(text)))
+                .map_or(words.len(), |p| p + 1);
+            let np = &words[1..np_end];
+            if !valid_np(text, np) {
+                return None;
+            }
+            let mut speaker = self.people.resolve(text, np, pos, self.mentions);
+            // "said Peter Szijjarto, the Hungarian foreign minister": the name comes first.
+            if speaker.name.is_none() && np_end < words.len() && words[np_end].s(text) == "," {
+                let app_end = words[np_end + 1..]
+                    .iter()
+                    .position(|t| !t.is_word())
+                    .map_or(words.len(), |p| np_end + 1 + p);
+                let alt = self.people.resolve(text, &words[np_end + 1..app_end], pos, self.mentions);
+                if alt.name.is_some() {
+                    speaker = alt;
+                }
+            }
+            return Some((attr(speaker), start + np_end));
+        }
+        let mut np = &words[..vi];
+        let mut appositive: Option<&[Tok]> = None;
+        // Appositive: "Lavrov, Russia's foreign minister, said".
+        if let Some(c) = np.iter().position(|t| t.s(text) == ",") {
+            let rest = &np[c + 1..];
+            let app_end = rest.iter().position(|t| t.s(text) == ",").unwrap_or(rest.len());
+            appositive = Some(&rest[..app_end]);
+            np = &np[..c];
+        }
+        let np = drop_fillers(text, np);
+        if !valid_np(text, &np) {
+            return None;
+        }
+        let mut speaker = self.people.resolve(text, &np, pos, self.mentions);
+        if speaker.name.is_none() {
+            if let Some(app) = appositive.filter(|a| valid_np(text, a)) {
+                let alt = self.people.resolve(text, app, pos, self.mentions);
+                if alt.name.is_some() {
+                    speaker = alt;
+                }
+            }
+        }
+        Some((attr(speaker), start + vi + 1))
+    }
+
+    /// The clause before a quotation: `Lavrov said: "`, `Lavrov called it "`,
+    /// `According to Lavrov, "`, `, said Lavrov, "`.
+    fn lead(&self, lt: &[Tok], pos: usize) -> Option<Attribution> {
+        let text = self.text;
+        let low: Vec<String> = lt.iter().map(|t| t.s(text).to_lowercase()).collect();
+        if let Some(a) = low.iter().position(|w| w == "according") {
+            if low.get(a + 1).is_some_and(|w| w == "to") {
+                let np_end = lt[a + 2..]
+                    .iter()
+                    .position(|t| !t.is_word())
+                    .map_or(lt.len(), |p| a + 2 + p);
+                let np = &lt[a + 2..np_end];
+                if valid_np(text, np) {
+                    return Some(Attribution {
+                        speaker: self.people.resolve(text, np, pos, self.mentions),
+                        verb: Some("according to".into()),
+                        local: true,
+                        characterising: false,
+                        adjacent: false,
+                    });
+                }
+            }
+        }
+        let vi = (0..lt.len()).rev().find(|&i| {
+            lt[i].is_word()
+                && (names::is_speech_verb(lt[i].s(text)) || names::is_characterising_verb(lt[i].s(text)))
+                && !(i > 0 && matches!(low[i - 1].as_str(), "was" | "is" | "were" | "be" | "been" | "the" | "so-called"))
+        })?;
+        let v = lt[vi];
+        let characterising = !names::is_speech_verb(v.s(text));
+        let participle = v.s(text).ends_with("ing");
+        let (np, appositive) = if participle {
+            // "..., saying: "" — the subject of the clause is the speaker.
+            let first_clause_end = lt[..vi]
+                .iter()
+                .position(|t| matches!(t.s(text), "," | ";"))
+                .unwrap_or(vi);
+            (subject_np(text, &lt[..first_clause_end]), None)
+        } else {
+            np_before(text, &lt[..vi])
+        };
+        let np = if np.is_empty() {
+            // ", said Lavrov, " — the inverted tag of a split quotation.
+            let np_end = lt[vi + 1..]
+                .iter()
+                .position(|t| !t.is_word() || ends_np(t.s(text)))
+                .map_or(lt.len(), |p| vi + 1 + p);
+            lt[vi + 1..np_end].to_vec()
+        } else {
+            np
+        };
+        if !valid_np(text, &np) {
+            return None;
+        }
+        Some(Attribution {
+            speaker: self.resolve_parts(&np, appositive.as_deref(), pos),
+            verb: Some(v.s(text).to_string()),
+            local: true,
+            characterising,
+            adjacent: lt[vi + 1..]
+                .iter()
+                .all(|t| !t.is_word() || t.s(text).eq_ignore_ascii_case("that")),
+        })
+    }
+
+    /// Reported speech in a unit without quotation marks.
+    fn indirect(&self, unit: [usize; 2]) -> Option<([usize; 2], Attribution)> {
+        let text = self.text;
+        let toks = self.toks(unit);
+        if toks.len() < 4 {
+            return None;
+        }
+        let low: Vec<String> = toks.iter().map(|t| t.s(text).to_lowercase()).collect();
+        // Content end: drop the final full stop.
+        let mut end = toks.len();
+        while end > 0 && matches!(toks[end - 1].s(text), "." | "!" | "?" | "\"" | "”") {
+            end -= 1;
+        }
+        let clause_span = |a: usize, b: usize| -> Option<[usize; 2]> {
+            if b <= a || toks[a..b].iter().filter(|t| t.is_word()).count() < 3 {
+                return None;
+            }
+            Some([toks[a].start, toks[b - 1].end])
+        };
+        // According to X, ... / ..., according to X.
+        if let Some(a) = low.iter().position(|w| w == "according") {
+            if low.get(a + 1).is_some_and(|w| w == "to") {
+                let comma_after = (a + 2..end).find(|&i| low[i] == ",");
+                let np_end = comma_after.unwrap_or(end);
+                let np = &toks[a + 2..np_end];
+                if valid_np(text, np) {
+                    let span = if a == 0 {
+                        comma_after.and_then(|c| clause_span(c + 1, end))
+                    } else {
+                        let c = if a > 0 && low[a - 1] == "," { a - 1 } else { a };
+                        clause_span(0, c)
+                    };
+                    if let Some(span) = span {
+                        let speaker = self.people.resolve(text, np, span[0], self.mentions);
+                        return Some((
+                            span,
+                            Attribution {
+                                speaker,
+                                verb: Some("according to".into()),
+                                local: true,
+                                characterising: false,
+                                adjacent: false,
+                            },
+                        ));
+                    }
+                }
+            }
+        }
+        // ..., Lavrov said (on Tuesday).  Tried at the last three commas.
+        let commas: Vec<usize> = (1..end).rev().filter(|&i| low[i] == ",").take(3).collect();
+        for c in commas {
+            let Some((a, after)) = self.tag_at(&toks[c..end], toks[0].start, true) else {
+                continue;
+            };
+            if !a.verb.as_deref().is_some_and(is_indirect_verb) {
+                continue;
+            }
+            // The tag must end the sentence: only adjuncts may follow it.
+            let rest: Vec<&str> = low[c + after..end]
+                .iter()
+                .map(String::as_str)
+                .take_while(|w| *w != ",")
+                .collect();
+            let inverted = toks[c + 1..end].first().is_some_and(|t| is_indirect_verb(t.s(text)));
+            if inverted && a.speaker.name.is_none() {
+                // "..., said a spokesman" is fine; "..., said two of the drones had ..." is not a tag.
+                let first = low.get(c + 2).map_or("", String::as_str);
+                if !matches!(first, "a" | "an" | "the") || after > 8 {
+                    continue;
+                }
+            }
+            let is_told = a.verb.as_deref().is_some_and(|v| matches!(v, "told" | "tells"));
+            let tail_ok = rest.is_empty()
+                || (is_told && rest.len() <= 6)
+                || (rest.len() <= 7 && is_adjunct_start(rest[0]) && !rest.contains(&"that"));
+            if !tail_ok {
+                continue;
+            }
+            if let Some(span) = clause_span(0, c) {
+                return Some((span, a));
+            }
+        }
+        // Lavrov said (on Tuesday) (that) ...
+        let vi = (1..end).find(|&i| {
+            toks[i].is_word()
+                && is_indirect_verb(&low[i])
+                && !matches!(toks[i - 1].s(text), "was" | "is" | "were" | "be" | "been" | "the" | "being" | "it's" | "which" | "who")
+        })?;
+        let (mut np, appositive) = np_before(text, &toks[..vi]);
+        if np.is_empty() && low[vi - 1] == "and" {
+            // "X unveiled a plan ... and said ...": the sentence subject speaks.
+            let first_clause_end = toks[..vi].iter().position(|t| matches!(t.s(text), "," | ";")).unwrap_or(vi);
+            np = subject_np(text, &toks[..first_clause_end]);
+        }
+        if !valid_np(text, &np) || np.len() > 10 {
+            return None;
+        }
+        let mut cs = vi + 1;
+        let that = (vi + 1..end.min(vi + 12))
+            .take_while(|&i| low[i] != "," || i == vi + 1)
+            .find(|&i| low[i] == "that");
+        if let Some(t) = that {
+            cs = t + 1;
+        } else {
+            if matches!(low[vi].as_str(), "told" | "tells") {
+                cs = skip_object(text, &toks, cs, end);
+            }
+            let before_adjuncts = cs;
+            cs = skip_adjuncts(&low, cs, end)?;
+            if cs > before_adjuncts && cs < end && low[cs - 1] == "," && low[cs].ends_with("ing") {
+                return None; // "said on Thursday, speaking on condition of anonymity"
+            }
+            if cs < end && low[cs] == "that" {
+                cs += 1;
+            }
+            if cs < end && (is_adjunct_start(&low[cs]) || matches!(low[cs].as_str(), "to" | "of" | "by" | "with" | "through" | "via" | "so" | "nothing" | "goodbye" | "yes" | "no")) {
+                return None;
+            }
+        }
+        let span = clause_span(cs, end)?;
+        let speaker = self.resolve_parts(&np, appositive.as_deref(), toks[vi].start);
+        Some((
+            span,
+            Attribution {
+                speaker,
+                verb: Some(toks[vi].s(text).to_string()),
+                local: true,
+                characterising: false,
+                adjacent: false,
+            },
+        ))
+    }
+}
+
+/// Words that open a time or place adjunct after a speech verb.
+fn is_adjunct_start(w: &str) -> bool {
+    matches!(
+        w,
+        "on" | "in" | "at" | "during" | "after" | "before" | "late" | "early" | "last" | "this"
+            | "earlier" | "later" | "while" | "when" | "overnight" | "yesterday" | "today" | "tonight"
+            | "recently" | "again" | "separately" | "publicly" | "privately" | "afterwards"
+    )
+}
+
+/// Nouns that end an adjunct like "in a statement", "at a news conference".
+fn is_adjunct_noun(w: &str) -> bool {
+    matches!(
+        w,
+        "statement" | "interview" | "speech" | "post" | "letter" | "address" | "briefing" | "conference"
+            | "message" | "video" | "report" | "tweet" | "broadcast" | "session" | "meeting" | "summit"
+            | "hearing" | "rally" | "ceremony" | "note" | "communique" | "declaration" | "week" | "month"
+            | "year" | "morning" | "afternoon" | "evening" | "night" | "day" | "weekend"
+    )
+}
+
+/// Skips time and place adjuncts after a speech verb ("on Sunday", "late on
+/// Monday", "in a statement", "last week"); `None` when one cannot be read.
+fn skip_adjuncts(low: &[String], mut i: usize, end: usize) -> Option<usize> {
+    for _ in 0..4 {
+        if i < end && low[i] == "," {
+            i += 1;
+        }
+        if i >= end || !is_adjunct_start(&low[i]) {
+            return Some(i);
+        }
+        let w = low[i].as_str();
+        i += 1;
+        match w {
+            "late" | "early" | "earlier" | "later" | "overnight" | "yesterday" | "today" | "tonight" | "recently" | "again"
+            | "separately" | "publicly" | "privately" | "afterwards" => {}
+            "last" | "this" => i += 1,
+            _ => {
+                // Preposition: a weekday/month/date word, or a phrase ending in an adjunct noun.
+                if i < end && names::is_function_word(&low[i]) && !matches!(low[i].as_str(), "a" | "an" | "the" | "its" | "his" | "her" | "their") {
+                    i += 1; // "on Sunday", "in March"
+                } else {
+                    let stop = (i..end.min(i + 5)).find(|&k| is_adjunct_noun(&low[k]))?;
+                    i = stop + 1;
+                }
+            }
+        }
+    }
+    Some(i)
+}
+
+/// Skips the object of "told": `reporters`, `the BBC`, `a news conference`,
+/// then place and time adjuncts (`in Geneva`, `on Tuesday`).
+fn skip_object(text: &str, toks: &[Tok], mut i: usize, end: usize) -> usize {
+    if i >= end {
+        return i;
+    }
+    let w = |i: usize| toks[i].s(text).to_lowercase();
+    if matches!(w(i).as_str(), "the" | "a" | "an") {
+        i += 1;
+        let mut k = 0;
+        while i < end && k < 3 {
+            let cur = w(i);
+            i += 1;
+            k += 1;
+            if matches!(
+                cur.as_str(),
+                "conference" | "briefing" | "reporters" | "journalists" | "agency" | "newspaper"
+                    | "broadcaster" | "television" | "parliament" | "audience" | "crowd" | "rally"
+                    | "summit" | "meeting" | "interview" | "committee" | "press" | "senate"
+            ) || text::is_capitalised(toks[i - 1].s(text))
+                && !(i < end && text::is_capitalised(toks[i].s(text)))
+            {
+                break;
+            }
+        }
+    } else if text::is_capitalised(toks[i].s(text)) {
+        while i < end && text::is_capitalised(toks[i].s(text)) {
+            i += 1;
+        }
+    } else {
+        i += 1;
+    }
+    // Adjuncts.
+    while i + 1 < end
+        && matches!(w(i).as_str(), "in" | "on" | "at" | "during")
+        && (text::is_capitalised(toks[i + 1].s(text)) || names::is_function_word(toks[i + 1].s(text)))
+    {
+        i += 2;
+        while i < end && text::is_capitalised(toks[i].s(text)) {
+            i += 1;
+        }
+    }
+    i
+}
+
+/// Adverbs and auxiliaries between a speaker and the verb ("Lavrov also said").
+fn drop_fillers(text: &str, np: &[Tok]) -> Vec<Tok> {
+    np.iter()
+        .copied()
+        .filter(|t| {
+            !(t.is_word()
+                && names::is_np_filler(t.s(text))
+                && !matches!(t.s(text).to_lowercase().as_str(), "the" | "a" | "an"))
+        })
+        .collect()
+}
+
+/// The noun phrase just before a verb, read leftwards to a clause boundary,
+/// skipping adverbs like "also"; when an appositive between commas stands just
+/// before the verb, the phrase before it is the main one and the appositive the
+/// alternative ("The mayor of Lagos, Babajide Sanwo-Olu, says").
+fn np_before(text: &str, toks: &[Tok]) -> (Vec<Tok>, Option<Vec<Tok>>) {
+    let mut end = toks.len();
+    while end > 0
+        && toks[end - 1].is_word()
+        && names::is_np_filler(toks[end - 1].s(text))
+        && !matches!(toks[end - 1].s(text).to_lowercase().as_str(), "the" | "a" | "an")
+    {
+        end -= 1;
+    }
+    let mut appositive = None;
+    if end > 0 && toks[end - 1].s(text) == "," {
+        if let Some(c) = (0..end - 1).rev().take(16).find(|&i| toks[i].s(text) == ",") {
+            appositive = Some(toks[c + 1..end - 1].to_vec());
+            end = c;
+        }
+    }
+    let mut start = end;
+    while start > 0 && end - start < 10 && !starts_clause(toks[start - 1].s(text)) {
+        start -= 1;
+    }
+    (toks[start..end].to_vec(), appositive)
+}
+
+/// The first noun phrase of a clause: its subject.
+fn subject_np(text: &str, toks: &[Tok]) -> Vec<Tok> {
+    // The first run that holds a name or pronoun, up to the first verb-like word.
+    let end = toks
+        .iter()
+        .position(|t| {
+            t.is_word()
+                && !text::is_capitalised(t.s(text))
+                && !names::is_pronoun(t.s(text))
+                && !matches!(t.s(text).to_lowercase().as_str(), "the" | "a" | "an")
+                && !names::is_title(t.s(text))
+                && !names::is_person_head(t.s(text))
+        })
+        .unwrap_or(toks.len());
+    toks[..end].to_vec()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use herodotus_core::ActorKind;
+
+    fn run(text: &str, mentions: &[Mention]) -> Vec<Quote> {
+        let no_place = |_: &str| false;
+        QuoteFinder::new(text, mentions, &no_place).find("t")
+    }
+
+    fn pairs(qs: &[Quote]) -> Vec<(String, Option<String>, String)> {
+        qs.iter()
+            .map(|q| (q.quote.clone(), q.speaker.clone(), q.kind.clone()))
+            .collect()
+    }
+
+    fn p(q: &str, s: Option<&str>, k: &str) -> (String, Option<String>, String) {
+        (q.into(), s.map(Into::into), k.into())
+    }
+
+    #[test]
+    fn straight_quote_with_tag_after() {
+        let t = "Russian Foreign Minister Sergei Lavrov spoke in Moscow. \"We will respond to any provocation,\" Lavrov said.";
+        let q = run(t, &[]);
+        assert_eq!(pairs(&q), vec![p("We will respond to any provocation,", Some("Sergei Lavrov"), "direct")]);
+        assert_eq!(q[0].verb.as_deref(), Some("said"));
+        assert_eq!(&t[q[0].span[0]..q[0].span[1]], "We will respond to any provocation,");
+    }
+
+    #[test]
+    fn curly_quote_with_inverted_tag_and_code() {
+        let t = "“The talks were useful and frank,” said Antony Blinken, the U.S. secretary of state.";
+        let at = t.find("Antony").unwrap();
+        let m = Mention {
+            sentence_index: 0,
+            span: [at, at + 14],
+            code: Some("USAGOV".into()),
+            name: "Antony Blinken".into(),
+            kind: ActorKind::Person,
+        };
+        assert_eq!(&t[at..at + 14], "Antony Blinken");
+        let q = run(t, &[m]);
+        assert_eq!(q.len(), 1);
+        assert_eq!(q[0].speaker.as_deref(), Some("Antony Blinken"));
+        assert_eq!(q[0].speaker_code.as_deref(), Some("USAGOV"));
+    }
+
+    #[test]
+    fn pronoun_and_title_speakers() {
+        let t = "Chancellor Anna Berg met Prime Minister John Tate on Monday. \"This is a historic day for Europe,\" she said.\n\n\"We agree on almost everything,\" the prime minister told reporters.";
+        let q = run(t, &[]);
+        assert_eq!(q[0].speaker.as_deref(), Some("Anna Berg"));
+        assert_eq!(q[1].speaker.as_deref(), Some("John Tate"));
+        assert_eq!(q[1].verb.as_deref(), Some("told"));
+    }
+
+    #[test]
+    fn quote_before_speaker_with_colon() {
+        let t = "Defence Minister Ali Reza said: \"Our forces are ready to defend the country.\"";
+        let q = run(t, &[]);
+        assert_eq!(pairs(&q), vec![p("Our forces are ready to defend the country.", Some("Ali Reza"), "direct")]);
+    }
+
+    #[test]
+    fn split_quote_continued_after_tag() {
+        let t = "\"We will not back down,\" said Maria Lopez, \"and we will win this fight in the courts.\"";
+        let q = run(t, &[]);
+        assert_eq!(q.len(), 2);
+        assert!(q.iter().all(|q| q.speaker.as_deref() == Some("Maria Lopez")), "{q:?}");
+    }
+
+    #[test]
+    fn multi_paragraph_quote_is_one_quote() {
+        let t = "Ali Reza said: \"The situation is grave. We need help now.\n\n\"Without it, thousands of people will die this winter.\"\n\nOthers disagreed.";
+        let q = run(t, &[]);
+        assert_eq!(q.len(), 1, "{q:?}");
+        assert_eq!(
+            q[0].quote,
+            "The situation is grave. We need help now. Without it, thousands of people will die this winter."
+        );
+        assert_eq!(q[0].speaker.as_deref(), Some("Ali Reza"));
+    }
+
+    #[test]
+    fn nested_quotes_stay_inside() {
+        let t = "\"He told me, 'We are ready,' and I believed him,\" Tom Hill said.";
+        let q = run(t, &[]);
+        assert_eq!(q.len(), 1);
+        assert_eq!(q[0].quote, "He told me, 'We are ready,' and I believed him,");
+        let t = "“They shouted “go home” at us for hours,” Tom Hill said.";
+        let q = run(t, &[]);
+        assert_eq!(q.len(), 1);
+        assert_eq!(q[0].quote, "They shouted “go home” at us for hours,");
+    }
+
+    #[test]
+    fn unattributed_quote_inherits_previous_speaker() {
+        let t = "Tom Hill said the plan was dead. \"Nobody wants it any more. It is over.\"";
+        let q = run(t, &[]);
+        assert_eq!(q.len(), 2);
+        assert_eq!(q[0].kind, "indirect");
+        assert_eq!(q[0].quote, "the plan was dead");
+        assert_eq!(q[1].speaker.as_deref(), Some("Tom Hill"));
+    }
+
+    #[test]
+    fn indirect_forms() {
+        let t = "Tom Hill said on Tuesday that the talks had collapsed. The ceasefire would hold, Mary Stone told reporters. According to Ali Reza, the deal was signed in March. Aid will arrive next week, according to the United Nations.";
+        let q = run(t, &[]);
+        assert_eq!(
+            pairs(&q),
+            vec![
+                p("the talks had collapsed", Some("Tom Hill"), "indirect"),
+                p("The ceasefire would hold", Some("Mary Stone"), "indirect"),
+                p("the deal was signed in March", Some("Ali Reza"), "indirect"),
+                p("Aid will arrive next week", Some("United Nations"), "indirect"),
+            ]
+        );
+    }
+
+    #[test]
+    fn unnamed_sources_have_no_speaker() {
+        let t = "\"The strike hit a weapons depot near the border,\" a senior official said, speaking on condition of anonymity.";
+        let q = run(t, &[]);
+        assert_eq!(q.len(), 1);
+        assert_eq!(q[0].speaker, None);
+    }
+
+    #[test]
+    fn scare_quotes_are_dropped() {
+        let t = "The so-called \"peace plan\" was rejected by the rebels on Sunday.";
+        assert!(run(t, &[]).is_empty());
+    }
+
+    #[test]
+    fn unterminated_quote_closes_at_paragraph_end() {
+        let t = "Tom Hill said: \"We will stay here until the end\n\nNext paragraph here.";
+        let q = run(t, &[]);
+        assert_eq!(q[0].quote, "We will stay here until the end");
+    }
+
+    #[test]
+    fn apostrophes_are_not_quotes() {
+        let t = "Russia’s envoy said the ‘red lines’ of the West don’t exist any more.";
+        let q = run(t, &[]);
+        assert!(q.iter().all(|q| q.kind == "indirect"), "{q:?}");
+    }
+}

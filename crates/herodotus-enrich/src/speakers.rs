@@ -1,0 +1,546 @@
+//! Who is who in one article: the people and organisations it names, with the
+//! titles it gives them, so that a speaker written as a surname ("Lavrov"), a
+//! pronoun ("he") or a title ("the minister") resolves to the full name the
+//! article gives ("Sergei Lavrov") and, via the coder's mentions, an actor code.
+
+use crate::names;
+use crate::text::{self, Tok};
+use herodotus_core::{ActorKind, Mention};
+
+/// A person or organisation named in the article.
+#[derive(Clone, Debug)]
+pub struct Entry {
+    /// Full name as the article first gives it, without titles ("Sergei Lavrov").
+    pub name: String,
+    /// Lower-cased title and role words seen with the name ("foreign", "minister").
+    pub titles: Vec<String>,
+    /// Gender evidence: `Some(true)` female, `Some(false)` male.
+    pub female: Option<bool>,
+    /// Actor code from the coder's mentions, if any.
+    pub code: Option<String>,
+    /// True for organisations, countries and groups; false for people.
+    pub is_org: bool,
+    /// True when the coder's dictionaries know the entry.
+    pub known: bool,
+}
+
+/// One place in the text where an entry is named.
+#[derive(Clone, Copy, Debug)]
+pub struct Occurrence {
+    /// Byte span of the name (titles excluded).
+    pub span: [usize; 2],
+    /// Index into [`People::entries`].
+    pub entry: usize,
+    /// True when it is the first name in its sentence (a likely subject).
+    pub subject: bool,
+}
+
+/// A resolved speaker.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Speaker {
+    /// Full name, when the speaker is named or refers to a named entry.
+    pub name: Option<String>,
+    /// Actor code, when known.
+    pub code: Option<String>,
+    /// Index of the entry it resolved to.
+    pub entry: Option<usize>,
+}
+
+/// The article's cast: entries and their occurrences in text order.
+#[derive(Clone, Debug, Default)]
+pub struct People {
+    /// People and organisations.
+    pub entries: Vec<Entry>,
+    /// Where they are named, in text order.
+    pub occurrences: Vec<Occurrence>,
+    /// Speakers attributed so far (position, entry), in text order.
+    pub speakers: Vec<(usize, usize)>,
+}
+
+/// Tells whether a capitalised word is a place or nationality (so it is not a name).
+pub type PlaceTest<'a> = &'a dyn Fn(&str) -> bool;
+
+impl People {
+    /// Reads the cast of an article. `units` are its quote-aware sentences and
+    /// `inside` marks bytes inside quotations (names there are not antecedents).
+    pub fn build(
+        text: &str,
+        units: &[[usize; 2]],
+        inside: &[bool],
+        mentions: &[Mention],
+        is_place: PlaceTest<'_>,
+    ) -> People {
+        let mut p = People::default();
+        // Per unit: the entries it names and its pronoun evidence (female, male).
+        let mut per_unit: Vec<(Vec<usize>, bool, bool)> = Vec::new();
+        for &unit in units {
+            let toks: Vec<Tok> = text::tokens(text, unit)
+                .into_iter()
+                .filter(|t| !inside.get(t.start).copied().unwrap_or(false))
+                .collect();
+            let mut first = true;
+            let mut unit_entries = Vec::new();
+            for run in text::cap_runs(text, &toks) {
+                if let Some(e) = p.read_run(text, &toks, run, mentions, is_place, first) {
+                    first = false;
+                    unit_entries.push(e);
+                }
+            }
+            p.read_descriptions(text, &toks, is_place);
+            let lower: Vec<String> = toks.iter().map(|t| t.s(text).to_lowercase()).collect();
+            let fem = lower.iter().any(|w| w == "she" || w == "her" || w == "herself");
+            let mas = lower
+                .iter()
+                .any(|w| w == "he" || w == "his" || w == "him" || w == "himself");
+            per_unit.push((unit_entries, fem, mas));
+        }
+        p.occurrences.sort_by_key(|o| o.span[0]);
+        // Gender of a sentence's subject from the pronouns of that sentence, or of
+        // the next one when it names nobody new.
+        for i in 0..per_unit.len() {
+            let Some(&e) = per_unit[i].0.first() else {
+                continue;
+            };
+            if p.entries[e].is_org || p.entries[e].female.is_some() {
+                continue;
+            }
+            let (mut fem, mut mas) = (per_unit[i].1, per_unit[i].2);
+            if !fem && !mas {
+                if let Some(next) = per_unit.get(i + 1) {
+                    if next.0.is_empty() {
+                        fem = next.1;
+                        mas = next.2;
+                    }
+                }
+            }
+            if fem != mas {
+                p.entries[e].female = Some(fem);
+            }
+        }
+        p
+    }
+
+    /// Registers one capitalised run; returns the entry it names.
+    fn read_run(
+        &mut self,
+        text: &str,
+        toks: &[Tok],
+        [mut a, b]: [usize; 2],
+        mentions: &[Mention],
+        is_place: PlaceTest<'_>,
+        first: bool,
+    ) -> Option<usize> {
+        // Sentence-initial function words ("The", "In") are not names.
+        while a < b && names::is_function_word(toks[a].s(text)) && !names::is_title(toks[a].s(text)) {
+            a += 1;
+        }
+        if a >= b {
+            return None;
+        }
+        let span = [toks[a].start, toks[b - 1].end];
+        let mention = mentions.iter().find(|m| m.span[0] < span[1] && span[0] < m.span[1]);
+        let word = |k: usize| text::strip_possessive(toks[k].s(text));
+        let last_title = (a..b - 1).rev().find(|&j| names::is_title(word(j)));
+        let org_after = |from: usize| (from..b).any(|j| names::is_org_name_word(word(j)));
+        let is_org_run = match last_title {
+            Some(t) => org_after(t + 1),
+            None => org_after(a),
+        };
+        // Titles before the name: lower-case just before the run, or inside it.
+        let mut titles = Vec::new();
+        let mut female = None;
+        let mut i = a;
+        while i > 0 && toks[i - 1].is_word() && names::is_title(toks[i - 1].s(text)) {
+            i -= 1;
+        }
+        for t in &toks[i..a] {
+            titles.push(t.s(text).to_lowercase());
+            female = female.or(names::title_gender(t.s(text)));
+        }
+        let mut k = a;
+        if !is_org_run {
+            // "Russian Foreign Minister Sergei Lavrov": everything up to the last title goes.
+            if let Some(lt) = last_title {
+                for j in a..=lt {
+                    if names::is_title(word(j)) {
+                        titles.push(word(j).to_lowercase());
+                        female = female.or(names::title_gender(word(j)));
+                    }
+                }
+                k = lt + 1;
+            }
+            while k + 1 < b
+                && mention.is_some_and(|m| m.kind != ActorKind::Person && toks[k].end <= m.span[1] && m.span[1] < span[1])
+            {
+                k += 1;
+            }
+        }
+        let name_span = [toks[k].start, toks[b - 1].start + word(b - 1).len()];
+        let name = text::collapse_ws(&text[name_span[0]..name_span[1]]);
+        let n_words = b - k;
+        // Appositive titles: "Sergei Lavrov, Russia's foreign minister, said".
+        if b < toks.len() && toks[b].s(text) == "," {
+            let mut j = b + 1;
+            let mut app = Vec::new();
+            while j < toks.len() && j < b + 9 && !matches!(toks[j].s(text), "," | "." | ";" | ":") {
+                app.push(toks[j].s(text).to_lowercase());
+                j += 1;
+            }
+            if app.iter().any(|w| names::is_person_head(w)) {
+                for w in app {
+                    if names::is_title(&w) {
+                        female = female.or(names::title_gender(&w));
+                        titles.push(w);
+                    }
+                }
+            }
+        }
+        let is_org = match mention.map(|m| m.kind) {
+            Some(ActorKind::Person) => false,
+            Some(ActorKind::Country | ActorKind::Organisation | ActorKind::Group) => true,
+            _ => is_org_run,
+        };
+        let code = mention.and_then(|m| m.code.clone());
+        let known = mention.is_some();
+        let existing = self.find_entry(&name, n_words, is_org);
+        let entry = match existing {
+            Some(e) => {
+                let ent = &mut self.entries[e];
+                if !is_org && n_words > 1 && ent.name.split_whitespace().count() == 1 {
+                    ent.name = name.clone();
+                }
+                ent.code = ent.code.clone().or(code);
+                ent.known |= known;
+                ent.female = ent.female.or(female);
+                for t in titles {
+                    if !ent.titles.contains(&t) {
+                        ent.titles.push(t);
+                    }
+                }
+                e
+            }
+            None => {
+                let plausible = known
+                    || is_org
+                    || (n_words >= 2 && !(k..b).any(|j| is_place(word(j))))
+                    || !titles.is_empty();
+                if !plausible || (n_words == 1 && is_place(&name) && !known) {
+                    return None;
+                }
+                self.entries.push(Entry { name, titles, female, code, is_org, known });
+                self.entries.len() - 1
+            }
+        };
+        self.occurrences.push(Occurrence { span: name_span, entry, subject: first });
+        Some(entry)
+    }
+
+    /// The existing entry a name refers to: the same name; for a lone word, a
+    /// person with that surname (or, failing that, first word: "Mao" for "Mao
+    /// Ning"); for a full name, a person known so far by its surname alone; for an
+    /// acronym, the organisation with those initials ("WHO").
+    fn find_entry(&self, name: &str, n_words: usize, is_org: bool) -> Option<usize> {
+        if let Some(e) = self.entries.iter().position(|e| e.name == name) {
+            return Some(e);
+        }
+        if n_words == 1 && text::is_all_caps(name) && name.len() <= 6 {
+            if let Some(e) = self.entries.iter().position(|e| e.is_org && initials(&e.name) == name) {
+                return Some(e);
+            }
+        }
+        if is_org {
+            return None;
+        }
+        let people = || self.entries.iter().enumerate().filter(|(_, e)| !e.is_org);
+        if n_words == 1 {
+            people()
+                .rev()
+                .find(|(_, e)| e.name.split_whitespace().last() == Some(name))
+                .or_else(|| people().rev().find(|(_, e)| e.name.split_whitespace().next() == Some(name)))
+                .map(|(i, _)| i)
+        } else {
+            let last = name.split_whitespace().last().unwrap_or("");
+            people()
+                .find(|(_, e)| !e.name.contains(' ') && e.name == last)
+                .map(|(i, _)| i)
+        }
+    }
+
+    /// Registers organisations described by a proper modifier and an institutional
+    /// head: "Ukraine's air force", "the Congolese health ministry", "Macron's office".
+    fn read_descriptions(&mut self, text: &str, toks: &[Tok], is_place: PlaceTest<'_>) {
+        for i in 0..toks.len() {
+            let w = toks[i].s(text);
+            if !toks[i].is_word() || !text::is_capitalised(w) || names::is_function_word(w) {
+                continue;
+            }
+            let base = text::strip_possessive(w);
+            let proper = text::ends_possessive(w) || is_place(base);
+            if !proper {
+                continue;
+            }
+            let mut j = i + 1;
+            while j < toks.len() && j <= i + 3 {
+                let t = toks[j].s(text);
+                if !toks[j].is_word() || text::is_capitalised(t) || names::is_function_word(t) {
+                    break;
+                }
+                if is_institution(t) {
+                    let span = [toks[i].start, toks[j].end];
+                    let name = text::collapse_ws(&text[span[0]..span[1]]);
+                    let entry = match self.entries.iter().position(|e| e.name == name) {
+                        Some(e) => e,
+                        None => {
+                            self.entries.push(Entry {
+                                name,
+                                titles: Vec::new(),
+                                female: None,
+                                code: None,
+                                is_org: true,
+                                known: false,
+                            });
+                            self.entries.len() - 1
+                        }
+                    };
+                    self.occurrences.push(Occurrence { span, entry, subject: false });
+                    break;
+                }
+                j += 1;
+            }
+        }
+    }
+
+    /// Records that `entry` spoke at byte `pos`: a later "he said" may refer back to it.
+    pub fn note_speaker(&mut self, pos: usize, entry: usize) {
+        self.speakers.push((pos, entry));
+    }
+
+    /// Resolves the speaker noun phrase `np` (tokens outside quotations) found at byte `pos`.
+    pub fn resolve(&self, text: &str, np: &[Tok], pos: usize, mentions: &[Mention]) -> Speaker {
+        let words: Vec<&str> = np.iter().filter(|t| t.is_word()).map(|t| t.s(text)).collect();
+        if words.is_empty() {
+            return Speaker::default();
+        }
+        let span = [np[0].start, np[np.len() - 1].end];
+        let mention_code = || {
+            mentions
+                .iter()
+                .find(|m| m.span[0] < span[1] && span[0] < m.span[1])
+                .and_then(|m| m.code.clone())
+        };
+        // A pronoun alone.
+        if words.len() == 1 && names::is_pronoun(words[0]) {
+            return match words[0].to_lowercase().as_str() {
+                "he" => self.by_pronoun(pos, Some(false)),
+                "she" => self.by_pronoun(pos, Some(true)),
+                "it" => self.last_org(pos, None),
+                _ => Speaker::default(),
+            };
+        }
+        // The head phrase: up to a lower-case preposition ("Lawyers for Bolsonaro",
+        // "a spokesman for the ministry", "the mayor of Lagos").
+        let cut = np
+            .iter()
+            .enumerate()
+            .position(|(i, t)| {
+                t.is_word()
+                    && (matches!(t.s(text), "for" | "at" | "from" | "with" | "in")
+                        || (t.s(text) == "of" && !(i > 0 && text::is_name_word(np[i - 1].s(text)))))
+            })
+            .unwrap_or(np.len());
+        let core = &np[..cut.max(1)];
+        let core_span = [core[0].start, core[core.len() - 1].end];
+        let core_words: Vec<&str> = core.iter().filter(|t| t.is_word()).map(|t| t.s(text)).collect();
+        let head = core_words.last().copied().unwrap_or("");
+        let occs: Vec<&Occurrence> = self
+            .occurrences
+            .iter()
+            .filter(|o| o.span[0] < core_span[1] && core_span[0] < o.span[1])
+            .collect();
+        // A description occurrence that covers the head wins ("Macron's office"),
+        // then people ("WHO spokeswoman Margaret Harris"), then organisations.
+        let by_head = occs
+            .iter()
+            .find(|o| self.entries[o.entry].is_org && o.span[1] >= core_span[1] && o.span[0] < core_span[1]);
+        let occ = by_head.copied().or_else(|| {
+            occs.iter()
+                .copied()
+                .min_by_key(|o| (self.entries[o.entry].is_org, o.span[0]))
+        });
+        let head_is_common = !text::is_name_word(head);
+        if let Some(o) = occ {
+            let e = &self.entries[o.entry];
+            // "Qatar's foreign ministry spokesman", "a Ukrainian military source": the
+            // name only modifies a common head, which is no name.
+            let describes = head_is_common && o.span[1] < core_span[1];
+            if !describes {
+                return Speaker {
+                    name: Some(e.name.clone()),
+                    code: e.code.clone().or_else(mention_code),
+                    entry: Some(o.entry),
+                };
+            }
+        }
+        // A capitalised name the cast does not know (e.g. a lone surname).
+        let lone_initial = core_words.len() == 1 && cut < np.len() && at_sentence_start(text, core[0].start);
+        if text::is_name_word(head) && !names::is_function_word(head) && !names::is_title(head) && !lone_initial {
+            let caps: Vec<&str> = core_words
+                .iter()
+                .copied()
+                .skip_while(|w| !text::is_name_word(w) || names::is_title(w) || names::is_function_word(w))
+                .collect();
+            if !caps.is_empty() && caps.iter().all(|w| text::is_name_word(w)) {
+                let name = caps.iter().map(|w| text::strip_possessive(w)).collect::<Vec<_>>().join(" ");
+                return Speaker { name: Some(name), code: mention_code(), entry: None };
+            }
+        }
+        // A description: "the minister", "the foreign minister", "the ministry".
+        let definite = core_words[0].eq_ignore_ascii_case("the");
+        let lhead = head.to_lowercase();
+        if definite && names::is_person_head(&lhead) && lhead != "official" {
+            let mods: Vec<String> = core_words[1..].iter().map(|w| w.to_lowercase()).collect();
+            if let Some(s) = self.by_title(pos, &lhead, &mods) {
+                return s;
+            }
+        }
+        if definite && (names::is_org_head(&lhead) || is_institution(&lhead)) {
+            let s = self.last_org(pos, Some(&lhead));
+            if s.name.is_some() {
+                return s;
+            }
+        }
+        // "the Congolese health ministry": an institution named by a proper modifier.
+        if (names::is_org_head(&lhead) || is_institution(&lhead)) && core_words.iter().any(|w| text::is_capitalised(w) && !names::is_function_word(w)) {
+            let start = core
+                .iter()
+                .position(|t| t.is_word() && !matches!(t.s(text).to_lowercase().as_str(), "the" | "a" | "an"))
+                .unwrap_or(0);
+            return Speaker {
+                name: Some(text::collapse_ws(&text[core[start].start..core_span[1]])),
+                code: mention_code(),
+                entry: None,
+            };
+        }
+        Speaker { name: None, code: mention_code(), entry: None }
+    }
+
+    fn speaker_of(&self, entry: usize) -> Speaker {
+        let e = &self.entries[entry];
+        Speaker {
+            name: Some(e.name.clone()),
+            code: e.code.clone(),
+            entry: Some(entry),
+        }
+    }
+
+    /// "he"/"she": the most recent subject or speaker of a fitting gender, else
+    /// the most recent person of a fitting gender.
+    fn by_pronoun(&self, pos: usize, female: Option<bool>) -> Speaker {
+        let fits = |e: usize| {
+            let ent = &self.entries[e];
+            !ent.is_org && (ent.female.is_none() || ent.female == female)
+        };
+        let mut cands: Vec<(usize, usize, bool)> = self
+            .occurrences
+            .iter()
+            .filter(|o| o.span[0] < pos)
+            .map(|o| (o.span[0], o.entry, o.subject))
+            .collect();
+        cands.extend(self.speakers.iter().filter(|s| s.0 < pos).map(|&(p, e)| (p, e, true)));
+        cands.sort_by_key(|c| c.0);
+        let pick = cands
+            .iter()
+            .rev()
+            .find(|c| c.2 && fits(c.1))
+            .or_else(|| cands.iter().rev().find(|c| fits(c.1)));
+        pick.map(|c| self.speaker_of(c.1)).unwrap_or_default()
+    }
+
+    /// "the minister": the most recent person whose titles include the head
+    /// (and most of the modifiers).
+    fn by_title(&self, pos: usize, head: &str, mods: &[String]) -> Option<Speaker> {
+        let mut best: Option<(usize, usize, usize)> = None; // (score, pos, entry)
+        for o in self.occurrences.iter().filter(|o| o.span[0] < pos) {
+            let e = &self.entries[o.entry];
+            if e.is_org || !e.titles.iter().any(|t| t == head) {
+                continue;
+            }
+            let score = mods.iter().filter(|m| e.titles.contains(m)).count();
+            if best.is_none_or(|b| (score, o.span[0]) >= (b.0, b.1)) {
+                best = Some((score, o.span[0], o.entry));
+            }
+        }
+        best.map(|b| self.speaker_of(b.2))
+    }
+
+    fn last_org(&self, pos: usize, head: Option<&str>) -> Speaker {
+        self.occurrences
+            .iter()
+            .rev()
+            .filter(|o| o.span[0] < pos && self.entries[o.entry].is_org)
+            .find(|o| {
+                head.is_none_or(|h| {
+                    self.entries[o.entry]
+                        .name
+                        .split_whitespace()
+                        .any(|w| w.eq_ignore_ascii_case(h))
+                })
+            })
+            .map(|o| self.speaker_of(o.entry))
+            .unwrap_or_default()
+    }
+}
+
+/// True when only spaces and an opening mark separate `pos` from a sentence end or the text start.
+fn at_sentence_start(text: &str, pos: usize) -> bool {
+    let before = text[..pos].trim_end_matches(|c: char| c.is_whitespace() || matches!(c, '"' | '“' | '‘' | '('));
+    before.is_empty() || before.ends_with(['.', '!', '?', '”', '"', ':'])
+}
+
+/// Heads of descriptions that name an institution ("ministry", "air force").
+fn is_institution(w: &str) -> bool {
+    matches!(
+        w.to_lowercase().as_str(),
+        "ministry" | "government" | "office" | "embassy" | "army" | "military" | "navy" | "force"
+            | "police" | "parliament" | "presidency" | "cabinet" | "council" | "agency" | "court"
+            | "administration" | "committee" | "commission" | "department" | "prosecutor"
+            | "prosecutors" | "regulator" | "guard" | "coastguard" | "command" | "mission"
+    )
+}
+
+/// Initials of the capitalised words of a name ("World Health Organization" -> "WHO").
+fn initials(name: &str) -> String {
+    name.split_whitespace()
+        .filter(|w| text::is_capitalised(w))
+        .filter_map(|w| w.chars().next())
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn cast(text: &str) -> People {
+        let units = text::units(text, &[]);
+        People::build(text, &units, &[], &[], &|w: &str| matches!(w, "Russia" | "Russian" | "Moscow"))
+    }
+
+    #[test]
+    fn titles_and_surnames_join_one_person() {
+        let t = "Russian Foreign Minister Sergei Lavrov met envoys. Later Lavrov left.";
+        let p = cast(t);
+        assert_eq!(p.entries.len(), 1, "{:?}", p.entries);
+        assert_eq!(p.entries[0].name, "Sergei Lavrov");
+        assert!(p.entries[0].titles.contains(&"minister".to_string()));
+        assert_eq!(p.occurrences.len(), 2);
+    }
+
+    #[test]
+    fn appositive_titles_are_learnt() {
+        let t = "Anna Berg, the country's foreign minister, arrived. She spoke.";
+        let p = cast(t);
+        assert_eq!(p.entries[0].name, "Anna Berg");
+        assert!(p.entries[0].titles.contains(&"minister".to_string()));
+        assert_eq!(p.entries[0].female, Some(true));
+    }
+}

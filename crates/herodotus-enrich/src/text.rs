@@ -1,0 +1,407 @@
+//! Text primitives shared by the extractors: tokens with byte spans, paragraphs,
+//! capitalised-name runs and quote-aware sentence units.
+//!
+//! Every span produced here lies on `char` boundaries of the text it came from.
+
+/// What a token is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TokKind {
+    /// Letters, digits, combining marks, with inner `'` `’` `-` `.` (`U.S`, `al-Assad`, `Russia's`).
+    Word,
+    /// Any other non-space character.
+    Punct,
+}
+
+/// A token: a word or one punctuation character, with its byte span.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Tok {
+    /// Byte offset of the first byte.
+    pub start: usize,
+    /// Byte offset one past the last byte.
+    pub end: usize,
+    /// Word or punctuation.
+    pub kind: TokKind,
+}
+
+impl Tok {
+    /// The token's text.
+    pub fn s<'a>(&self, text: &'a str) -> &'a str {
+        &text[self.start..self.end]
+    }
+
+    /// True for a word token.
+    pub fn is_word(&self) -> bool {
+        self.kind == TokKind::Word
+    }
+}
+
+/// Combining marks from the common blocks: they belong to the word they follow.
+pub fn is_combining(c: char) -> bool {
+    matches!(c as u32,
+        0x0300..=0x036F | 0x0483..=0x0489 | 0x0591..=0x05BD | 0x0610..=0x061A
+        | 0x064B..=0x065F | 0x0900..=0x0903 | 0x093A..=0x094F | 0x1AB0..=0x1AFF
+        | 0x1DC0..=0x1DFF | 0x20D0..=0x20FF | 0xFE20..=0xFE2F)
+}
+
+/// True for characters that make up words.
+pub fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric() || is_combining(c)
+}
+
+/// Tokenises `text[range]` into words and punctuation, spans relative to `text`.
+pub fn tokens(text: &str, range: [usize; 2]) -> Vec<Tok> {
+    let [from, to] = clamp(text, range);
+    let s = &text[from..to];
+    let mut out = Vec::new();
+    let mut it = s.char_indices().peekable();
+    while let Some((i, c)) = it.next() {
+        if c.is_whitespace() {
+            continue;
+        }
+        if !is_word_char(c) {
+            out.push(Tok {
+                start: from + i,
+                end: from + i + c.len_utf8(),
+                kind: TokKind::Punct,
+            });
+            continue;
+        }
+        let mut end = i + c.len_utf8();
+        loop {
+            match it.peek().copied() {
+                Some((j, d)) if is_word_char(d) => {
+                    end = j + d.len_utf8();
+                    it.next();
+                }
+                Some((j, d)) if matches!(d, '\'' | '’' | '-' | '.') => {
+                    // Joiner only when a word character follows.
+                    let next = s[j + d.len_utf8()..].chars().next();
+                    if next.is_some_and(is_word_char) {
+                        end = j + d.len_utf8();
+                        it.next();
+                    } else {
+                        break;
+                    }
+                }
+                _ => break,
+            }
+        }
+        out.push(Tok {
+            start: from + i,
+            end: from + end,
+            kind: TokKind::Word,
+        });
+    }
+    out
+}
+
+/// Clamps a span into the text and onto char boundaries.
+pub fn clamp(text: &str, [a, b]: [usize; 2]) -> [usize; 2] {
+    let mut a = a.min(text.len());
+    let mut b = b.min(text.len()).max(a);
+    while !text.is_char_boundary(a) {
+        a -= 1;
+    }
+    while !text.is_char_boundary(b) {
+        b += 1;
+    }
+    [a, b]
+}
+
+/// Trims whitespace off both ends of a span.
+pub fn trim_span(text: &str, span: [usize; 2]) -> [usize; 2] {
+    let [a, b] = clamp(text, span);
+    let s = &text[a..b];
+    let lead = s.len() - s.trim_start().len();
+    let t = s.trim();
+    [a + lead, a + lead + t.len()]
+}
+
+/// The word with a trailing possessive (`'s`, `’s`, `'`) removed.
+pub fn strip_possessive(w: &str) -> &str {
+    for suf in ["'s", "’s", "'S", "’S"] {
+        if let Some(s) = w.strip_suffix(suf) {
+            return s;
+        }
+    }
+    w.trim_end_matches(['\'', '’'])
+}
+
+/// True when the word starts with an upper-case letter.
+pub fn is_capitalised(w: &str) -> bool {
+    w.chars().next().is_some_and(char::is_uppercase)
+}
+
+/// True when every letter in the word is upper case and it has at least two letters.
+pub fn is_all_caps(w: &str) -> bool {
+    let mut letters = 0;
+    for c in w.chars() {
+        if c.is_alphabetic() {
+            if !c.is_uppercase() {
+                return false;
+            }
+            letters += 1;
+        }
+    }
+    letters >= 2
+}
+
+/// Paragraph spans: separated by blank lines when the text has any, else by newlines.
+/// Spans are trimmed and never empty.
+pub fn paragraphs(text: &str) -> Vec<[usize; 2]> {
+    let has_blank = has_blank_line(text);
+    let mut out = Vec::new();
+    let mut start = 0;
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'\n' {
+            let is_break = if has_blank {
+                // A newline followed by optional spaces and another newline.
+                let mut j = i + 1;
+                while j < bytes.len() && matches!(bytes[j], b' ' | b'\t' | b'\r') {
+                    j += 1;
+                }
+                j < bytes.len() && bytes[j] == b'\n'
+            } else {
+                true
+            };
+            if is_break {
+                push_trimmed(text, [start, i], &mut out);
+                start = i + 1;
+            }
+        }
+        i += 1;
+    }
+    push_trimmed(text, [start, text.len()], &mut out);
+    out
+}
+
+fn has_blank_line(text: &str) -> bool {
+    let mut seen_nl = false;
+    for b in text.bytes() {
+        match b {
+            b'\n' if seen_nl => return true,
+            b'\n' => seen_nl = true,
+            b' ' | b'\t' | b'\r' => {}
+            _ => seen_nl = false,
+        }
+    }
+    false
+}
+
+fn push_trimmed(text: &str, span: [usize; 2], out: &mut Vec<[usize; 2]>) {
+    let t = trim_span(text, span);
+    if t[1] > t[0] {
+        out.push(t);
+    }
+}
+
+/// Abbreviations after which a full stop does not end a sentence.
+const ABBREVIATIONS: &[&str] = &[
+    "mr", "mrs", "ms", "dr", "prof", "gen", "col", "lt", "sgt", "capt", "maj", "adm", "cmdr", "sen",
+    "rep", "gov", "st", "jr", "sr", "rev", "hon", "pres", "supt", "insp", "jan", "feb", "mar",
+    "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "inc", "corp", "co", "ltd",
+    "no", "vs", "etc", "mt", "ft", "u.s", "u.n", "u.k", "e.u", "approx", "dept", "univ", "est",
+];
+
+/// True when a full stop after `word` is an abbreviation's, not a sentence end.
+pub fn is_abbreviation(word: &str) -> bool {
+    let lw = word.to_lowercase();
+    if ABBREVIATIONS.contains(&lw.as_str()) {
+        return true;
+    }
+    // Initials ("J.") and dotted acronyms ("U.S", "D.C").
+    let single = word.chars().count() == 1 && word.chars().all(char::is_uppercase);
+    single || (word.contains('.') && word.chars().all(|c| c == '.' || c.is_uppercase()))
+}
+
+/// Sentence units that respect quotations: a full stop inside a quotation does
+/// not end the unit; paragraph ends always do. `inside` tells, per byte, whether
+/// it lies inside a quotation (it may be empty: no quotations).
+pub fn units(text: &str, inside: &[bool]) -> Vec<[usize; 2]> {
+    let mut out = Vec::new();
+    for para in paragraphs(text) {
+        let toks = tokens(text, para);
+        let mut start = para[0];
+        for (k, t) in toks.iter().enumerate() {
+            if t.kind != TokKind::Punct {
+                continue;
+            }
+            let c = t.s(text);
+            let is_in = inside.get(t.start).copied().unwrap_or(false);
+            let next = toks.get(k + 1);
+            let next_starts = next.is_none_or(|n| {
+                let ns = n.s(text);
+                ns.chars().next().is_some_and(|ch| {
+                    ch.is_uppercase() || ch.is_numeric() || is_open_mark(ch) || ch == '('
+                })
+            });
+            let end_here = match c {
+                "." | "!" | "?" => {
+                    !is_in
+                        && next_starts
+                        && !(c == "."
+                            && k > 0
+                            && toks[k - 1].is_word()
+                            && toks[k - 1].end == t.start
+                            && is_abbreviation(toks[k - 1].s(text))
+                            && next.is_some_and(|n| !is_open_mark_str(n.s(text))))
+                        && !(inside.is_empty() && next.is_some_and(|n| is_close_mark_str(n.s(text))))
+                }
+                _ if is_close_mark_str(c) && !is_in => {
+                    // A quotation that ends a sentence: `..."  Next`.
+                    let prev = toks.get(k.wrapping_sub(1)).map(|p| p.s(text));
+                    matches!(prev, Some("." | "!" | "?"))
+                        && next.is_some_and(|n| {
+                            n.s(text)
+                                .chars()
+                                .next()
+                                .is_some_and(|ch| ch.is_uppercase() || is_open_mark(ch))
+                        })
+                }
+                _ => false,
+            };
+            if end_here {
+                push_trimmed(text, [start, t.end], &mut out);
+                start = t.end;
+            }
+        }
+        push_trimmed(text, [start, para[1]], &mut out);
+    }
+    out
+}
+
+/// Opening quotation marks (straight `"` counts as both).
+pub fn is_open_mark(c: char) -> bool {
+    matches!(c, '"' | '“' | '„' | '«' | '‘')
+}
+
+fn is_open_mark_str(s: &str) -> bool {
+    s.chars().next().is_some_and(is_open_mark) && s.chars().count() == 1
+}
+
+/// Closing quotation marks (straight `"` counts as both).
+pub fn is_close_mark(c: char) -> bool {
+    matches!(c, '"' | '”' | '»' | '’')
+}
+
+fn is_close_mark_str(s: &str) -> bool {
+    s.chars().next().is_some_and(is_close_mark) && s.chars().count() == 1
+}
+
+/// Words that join capitalised words into one name ("Bank of England", "bin Salman").
+const NAME_JOINERS: &[&str] = &["of", "de", "al", "bin", "van", "von", "der", "da", "la", "du", "el"];
+
+/// True for a word that can be part of a name: capitalised, or an Arabic-style
+/// particle joined to a capitalised name (`al-Ansari`, `el-Sisi`, `bin-Salman`).
+pub fn is_name_word(w: &str) -> bool {
+    if is_capitalised(w) {
+        return true;
+    }
+    for p in ["al-", "el-", "ad-", "as-", "ash-", "bin-", "ibn-", "abu-", "ul-"] {
+        if let Some(rest) = w.strip_prefix(p) {
+            return is_capitalised(rest);
+        }
+    }
+    false
+}
+
+/// Runs of capitalised words in `toks` (indices `[first, last+1)`), joined by
+/// [`NAME_JOINERS`] ("Bank of England", "Ursula von der Leyen"); a trailing
+/// possessive ends the run.
+pub fn cap_runs(text: &str, toks: &[Tok]) -> Vec<[usize; 2]> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < toks.len() {
+        if !(toks[i].is_word() && is_name_word(toks[i].s(text))) {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        let mut end = i + 1;
+        loop {
+            if ends_possessive(toks[end - 1].s(text)) {
+                break;
+            }
+            match toks.get(end) {
+                Some(t) if t.is_word() && is_name_word(t.s(text)) => end += 1,
+                Some(t) if t.is_word() && NAME_JOINERS.contains(&t.s(text)) => {
+                    // One or more joiners, then a capitalised word.
+                    let mut j = end;
+                    while j < toks.len() && j < end + 3 && toks[j].is_word() && NAME_JOINERS.contains(&toks[j].s(text)) {
+                        j += 1;
+                    }
+                    if toks.get(j).is_some_and(|n| n.is_word() && is_capitalised(n.s(text))) {
+                        end = j + 1;
+                    } else {
+                        break;
+                    }
+                }
+                _ => break,
+            }
+        }
+        out.push([start, end]);
+        i = end;
+    }
+    out
+}
+
+/// True when a word ends in a possessive (`Russia's`).
+pub fn ends_possessive(w: &str) -> bool {
+    strip_possessive(w).len() != w.len()
+}
+
+/// Collapses runs of whitespace into single spaces.
+pub fn collapse_ws(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn words(text: &str) -> Vec<&str> {
+        tokens(text, [0, text.len()])
+            .iter()
+            .map(|t| t.s(text))
+            .collect()
+    }
+
+    #[test]
+    fn tokenises_words_and_punctuation() {
+        assert_eq!(
+            words("U.S. officials, al-Assad's \"men\"."),
+            vec!["U.S", ".", "officials", ",", "al-Assad's", "\"", "men", "\"", "."]
+        );
+    }
+
+    #[test]
+    fn paragraphs_by_blank_lines_or_newlines() {
+        let t = "a b\nc\n\n d \n\n\n";
+        assert_eq!(paragraphs(t), vec![[0, 5], [8, 9]]);
+        let t = "one\ntwo";
+        assert_eq!(paragraphs(t), vec![[0, 3], [4, 7]]);
+    }
+
+    #[test]
+    fn units_skip_abbreviations_and_quoted_stops() {
+        let t = "Mr. Smith met U.S. envoys. \"Stop. Now,\" he said. Done.";
+        let inside: Vec<bool> = (0..t.len())
+            .map(|i| (27..38).contains(&i))
+            .collect();
+        let u: Vec<&str> = units(t, &inside).iter().map(|s| &t[s[0]..s[1]]).collect();
+        assert_eq!(u, vec!["Mr. Smith met U.S. envoys.", "\"Stop. Now,\" he said.", "Done."]);
+    }
+
+    #[test]
+    fn capitalised_runs_join_of() {
+        let t = "the Bank of England and Sergei Lavrov's aide";
+        let toks = tokens(t, [0, t.len()]);
+        let runs: Vec<String> = cap_runs(t, &toks)
+            .iter()
+            .map(|r| t[toks[r[0]].start..toks[r[1] - 1].end].to_string())
+            .collect();
+        assert_eq!(runs, vec!["Bank of England", "Sergei Lavrov's"]);
+    }
+}

@@ -1,0 +1,149 @@
+//! Tone in GDELT's sense: the share of words with positive and negative
+//! connotation, their difference (tone) and sum (polarity), plus word counts and
+//! the density of pronouns (GDELT's self/group reference density).
+//!
+//! Word polarities come from the VADER lexicon (Hutto & Gilbert 2014) as shipped
+//! by the `vader_sentiment` crate (MIT): a word counts as positive when its mean
+//! valence is > 0 and negative when < 0. Only the word list is used; no scoring
+//! rules, so the measure stays a plain word-count percentage like GDELT's.
+
+use crate::text;
+use serde::Serialize;
+use std::collections::HashMap;
+
+/// Tone of a stretch of text.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Serialize)]
+pub struct Tone {
+    /// `positive - negative`, in percentage points (-100..100; news is mostly -10..10).
+    pub tone: f32,
+    /// Percentage of words with a positive connotation.
+    pub positive: f32,
+    /// Percentage of words with a negative connotation.
+    pub negative: f32,
+    /// `positive + negative`: how emotionally charged the text is.
+    pub polarity: f32,
+    /// Percentage of words that are personal pronouns (self/group reference density).
+    pub pronoun_density: f32,
+    /// Number of words.
+    pub word_count: usize,
+    /// Number of positive words.
+    pub positive_words: usize,
+    /// Number of negative words.
+    pub negative_words: usize,
+}
+
+/// A word-polarity lexicon.
+pub struct ToneLexicon {
+    valence: HashMap<String, f32>,
+}
+
+const PRONOUNS: &[&str] = &[
+    "i", "me", "my", "mine", "myself", "we", "us", "our", "ours", "ourselves", "you", "your",
+    "yours", "yourself", "yourselves", "he", "him", "his", "himself", "she", "her", "hers",
+    "herself", "it", "its", "itself", "they", "them", "their", "theirs", "themselves",
+];
+
+impl ToneLexicon {
+    /// The VADER lexicon (about 7,500 entries).
+    pub fn vader() -> ToneLexicon {
+        let valence = vader_sentiment::LEXICON
+            .iter()
+            .filter(|(k, _)| k.chars().any(char::is_alphabetic))
+            .map(|(k, v)| (k.to_string().to_lowercase(), *v as f32))
+            .collect();
+        ToneLexicon { valence }
+    }
+
+    /// A lexicon from `(word, valence)` pairs (tests, custom lexicons).
+    pub fn from_pairs<'a>(pairs: impl IntoIterator<Item = (&'a str, f32)>) -> ToneLexicon {
+        ToneLexicon {
+            valence: pairs
+                .into_iter()
+                .map(|(w, v)| (w.to_lowercase(), v))
+                .collect(),
+        }
+    }
+
+    /// Number of entries.
+    pub fn len(&self) -> usize {
+        self.valence.len()
+    }
+
+    /// True when the lexicon has no entries.
+    pub fn is_empty(&self) -> bool {
+        self.valence.is_empty()
+    }
+
+    /// The valence of a word (any case, possessive stripped), if listed.
+    pub fn valence(&self, word: &str) -> Option<f32> {
+        let lw = word.to_lowercase();
+        self.valence
+            .get(&lw)
+            .or_else(|| self.valence.get(text::strip_possessive(&lw)))
+            .copied()
+    }
+
+    /// Tone of `text[span]`.
+    pub fn tone(&self, text: &str, span: [usize; 2]) -> Tone {
+        let mut t = Tone::default();
+        let mut pronouns = 0usize;
+        for tok in text::tokens(text, span) {
+            if !tok.is_word() {
+                continue;
+            }
+            let w = tok.s(text);
+            if !w.chars().any(char::is_alphabetic) {
+                t.word_count += 1;
+                continue;
+            }
+            t.word_count += 1;
+            let lw = w.to_lowercase();
+            if PRONOUNS.contains(&lw.as_str()) {
+                pronouns += 1;
+            }
+            match self.valence(&lw) {
+                Some(v) if v > 0.0 => t.positive_words += 1,
+                Some(v) if v < 0.0 => t.negative_words += 1,
+                _ => {}
+            }
+        }
+        if t.word_count > 0 {
+            let n = t.word_count as f32;
+            t.positive = 100.0 * t.positive_words as f32 / n;
+            t.negative = 100.0 * t.negative_words as f32 / n;
+            t.polarity = t.positive + t.negative;
+            t.tone = t.positive - t.negative;
+            t.pronoun_density = 100.0 * pronouns as f32 / n;
+        }
+        t
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn counts_percentages() {
+        let lex = ToneLexicon::from_pairs([("good", 1.9), ("war", -2.9), ("killed", -3.5)]);
+        let text = "War killed many; it was not good. Fine.";
+        let t = lex.tone(text, [0, text.len()]);
+        assert_eq!(t.word_count, 8);
+        assert_eq!((t.positive_words, t.negative_words), (1, 2));
+        assert!((t.tone - (12.5 - 25.0)).abs() < 1e-4);
+        assert!((t.polarity - 37.5).abs() < 1e-4);
+        assert!((t.pronoun_density - 12.5).abs() < 1e-4);
+    }
+
+    #[test]
+    fn vader_lexicon_loads_and_scores_news() {
+        let lex = ToneLexicon::vader();
+        assert!(lex.len() > 7000);
+        let neg = "Rebels attacked the town, killing dozens in a brutal massacre.";
+        let pos = "The leaders welcomed the peace agreement and praised the cooperation.";
+        assert!(lex.tone(neg, [0, neg.len()]).tone < 0.0);
+        assert!(lex.tone(pos, [0, pos.len()]).tone > 0.0);
+        let empty = lex.tone("", [0, 0]);
+        assert_eq!(empty, Tone::default());
+    }
+}

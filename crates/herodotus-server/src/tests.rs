@@ -1,0 +1,363 @@
+//! API and page tests against a temporary database.
+
+use super::*;
+use axum::body::Body;
+use axum::http::Request;
+use herodotus_core::{CodedArticle, Date, Event, Mention, Quote};
+use http_body_util::BodyExt;
+use std::sync::atomic::AtomicU32;
+use tower::ServiceExt;
+
+/// A stand-in coder: one USAGOV -> RUSGOV event per sentence ending in '.',
+/// the verb at "condemned" if present.
+fn fake_processor() -> Processor {
+    Arc::new(|a: &Article| {
+        let text = &a.text;
+        let mut events = Vec::new();
+        let mut sentences = Vec::new();
+        let mut start = 0;
+        for (i, _) in text.match_indices('.') {
+            sentences.push([start, i + 1]);
+            start = i + 1;
+            while start < text.len() && text.as_bytes()[start] == b' ' {
+                start += 1;
+            }
+        }
+        for (si, s) in sentences.iter().enumerate() {
+            let sent = &text[s[0]..s[1]];
+            let verb = sent.find("condemned").map_or([s[0], s[0]], |v| [s[0] + v, s[0] + v + 9]);
+            events.push(Event {
+                article_id: a.id.clone(),
+                date: a.date,
+                sentence_index: si,
+                sentence: sent.to_string(),
+                source_code: "USAGOV".into(),
+                source_text: "Washington".into(),
+                target_code: "RUSGOV".into(),
+                target_text: "Moscow".into(),
+                event_code: "111".into(),
+                event_root: "11".into(),
+                event_label: "Criticize or denounce".into(),
+                quad_class: 3,
+                goldstein: -2.0,
+                plover: Some("ACCUSE".into()),
+                pattern: "test".into(),
+                source_span: [s[0], s[0] + 10.min(sent.len())],
+                target_span: [0, 0],
+                verb_span: verb,
+                sentence_span: *s,
+                is_root_event: si == 0,
+                sentence_tone: Some(-3.0),
+                article_tone: None,
+                action_geo: None,
+                source_geo: None,
+                target_geo: None,
+                quotes: vec![],
+            });
+        }
+        let mentions = vec![Mention {
+            sentence_index: 0,
+            span: [0, 10.min(text.len())],
+            code: Some("USAGOV".into()),
+            name: "Washington".into(),
+            kind: herodotus_core::ActorKind::Country,
+        }];
+        let quotes = text
+            .find('"')
+            .and_then(|i| text[i + 1..].find('"').map(|j| [i + 1, i + 1 + j]))
+            .map(|span| Quote {
+                article_id: a.id.clone(),
+                quote: text[span[0]..span[1]].to_string(),
+                speaker: Some("Lavrov".into()),
+                speaker_code: Some("RUSGOV".into()),
+                kind: "direct".into(),
+                verb: Some("said".into()),
+                span,
+            })
+            .into_iter()
+            .collect();
+        Processed {
+            coded: CodedArticle {
+                sentences,
+                mentions,
+                events,
+                discarded: false,
+            },
+            quotes,
+            tone: Some(-3.0),
+        }
+    })
+}
+
+static N: AtomicU32 = AtomicU32::new(0);
+
+struct TempDb(std::path::PathBuf);
+impl Drop for TempDb {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.0);
+    }
+}
+
+fn temp_db() -> (TempDb, std::path::PathBuf) {
+    let dir = std::env::temp_dir().join(format!(
+        "hserver-test-{}-{}",
+        std::process::id(),
+        N.fetch_add(1, Ordering::Relaxed)
+    ));
+    std::fs::create_dir_all(&dir).unwrap();
+    let db = dir.join("t.db");
+    // Seed: three articles over two weeks, one <script> title to check escaping.
+    let mut s = Store::open(&db).unwrap();
+    let p = fake_processor();
+    for (id, d, t) in [
+        ("a1", "2024-01-02", "Washington condemned Moscow. Russia said \"we reject this\"."),
+        ("a2", "2024-01-03", "Washington condemned Moscow again."),
+        ("a3", "2024-01-16", "Washington condemned the <script>alert(1)</script> move."),
+    ] {
+        let a = Article {
+            id: id.into(),
+            text: t.into(),
+            date: Date::parse(d),
+            title: Some(format!("<b>{id}</b>")),
+            ..Article::default()
+        };
+        let pr = p(&a);
+        s.insert_batch(&[(a, pr)]).unwrap();
+    }
+    (TempDb(dir), db)
+}
+
+fn app(db: &std::path::Path, policy: WritePolicy) -> Router {
+    let st = AppState::open(db, 2, fake_processor(), policy).unwrap();
+    router(Arc::new(st), 64 * 1024, Duration::from_secs(10))
+}
+
+async fn call(app: &Router, req: Request<Body>) -> (StatusCode, String) {
+    let r = app.clone().oneshot(req).await.unwrap();
+    let status = r.status();
+    let b = r.into_body().collect().await.unwrap().to_bytes();
+    (status, String::from_utf8(b.to_vec()).unwrap())
+}
+
+async fn get(app: &Router, uri: &str) -> (StatusCode, String) {
+    call(app, Request::get(uri).body(Body::empty()).unwrap()).await
+}
+
+async fn get_json(app: &Router, uri: &str) -> (StatusCode, serde_json::Value) {
+    let (s, b) = get(app, uri).await;
+    (s, serde_json::from_str(&b).unwrap_or_else(|e| panic!("{uri}: {e}: {b}")))
+}
+
+fn post(uri: &str, body: &str, token: Option<&str>) -> Request<Body> {
+    let mut r = Request::post(uri).header("content-type", "application/json");
+    if let Some(t) = token {
+        r = r.header("authorization", format!("Bearer {t}"));
+    }
+    r.body(Body::from(body.to_string())).unwrap()
+}
+
+#[tokio::test]
+async fn read_api() {
+    let (_t, db) = temp_db();
+    let app = app(&db, WritePolicy::Open);
+    let (s, v) = get_json(&app, "/openapi.json").await;
+    assert_eq!(s, StatusCode::OK);
+    assert_eq!(v["openapi"], "3.1.0");
+    for p in ["/api/articles", "/api/events", "/api/quotes", "/api/dyad/{a}/{b}", "/api/search", "/api/code"] {
+        assert!(v["paths"][p].is_object(), "{p} missing from openapi.json");
+    }
+
+    let (s, v) = get_json(&app, "/api/stats").await;
+    assert_eq!(s, StatusCode::OK);
+    assert_eq!(v["counts"]["articles"], 3);
+    assert_eq!(v["counts"]["events"], 4);
+
+    let (_, v) = get_json(&app, "/api/dyad/usa/RUS?by=week").await;
+    let series = v["series"].as_array().unwrap();
+    assert_eq!(series.len(), 3);
+    assert_eq!(series[0]["start"], "2024-01-01");
+    assert_eq!(series[0]["count"], 3);
+    assert_eq!(series[0]["q3"], 3);
+    assert_eq!(series[1]["count"], 0);
+    assert_eq!(series[0]["tone_mean"], -3.0);
+    let (_, v) = get_json(&app, "/api/dyad/RUS/USA?by=day&directed=1").await;
+    assert_eq!(v["series"].as_array().unwrap().len(), 0);
+
+    let (_, v) = get_json(&app, "/api/events?source=RUS&target=USA&undirected=1&from=2024-01-01&to=2024-01-07").await;
+    let evs = v["events"].as_array().unwrap();
+    assert_eq!(evs.len(), 3);
+    assert!(evs[0].get("quotes").is_none());
+    assert_eq!(evs[1]["quotes"][0]["speaker"], "Lavrov");
+    let id = evs[0]["id"].as_i64().unwrap();
+    let (s, v) = get_json(&app, &format!("/api/events/{id}")).await;
+    assert_eq!((s, v["article_id"].as_str()), (StatusCode::OK, Some("a1")));
+    let (_, v) = get_json(&app, "/api/events?text=again&quad=3,4&code=111&root=11&limit=1").await;
+    assert_eq!(v["events"].as_array().unwrap().len(), 1);
+    let (_, v) = get_json(&app, "/api/events?actor=USA&order=newest&limit=2&offset=1").await;
+    assert_eq!(v["events"][0]["article_id"], "a2");
+
+    let (_, v) = get_json(&app, "/api/articles?limit=2").await;
+    assert_eq!(v["articles"].as_array().unwrap().len(), 2);
+    assert_eq!(v["articles"][0]["id"], "a3");
+    let (_, v) = get_json(&app, "/api/articles/a1").await;
+    assert_eq!(v["events"].as_array().unwrap().len(), 2);
+    assert_eq!(v["quotes"][0]["quote"], "we reject this");
+    let (_, v) = get_json(&app, "/api/quotes?speaker=RUS").await;
+    assert_eq!(v["quotes"].as_array().unwrap().len(), 1);
+    let (_, v) = get_json(&app, "/api/search?q=again").await;
+    assert_eq!(v["sentences"][0]["article_id"], "a2");
+    let (_, v) = get_json(&app, "/api/dyads").await;
+    assert_eq!(v["dyads"][0]["count"], 4);
+}
+
+#[tokio::test]
+async fn errors_are_json_with_status() {
+    let (_t, db) = temp_db();
+    let app = app(&db, WritePolicy::Open);
+    for (uri, status) in [
+        ("/api/events?from=2024-13-01", StatusCode::BAD_REQUEST),
+        ("/api/events?quad=7", StatusCode::BAD_REQUEST),
+        ("/api/events?limit=-1", StatusCode::BAD_REQUEST),
+        ("/api/dyad/USA/RUS?by=year", StatusCode::BAD_REQUEST),
+        ("/api/dyad/USA/R'S", StatusCode::BAD_REQUEST),
+        ("/api/search", StatusCode::BAD_REQUEST),
+        ("/api/articles/nope", StatusCode::NOT_FOUND),
+        ("/api/events/999999", StatusCode::NOT_FOUND),
+        ("/api/events/xyz", StatusCode::BAD_REQUEST),
+        ("/nowhere", StatusCode::NOT_FOUND),
+    ] {
+        let (s, b) = get(&app, uri).await;
+        assert_eq!(s, status, "{uri}: {b}");
+        if uri != "/api/events/xyz" {
+            let v: serde_json::Value = serde_json::from_str(&b).unwrap_or_else(|e| panic!("{uri}: {e}: {b}"));
+            assert!(v["error"].is_string(), "{uri}: {b}");
+        }
+    }
+    // Injection attempts are just words to match.
+    let (s, v) = get_json(&app, "/api/events?text=%22%20OR%201%3D1%20--&source=USA%27%20OR%20%271%27%3D%271").await;
+    assert_eq!(s, StatusCode::OK);
+    assert_eq!(v["events"].as_array().unwrap().len(), 0);
+}
+
+#[tokio::test]
+async fn writes_store_once_and_need_the_token() {
+    let (_t, db) = temp_db();
+    let open = app(&db, WritePolicy::Open);
+    let body = r#"{"id":"p1","text":"Washington condemned Moscow. Talks failed.","date":"2024-02-01","title":"Pasted"}"#;
+    let (s, b) = call(&open, post("/api/articles", body, None)).await;
+    assert_eq!(s, StatusCode::CREATED, "{b}");
+    let v: serde_json::Value = serde_json::from_str(&b).unwrap();
+    assert_eq!(v["outcome"], "inserted");
+    assert_eq!(v["article"]["events"].as_array().unwrap().len(), 2);
+    let (s, b) = call(&open, post("/api/articles", body, None)).await;
+    assert_eq!(s, StatusCode::OK);
+    assert!(b.contains("\"unchanged\""));
+    let (_, v) = get_json(&open, "/api/stats").await;
+    assert_eq!(v["counts"]["articles"], 4);
+    // Without an id: one is made from the text.
+    let (s, b) = call(&open, post("/api/articles", r#"{"text":"Washington condemned it."}"#, None)).await;
+    assert_eq!(s, StatusCode::CREATED, "{b}");
+    assert!(b.contains("\"id\":\"web-"));
+    let (s, b) = call(&open, post("/api/code", r#"{"text":"Washington condemned Moscow."}"#, None)).await;
+    assert_eq!(s, StatusCode::OK, "{b}");
+    assert!(b.contains("\"event_code\":\"111\""));
+    for (body, status) in [
+        ("{", StatusCode::BAD_REQUEST),
+        (r#"{"text":"  "}"#, StatusCode::UNPROCESSABLE_ENTITY),
+        (r#"{"text":"x","date":"yesterday"}"#, StatusCode::UNPROCESSABLE_ENTITY),
+        (r#"{"title":"no text"}"#, StatusCode::UNPROCESSABLE_ENTITY),
+    ] {
+        let (s, b) = call(&open, post("/api/articles", body, None)).await;
+        assert_eq!(s, status, "{body}: {b}");
+        assert!(b.contains("\"error\""), "{b}");
+    }
+    let big = format!(r#"{{"text":"{}"}}"#, "a".repeat(100 * 1024));
+    let (s, _) = call(&open, post("/api/articles", &big, None)).await;
+    assert_eq!(s, StatusCode::PAYLOAD_TOO_LARGE);
+
+    let locked = app(&db, WritePolicy::Token("s3cret".into()));
+    let body = r#"{"id":"p2","text":"Moscow condemned Washington."}"#;
+    let (s, _) = call(&locked, post("/api/articles", body, None)).await;
+    assert_eq!(s, StatusCode::UNAUTHORIZED);
+    let (s, _) = call(&locked, post("/api/articles", body, Some("nope"))).await;
+    assert_eq!(s, StatusCode::FORBIDDEN);
+    let (s, _) = call(&locked, post("/api/articles", body, Some("s3cret"))).await;
+    assert_eq!(s, StatusCode::CREATED);
+    let closed = app(&db, WritePolicy::Closed);
+    let (s, _) = call(&closed, post("/api/code", body, Some("s3cret"))).await;
+    assert_eq!(s, StatusCode::FORBIDDEN);
+    // Reads stay open.
+    assert_eq!(get(&closed, "/api/stats").await.0, StatusCode::OK);
+}
+
+#[test]
+fn write_policy_by_address() {
+    let lo: SocketAddr = "127.0.0.1:8080".parse().unwrap();
+    let lo6: SocketAddr = "[::1]:8080".parse().unwrap();
+    let any: SocketAddr = "0.0.0.0:8080".parse().unwrap();
+    assert_eq!(WritePolicy::for_addr(&lo, None), WritePolicy::Open);
+    assert_eq!(WritePolicy::for_addr(&lo6, None), WritePolicy::Open);
+    assert_eq!(WritePolicy::for_addr(&any, None), WritePolicy::Closed);
+    assert_eq!(WritePolicy::for_addr(&any, Some(String::new())), WritePolicy::Closed);
+    assert_eq!(WritePolicy::for_addr(&any, Some("t".into())), WritePolicy::Token("t".into()));
+    assert_eq!(WritePolicy::for_addr(&lo, Some("t".into())), WritePolicy::Token("t".into()));
+}
+
+#[tokio::test]
+async fn pages_render_and_escape() {
+    let (_t, db) = temp_db();
+    let app = app(&db, WritePolicy::Open);
+    let (s, b) = get(&app, "/").await;
+    assert_eq!(s, StatusCode::OK);
+    assert!(b.contains(r#"href="/dyad/RUS/USA""#), "{b}");
+    assert!(b.contains("&lt;b&gt;a3&lt;/b&gt;") && !b.contains("<b>a3</b>"));
+    let (s, b) = get(&app, "/dyad/USA/RUS?by=week").await;
+    assert_eq!(s, StatusCode::OK);
+    assert_eq!(b.matches(r#"class="bucket""#).count(), 3);
+    assert!(b.contains(r#"data-from="2024-01-01" data-to="2024-01-07" data-count="3""#));
+    let (s, b) = get(&app, "/dyad/USA/RUS?by=fortnight").await;
+    assert_eq!(s, StatusCode::BAD_REQUEST);
+    assert!(b.contains("<html"));
+    let (s, b) = get(&app, "/article/a3").await;
+    assert_eq!(s, StatusCode::OK);
+    assert!(b.contains(r#"<span class="verb">condemned</span>"#), "{b}");
+    assert!(b.contains("&lt;script&gt;") && !b.contains("<script>alert"));
+    let (_, b) = get(&app, "/article/a1").await;
+    assert!(b.contains(r#"<span class="quote">we reject this</span>"#), "{b}");
+    assert!(b.contains(r#"id="s1""#));
+    assert_eq!(get(&app, "/article/zz").await.0, StatusCode::NOT_FOUND);
+    let (s, b) = get(&app, "/paste").await;
+    assert_eq!(s, StatusCode::OK);
+    assert!(b.contains(r#"id="paste""#) && !b.contains("name=\"token\""));
+    let locked = self::app(&db, WritePolicy::Token("t".into()));
+    assert!(get(&locked, "/paste").await.1.contains("name=\"token\""));
+    let (_, b) = get(&app, "/search?q=again").await;
+    assert!(b.contains("/article/a2#s0"));
+    let (s, b) = get(&app, "/static/app.js").await;
+    assert_eq!(s, StatusCode::OK);
+    assert!(b.contains("/api/events?"));
+    assert_eq!(get(&app, "/static/app.css").await.0, StatusCode::OK);
+}
+
+#[tokio::test]
+async fn real_listener_and_graceful_shutdown() {
+    use tokio::io::{AsyncReadExt, AsyncWriteExt};
+    let (_t, db) = temp_db();
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let addr = listener.local_addr().unwrap();
+    let (tx, rx) = tokio::sync::oneshot::channel::<()>();
+    let cfg = Config::new(db.clone(), addr, fake_processor());
+    let server = tokio::spawn(serve(listener, cfg, async {
+        let _ = rx.await;
+    }));
+    let mut c = tokio::net::TcpStream::connect(addr).await.unwrap();
+    c.write_all(b"GET /api/dyad/USA/RUS?by=month HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")
+        .await
+        .unwrap();
+    let mut buf = String::new();
+    c.read_to_string(&mut buf).await.unwrap();
+    assert!(buf.starts_with("HTTP/1.1 200"), "{buf}");
+    assert!(buf.contains("\"series\""));
+    tx.send(()).unwrap();
+    server.await.unwrap().unwrap();
+}
