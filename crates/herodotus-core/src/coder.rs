@@ -145,8 +145,11 @@ pub struct Coder {
 /// Ids of function words the engine looks at.
 struct Words {
     and: u32,
+    the: u32,
     comma: u32,
     of: u32,
+    in_: u32,
+    from: u32,
     by: u32,
     to: u32,
     possessive: u32,
@@ -304,8 +307,11 @@ impl Coder {
         let ids = |v: &mut dyn FnMut(&str) -> u32, ws: &[&str]| ws.iter().map(|w| v(w)).collect::<Vec<u32>>();
         let w = Words {
             and: id("and"),
+            the: id("the"),
             comma: id(","),
             of: id("of"),
+            in_: id("in"),
+            from: id("from"),
             by: id("by"),
             to: id("to"),
             possessive: id("'s"),
@@ -568,7 +574,16 @@ impl Coder {
             if cur.agent.is_none() {
                 // ACTOR [ 's ] AGENT  -> composed
                 if let Some(n) = next {
-                    if n.agent.is_some() && adjacent(&cur, n, &[self.w.possessive]) {
+                    let modifiers_only = |a: &Found, b: &Found| {
+                        let gap = a.tok[1]..b.tok[0];
+                        gap.len() <= 4
+                            && gap.clone().all(|j| {
+                                let t = &tokens[j];
+                                ids[j] == self.w.possessive || ids[j] == self.w.and || ids[j] == self.w.comma || (t.kind == TokenKind::Word && !t.capitalized && !self.w.prepositions.contains(&ids[j]) && !self.w.determiners.contains(&ids[j]) && !self.verb_index.contains_key(&ids[j]))
+                            })
+                            && (gap.is_empty() || ids[a.tok[1]] == self.w.possessive)
+                    };
+                    if n.agent.is_some() && (adjacent(&cur, n, &[self.w.possessive]) || modifiers_only(&cur, n)) {
                         let mut m = compose(&cur, n);
                         // ACTOR AGENT PERSON ("Russian President Vladimir Putin"): one mention.
                         if let Some(p) = raw.get(k + 2) {
@@ -604,6 +619,31 @@ impl Coder {
                 k += 1;
                 continue;
             }
+            // AGENT in/from ACTOR [and ACTOR]: "lawmakers in Fornost and Gondor".
+            if let Some(n) = next {
+                let gap = &ids[cur.tok[1]..n.tok[0]];
+                if n.agent.is_none() && !n.pronoun && n.kind != ActorKind::Person && (gap == [self.w.in_] || gap == [self.w.from] || gap == [self.w.in_, self.w.the] || gap == [self.w.from, self.w.the]) {
+                    let mut m = compose(n, &cur);
+                    m.tok = [cur.tok[0], n.tok[1]];
+                    m.span = [cur.span[0], n.span[1]];
+                    out.push(m);
+                    k += 2;
+                    // Distribute the agent over a compound that follows.
+                    while let Some(c) = raw.get(k) {
+                        let g = &ids[raw[k - 1].tok[1]..c.tok[0]];
+                        if c.agent.is_none() && !c.pronoun && !g.is_empty() && g.len() <= 2 && g.iter().all(|&x| x == self.w.and || x == self.w.comma) {
+                            out.push(compose(c, &cur));
+                            let last = out.last_mut().expect("just pushed");
+                            last.tok = c.tok;
+                            last.span = c.span;
+                            k += 1;
+                        } else {
+                            break;
+                        }
+                    }
+                    continue;
+                }
+            }
             // AGENT of ACTOR / AGENT ACTOR(person)
             if let Some(n) = next {
                 if n.agent.is_none() && !n.pronoun && adjacent(&cur, n, &[self.w.of]) && (ids[cur.tok[1]..n.tok[0]].contains(&self.w.of) || n.kind == ActorKind::Person) {
@@ -622,9 +662,11 @@ impl Coder {
                     continue;
                 }
             }
-            // AGENT alone: the country of the last actor mentioned.
+            // AGENT alone: a definite one ("the minister") refers to the country of the
+            // last actor mentioned; a bare plural ("companies") refers to nobody known.
             let mut m = cur.clone();
-            if let Some(country) = &ctx.last_country {
+            let definite = cur.tok[0] > 0 && ids[cur.tok[0] - 1] == self.w.the;
+            if let Some(country) = ctx.last_country.as_ref().filter(|_| definite) {
                 m.code = Some(apply_agent(country, m.agent.as_deref().unwrap_or("")));
             }
             out.push(m);
@@ -708,6 +750,7 @@ impl Coder {
             }
         }
         let mut events = Vec::new();
+        let paired_codes = self.dicts.semantics.paired_codes;
         let mut prev_source: Option<usize> = None;
         let mut prev_verb_end: usize = 0;
         let mut prev_coded = false;
@@ -749,8 +792,8 @@ impl Coder {
                 }
             }
             let (code, pattern, src_slot, tgt_slot, matched_neg) = match chosen {
-                Some((p, s, t)) => (p.code.get(passive).map(str::to_string), Some(p.info), s, t, p.mentions_negation),
-                None => (verb.code.get(passive).map(str::to_string), None, None, None, false),
+                Some((p, s, t)) => (p.code.get(passive && !paired_codes).map(str::to_string), Some(p.info), s, t, p.mentions_negation),
+                None => (verb.code.get(passive && !paired_codes).map(str::to_string), None, None, None, false),
             };
             if let Some(t) = trace.as_deref_mut() {
                 match pattern {
@@ -813,6 +856,31 @@ impl Coder {
             }
             prev_coded = true;
             let verb_span = [tokens[h.start].start, tokens[h.end - 1].end];
+            // "Gondor and Osgiliath renewed ties": a compound subject with no target
+            // acts on itself, each member on each other.
+            if targets.is_empty() && sources.len() > 1 {
+                targets = sources.clone();
+            }
+            // TABARI paired codes `[032:033]`: the second code is the reverse event.
+            let paired = self.dicts.semantics.paired_codes && pattern.map_or(verb.code.passive != verb.code.active, |_| true);
+            let reverse = if paired {
+                let pair = match chosen_code_pair(&verb.code, pattern.and_then(|p| verb.patterns.iter().find(|x| x.info == p).map(|x| &x.code))) {
+                    Some(c) => c,
+                    None => CodePair::default(),
+                };
+                if pair.passive != pair.active { pair.passive.clone() } else { None }
+            } else {
+                None
+            };
+            if let Some(rc) = reverse {
+                for &s in &sources {
+                    for &t in &targets {
+                        if t != s {
+                            events.push(RawEvent { source: t, target: Some(s), code: Some(rc.clone()), pattern, verb: h.verb, verb_span });
+                        }
+                    }
+                }
+            }
             for &s in &sources {
                 if targets.is_empty() {
                     events.push(RawEvent { source: s, target: None, code: code.clone(), pattern, verb: h.verb, verb_span });
@@ -1004,8 +1072,16 @@ fn word_ids(vocab: &mut Vocab, w: &str) -> Vec<u32> {
     v
 }
 
+fn chosen_code_pair<'a>(verb: &'a CodePair, pattern: Option<&'a CodePair>) -> Option<CodePair> {
+    Some(pattern.unwrap_or(verb).clone())
+}
+
 fn apply_agent(base: &str, agent: &str) -> String {
     if let Some(suffix) = agent.strip_prefix('~') {
+        // "White House officials": USAGOV already says GOV.
+        if base.len() > 3 && base[3..].contains(suffix) {
+            return base.to_string();
+        }
         format!("{base}{suffix}")
     } else if let Some(prefix) = agent.strip_suffix('~') {
         format!("{prefix}{base}")

@@ -26,7 +26,9 @@ impl ArticleSig {
         if sh.is_empty() {
             return ArticleSig { mins: Vec::new() };
         }
-        ArticleSig { mins: minhash::signature(&sh) }
+        ArticleSig {
+            mins: minhash::signature(&sh),
+        }
     }
 
     /// Estimated Jaccard similarity of the two texts' shingle sets.
@@ -50,7 +52,11 @@ impl Default for DedupParams {
     /// 42 bands of 3 rows: pairs at Jaccard 0.4 become candidates with
     /// probability 0.94, at 0.1 with 0.04; candidates are kept at >= 0.45.
     fn default() -> Self {
-        DedupParams { bands: 42, rows: 3, threshold: 0.45 }
+        DedupParams {
+            bands: 42,
+            rows: 3,
+            threshold: 0.45,
+        }
     }
 }
 
@@ -116,7 +122,10 @@ mod tests {
 
     #[test]
     fn reprints_and_spins_cluster_and_others_do_not() {
-        let edited = STORY.replace("(Reuters) - ", "(AP) — ").replace("ten", "10") + " Additional reporting by staff.";
+        let edited = STORY
+            .replace("(Reuters) - ", "(AP) — ")
+            .replace("ten", "10")
+            + " Additional reporting by staff.";
         let spun = STORY
             .replace("Russia", "Russian Federation")
             .replace("expelled", "threw out")
@@ -124,7 +133,14 @@ mod tests {
             .replace("allies", "partners");
         let other = "Floods in southern Brazil killed at least 30 people and forced thousands from their \
             homes, the civil defence agency said on Sunday, as rain continued to fall across the state.";
-        let texts = [STORY.to_string(), other.to_string(), edited, spun, String::new(), String::new()];
+        let texts = [
+            STORY.to_string(),
+            other.to_string(),
+            edited,
+            spun,
+            String::new(),
+            String::new(),
+        ];
         let sigs: Vec<ArticleSig> = texts.iter().map(|t| ArticleSig::new(t)).collect();
         let ids = cluster(&sigs);
         assert_eq!(ids, vec![0, 1, 0, 0, 4, 5]);

@@ -75,7 +75,12 @@ pub fn entities(
             .find(|o| o.span[0] < span[1] && span[0] < o.span[1])
             .map(|o| &people.entries[o.entry])
     };
-    let add = |out: &mut Vec<Entity>, name: String, kind: EntityKind, known: bool, code: Option<String>, span: [usize; 2]| {
+    let add = |out: &mut Vec<Entity>,
+               name: String,
+               kind: EntityKind,
+               known: bool,
+               code: Option<String>,
+               span: [usize; 2]| {
         if name.is_empty() {
             return;
         }
@@ -96,7 +101,15 @@ pub fn entities(
                     e.code = code;
                 }
             }
-            None => out.push(Entity { name, kind, count: 1, known, code, first_span: span, example: example(span) }),
+            None => out.push(Entity {
+                name,
+                kind,
+                count: 1,
+                known,
+                code,
+                first_span: span,
+                example: example(span),
+            }),
         }
     };
     // Known actors.
@@ -116,11 +129,15 @@ pub fn entities(
         add(&mut out, name, kind, true, m.code.clone(), span);
     }
     let covered = |a: usize, b: usize| {
-        mentions.iter().any(|m| m.span[0] < b && a < m.span[1]) || places.iter().any(|p| p.span[0] < b && a < p.span[1])
+        mentions.iter().any(|m| m.span[0] < b && a < m.span[1])
+            || places.iter().any(|p| p.span[0] < b && a < p.span[1])
     };
     // Places not already counted as country mentions.
     for p in places {
-        if mentions.iter().any(|m| m.span[0] < p.span[1] && p.span[0] < m.span[1]) {
+        if mentions
+            .iter()
+            .any(|m| m.span[0] < p.span[1] && p.span[0] < m.span[1])
+        {
             continue;
         }
         let name = if p.adjective || p.place.kind == 1 {
@@ -145,7 +162,13 @@ pub fn entities(
                     j += 1;
                 }
                 if j > i {
-                    if let Some((name, kind, span)) = classify(text, &toks, [i, j], i == 0 || after_open_quote(text, &toks, i), people) {
+                    if let Some((name, kind, span)) = classify(
+                        text,
+                        &toks,
+                        [i, j],
+                        i == 0 || after_open_quote(text, &toks, i),
+                        people,
+                    ) {
                         add(&mut out, name, kind, false, None, span);
                     }
                 }
@@ -153,12 +176,21 @@ pub fn entities(
             }
         }
     }
-    out.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.first_span[0].cmp(&b.first_span[0])));
+    out.sort_by(|a, b| {
+        b.count
+            .cmp(&a.count)
+            .then_with(|| a.first_span[0].cmp(&b.first_span[0]))
+    });
     out
 }
 
 fn after_open_quote(text: &str, toks: &[Tok], i: usize) -> bool {
-    i > 0 && !toks[i - 1].is_word() && toks[i - 1].s(text).chars().all(|c| text::is_open_mark(c) || c == '(' || c == ':')
+    i > 0
+        && !toks[i - 1].is_word()
+        && toks[i - 1]
+            .s(text)
+            .chars()
+            .all(|c| text::is_open_mark(c) || c == '(' || c == ':')
 }
 
 /// Name and kind of an unknown capitalised run `[a, b)`; `at_start` when it opens a sentence.
@@ -184,28 +216,54 @@ fn classify(
     while a < b && names::is_function_word(toks[a].s(text)) {
         a += 1;
     }
-    let words: Vec<&str> = toks[a..b].iter().map(|t| text::strip_possessive(t.s(text))).collect();
-    if words.is_empty() || words.iter().all(|w| names::is_function_word(w) || !w.chars().any(char::is_alphabetic)) {
+    let words: Vec<&str> = toks[a..b]
+        .iter()
+        .map(|t| text::strip_possessive(t.s(text)))
+        .collect();
+    if words.is_empty()
+        || words
+            .iter()
+            .all(|w| names::is_function_word(w) || !w.chars().any(char::is_alphabetic))
+    {
         return None;
     }
     let is_org = words.iter().any(|w| names::is_org_name_word(w));
     let mut k = 0;
     let mut titled = false;
     if !is_org {
-        if let Some(last_title) = (0..words.len().saturating_sub(1)).rev().find(|&j| names::is_title(words[j])) {
+        if let Some(last_title) = (0..words.len().saturating_sub(1))
+            .rev()
+            .find(|&j| names::is_title(words[j]))
+        {
             k = last_title + 1;
             titled = true;
         }
     }
     let words = &words[k..];
-    if words.is_empty() || (words.len() == 1 && (names::is_title(words[0]) || names::is_function_word(words[0]))) {
+    if words.is_empty()
+        || (words.len() == 1 && (names::is_title(words[0]) || names::is_function_word(words[0])))
+    {
         return None;
     }
-    let span = [toks[a + k].start, toks[b - 1].start + text::strip_possessive(toks[b - 1].s(text)).len()];
+    let span = [
+        toks[a + k].start,
+        toks[b - 1].start + text::strip_possessive(toks[b - 1].s(text)).len(),
+    ];
     let name = text::collapse_ws(&text[span[0]..span[1]]);
-    if let Some(o) = people.occurrences.iter().find(|o| o.span[0] < span[1] && span[0] < o.span[1]) {
+    if names::is_region(&name) {
+        return None;
+    }
+    if let Some(o) = people
+        .occurrences
+        .iter()
+        .find(|o| o.span[0] < span[1] && span[0] < o.span[1])
+    {
         let e = &people.entries[o.entry];
-        let kind = if e.is_org { EntityKind::Organisation } else { EntityKind::Person };
+        let kind = if e.is_org {
+            EntityKind::Organisation
+        } else {
+            EntityKind::Person
+        };
         return Some((e.name.clone(), kind, span));
     }
     let kind = if is_org {
@@ -224,7 +282,8 @@ mod tests {
 
     #[test]
     fn unknown_names_are_counted_and_known_ones_flagged() {
-        let t = "The Azov Brigade said Commander Ivan Petrenko was safe. Petrenko spoke to Acme Corp. \
+        let t =
+            "The Azov Brigade said Commander Ivan Petrenko was safe. Petrenko spoke to Acme Corp. \
                  Later Lavrov said Petrenko lied. In the end, nothing.";
         let lav = t.find("Lavrov").unwrap();
         let m = vec![Mention {
@@ -237,13 +296,22 @@ mod tests {
         let units = text::units(t, &[]);
         let people = People::build(t, &units, &[], &m, &|_: &str| false);
         let e = entities(t, &units, &m, &people, &[]);
-        let get = |n: &str| e.iter().find(|x| x.name == n).unwrap_or_else(|| panic!("{n} missing: {e:?}"));
+        let get = |n: &str| {
+            e.iter()
+                .find(|x| x.name == n)
+                .unwrap_or_else(|| panic!("{n} missing: {e:?}"))
+        };
         assert_eq!(get("Ivan Petrenko").count, 3);
         assert_eq!(get("Ivan Petrenko").kind, EntityKind::Person);
         assert_eq!(get("Azov Brigade").kind, EntityKind::Organisation);
         assert_eq!(get("Acme Corp").kind, EntityKind::Organisation);
         assert!(get("Lavrov").known);
-        assert!(!e.iter().any(|x| x.name == "In" || x.name == "Later" || x.name == "The"));
-        assert_eq!(get("Ivan Petrenko").example, "The Azov Brigade said Commander Ivan Petrenko was safe.");
+        assert!(!e
+            .iter()
+            .any(|x| x.name == "In" || x.name == "Later" || x.name == "The"));
+        assert_eq!(
+            get("Ivan Petrenko").example,
+            "The Azov Brigade said Commander Ivan Petrenko was safe."
+        );
     }
 }

@@ -15,10 +15,22 @@ use std::collections::HashMap;
 const COUNTRIES: &str = include_str!("../../../data/gazetteer/countries.tsv");
 const ADMIN1: &str = include_str!("../../../data/gazetteer/admin1.tsv");
 const CITIES: &[(&str, &str)] = &[
-    ("cities-1.tsv", include_str!("../../../data/gazetteer/cities-1.tsv")),
-    ("cities-2.tsv", include_str!("../../../data/gazetteer/cities-2.tsv")),
-    ("cities-3.tsv", include_str!("../../../data/gazetteer/cities-3.tsv")),
-    ("cities-4.tsv", include_str!("../../../data/gazetteer/cities-4.tsv")),
+    (
+        "cities-1.tsv",
+        include_str!("../../../data/gazetteer/cities-1.tsv"),
+    ),
+    (
+        "cities-2.tsv",
+        include_str!("../../../data/gazetteer/cities-2.tsv"),
+    ),
+    (
+        "cities-3.tsv",
+        include_str!("../../../data/gazetteer/cities-3.tsv"),
+    ),
+    (
+        "cities-4.tsv",
+        include_str!("../../../data/gazetteer/cities-4.tsv"),
+    ),
 ];
 
 /// A gazetteer file that could not be read.
@@ -94,12 +106,24 @@ pub struct Gazetteer {
     by_lower: HashMap<String, usize>,
 }
 
-fn field<'a>(cols: &[&'a str], i: usize, file: &str, line: usize) -> Result<&'a str, GazetteerError> {
-    cols.get(i).copied().map(str::trim).ok_or_else(|| GazetteerError {
-        file: file.into(),
-        line,
-        message: format!("expected at least {} tab-separated columns, found {}", i + 1, cols.len()),
-    })
+fn field<'a>(
+    cols: &[&'a str],
+    i: usize,
+    file: &str,
+    line: usize,
+) -> Result<&'a str, GazetteerError> {
+    cols.get(i)
+        .copied()
+        .map(str::trim)
+        .ok_or_else(|| GazetteerError {
+            file: file.into(),
+            line,
+            message: format!(
+                "expected at least {} tab-separated columns, found {}",
+                i + 1,
+                cols.len()
+            ),
+        })
 }
 
 fn coord(s: &str, max: f64, file: &str, line: usize) -> Result<f64, GazetteerError> {
@@ -127,13 +151,21 @@ impl Gazetteer {
     }
 
     /// Reads gazetteer files given as text (`cities` as `(file name, text)` pairs).
-    pub fn parse(countries: &str, admin1: &str, cities: &[(&str, &str)]) -> Result<Gazetteer, GazetteerError> {
+    pub fn parse(
+        countries: &str,
+        admin1: &str,
+        cities: &[(&str, &str)],
+    ) -> Result<Gazetteer, GazetteerError> {
         let mut entries = Vec::new();
         let mut names: Vec<(String, usize, bool)> = Vec::new();
         let mut by_iso3 = HashMap::new();
         let mut by_adm1 = HashMap::new();
         let alts = |s: &str| -> Vec<String> {
-            s.split('|').map(str::trim).filter(|a| !a.is_empty()).map(String::from).collect()
+            s.split('|')
+                .map(str::trim)
+                .filter(|a| !a.is_empty())
+                .map(String::from)
+                .collect()
         };
         for (line, cols) in rows(countries) {
             let f = "countries.tsv";
@@ -143,7 +175,11 @@ impl Gazetteer {
             let lon = coord(field(&cols, 4, f, line)?, 180.0, f, line)?;
             let idx = entries.len();
             if by_iso3.insert(iso3.clone(), idx).is_some() {
-                return Err(GazetteerError { file: f.into(), line, message: format!("duplicate country {iso3}") });
+                return Err(GazetteerError {
+                    file: f.into(),
+                    line,
+                    message: format!("duplicate country {iso3}"),
+                });
             }
             names.push((name.clone(), idx, false));
             for a in alts(cols.get(5).copied().unwrap_or("")) {
@@ -152,13 +188,25 @@ impl Gazetteer {
             for a in alts(cols.get(6).copied().unwrap_or("")) {
                 names.push((a, idx, true));
             }
-            entries.push(GazEntry { name, level: Level::Country, iso3, adm1: None, lat, lon, pop: 0 });
+            entries.push(GazEntry {
+                name,
+                level: Level::Country,
+                iso3,
+                adm1: None,
+                lat,
+                lon,
+                pop: 0,
+            });
         }
         for (line, cols) in rows(admin1) {
             let f = "admin1.tsv";
             let iso3 = field(&cols, 0, f, line)?.to_string();
             if !by_iso3.contains_key(&iso3) {
-                return Err(GazetteerError { file: f.into(), line, message: format!("unknown country {iso3}") });
+                return Err(GazetteerError {
+                    file: f.into(),
+                    line,
+                    message: format!("unknown country {iso3}"),
+                });
             }
             let code = field(&cols, 1, f, line)?.to_string();
             let name = field(&cols, 2, f, line)?.to_string();
@@ -170,14 +218,26 @@ impl Gazetteer {
             for a in alts(cols.get(5).copied().unwrap_or("")) {
                 names.push((a, idx, false));
             }
-            entries.push(GazEntry { name, level: Level::Admin1, iso3, adm1: Some(code), lat, lon, pop: 0 });
+            entries.push(GazEntry {
+                name,
+                level: Level::Admin1,
+                iso3,
+                adm1: Some(code),
+                lat,
+                lon,
+                pop: 0,
+            });
         }
         for (file, src) in cities {
             for (line, cols) in rows(src) {
                 let name = field(&cols, 0, file, line)?.to_string();
                 let iso3 = field(&cols, 1, file, line)?.to_string();
                 if !by_iso3.contains_key(&iso3) {
-                    return Err(GazetteerError { file: (*file).into(), line, message: format!("unknown country {iso3}") });
+                    return Err(GazetteerError {
+                        file: (*file).into(),
+                        line,
+                        message: format!("unknown country {iso3}"),
+                    });
                 }
                 let adm1 = Some(field(&cols, 2, file, line)?.to_string()).filter(|s| !s.is_empty());
                 let lat = coord(field(&cols, 3, file, line)?, 90.0, file, line)?;
@@ -186,13 +246,25 @@ impl Gazetteer {
                     .parse::<u8>()
                     .ok()
                     .filter(|p| (1..=5).contains(p))
-                    .ok_or_else(|| GazetteerError { file: (*file).into(), line, message: "population class must be 1-5".into() })?;
+                    .ok_or_else(|| GazetteerError {
+                        file: (*file).into(),
+                        line,
+                        message: "population class must be 1-5".into(),
+                    })?;
                 let idx = entries.len();
                 names.push((name.clone(), idx, false));
                 for a in alts(cols.get(6).copied().unwrap_or("")) {
                     names.push((a, idx, false));
                 }
-                entries.push(GazEntry { name, level: Level::City, iso3, adm1, lat, lon, pop });
+                entries.push(GazEntry {
+                    name,
+                    level: Level::City,
+                    iso3,
+                    adm1,
+                    lat,
+                    lon,
+                    pop,
+                });
             }
         }
         // Group name forms.
@@ -201,7 +273,10 @@ impl Gazetteer {
         let mut form_names = Vec::new();
         for (n, e, adj) in names {
             let k = *form_idx.entry((n.clone(), adj)).or_insert_with(|| {
-                forms.push(NameForm { entries: Vec::new(), adjective: adj });
+                forms.push(NameForm {
+                    entries: Vec::new(),
+                    adjective: adj,
+                });
                 form_names.push(n);
                 forms.len() - 1
             });
@@ -218,8 +293,20 @@ impl Gazetteer {
         let matcher = AhoCorasick::builder()
             .match_kind(MatchKind::LeftmostLongest)
             .build(&form_names)
-            .map_err(|e| GazetteerError { file: "gazetteer".into(), line: 0, message: e.to_string() })?;
-        Ok(Gazetteer { entries, forms, form_names, matcher, by_iso3, by_adm1, by_lower })
+            .map_err(|e| GazetteerError {
+                file: "gazetteer".into(),
+                line: 0,
+                message: e.to_string(),
+            })?;
+        Ok(Gazetteer {
+            entries,
+            forms,
+            form_names,
+            matcher,
+            by_iso3,
+            by_adm1,
+            by_lower,
+        })
     }
 
     /// The country entry for an ISO 3166-1 alpha-3 code.
@@ -263,11 +350,15 @@ impl Gazetteer {
             let rest = &text[b..];
             let possessive = rest.starts_with("'s") || rest.starts_with("’s");
             let word_before = before.is_some_and(crate::text::is_word_char);
-            let word_after = !possessive && rest.chars().next().is_some_and(crate::text::is_word_char);
+            let word_after =
+                !possessive && rest.chars().next().is_some_and(crate::text::is_word_char);
             if word_before || word_after {
                 continue;
             }
-            out.push(NameHit { span: [a, b], form: m.pattern().as_usize() });
+            out.push(NameHit {
+                span: [a, b],
+                form: m.pattern().as_usize(),
+            });
         }
         out
     }
@@ -310,7 +401,11 @@ mod tests {
     fn builtin_gazetteer_is_complete() {
         let g = Gazetteer::builtin().unwrap();
         let count = |l: Level| g.entries.iter().filter(|e| e.level == l).count();
-        assert!(count(Level::Country) >= 190, "countries: {}", count(Level::Country));
+        assert!(
+            count(Level::Country) >= 190,
+            "countries: {}",
+            count(Level::Country)
+        );
         assert!(count(Level::City) >= 2000, "cities: {}", count(Level::City));
         let with_adm1: std::collections::HashSet<&str> = g
             .entries
@@ -318,12 +413,20 @@ mod tests {
             .filter(|e| e.level == Level::Admin1)
             .map(|e| e.iso3.as_str())
             .collect();
-        assert!(with_adm1.len() >= 60, "countries with divisions: {}", with_adm1.len());
+        assert!(
+            with_adm1.len() >= 60,
+            "countries with divisions: {}",
+            with_adm1.len()
+        );
         // Every city's division exists.
         for e in g.entries.iter().filter(|e| e.level == Level::City) {
             if let Some(a) = &e.adm1 {
                 let d = g.admin1(a);
-                assert!(d.is_some_and(|d| d.iso3 == e.iso3), "{} has unknown division {a}", e.name);
+                assert!(
+                    d.is_some_and(|d| d.iso3 == e.iso3),
+                    "{} has unknown division {a}",
+                    e.name
+                );
             }
         }
         assert_eq!(g.country("RUS").unwrap().name, "Russia");
@@ -338,15 +441,23 @@ mod tests {
         )
         .unwrap();
         let t = "Russia's troops left Moscow; Russians and the Russian Federation. Moscowitz";
-        let hits: Vec<&str> = g.find_names(t).iter().map(|h| &t[h.span[0]..h.span[1]]).collect();
+        let hits: Vec<&str> = g
+            .find_names(t)
+            .iter()
+            .map(|h| &t[h.span[0]..h.span[1]])
+            .collect();
         assert_eq!(hits, vec!["Russia", "Moscow", "Russian Federation"]);
     }
 
     #[test]
     fn bad_rows_are_reported_with_line() {
-        let e = Gazetteer::parse("RUS\tRU\tRussia\tnorth\t105\n", "", &[]).err().unwrap();
+        let e = Gazetteer::parse("RUS\tRU\tRussia\tnorth\t105\n", "", &[])
+            .err()
+            .unwrap();
         assert_eq!(e.to_string(), "countries.tsv:1: bad coordinate \"north\"");
-        let e = Gazetteer::parse("", "", &[("c.tsv", "# c\nX\tZZZ\t\t1\t1\t1\n")]).err().unwrap();
+        let e = Gazetteer::parse("", "", &[("c.tsv", "# c\nX\tZZZ\t\t1\t1\t1\n")])
+            .err()
+            .unwrap();
         assert!(e.to_string().starts_with("c.tsv:2: unknown country"));
     }
 }

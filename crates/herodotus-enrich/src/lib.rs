@@ -99,13 +99,23 @@ impl Enricher {
         let sentences: Vec<[usize; 2]> = if coded.sentences.is_empty() {
             herodotus_core::sentences::split(text)
         } else {
-            coded.sentences.iter().map(|&s| text::clamp(text, s)).collect()
+            coded
+                .sentences
+                .iter()
+                .map(|&s| text::clamp(text, s))
+                .collect()
         };
         let is_place = |w: &str| self.gaz.is_place_word(w);
         let mut finder = quotes::QuoteFinder::new(text, &coded.mentions, &is_place);
         let quotes = finder.find(&article.id);
-        let places = places::find_places(&self.gaz, text, &coded.mentions);
-        let entities = entities::entities(text, finder.units(), &coded.mentions, finder.people(), &places);
+        let places = self.places(text, &coded.mentions, finder.people());
+        let entities = entities::entities(
+            text,
+            finder.units(),
+            &coded.mentions,
+            finder.people(),
+            &places,
+        );
         let tone = self.lex.tone(text, [0, text.len()]);
         let sentence_tones: Vec<Tone> = sentences.iter().map(|&s| self.lex.tone(text, s)).collect();
         for ev in &mut coded.events {
@@ -126,7 +136,13 @@ impl Enricher {
                 .cloned()
                 .collect();
         }
-        Enrichment { quotes, tone, sentence_tones, places, entities }
+        Enrichment {
+            quotes,
+            tone,
+            sentence_tones,
+            places,
+            entities,
+        }
     }
 
     /// Quotes of an article (the `herodotus quotes` command).
@@ -141,8 +157,36 @@ impl Enricher {
         let is_place = |w: &str| self.gaz.is_place_word(w);
         let mut finder = quotes::QuoteFinder::new(text, &coded.mentions, &is_place);
         let _ = finder.find(&article.id);
-        let places = places::find_places(&self.gaz, text, &coded.mentions);
-        entities::entities(text, finder.units(), &coded.mentions, finder.people(), &places)
+        let places = self.places(text, &coded.mentions, finder.people());
+        entities::entities(
+            text,
+            finder.units(),
+            &coded.mentions,
+            finder.people(),
+            &places,
+        )
+    }
+
+    /// Places of an article, less names that are people ("Jackson said", "Mr. Lincoln").
+    fn places(
+        &self,
+        text: &str,
+        mentions: &[herodotus_core::Mention],
+        people: &speakers::People,
+    ) -> Vec<PlaceMention> {
+        let mut places = places::find_places(&self.gaz, text, mentions);
+        places.retain(|p| {
+            let person_mention = mentions.iter().any(|m| {
+                m.kind == herodotus_core::ActorKind::Person
+                    && m.span[0] < p.span[1]
+                    && p.span[0] < m.span[1]
+            });
+            let person = people.occurrences.iter().any(|o| {
+                !people.entries[o.entry].is_org && o.span[0] < p.span[1] && p.span[0] < o.span[1]
+            });
+            p.dateline || !(person_mention || person)
+        });
+        places
     }
 
     /// The duplicate-detection signature of an article; country names and their
@@ -154,7 +198,10 @@ impl Enricher {
             let form = &self.gaz.forms[h.form];
             if let Some(&e) = form.entries.first() {
                 let ent = &self.gaz.entries[e];
-                if ent.level == gazetteer::Level::Country && form.entries.len() == 1 && !form.adjective {
+                if ent.level == gazetteer::Level::Country
+                    && form.entries.len() == 1
+                    && !form.adjective
+                {
                     folded.push_str(&article.text[last..h.span[0]]);
                     folded.push_str(&ent.iso3);
                     last = h.span[1];

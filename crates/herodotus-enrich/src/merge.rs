@@ -77,16 +77,29 @@ pub struct MergedEvent {
 
 type Key = (Option<Date>, String, String, String, String);
 
+/// Distinct articles (with tone), sources and clusters of one merged event.
+type Seen = (HashMap<String, f32>, HashSet<String>, HashSet<ClusterId>);
+
 /// Merges events across articles, in order of first mention.
 pub fn merge_events(articles: &[ArticleEvents<'_>]) -> Vec<MergedEvent> {
     let mut index: HashMap<Key, usize> = HashMap::new();
     let mut out: Vec<MergedEvent> = Vec::new();
     // Per merged event: distinct articles (with tone), sources, clusters.
-    let mut seen: Vec<(HashMap<String, f32>, HashSet<String>, HashSet<ClusterId>)> = Vec::new();
+    let mut seen: Vec<Seen> = Vec::new();
     for a in articles {
         for ev in a.events {
-            let place_key = ev.action_geo.as_ref().map(|p| format!("{}|{}", p.country_code, p.name)).unwrap_or_default();
-            let key = (ev.date, ev.source_code.clone(), ev.target_code.clone(), ev.event_code.clone(), place_key);
+            let place_key = ev
+                .action_geo
+                .as_ref()
+                .map(|p| format!("{}|{}", p.country_code, p.name))
+                .unwrap_or_default();
+            let key = (
+                ev.date,
+                ev.source_code.clone(),
+                ev.target_code.clone(),
+                ev.event_code.clone(),
+                place_key,
+            );
             let i = *index.entry(key).or_insert_with(|| {
                 out.push(MergedEvent {
                     date: ev.date,
@@ -119,7 +132,10 @@ pub fn merge_events(articles: &[ArticleEvents<'_>]) -> Vec<MergedEvent> {
             });
             let (arts, srcs, clusters) = &mut seen[i];
             arts.insert(a.article_id.to_string(), a.tone);
-            srcs.insert(a.source.map_or_else(|| format!("\u{0}{}", a.article_id), String::from));
+            srcs.insert(
+                a.source
+                    .map_or_else(|| format!("\u{0}{}", a.article_id), String::from),
+            );
             clusters.insert(a.cluster);
         }
     }
@@ -127,7 +143,11 @@ pub fn merge_events(articles: &[ArticleEvents<'_>]) -> Vec<MergedEvent> {
         m.num_articles = arts.len();
         m.num_sources = srcs.len();
         m.num_stories = clusters.len();
-        m.avg_tone = if arts.is_empty() { 0.0 } else { arts.values().sum::<f32>() / arts.len() as f32 };
+        m.avg_tone = if arts.is_empty() {
+            0.0
+        } else {
+            arts.values().sum::<f32>() / arts.len() as f32
+        };
     }
     out
 }
@@ -137,7 +157,10 @@ mod tests {
     use super::*;
 
     fn ev(src: &str, code: &str, sentence_index: usize) -> Event {
-        let mut e = crate::places::tests::test_event("Russian troops shelled the town.", "Russian troops shelled the town.");
+        let mut e = crate::places::tests::test_event(
+            "Russian troops shelled the town.",
+            "Russian troops shelled the town.",
+        );
         e.date = Date::parse("2024-05-10");
         e.source_code = src.into();
         e.target_code = "UKR".into();
@@ -152,14 +175,35 @@ mod tests {
         let b = [ev("RUSMIL", "190", 1), ev("RUSMIL", "111", 2)];
         let c = [ev("RUSMIL", "190", 0)];
         let arts = [
-            ArticleEvents { article_id: "a", source: Some("Reuters"), cluster: 0, tone: -4.0, events: &a },
-            ArticleEvents { article_id: "b", source: Some("Reuters"), cluster: 0, tone: -2.0, events: &b },
-            ArticleEvents { article_id: "c", source: Some("BBC"), cluster: 2, tone: 0.0, events: &c },
+            ArticleEvents {
+                article_id: "a",
+                source: Some("Reuters"),
+                cluster: 0,
+                tone: -4.0,
+                events: &a,
+            },
+            ArticleEvents {
+                article_id: "b",
+                source: Some("Reuters"),
+                cluster: 0,
+                tone: -2.0,
+                events: &b,
+            },
+            ArticleEvents {
+                article_id: "c",
+                source: Some("BBC"),
+                cluster: 2,
+                tone: 0.0,
+                events: &c,
+            },
         ];
         let m = merge_events(&arts);
         assert_eq!(m.len(), 2);
         let e = &m[0];
-        assert_eq!((e.num_mentions, e.num_articles, e.num_sources, e.num_stories), (4, 3, 2, 2));
+        assert_eq!(
+            (e.num_mentions, e.num_articles, e.num_sources, e.num_stories),
+            (4, 3, 2, 2)
+        );
         assert!((e.avg_tone - (-2.0)).abs() < 1e-6);
         assert_eq!(e.mentions.len(), 4);
         assert_eq!(m[1].event_code, "111");

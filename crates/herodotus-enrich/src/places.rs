@@ -43,7 +43,11 @@ pub fn find_places(gaz: &Gazetteer, text: &str, mentions: &[Mention]) -> Vec<Pla
     let mut focus: HashMap<&str, f64> = HashMap::new();
     for h in &hits {
         let form = &gaz.forms[h.form];
-        let mut countries: Vec<&str> = form.entries.iter().map(|&e| gaz.entries[e].iso3.as_str()).collect();
+        let mut countries: Vec<&str> = form
+            .entries
+            .iter()
+            .map(|&e| gaz.entries[e].iso3.as_str())
+            .collect();
         countries.dedup();
         if countries.len() == 1 {
             *focus.entry(countries[0]).or_default() += 1.0;
@@ -61,7 +65,13 @@ pub fn find_places(gaz: &Gazetteer, text: &str, mentions: &[Mention]) -> Vec<Pla
     }
     let mut out = Vec::new();
     if let Some((span, e)) = dateline {
-        out.push(PlaceMention { span, place: gaz.place(e), adjective: false, dateline: true, entry: e });
+        out.push(PlaceMention {
+            span,
+            place: gaz.place(e),
+            adjective: false,
+            dateline: true,
+            entry: e,
+        });
     }
     for (i, h) in hits.iter().enumerate() {
         if dateline.is_some_and(|(s, _)| s[0] < h.span[1] && h.span[0] < s[1]) {
@@ -108,7 +118,9 @@ pub fn find_places(gaz: &Gazetteer, text: &str, mentions: &[Mention]) -> Vec<Pla
                     .copied()
                     .filter(|&c| {
                         let ce = &gaz.entries[c];
-                        ce.iso3 == pe.iso3 && (ce.level == Level::Country || (ce.adm1.is_some() && ce.adm1 == pe.adm1))
+                        ce.iso3 == pe.iso3
+                            && (ce.level == Level::Country
+                                || (ce.adm1.is_some() && ce.adm1 == pe.adm1))
                     })
                     .collect();
                 if !narrowed.is_empty() {
@@ -125,7 +137,10 @@ pub fn find_places(gaz: &Gazetteer, text: &str, mentions: &[Mention]) -> Vec<Pla
             };
             base + 2.0 * focus.get(e.iso3.as_str()).copied().unwrap_or(0.0)
         };
-        let Some(best) = cands.into_iter().max_by(|&a, &b| score(a).total_cmp(&score(b)).then(b.cmp(&a))) else {
+        let Some(best) = cands
+            .into_iter()
+            .max_by(|&a, &b| score(a).total_cmp(&score(b)).then(b.cmp(&a)))
+        else {
             continue;
         };
         out.push(PlaceMention {
@@ -156,7 +171,11 @@ fn inside_other_name(gaz: &Gazetteer, text: &str, [a, b]: [usize; 2]) -> bool {
         .unwrap_or(after);
     let next_word = after
         .strip_prefix(' ')
-        .map(|r| r.split(|c: char| !text::is_word_char(c) && c != '.').next().unwrap_or(""))
+        .map(|r| {
+            r.split(|c: char| !text::is_word_char(c) && c != '.')
+                .next()
+                .unwrap_or("")
+        })
         .unwrap_or("");
     let at_start = before.is_empty()
         || before.ends_with(['.', '!', '?', '\n', '"', '“', ':', '('])
@@ -199,8 +218,12 @@ fn dateline(gaz: &Gazetteer, text: &str) -> Option<([usize; 2], usize)> {
         .filter(|&c| {
             qual.is_none_or(|q| {
                 let e = &gaz.entries[c];
-                gaz.country(&e.iso3).is_some_and(|co| co.name.eq_ignore_ascii_case(q))
-                    || e.adm1.as_deref().and_then(|a| gaz.admin1(a)).is_some_and(|a| a.name.eq_ignore_ascii_case(q))
+                gaz.country(&e.iso3)
+                    .is_some_and(|co| co.name.eq_ignore_ascii_case(q))
+                    || e.adm1
+                        .as_deref()
+                        .and_then(|a| gaz.admin1(a))
+                        .is_some_and(|a| a.name.eq_ignore_ascii_case(q))
                     || q.len() <= 3
             })
         })
@@ -212,18 +235,26 @@ fn dateline(gaz: &Gazetteer, text: &str) -> Option<([usize; 2], usize)> {
 /// the actors' words (nearest the verb), else the dateline, else a place in the
 /// actors' words ("Russian troops").
 pub fn action_geo(places: &[PlaceMention], ev: &Event) -> Option<Place> {
-    let in_span = |p: &PlaceMention, s: [usize; 2]| s[1] > s[0] && p.span[0] < s[1] && s[0] < p.span[1];
+    let in_span =
+        |p: &PlaceMention, s: [usize; 2]| s[1] > s[0] && p.span[0] < s[1] && s[0] < p.span[1];
     let in_sentence: Vec<&PlaceMention> = places
         .iter()
-        .filter(|p| !p.dateline && p.span[0] >= ev.sentence_span[0] && p.span[1] <= ev.sentence_span[1])
+        .filter(|p| {
+            !p.dateline && p.span[0] >= ev.sentence_span[0] && p.span[1] <= ev.sentence_span[1]
+        })
         .collect();
     let dist = |p: &PlaceMention| p.span[0].abs_diff(ev.verb_span[0]);
     let best = |c: &mut dyn Iterator<Item = &&PlaceMention>| {
-        c.min_by_key(|p| (p.adjective, std::cmp::Reverse(p.place.kind), dist(p))).map(|p| p.place.clone())
+        c.min_by_key(|p| (p.adjective, std::cmp::Reverse(p.place.kind), dist(p)))
+            .map(|p| p.place.clone())
     };
-    best(&mut in_sentence.iter().filter(|p| !in_span(p, ev.source_span) && !in_span(p, ev.target_span)))
-        .or_else(|| places.iter().find(|p| p.dateline).map(|p| p.place.clone()))
-        .or_else(|| best(&mut in_sentence.iter()))
+    best(
+        &mut in_sentence
+            .iter()
+            .filter(|p| !in_span(p, ev.source_span) && !in_span(p, ev.target_span)),
+    )
+    .or_else(|| places.iter().find(|p| p.dateline).map(|p| p.place.clone()))
+    .or_else(|| best(&mut in_sentence.iter()))
 }
 
 /// Where an actor is from: the country of its code's first three letters.
@@ -265,8 +296,13 @@ pub(crate) mod tests {
     fn city_alone_prefers_focus_country() {
         let r = resolved("Officials in Paris said so.");
         assert_eq!(r[0].1, "Paris, France");
-        let r = resolved("Dallas and Atlanta police met. Later, in Paris, the team rested in the United States.");
-        assert_eq!(r.iter().find(|p| p.0 == "Paris").unwrap().1, "Paris, Texas, United States");
+        let r = resolved(
+            "Dallas and Atlanta police met. Later, in Paris, the team rested in the United States.",
+        );
+        assert_eq!(
+            r.iter().find(|p| p.0 == "Paris").unwrap().1,
+            "Paris, Texas, United States"
+        );
         let r = resolved("Tbilisi is the Georgian capital; Georgia said so.");
         assert_eq!(r.last().unwrap().1, "Georgia");
         let r = resolved("In Atlanta, Georgia officials voted.");
@@ -282,7 +318,8 @@ pub(crate) mod tests {
     #[test]
     fn dateline_and_action_geo() {
         let g = gaz();
-        let text = "ALEPPO, Syria (Reuters) - Rebels shelled the city. French jets struck near Paris.";
+        let text =
+            "ALEPPO, Syria (Reuters) - Rebels shelled the city. French jets struck near Paris.";
         let places = find_places(&g, text, &[]);
         assert!(places[0].dateline);
         assert_eq!(places[0].place.name, "Aleppo, Syria");

@@ -73,7 +73,11 @@ pub fn segments(text: &str) -> Vec<Segment> {
                         cur = Some(Open {
                             open: at,
                             inner_start: at + c.len_utf8(),
-                            style: if opens_double { Style::Double } else { Style::Single },
+                            style: if opens_double {
+                                Style::Double
+                            } else {
+                                Style::Single
+                            },
                             depth: 0,
                             reopen: Vec::new(),
                         });
@@ -199,12 +203,45 @@ struct Attribution {
 fn is_indirect_verb(w: &str) -> bool {
     matches!(
         w.to_lowercase().as_str(),
-        "said" | "says" | "say" | "told" | "tells" | "added" | "adds" | "stated" | "announced"
-            | "warned" | "warns" | "insisted" | "insists" | "argued" | "argues" | "claimed"
-            | "claims" | "noted" | "stressed" | "explained" | "acknowledged" | "admitted"
-            | "confirmed" | "predicted" | "suggested" | "wrote" | "tweeted" | "declared"
-            | "maintained" | "reiterated" | "alleged" | "conceded" | "cautioned" | "emphasised"
-            | "emphasized" | "believes" | "contended" | "countered" | "announces"
+        "said"
+            | "says"
+            | "say"
+            | "told"
+            | "tells"
+            | "added"
+            | "adds"
+            | "stated"
+            | "announced"
+            | "warned"
+            | "warns"
+            | "insisted"
+            | "insists"
+            | "argued"
+            | "argues"
+            | "claimed"
+            | "claims"
+            | "noted"
+            | "stressed"
+            | "explained"
+            | "acknowledged"
+            | "admitted"
+            | "confirmed"
+            | "predicted"
+            | "suggested"
+            | "wrote"
+            | "tweeted"
+            | "declared"
+            | "maintained"
+            | "reiterated"
+            | "alleged"
+            | "conceded"
+            | "cautioned"
+            | "emphasised"
+            | "emphasized"
+            | "believes"
+            | "contended"
+            | "countered"
+            | "announces"
     )
 }
 
@@ -212,32 +249,77 @@ fn is_indirect_verb(w: &str) -> bool {
 fn ends_np(w: &str) -> bool {
     matches!(
         w.to_lowercase().as_str(),
-        "who" | "which" | "that" | "on" | "in" | "at" | "as" | "during" | "after" | "when"
-            | "while" | "before" | "to" | "late" | "early" | "last" | "this" | "adding"
-            | "saying" | "told" | "and" | "but" | "speaking" | "referring" | "according"
+        "who"
+            | "which"
+            | "that"
+            | "on"
+            | "in"
+            | "at"
+            | "as"
+            | "during"
+            | "after"
+            | "when"
+            | "while"
+            | "before"
+            | "to"
+            | "late"
+            | "early"
+            | "last"
+            | "this"
+            | "adding"
+            | "saying"
+            | "told"
+            | "and"
+            | "but"
+            | "speaking"
+            | "referring"
+            | "according"
     )
 }
 
 /// Words at which a noun phrase ends when read leftwards from a verb.
 fn starts_clause(w: &str) -> bool {
-    matches!(
-        w,
-        "," | ";" | ":" | "(" | ")" | "—" | "–" | "-" | "."
-    ) || matches!(
-        w.to_lowercase().as_str(),
-        "and" | "but" | "while" | "as" | "that" | "when" | "after" | "where" | "because"
-            | "although" | "though" | "whereas" | "if" | "since" | "before" | "so"
-    )
+    matches!(w, "," | ";" | ":" | "(" | ")" | "—" | "–" | "-" | ".")
+        || matches!(
+            w.to_lowercase().as_str(),
+            "and"
+                | "but"
+                | "while"
+                | "as"
+                | "that"
+                | "when"
+                | "after"
+                | "where"
+                | "because"
+                | "although"
+                | "though"
+                | "whereas"
+                | "if"
+                | "since"
+                | "before"
+                | "so"
+        )
 }
 
 /// A noun phrase worth resolving: not empty and not a relative or clause word.
 fn valid_np(text: &str, np: &[Tok]) -> bool {
-    let words: Vec<&str> = np.iter().filter(|t| t.is_word()).map(|t| t.s(text)).collect();
+    let words: Vec<&str> = np
+        .iter()
+        .filter(|t| t.is_word())
+        .map(|t| t.s(text))
+        .collect();
     let Some(first) = words.first() else {
         return false;
     };
-    let lf = if text::is_all_caps(first) { String::new() } else { first.to_lowercase() };
-    if matches!(lf.as_str(), "who" | "which" | "that" | "what" | "there" | "this" | "these" | "those" | "you") {
+    let lf = if text::is_all_caps(first) {
+        String::new()
+    } else {
+        first.to_lowercase()
+    };
+    if matches!(
+        lf.as_str(),
+        "who" | "which" | "that" | "what" | "there" | "this" | "these" | "those" | "you"
+    ) {
         return false;
     }
     // "it was", "is said": a verb-like word in a long phrase means it is no subject.
@@ -323,7 +405,10 @@ impl<'a> QuoteFinder<'a> {
                     .map_or(unit[1], |u| self.units[u][1]);
                 let rend = rend_unit.min(next_open).max(seg.close_end);
                 let attr = self.attribute(seg, [lstart, seg.open], [seg.close_end, rend]);
-                let words = text::tokens(text, seg.inner).iter().filter(|t| t.is_word()).count();
+                let words = text::tokens(text, seg.inner)
+                    .iter()
+                    .filter(|t| t.is_word())
+                    .count();
                 let keep = words >= 3
                     || attr
                         .as_ref()
@@ -352,7 +437,10 @@ impl<'a> QuoteFinder<'a> {
             }
             // No quotation kept (a scare quote, a one-word partial): read reported speech.
             // A unit inside a quotation that started in an earlier unit has no reported speech.
-            let continued = in_unit.is_empty() && segs.iter().any(|s| s.open < unit[0] && s.close_end > unit[0]);
+            let continued = in_unit.is_empty()
+                && segs
+                    .iter()
+                    .any(|s| s.open < unit[0] && s.close_end > unit[0]);
             if kept == 0 && !continued {
                 if let Some((span, attr)) = self.indirect(unit) {
                     let pos = span[0];
@@ -378,12 +466,11 @@ impl<'a> QuoteFinder<'a> {
         }
         // Unattributed quotations: the speaker of the speech just before (same
         // paragraph or the two before), else of the next one in the same paragraph.
-        let n = items.len();
-        for i in 0..n {
-            if items[i].1.is_some() {
+        for item in items.iter_mut() {
+            if item.1.is_some() {
                 continue;
             }
-            let pos = items[i].2;
+            let pos = item.2;
             let para = Self::para_of(&paras, pos);
             let before = history
                 .iter()
@@ -399,7 +486,7 @@ impl<'a> QuoteFinder<'a> {
             if let Some(mut a) = before.or_else(after) {
                 a.local = false;
                 a.verb = None;
-                items[i].1 = Some(a);
+                item.1 = Some(a);
             }
         }
         items
@@ -442,9 +529,15 @@ impl<'a> QuoteFinder<'a> {
         let text = self.text;
         let inner_last = text[seg.inner[0]..seg.inner[1]].chars().last();
         let rt = self.toks(right);
-        let tag_like = matches!(inner_last, Some(',' | '?' | '!' | '—' | '–' | '-' | '…' | ':'))
-            || rt.first().is_some_and(|t| matches!(t.s(text), "," | "—" | "–"))
-            || rt.first().is_some_and(|t| t.is_word() && !text::is_capitalised(t.s(text)));
+        let tag_like = matches!(
+            inner_last,
+            Some(',' | '?' | '!' | '—' | '–' | '-' | '…' | ':')
+        ) || rt
+            .first()
+            .is_some_and(|t| matches!(t.s(text), "," | "—" | "–"))
+            || rt
+                .first()
+                .is_some_and(|t| t.is_word() && !text::is_capitalised(t.s(text)));
         if tag_like {
             if let Some(a) = self.tag(&rt, seg.inner[0], true) {
                 return Some(a);
@@ -480,7 +573,10 @@ impl<'a> QuoteFinder<'a> {
                 let p = rt[k].s(text);
                 matches!(p, "!" | "?" | ";" | ":")
                     || (p == "."
-                        && !(k > 0 && rt[k - 1].is_word() && rt[k - 1].end == rt[k].start && text::is_abbreviation(rt[k - 1].s(text))))
+                        && !(k > 0
+                            && rt[k - 1].is_word()
+                            && rt[k - 1].end == rt[k].start
+                            && text::is_abbreviation(rt[k - 1].s(text))))
             })
             .unwrap_or(rt.len());
         let words = &rt[start..end];
@@ -516,7 +612,9 @@ impl<'a> QuoteFinder<'a> {
                     .iter()
                     .position(|t| !t.is_word())
                     .map_or(words.len(), |p| np_end + 1 + p);
-                let alt = self.people.resolve(text, &words[np_end + 1..app_end], pos, self.mentions);
+                let alt =
+                    self.people
+                        .resolve(text, &words[np_end + 1..app_end], pos, self.mentions);
                 if alt.name.is_some() {
                     speaker = alt;
                 }
@@ -528,7 +626,10 @@ impl<'a> QuoteFinder<'a> {
         // Appositive: "Lavrov, Russia's foreign minister, said".
         if let Some(c) = np.iter().position(|t| t.s(text) == ",") {
             let rest = &np[c + 1..];
-            let app_end = rest.iter().position(|t| t.s(text) == ",").unwrap_or(rest.len());
+            let app_end = rest
+                .iter()
+                .position(|t| t.s(text) == ",")
+                .unwrap_or(rest.len());
             appositive = Some(&rest[..app_end]);
             np = &np[..c];
         }
@@ -573,8 +674,13 @@ impl<'a> QuoteFinder<'a> {
         }
         let vi = (0..lt.len()).rev().find(|&i| {
             lt[i].is_word()
-                && (names::is_speech_verb(lt[i].s(text)) || names::is_characterising_verb(lt[i].s(text)))
-                && !(i > 0 && matches!(low[i - 1].as_str(), "was" | "is" | "were" | "be" | "been" | "the" | "so-called"))
+                && (names::is_speech_verb(lt[i].s(text))
+                    || names::is_characterising_verb(lt[i].s(text)))
+                && !(i > 0
+                    && matches!(
+                        low[i - 1].as_str(),
+                        "was" | "is" | "were" | "be" | "been" | "the" | "so-called"
+                    ))
         })?;
         let v = lt[vi];
         let characterising = !names::is_speech_verb(v.s(text));
@@ -676,7 +782,9 @@ impl<'a> QuoteFinder<'a> {
                 .map(String::as_str)
                 .take_while(|w| *w != ",")
                 .collect();
-            let inverted = toks[c + 1..end].first().is_some_and(|t| is_indirect_verb(t.s(text)));
+            let inverted = toks[c + 1..end]
+                .first()
+                .is_some_and(|t| is_indirect_verb(t.s(text)));
             if inverted && a.speaker.name.is_none() {
                 // "..., said a spokesman" is fine; "..., said two of the drones had ..." is not a tag.
                 let first = low.get(c + 2).map_or("", String::as_str);
@@ -684,7 +792,10 @@ impl<'a> QuoteFinder<'a> {
                     continue;
                 }
             }
-            let is_told = a.verb.as_deref().is_some_and(|v| matches!(v, "told" | "tells"));
+            let is_told = a
+                .verb
+                .as_deref()
+                .is_some_and(|v| matches!(v, "told" | "tells"));
             let tail_ok = rest.is_empty()
                 || (is_told && rest.len() <= 6)
                 || (rest.len() <= 7 && is_adjunct_start(rest[0]) && !rest.contains(&"that"));
@@ -699,12 +810,27 @@ impl<'a> QuoteFinder<'a> {
         let vi = (1..end).find(|&i| {
             toks[i].is_word()
                 && is_indirect_verb(&low[i])
-                && !matches!(toks[i - 1].s(text), "was" | "is" | "were" | "be" | "been" | "the" | "being" | "it's" | "which" | "who")
+                && !matches!(
+                    toks[i - 1].s(text),
+                    "was"
+                        | "is"
+                        | "were"
+                        | "be"
+                        | "been"
+                        | "the"
+                        | "being"
+                        | "it's"
+                        | "which"
+                        | "who"
+                )
         })?;
         let (mut np, appositive) = np_before(text, &toks[..vi]);
         if np.is_empty() && low[vi - 1] == "and" {
             // "X unveiled a plan ... and said ...": the sentence subject speaks.
-            let first_clause_end = toks[..vi].iter().position(|t| matches!(t.s(text), "," | ";")).unwrap_or(vi);
+            let first_clause_end = toks[..vi]
+                .iter()
+                .position(|t| matches!(t.s(text), "," | ";"))
+                .unwrap_or(vi);
             np = subject_np(text, &toks[..first_clause_end]);
         }
         if !valid_np(text, &np) || np.len() > 10 {
@@ -728,7 +854,22 @@ impl<'a> QuoteFinder<'a> {
             if cs < end && low[cs] == "that" {
                 cs += 1;
             }
-            if cs < end && (is_adjunct_start(&low[cs]) || matches!(low[cs].as_str(), "to" | "of" | "by" | "with" | "through" | "via" | "so" | "nothing" | "goodbye" | "yes" | "no")) {
+            if cs < end
+                && (is_adjunct_start(&low[cs])
+                    || matches!(
+                        low[cs].as_str(),
+                        "to" | "of"
+                            | "by"
+                            | "with"
+                            | "through"
+                            | "via"
+                            | "so"
+                            | "nothing"
+                            | "goodbye"
+                            | "yes"
+                            | "no"
+                    ))
+            {
                 return None;
             }
         }
@@ -751,9 +892,29 @@ impl<'a> QuoteFinder<'a> {
 fn is_adjunct_start(w: &str) -> bool {
     matches!(
         w,
-        "on" | "in" | "at" | "during" | "after" | "before" | "late" | "early" | "last" | "this"
-            | "earlier" | "later" | "while" | "when" | "overnight" | "yesterday" | "today" | "tonight"
-            | "recently" | "again" | "separately" | "publicly" | "privately" | "afterwards"
+        "on" | "in"
+            | "at"
+            | "during"
+            | "after"
+            | "before"
+            | "late"
+            | "early"
+            | "last"
+            | "this"
+            | "earlier"
+            | "later"
+            | "while"
+            | "when"
+            | "overnight"
+            | "yesterday"
+            | "today"
+            | "tonight"
+            | "recently"
+            | "again"
+            | "separately"
+            | "publicly"
+            | "privately"
+            | "afterwards"
     )
 }
 
@@ -761,10 +922,37 @@ fn is_adjunct_start(w: &str) -> bool {
 fn is_adjunct_noun(w: &str) -> bool {
     matches!(
         w,
-        "statement" | "interview" | "speech" | "post" | "letter" | "address" | "briefing" | "conference"
-            | "message" | "video" | "report" | "tweet" | "broadcast" | "session" | "meeting" | "summit"
-            | "hearing" | "rally" | "ceremony" | "note" | "communique" | "declaration" | "week" | "month"
-            | "year" | "morning" | "afternoon" | "evening" | "night" | "day" | "weekend"
+        "statement"
+            | "interview"
+            | "speech"
+            | "post"
+            | "letter"
+            | "address"
+            | "briefing"
+            | "conference"
+            | "message"
+            | "video"
+            | "report"
+            | "tweet"
+            | "broadcast"
+            | "session"
+            | "meeting"
+            | "summit"
+            | "hearing"
+            | "rally"
+            | "ceremony"
+            | "note"
+            | "communique"
+            | "declaration"
+            | "week"
+            | "month"
+            | "year"
+            | "morning"
+            | "afternoon"
+            | "evening"
+            | "night"
+            | "day"
+            | "weekend"
     )
 }
 
@@ -781,12 +969,19 @@ fn skip_adjuncts(low: &[String], mut i: usize, end: usize) -> Option<usize> {
         let w = low[i].as_str();
         i += 1;
         match w {
-            "late" | "early" | "earlier" | "later" | "overnight" | "yesterday" | "today" | "tonight" | "recently" | "again"
-            | "separately" | "publicly" | "privately" | "afterwards" => {}
+            "late" | "early" | "earlier" | "later" | "overnight" | "yesterday" | "today"
+            | "tonight" | "recently" | "again" | "separately" | "publicly" | "privately"
+            | "afterwards" => {}
             "last" | "this" => i += 1,
             _ => {
                 // Preposition: a weekday/month/date word, or a phrase ending in an adjunct noun.
-                if i < end && names::is_function_word(&low[i]) && !matches!(low[i].as_str(), "a" | "an" | "the" | "its" | "his" | "her" | "their") {
+                if i < end
+                    && names::is_function_word(&low[i])
+                    && !matches!(
+                        low[i].as_str(),
+                        "a" | "an" | "the" | "its" | "his" | "her" | "their"
+                    )
+                {
                     i += 1; // "on Sunday", "in March"
                 } else {
                     let stop = (i..end.min(i + 5)).find(|&k| is_adjunct_noun(&low[k]))?;
@@ -814,9 +1009,24 @@ fn skip_object(text: &str, toks: &[Tok], mut i: usize, end: usize) -> usize {
             k += 1;
             if matches!(
                 cur.as_str(),
-                "conference" | "briefing" | "reporters" | "journalists" | "agency" | "newspaper"
-                    | "broadcaster" | "television" | "parliament" | "audience" | "crowd" | "rally"
-                    | "summit" | "meeting" | "interview" | "committee" | "press" | "senate"
+                "conference"
+                    | "briefing"
+                    | "reporters"
+                    | "journalists"
+                    | "agency"
+                    | "newspaper"
+                    | "broadcaster"
+                    | "television"
+                    | "parliament"
+                    | "audience"
+                    | "crowd"
+                    | "rally"
+                    | "summit"
+                    | "meeting"
+                    | "interview"
+                    | "committee"
+                    | "press"
+                    | "senate"
             ) || text::is_capitalised(toks[i - 1].s(text))
                 && !(i < end && text::is_capitalised(toks[i].s(text)))
             {
@@ -833,7 +1043,8 @@ fn skip_object(text: &str, toks: &[Tok], mut i: usize, end: usize) -> usize {
     // Adjuncts.
     while i + 1 < end
         && matches!(w(i).as_str(), "in" | "on" | "at" | "during")
-        && (text::is_capitalised(toks[i + 1].s(text)) || names::is_function_word(toks[i + 1].s(text)))
+        && (text::is_capitalised(toks[i + 1].s(text))
+            || names::is_function_word(toks[i + 1].s(text)))
     {
         i += 2;
         while i < end && text::is_capitalised(toks[i].s(text)) {
@@ -864,13 +1075,20 @@ fn np_before(text: &str, toks: &[Tok]) -> (Vec<Tok>, Option<Vec<Tok>>) {
     while end > 0
         && toks[end - 1].is_word()
         && names::is_np_filler(toks[end - 1].s(text))
-        && !matches!(toks[end - 1].s(text).to_lowercase().as_str(), "the" | "a" | "an")
+        && !matches!(
+            toks[end - 1].s(text).to_lowercase().as_str(),
+            "the" | "a" | "an"
+        )
     {
         end -= 1;
     }
     let mut appositive = None;
     if end > 0 && toks[end - 1].s(text) == "," {
-        if let Some(c) = (0..end - 1).rev().take(16).find(|&i| toks[i].s(text) == ",") {
+        if let Some(c) = (0..end - 1)
+            .rev()
+            .take(16)
+            .find(|&i| toks[i].s(text) == ",")
+        {
             appositive = Some(toks[c + 1..end - 1].to_vec());
             end = c;
         }
@@ -923,14 +1141,25 @@ mod tests {
     fn straight_quote_with_tag_after() {
         let t = "Russian Foreign Minister Sergei Lavrov spoke in Moscow. \"We will respond to any provocation,\" Lavrov said.";
         let q = run(t, &[]);
-        assert_eq!(pairs(&q), vec![p("We will respond to any provocation,", Some("Sergei Lavrov"), "direct")]);
+        assert_eq!(
+            pairs(&q),
+            vec![p(
+                "We will respond to any provocation,",
+                Some("Sergei Lavrov"),
+                "direct"
+            )]
+        );
         assert_eq!(q[0].verb.as_deref(), Some("said"));
-        assert_eq!(&t[q[0].span[0]..q[0].span[1]], "We will respond to any provocation,");
+        assert_eq!(
+            &t[q[0].span[0]..q[0].span[1]],
+            "We will respond to any provocation,"
+        );
     }
 
     #[test]
     fn curly_quote_with_inverted_tag_and_code() {
-        let t = "“The talks were useful and frank,” said Antony Blinken, the U.S. secretary of state.";
+        let t =
+            "“The talks were useful and frank,” said Antony Blinken, the U.S. secretary of state.";
         let at = t.find("Antony").unwrap();
         let m = Mention {
             sentence_index: 0,
@@ -959,7 +1188,14 @@ mod tests {
     fn quote_before_speaker_with_colon() {
         let t = "Defence Minister Ali Reza said: \"Our forces are ready to defend the country.\"";
         let q = run(t, &[]);
-        assert_eq!(pairs(&q), vec![p("Our forces are ready to defend the country.", Some("Ali Reza"), "direct")]);
+        assert_eq!(
+            pairs(&q),
+            vec![p(
+                "Our forces are ready to defend the country.",
+                Some("Ali Reza"),
+                "direct"
+            )]
+        );
     }
 
     #[test]
@@ -967,7 +1203,11 @@ mod tests {
         let t = "\"We will not back down,\" said Maria Lopez, \"and we will win this fight in the courts.\"";
         let q = run(t, &[]);
         assert_eq!(q.len(), 2);
-        assert!(q.iter().all(|q| q.speaker.as_deref() == Some("Maria Lopez")), "{q:?}");
+        assert!(
+            q.iter()
+                .all(|q| q.speaker.as_deref() == Some("Maria Lopez")),
+            "{q:?}"
+        );
     }
 
     #[test]
@@ -987,7 +1227,10 @@ mod tests {
         let t = "\"He told me, 'We are ready,' and I believed him,\" Tom Hill said.";
         let q = run(t, &[]);
         assert_eq!(q.len(), 1);
-        assert_eq!(q[0].quote, "He told me, 'We are ready,' and I believed him,");
+        assert_eq!(
+            q[0].quote,
+            "He told me, 'We are ready,' and I believed him,"
+        );
         let t = "“They shouted “go home” at us for hours,” Tom Hill said.";
         let q = run(t, &[]);
         assert_eq!(q.len(), 1);
@@ -1014,7 +1257,11 @@ mod tests {
                 p("the talks had collapsed", Some("Tom Hill"), "indirect"),
                 p("The ceasefire would hold", Some("Mary Stone"), "indirect"),
                 p("the deal was signed in March", Some("Ali Reza"), "indirect"),
-                p("Aid will arrive next week", Some("United Nations"), "indirect"),
+                p(
+                    "Aid will arrive next week",
+                    Some("United Nations"),
+                    "indirect"
+                ),
             ]
         );
     }

@@ -88,7 +88,9 @@ impl People {
             }
             p.read_descriptions(text, &toks, is_place);
             let lower: Vec<String> = toks.iter().map(|t| t.s(text).to_lowercase()).collect();
-            let fem = lower.iter().any(|w| w == "she" || w == "her" || w == "herself");
+            let fem = lower
+                .iter()
+                .any(|w| w == "she" || w == "her" || w == "herself");
             let mas = lower
                 .iter()
                 .any(|w| w == "he" || w == "his" || w == "him" || w == "himself");
@@ -131,14 +133,17 @@ impl People {
         first: bool,
     ) -> Option<usize> {
         // Sentence-initial function words ("The", "In") are not names.
-        while a < b && names::is_function_word(toks[a].s(text)) && !names::is_title(toks[a].s(text)) {
+        while a < b && names::is_function_word(toks[a].s(text)) && !names::is_title(toks[a].s(text))
+        {
             a += 1;
         }
         if a >= b {
             return None;
         }
         let span = [toks[a].start, toks[b - 1].end];
-        let mention = mentions.iter().find(|m| m.span[0] < span[1] && span[0] < m.span[1]);
+        let mention = mentions
+            .iter()
+            .find(|m| m.span[0] < span[1] && span[0] < m.span[1]);
         let word = |k: usize| text::strip_possessive(toks[k].s(text));
         let last_title = (a..b - 1).rev().find(|&j| names::is_title(word(j)));
         let org_after = |from: usize| (from..b).any(|j| names::is_org_name_word(word(j)));
@@ -170,7 +175,9 @@ impl People {
                 k = lt + 1;
             }
             while k + 1 < b
-                && mention.is_some_and(|m| m.kind != ActorKind::Person && toks[k].end <= m.span[1] && m.span[1] < span[1])
+                && mention.is_some_and(|m| {
+                    m.kind != ActorKind::Person && toks[k].end <= m.span[1] && m.span[1] < span[1]
+                })
             {
                 k += 1;
             }
@@ -227,11 +234,22 @@ impl People {
                 if !plausible || (n_words == 1 && is_place(&name) && !known) {
                     return None;
                 }
-                self.entries.push(Entry { name, titles, female, code, is_org, known });
+                self.entries.push(Entry {
+                    name,
+                    titles,
+                    female,
+                    code,
+                    is_org,
+                    known,
+                });
                 self.entries.len() - 1
             }
         };
-        self.occurrences.push(Occurrence { span: name_span, entry, subject: first });
+        self.occurrences.push(Occurrence {
+            span: name_span,
+            entry,
+            subject: first,
+        });
         Some(entry)
     }
 
@@ -244,7 +262,11 @@ impl People {
             return Some(e);
         }
         if n_words == 1 && text::is_all_caps(name) && name.len() <= 6 {
-            if let Some(e) = self.entries.iter().position(|e| e.is_org && initials(&e.name) == name) {
+            if let Some(e) = self
+                .entries
+                .iter()
+                .position(|e| e.is_org && initials(&e.name) == name)
+            {
                 return Some(e);
             }
         }
@@ -256,7 +278,11 @@ impl People {
             people()
                 .rev()
                 .find(|(_, e)| e.name.split_whitespace().last() == Some(name))
-                .or_else(|| people().rev().find(|(_, e)| e.name.split_whitespace().next() == Some(name)))
+                .or_else(|| {
+                    people()
+                        .rev()
+                        .find(|(_, e)| e.name.split_whitespace().next() == Some(name))
+                })
                 .map(|(i, _)| i)
         } else {
             let last = name.split_whitespace().last().unwrap_or("");
@@ -302,7 +328,11 @@ impl People {
                             self.entries.len() - 1
                         }
                     };
-                    self.occurrences.push(Occurrence { span, entry, subject: false });
+                    self.occurrences.push(Occurrence {
+                        span,
+                        entry,
+                        subject: false,
+                    });
                     break;
                 }
                 j += 1;
@@ -317,7 +347,11 @@ impl People {
 
     /// Resolves the speaker noun phrase `np` (tokens outside quotations) found at byte `pos`.
     pub fn resolve(&self, text: &str, np: &[Tok], pos: usize, mentions: &[Mention]) -> Speaker {
-        let words: Vec<&str> = np.iter().filter(|t| t.is_word()).map(|t| t.s(text)).collect();
+        let words: Vec<&str> = np
+            .iter()
+            .filter(|t| t.is_word())
+            .map(|t| t.s(text))
+            .collect();
         if words.is_empty() {
             return Speaker::default();
         }
@@ -350,7 +384,11 @@ impl People {
             .unwrap_or(np.len());
         let core = &np[..cut.max(1)];
         let core_span = [core[0].start, core[core.len() - 1].end];
-        let core_words: Vec<&str> = core.iter().filter(|t| t.is_word()).map(|t| t.s(text)).collect();
+        let core_words: Vec<&str> = core
+            .iter()
+            .filter(|t| t.is_word())
+            .map(|t| t.s(text))
+            .collect();
         let head = core_words.last().copied().unwrap_or("");
         let occs: Vec<&Occurrence> = self
             .occurrences
@@ -359,9 +397,9 @@ impl People {
             .collect();
         // A description occurrence that covers the head wins ("Macron's office"),
         // then people ("WHO spokeswoman Margaret Harris"), then organisations.
-        let by_head = occs
-            .iter()
-            .find(|o| self.entries[o.entry].is_org && o.span[1] >= core_span[1] && o.span[0] < core_span[1]);
+        let by_head = occs.iter().find(|o| {
+            self.entries[o.entry].is_org && o.span[1] >= core_span[1] && o.span[0] < core_span[1]
+        });
         let occ = by_head.copied().or_else(|| {
             occs.iter()
                 .copied()
@@ -382,16 +420,31 @@ impl People {
             }
         }
         // A capitalised name the cast does not know (e.g. a lone surname).
-        let lone_initial = core_words.len() == 1 && cut < np.len() && at_sentence_start(text, core[0].start);
-        if text::is_name_word(head) && !names::is_function_word(head) && !names::is_title(head) && !lone_initial {
+        let lone_initial =
+            core_words.len() == 1 && cut < np.len() && at_sentence_start(text, core[0].start);
+        if text::is_name_word(head)
+            && !names::is_function_word(head)
+            && !names::is_title(head)
+            && !lone_initial
+        {
             let caps: Vec<&str> = core_words
                 .iter()
                 .copied()
-                .skip_while(|w| !text::is_name_word(w) || names::is_title(w) || names::is_function_word(w))
+                .skip_while(|w| {
+                    !text::is_name_word(w) || names::is_title(w) || names::is_function_word(w)
+                })
                 .collect();
             if !caps.is_empty() && caps.iter().all(|w| text::is_name_word(w)) {
-                let name = caps.iter().map(|w| text::strip_possessive(w)).collect::<Vec<_>>().join(" ");
-                return Speaker { name: Some(name), code: mention_code(), entry: None };
+                let name = caps
+                    .iter()
+                    .map(|w| text::strip_possessive(w))
+                    .collect::<Vec<_>>()
+                    .join(" ");
+                return Speaker {
+                    name: Some(name),
+                    code: mention_code(),
+                    entry: None,
+                };
             }
         }
         // A description: "the minister", "the foreign minister", "the ministry".
@@ -410,10 +463,16 @@ impl People {
             }
         }
         // "the Congolese health ministry": an institution named by a proper modifier.
-        if (names::is_org_head(&lhead) || is_institution(&lhead)) && core_words.iter().any(|w| text::is_capitalised(w) && !names::is_function_word(w)) {
+        if (names::is_org_head(&lhead) || is_institution(&lhead))
+            && core_words
+                .iter()
+                .any(|w| text::is_capitalised(w) && !names::is_function_word(w))
+        {
             let start = core
                 .iter()
-                .position(|t| t.is_word() && !matches!(t.s(text).to_lowercase().as_str(), "the" | "a" | "an"))
+                .position(|t| {
+                    t.is_word() && !matches!(t.s(text).to_lowercase().as_str(), "the" | "a" | "an")
+                })
                 .unwrap_or(0);
             return Speaker {
                 name: Some(text::collapse_ws(&text[core[start].start..core_span[1]])),
@@ -421,7 +480,11 @@ impl People {
                 entry: None,
             };
         }
-        Speaker { name: None, code: mention_code(), entry: None }
+        Speaker {
+            name: None,
+            code: mention_code(),
+            entry: None,
+        }
     }
 
     fn speaker_of(&self, entry: usize) -> Speaker {
@@ -446,7 +509,12 @@ impl People {
             .filter(|o| o.span[0] < pos)
             .map(|o| (o.span[0], o.entry, o.subject))
             .collect();
-        cands.extend(self.speakers.iter().filter(|s| s.0 < pos).map(|&(p, e)| (p, e, true)));
+        cands.extend(
+            self.speakers
+                .iter()
+                .filter(|s| s.0 < pos)
+                .map(|&(p, e)| (p, e, true)),
+        );
         cands.sort_by_key(|c| c.0);
         let pick = cands
             .iter()
@@ -493,7 +561,8 @@ impl People {
 
 /// True when only spaces and an opening mark separate `pos` from a sentence end or the text start.
 fn at_sentence_start(text: &str, pos: usize) -> bool {
-    let before = text[..pos].trim_end_matches(|c: char| c.is_whitespace() || matches!(c, '"' | '“' | '‘' | '('));
+    let before = text[..pos]
+        .trim_end_matches(|c: char| c.is_whitespace() || matches!(c, '"' | '“' | '‘' | '('));
     before.is_empty() || before.ends_with(['.', '!', '?', '”', '"', ':'])
 }
 
@@ -501,10 +570,32 @@ fn at_sentence_start(text: &str, pos: usize) -> bool {
 fn is_institution(w: &str) -> bool {
     matches!(
         w.to_lowercase().as_str(),
-        "ministry" | "government" | "office" | "embassy" | "army" | "military" | "navy" | "force"
-            | "police" | "parliament" | "presidency" | "cabinet" | "council" | "agency" | "court"
-            | "administration" | "committee" | "commission" | "department" | "prosecutor"
-            | "prosecutors" | "regulator" | "guard" | "coastguard" | "command" | "mission"
+        "ministry"
+            | "government"
+            | "office"
+            | "embassy"
+            | "army"
+            | "military"
+            | "navy"
+            | "force"
+            | "police"
+            | "parliament"
+            | "presidency"
+            | "cabinet"
+            | "council"
+            | "agency"
+            | "court"
+            | "administration"
+            | "committee"
+            | "commission"
+            | "department"
+            | "prosecutor"
+            | "prosecutors"
+            | "regulator"
+            | "guard"
+            | "coastguard"
+            | "command"
+            | "mission"
     )
 }
 
@@ -522,7 +613,9 @@ mod tests {
 
     fn cast(text: &str) -> People {
         let units = text::units(text, &[]);
-        People::build(text, &units, &[], &[], &|w: &str| matches!(w, "Russia" | "Russian" | "Moscow"))
+        People::build(text, &units, &[], &[], &|w: &str| {
+            matches!(w, "Russia" | "Russian" | "Moscow")
+        })
     }
 
     #[test]

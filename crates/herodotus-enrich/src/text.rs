@@ -199,10 +199,11 @@ fn push_trimmed(text: &str, span: [usize; 2], out: &mut Vec<[usize; 2]>) {
 
 /// Abbreviations after which a full stop does not end a sentence.
 const ABBREVIATIONS: &[&str] = &[
-    "mr", "mrs", "ms", "dr", "prof", "gen", "col", "lt", "sgt", "capt", "maj", "adm", "cmdr", "sen",
-    "rep", "gov", "st", "jr", "sr", "rev", "hon", "pres", "supt", "insp", "jan", "feb", "mar",
-    "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "inc", "corp", "co", "ltd",
-    "no", "vs", "etc", "mt", "ft", "u.s", "u.n", "u.k", "e.u", "approx", "dept", "univ", "est",
+    "mr", "mrs", "ms", "dr", "prof", "gen", "col", "lt", "sgt", "capt", "maj", "adm", "cmdr",
+    "sen", "rep", "gov", "st", "jr", "sr", "rev", "hon", "pres", "supt", "insp", "jan", "feb",
+    "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "inc", "corp", "co",
+    "ltd", "no", "vs", "etc", "mt", "ft", "u.s", "u.n", "u.k", "e.u", "approx", "dept", "univ",
+    "est",
 ];
 
 /// True when a full stop after `word` is an abbreviation's, not a sentence end.
@@ -247,7 +248,8 @@ pub fn units(text: &str, inside: &[bool]) -> Vec<[usize; 2]> {
                             && toks[k - 1].end == t.start
                             && is_abbreviation(toks[k - 1].s(text))
                             && next.is_some_and(|n| !is_open_mark_str(n.s(text))))
-                        && !(inside.is_empty() && next.is_some_and(|n| is_close_mark_str(n.s(text))))
+                        && !(inside.is_empty()
+                            && next.is_some_and(|n| is_close_mark_str(n.s(text))))
                 }
                 _ if is_close_mark_str(c) && !is_in => {
                     // A quotation that ends a sentence: `..."  Next`.
@@ -291,7 +293,9 @@ fn is_close_mark_str(s: &str) -> bool {
 }
 
 /// Words that join capitalised words into one name ("Bank of England", "bin Salman").
-const NAME_JOINERS: &[&str] = &["of", "de", "al", "bin", "van", "von", "der", "da", "la", "du", "el"];
+const NAME_JOINERS: &[&str] = &[
+    "of", "de", "al", "bin", "van", "von", "der", "da", "la", "du", "el",
+];
 
 /// True for a word that can be part of a name: capitalised, or an Arabic-style
 /// particle joined to a capitalised name (`al-Ansari`, `el-Sisi`, `bin-Salman`).
@@ -299,7 +303,9 @@ pub fn is_name_word(w: &str) -> bool {
     if is_capitalised(w) {
         return true;
     }
-    for p in ["al-", "el-", "ad-", "as-", "ash-", "bin-", "ibn-", "abu-", "ul-"] {
+    for p in [
+        "al-", "el-", "ad-", "as-", "ash-", "bin-", "ibn-", "abu-", "ul-",
+    ] {
         if let Some(rest) = w.strip_prefix(p) {
             return is_capitalised(rest);
         }
@@ -329,10 +335,17 @@ pub fn cap_runs(text: &str, toks: &[Tok]) -> Vec<[usize; 2]> {
                 Some(t) if t.is_word() && NAME_JOINERS.contains(&t.s(text)) => {
                     // One or more joiners, then a capitalised word.
                     let mut j = end;
-                    while j < toks.len() && j < end + 3 && toks[j].is_word() && NAME_JOINERS.contains(&toks[j].s(text)) {
+                    while j < toks.len()
+                        && j < end + 3
+                        && toks[j].is_word()
+                        && NAME_JOINERS.contains(&toks[j].s(text))
+                    {
                         j += 1;
                     }
-                    if toks.get(j).is_some_and(|n| n.is_word() && is_capitalised(n.s(text))) {
+                    if toks
+                        .get(j)
+                        .is_some_and(|n| n.is_word() && is_capitalised(n.s(text)))
+                    {
                         end = j + 1;
                     } else {
                         break;
@@ -372,7 +385,17 @@ mod tests {
     fn tokenises_words_and_punctuation() {
         assert_eq!(
             words("U.S. officials, al-Assad's \"men\"."),
-            vec!["U.S", ".", "officials", ",", "al-Assad's", "\"", "men", "\"", "."]
+            vec![
+                "U.S",
+                ".",
+                "officials",
+                ",",
+                "al-Assad's",
+                "\"",
+                "men",
+                "\"",
+                "."
+            ]
         );
     }
 
@@ -387,11 +410,16 @@ mod tests {
     #[test]
     fn units_skip_abbreviations_and_quoted_stops() {
         let t = "Mr. Smith met U.S. envoys. \"Stop. Now,\" he said. Done.";
-        let inside: Vec<bool> = (0..t.len())
-            .map(|i| (27..38).contains(&i))
-            .collect();
+        let inside: Vec<bool> = (0..t.len()).map(|i| (27..38).contains(&i)).collect();
         let u: Vec<&str> = units(t, &inside).iter().map(|s| &t[s[0]..s[1]]).collect();
-        assert_eq!(u, vec!["Mr. Smith met U.S. envoys.", "\"Stop. Now,\" he said.", "Done."]);
+        assert_eq!(
+            u,
+            vec![
+                "Mr. Smith met U.S. envoys.",
+                "\"Stop. Now,\" he said.",
+                "Done."
+            ]
+        );
     }
 
     #[test]

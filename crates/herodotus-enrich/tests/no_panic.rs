@@ -21,10 +21,68 @@ impl Rng {
 }
 
 const PIECES: &[&str] = &[
-    "\"", "“", "”", "„", "«", "»", "‘", "’", "'", " ", " ", " ", "\n", "\n\n", ".", ",", ":", "?", "!", "—", "-",
-    "said", "told", "according to", "he", "she", "the minister", "Lavrov", "Sergei", "Paris", "Texas", "Moscow",
-    "Russia's", "Mr.", "U.S.", "al-", "e\u{301}", "\u{301}", "\u{20DD}", "日本", "🙂", "Ω", "ß", "İ", "ǅ", "a", "B", "x",
-    "WHO", "that", "(", ")", "according", "to", "Ministry", "spokesman", ",\"", ".\"", " \"", "\u{200B}", "\r", "\t",
+    "\"",
+    "“",
+    "”",
+    "„",
+    "«",
+    "»",
+    "‘",
+    "’",
+    "'",
+    " ",
+    " ",
+    " ",
+    "\n",
+    "\n\n",
+    ".",
+    ",",
+    ":",
+    "?",
+    "!",
+    "—",
+    "-",
+    "said",
+    "told",
+    "according to",
+    "he",
+    "she",
+    "the minister",
+    "Lavrov",
+    "Sergei",
+    "Paris",
+    "Texas",
+    "Moscow",
+    "Russia's",
+    "Mr.",
+    "U.S.",
+    "al-",
+    "e\u{301}",
+    "\u{301}",
+    "\u{20DD}",
+    "日本",
+    "🙂",
+    "Ω",
+    "ß",
+    "İ",
+    "ǅ",
+    "a",
+    "B",
+    "x",
+    "WHO",
+    "that",
+    "(",
+    ")",
+    "according",
+    "to",
+    "Ministry",
+    "spokesman",
+    ",\"",
+    ".\"",
+    " \"",
+    "\u{200B}",
+    "\r",
+    "\t",
 ];
 
 fn random_text(rng: &mut Rng) -> String {
@@ -47,14 +105,19 @@ fn random_text(rng: &mut Rng) -> String {
 }
 
 fn random_span(rng: &mut Rng, text: &str) -> [usize; 2] {
-    let bounds: Vec<usize> = (0..=text.len()).filter(|&i| text.is_char_boundary(i)).collect();
+    let bounds: Vec<usize> = (0..=text.len())
+        .filter(|&i| text.is_char_boundary(i))
+        .collect();
     let a = bounds[rng.below(bounds.len())];
     let b = bounds[rng.below(bounds.len())];
     [a.min(b), a.max(b)]
 }
 
 fn check(text: &str, span: [usize; 2], what: &str) {
-    assert!(span[0] <= span[1] && span[1] <= text.len(), "{what}: span {span:?} out of bounds in {text:?}");
+    assert!(
+        span[0] <= span[1] && span[1] <= text.len(),
+        "{what}: span {span:?} out of bounds in {text:?}"
+    );
     assert!(
         text.is_char_boundary(span[0]) && text.is_char_boundary(span[1]),
         "{what}: span {span:?} not on char boundaries in {text:?}"
@@ -81,7 +144,11 @@ fn event(rng: &mut Rng, text: &str) -> Event {
         source_span: random_span(rng, text),
         target_span: random_span(rng, text),
         verb_span: random_span(rng, text),
-        sentence_span: if rng.below(4) == 0 { [text.len() + 5, text.len() + 9] } else { random_span(rng, text) },
+        sentence_span: if rng.below(4) == 0 {
+            [text.len() + 5, text.len() + 9]
+        } else {
+            random_span(rng, text)
+        },
         is_root_event: false,
         sentence_tone: None,
         article_tone: None,
@@ -110,13 +177,26 @@ fn extractors_never_panic_and_keep_spans_valid() {
                 span: random_span(&mut rng, &text),
                 code: Some("RUSGOV".into()),
                 name: "Sergei Lavrov".into(),
-                kind: [ActorKind::Person, ActorKind::Country, ActorKind::Agent, ActorKind::Group][rng.below(4)],
+                kind: [
+                    ActorKind::Person,
+                    ActorKind::Country,
+                    ActorKind::Agent,
+                    ActorKind::Group,
+                ][rng.below(4)],
             })
             .collect();
         let events: Vec<Event> = (0..rng.below(3)).map(|_| event(&mut rng, &text)).collect();
-        let article = Article { id: format!("a{round}"), text: text.clone(), ..Article::default() };
+        let article = Article {
+            id: format!("a{round}"),
+            text: text.clone(),
+            ..Article::default()
+        };
         let mut coded = CodedArticle {
-            sentences: if rng.below(2) == 0 { Vec::new() } else { vec![random_span(&mut rng, &text)] },
+            sentences: if rng.below(2) == 0 {
+                Vec::new()
+            } else {
+                vec![random_span(&mut rng, &text)]
+            },
             mentions,
             events,
             discarded: false,

@@ -4,7 +4,9 @@
 //! `cargo test -p herodotus-enrich --test quotes_dev -- --nocapture` prints the figures
 //! and every miss.
 
-use herodotus_core::{article::article_from_json_line, ActorKind, Article, CodedArticle, Mention, Quote};
+use herodotus_core::{
+    article::article_from_json_line, ActorKind, Article, CodedArticle, Mention, Quote,
+};
 use herodotus_enrich::Enricher;
 use serde::Deserialize;
 use std::path::PathBuf;
@@ -35,7 +37,11 @@ const KNOWN: &[(&str, &str, ActorKind)] = &[
     ("Benjamin Netanyahu", "ISRGOV", ActorKind::Person),
     ("Netanyahu", "ISRGOV", ActorKind::Person),
     ("Hamas", "PSEREB", ActorKind::Group),
-    ("World Health Organization", "IGOWHO", ActorKind::Organisation),
+    (
+        "World Health Organization",
+        "IGOWHO",
+        ActorKind::Organisation,
+    ),
     ("Emmanuel Macron", "FRAGOV", ActorKind::Person),
     ("Macron", "FRAGOV", ActorKind::Person),
     ("Volodymyr Zelenskiy", "UKRGOV", ActorKind::Person),
@@ -50,7 +56,10 @@ fn mentions(text: &str) -> Vec<Mention> {
             let s = from + i;
             let e = s + name.len();
             from = e;
-            let bounded = !text[..s].chars().next_back().is_some_and(char::is_alphanumeric)
+            let bounded = !text[..s]
+                .chars()
+                .next_back()
+                .is_some_and(char::is_alphanumeric)
                 && !text[e..].chars().next().is_some_and(char::is_alphanumeric);
             if bounded && !out.iter().any(|m| m.span[0] < e && s < m.span[1]) {
                 out.push(Mention {
@@ -72,9 +81,21 @@ fn gold_span(text: &str, q: &str) -> [usize; 2] {
         return [i, i + q.len()];
     }
     let head: String = q.chars().take(25).collect();
-    let tail: String = q.chars().rev().take(15).collect::<Vec<_>>().into_iter().rev().collect();
-    let s = text.find(&head).unwrap_or_else(|| panic!("gold quote not in text: {q}"));
-    let e = text[s..].find(&tail).map(|i| s + i + tail.len()).unwrap_or(s + head.len());
+    let tail: String = q
+        .chars()
+        .rev()
+        .take(15)
+        .collect::<Vec<_>>()
+        .into_iter()
+        .rev()
+        .collect();
+    let s = text
+        .find(&head)
+        .unwrap_or_else(|| panic!("gold quote not in text: {q}"));
+    let e = text[s..]
+        .find(&tail)
+        .map(|i| s + i + tail.len())
+        .unwrap_or(s + head.len());
     [s, e]
 }
 
@@ -92,7 +113,10 @@ fn quote_dev_set() {
         .lines()
         .filter(|l| !l.trim().is_empty())
         .enumerate()
-        .map(|(i, l)| article_from_json_line(l.as_bytes(), &format!("articles.jsonl:{}", i + 1), None).unwrap())
+        .map(|(i, l)| {
+            article_from_json_line(l.as_bytes(), &format!("articles.jsonl:{}", i + 1), None)
+                .unwrap()
+        })
         .collect();
     let gold: Vec<Gold> = std::fs::read_to_string(dir.join("gold.jsonl"))
         .expect("gold.jsonl")
@@ -101,11 +125,15 @@ fn quote_dev_set() {
         .map(|l| serde_json::from_str(l).unwrap())
         .collect();
     let enricher = Enricher::new();
-    let (mut found, mut right_speaker, mut coded_known, mut coded_right) = (0usize, 0usize, 0usize, 0usize);
+    let (mut found, mut right_speaker, mut coded_known, mut coded_right) =
+        (0usize, 0usize, 0usize, 0usize);
     let mut predicted_total = 0usize;
     let mut unmatched_predictions = Vec::new();
     for a in &articles {
-        let coded = CodedArticle { mentions: mentions(&a.text), ..CodedArticle::default() };
+        let coded = CodedArticle {
+            mentions: mentions(&a.text),
+            ..CodedArticle::default()
+        };
         let preds: Vec<Quote> = enricher.quotes(a, &coded);
         predicted_total += preds.len();
         let mut used = vec![false; preds.len()];
@@ -117,16 +145,26 @@ fn quote_dev_set() {
                 .filter(|(i, p)| !used[*i] && overlap(p.span, gs) >= 0.5)
                 .max_by(|x, y| overlap(x.1.span, gs).total_cmp(&overlap(y.1.span, gs)));
             match best {
-                None => println!("MISSED   {} [{}] {:?} ({:?})", a.id, g.kind, g.quote, g.speaker),
+                None => println!(
+                    "MISSED   {} [{}] {:?} ({:?})",
+                    a.id, g.kind, g.quote, g.speaker
+                ),
                 Some((i, p)) => {
                     used[i] = true;
                     found += 1;
                     if p.speaker == g.speaker {
                         right_speaker += 1;
                     } else {
-                        println!("SPEAKER  {} {:?}: got {:?}, want {:?}", a.id, g.quote, p.speaker, g.speaker);
+                        println!(
+                            "SPEAKER  {} {:?}: got {:?}, want {:?}",
+                            a.id, g.quote, p.speaker, g.speaker
+                        );
                     }
-                    if let Some(code) = KNOWN.iter().find(|k| Some(k.0) == g.speaker.as_deref()).map(|k| k.1) {
+                    if let Some(code) = KNOWN
+                        .iter()
+                        .find(|k| Some(k.0) == g.speaker.as_deref())
+                        .map(|k| k.1)
+                    {
                         coded_known += 1;
                         if p.speaker_code.as_deref() == Some(code) {
                             coded_right += 1;
@@ -137,7 +175,10 @@ fn quote_dev_set() {
         }
         for (i, p) in preds.iter().enumerate() {
             if !used[i] {
-                unmatched_predictions.push(format!("{} [{}] {:?} ({:?})", a.id, p.kind, p.quote, p.speaker));
+                unmatched_predictions.push(format!(
+                    "{} [{}] {:?} ({:?})",
+                    a.id, p.kind, p.quote, p.speaker
+                ));
             }
         }
     }
@@ -145,7 +186,8 @@ fn quote_dev_set() {
         println!("EXTRA    {u}");
     }
     let recall = found as f64 / gold.len() as f64;
-    let precision = (predicted_total - unmatched_predictions.len()) as f64 / predicted_total.max(1) as f64;
+    let precision =
+        (predicted_total - unmatched_predictions.len()) as f64 / predicted_total.max(1) as f64;
     let speaker_acc = right_speaker as f64 / found.max(1) as f64;
     println!(
         "quotes-dev: {} gold, {} predicted; recall {:.3}, precision {:.3}, speaker accuracy {:.3} ({}/{}), speaker code accuracy {:.3} ({}/{})",
@@ -162,5 +204,8 @@ fn quote_dev_set() {
     );
     assert!(gold.len() >= 60);
     assert!(recall >= 0.95, "quote recall {recall:.3} < 0.95");
-    assert!(speaker_acc >= 0.9, "speaker accuracy {speaker_acc:.3} < 0.9");
+    assert!(
+        speaker_acc >= 0.9,
+        "speaker accuracy {speaker_acc:.3} < 0.9"
+    );
 }

@@ -324,13 +324,11 @@ impl FeedItem {
             .and_then(html::metadata::parse_date)
             .or_else(|| self.link.as_deref().and_then(html::metadata::date_from_url))
             .or(default_date);
-        let language = crate::language::detect(&text)
-            .map(str::to_string)
-            .or_else(|| {
-                self.language
-                    .as_deref()
-                    .and_then(crate::language::normalize_tag)
-            });
+        let declared = self
+            .language
+            .as_deref()
+            .and_then(crate::language::normalize_tag);
+        let language = crate::language::detect_or_declared(&text, declared.as_deref());
         Ok(Article {
             id,
             text,

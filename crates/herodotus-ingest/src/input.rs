@@ -187,7 +187,21 @@ pub fn open_records(path: &str, opts: &InputOptions) -> Records {
     open_file(p, path, opts)
 }
 
+/// Deepest directory nesting followed (guards against symlink loops).
+const MAX_DIR_DEPTH: usize = 64;
+
 fn walk(dir: &Path, files: &mut Vec<PathBuf>, errors: &mut Vec<RecordError>) {
+    walk_depth(dir, files, errors, 0);
+}
+
+fn walk_depth(dir: &Path, files: &mut Vec<PathBuf>, errors: &mut Vec<RecordError>, depth: usize) {
+    if depth > MAX_DIR_DEPTH {
+        errors.push(RecordError::new(
+            &dir.to_string_lossy(),
+            format!("directories nested deeper than {MAX_DIR_DEPTH} (a symlink loop?)"),
+        ));
+        return;
+    }
     let entries = match std::fs::read_dir(dir) {
         Ok(e) => e,
         Err(e) => {
@@ -205,7 +219,7 @@ fn walk(dir: &Path, files: &mut Vec<PathBuf>, errors: &mut Vec<RecordError>) {
             continue;
         }
         if p.is_dir() {
-            walk(&p, files, errors);
+            walk_depth(&p, files, errors, depth + 1);
         } else {
             files.push(p);
         }
@@ -417,6 +431,30 @@ mod tests {
         .collect();
         let e = trunc[0].as_ref().unwrap_err().to_string();
         assert!(e.contains("trunc.html.gz") && e.contains("gzip"), "{e}");
+        let _ = std::fs::remove_dir_all(&d);
+    }
+
+    #[test]
+    fn extracted_articles_read_back_as_jsonl() {
+        let d = tmpdir("roundtrip");
+        let page = d.join("p.html");
+        std::fs::write(&page, b"<html lang=en><head><title>Bridge vote</title><meta name=author content='Ann Lee'>\
+            <meta property='og:site_name' content='Town News'><meta property='article:published_time' content='2020-02-03'></head>\
+            <body><article><p>The council voted on Monday to build a new bridge across the river, the mayor said.</p></article></body></html>").unwrap();
+        let a = open_input(page.to_str().unwrap(), &InputOptions::default())
+            .next()
+            .unwrap()
+            .unwrap();
+        assert_eq!(a.source.as_deref(), Some("Town News"));
+        let out = d.join("out.jsonl.gz");
+        std::fs::write(
+            &out,
+            gz(format!("{}\n", serde_json::to_string(&a).unwrap()).as_bytes()),
+        )
+        .unwrap();
+        let back: Vec<_> = open_input(out.to_str().unwrap(), &InputOptions::default()).collect();
+        assert_eq!(back.len(), 1);
+        assert_eq!(back[0].as_ref().unwrap(), &a);
         let _ = std::fs::remove_dir_all(&d);
     }
 

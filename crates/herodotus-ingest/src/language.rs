@@ -2,7 +2,7 @@
 //! files), reported as ISO 639-1 codes ("en").
 
 /// How much text is looked at; the start of an article is enough.
-const SAMPLE: usize = 1200;
+const SAMPLE: usize = 600;
 
 /// ISO 639-3 (whatlang) to ISO 639-1.
 const CODES: &[(&str, &str)] = &[
@@ -79,6 +79,22 @@ const CODES: &[(&str, &str)] = &[
 
 /// Detects the language of a text; `None` if too short or unsure.
 pub fn detect(text: &str) -> Option<&'static str> {
+    detect_with_confidence(text).map(|(code, _)| code)
+}
+
+/// Chooses between detection and a declared language: a reliable detection
+/// wins, else the page's declaration, else an unreliable detection.
+pub fn detect_or_declared(text: &str, declared: Option<&str>) -> Option<String> {
+    match (detect_with_confidence(text), declared) {
+        (Some((code, true)), _) => Some(code.to_string()),
+        (_, Some(d)) => Some(d.to_string()),
+        (Some((code, false)), None) => Some(code.to_string()),
+        (None, None) => None,
+    }
+}
+
+/// The detected language and whether whatlang deems it reliable.
+pub fn detect_with_confidence(text: &str) -> Option<(&'static str, bool)> {
     let mut end = text.len().min(SAMPLE);
     while !text.is_char_boundary(end) {
         end -= 1;
@@ -92,7 +108,10 @@ pub fn detect(text: &str) -> Option<&'static str> {
         return None;
     }
     let code = info.lang().code();
-    CODES.iter().find(|(c3, _)| *c3 == code).map(|(_, c1)| *c1)
+    CODES
+        .iter()
+        .find(|(c3, _)| *c3 == code)
+        .map(|(_, c1)| (*c1, info.is_reliable()))
 }
 
 /// Normalises a declared language tag (`en-US`, `en_GB`, `EN`) to ISO 639-1.
@@ -125,6 +144,7 @@ mod tests {
             Some("es")
         );
         assert_eq!(detect("ok"), None);
+        assert_eq!(detect_or_declared("ok", Some("en")).as_deref(), Some("en"));
     }
 
     #[test]

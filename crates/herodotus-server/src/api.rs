@@ -36,9 +36,9 @@ pub fn routes() -> Router<Arc<AppState>> {
 fn date(name: &str, v: &Option<String>) -> Result<Option<Date>, ApiError> {
     match v.as_deref().map(str::trim) {
         None | Some("") => Ok(None),
-        Some(s) => Date::parse(s)
-            .map(Some)
-            .ok_or_else(|| ApiError::bad_request(format!("{name}: bad date {s:?}: expected YYYY-MM-DD"))),
+        Some(s) => Date::parse(s).map(Some).ok_or_else(|| {
+            ApiError::bad_request(format!("{name}: bad date {s:?}: expected YYYY-MM-DD"))
+        }),
     }
 }
 
@@ -59,15 +59,17 @@ fn flag(v: &Option<String>) -> bool {
 fn number(name: &str, v: &Option<String>, default: usize, max: usize) -> Result<usize, ApiError> {
     match v.as_deref().map(str::trim) {
         None | Some("") => Ok(default),
-        Some(s) => s
-            .parse::<usize>()
-            .map(|n| n.min(max))
-            .map_err(|_| ApiError::bad_request(format!("{name}: expected a non-negative number, got {s:?}"))),
+        Some(s) => s.parse::<usize>().map(|n| n.min(max)).map_err(|_| {
+            ApiError::bad_request(format!("{name}: expected a non-negative number, got {s:?}"))
+        }),
     }
 }
 
 fn text(v: &Option<String>) -> Option<String> {
-    v.as_deref().map(str::trim).filter(|s| !s.is_empty()).map(String::from)
+    v.as_deref()
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .map(String::from)
 }
 
 /// Query string of `/api/events` (all strings: parsed with clear errors).
@@ -124,10 +126,10 @@ impl EventParams {
 
 async fn stats(State(st): S) -> ApiResult {
     blocking(move || {
-        let s = st.reader();
+        let counts = st.counts()?;
         Ok(Json(json!({
-            "counts": s.counts()?,
-            "schema_version": s.schema_version()?,
+            "counts": counts,
+            "schema_version": st.reader().schema_version()?,
             "version": env!("CARGO_PKG_VERSION"),
         })))
     })
@@ -138,7 +140,9 @@ async fn list_events(State(st): S, Query(p): Query<EventParams>) -> ApiResult {
     let f = p.filter()?;
     blocking(move || {
         let events = st.reader().events(&f)?;
-        Ok(Json(json!({ "offset": f.offset, "limit": f.limit, "events": events })))
+        Ok(Json(
+            json!({ "offset": f.offset, "limit": f.limit, "events": events }),
+        ))
     })
     .await
 }
@@ -166,7 +170,9 @@ async fn list_articles(State(st): S, Query(p): Query<ListParams>) -> ApiResult {
     let offset = number("offset", &p.offset, 0, usize::MAX)?;
     blocking(move || {
         let a = st.reader().articles(text(&p.q).as_deref(), limit, offset)?;
-        Ok(Json(json!({ "offset": offset, "limit": limit, "articles": a })))
+        Ok(Json(
+            json!({ "offset": offset, "limit": limit, "articles": a }),
+        ))
     })
     .await
 }
@@ -183,10 +189,15 @@ async fn list_quotes(State(st): S, Query(p): Query<ListParams>) -> ApiResult {
     let limit = number("limit", &p.limit, 50, MAX_LIMIT)?;
     let offset = number("offset", &p.offset, 0, usize::MAX)?;
     blocking(move || {
-        let q = st
-            .reader()
-            .quotes(text(&p.speaker).as_deref(), text(&p.q).as_deref(), limit, offset)?;
-        Ok(Json(json!({ "offset": offset, "limit": limit, "quotes": q })))
+        let q = st.reader().quotes(
+            text(&p.speaker).as_deref(),
+            text(&p.q).as_deref(),
+            limit,
+            offset,
+        )?;
+        Ok(Json(
+            json!({ "offset": offset, "limit": limit, "quotes": q }),
+        ))
     })
     .await
 }
@@ -197,7 +208,9 @@ async fn search(State(st): S, Query(p): Query<ListParams>) -> ApiResult {
     let q = text(&p.q).ok_or_else(|| ApiError::bad_request("q: search words are needed"))?;
     blocking(move || {
         let hits = st.reader().search(&q, limit, offset)?;
-        Ok(Json(json!({ "q": q, "offset": offset, "limit": limit, "sentences": hits })))
+        Ok(Json(
+            json!({ "q": q, "offset": offset, "limit": limit, "sentences": hits }),
+        ))
     })
     .await
 }
@@ -247,7 +260,11 @@ impl DyadParams {
     }
 }
 
-async fn dyad(State(st): S, Path((a, b)): Path<(String, String)>, Query(p): Query<DyadParams>) -> ApiResult {
+async fn dyad(
+    State(st): S,
+    Path((a, b)): Path<(String, String)>,
+    Query(p): Query<DyadParams>,
+) -> ApiResult {
     let q = p.query(&a, &b)?;
     if let (Some(f), Some(t)) = (q.from, q.to) {
         if t.to_days() - f.to_days() > 366 * 200 {
@@ -281,7 +298,10 @@ pub struct PostArticle {
 impl PostArticle {
     fn article(self) -> Result<Article, ApiError> {
         if self.text.trim().is_empty() {
-            return Err(ApiError::new(StatusCode::UNPROCESSABLE_ENTITY, "text: the article text is empty"));
+            return Err(ApiError::new(
+                StatusCode::UNPROCESSABLE_ENTITY,
+                "text: the article text is empty",
+            ));
         }
         let id = match self.id {
             Some(Value::String(s)) if !s.trim().is_empty() => s.trim().to_string(),
@@ -289,10 +309,18 @@ impl PostArticle {
             None | Some(Value::Null) => {
                 format!("web-{}", &herodotus_store::content_hash(&self.text)[..16])
             }
-            Some(Value::String(_)) => format!("web-{}", &herodotus_store::content_hash(&self.text)[..16]),
-            Some(_) => return Err(ApiError::new(StatusCode::UNPROCESSABLE_ENTITY, "id: expected a string or number")),
+            Some(Value::String(_)) => {
+                format!("web-{}", &herodotus_store::content_hash(&self.text)[..16])
+            }
+            Some(_) => {
+                return Err(ApiError::new(
+                    StatusCode::UNPROCESSABLE_ENTITY,
+                    "id: expected a string or number",
+                ))
+            }
         };
-        let date = date("date", &self.date).map_err(|e| ApiError::new(StatusCode::UNPROCESSABLE_ENTITY, e.message))?;
+        let date = date("date", &self.date)
+            .map_err(|e| ApiError::new(StatusCode::UNPROCESSABLE_ENTITY, e.message))?;
         Ok(Article {
             id,
             text: self.text,
@@ -322,7 +350,11 @@ fn authorize(st: &AppState, headers: &HeaderMap) -> Result<(), ApiError> {
         .get("authorization")
         .and_then(|v| v.to_str().ok())
         .and_then(|v| v.strip_prefix("Bearer "))
-        .or_else(|| headers.get("x-herodotus-token").and_then(|v| v.to_str().ok()));
+        .or_else(|| {
+            headers
+                .get("x-herodotus-token")
+                .and_then(|v| v.to_str().ok())
+        });
     match given {
         Some(g) if constant_time_eq(g.trim().as_bytes(), want.as_bytes()) => Ok(()),
         Some(_) => Err(ApiError::new(StatusCode::FORBIDDEN, "wrong token")),
@@ -356,6 +388,7 @@ async fn post_article(
             .insert_batch(&[(article.clone(), processed)])?
             .pop()
             .unwrap_or(InsertOutcome::Unchanged);
+        st.forget_counts();
         let stored = st.writer().article(&article.id)?;
         let status = match outcome {
             InsertOutcome::Inserted => StatusCode::CREATED,

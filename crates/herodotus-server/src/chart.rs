@@ -64,18 +64,21 @@ pub fn dyad_svg(series: &[Bucket], title: &str) -> String {
     let bw = pw / n;
     let y = |v: f64| T + ph - v / ymax as f64 * ph;
     let gy = |g: f64| T + ph / 2.0 - g / 10.0 * (ph / 2.0);
-    // Grid and axes.
-    for k in 0..=4 {
-        let v = ymax as f64 * k as f64 / 4.0;
-        let yy = y(v);
+    // Grid and axes: whole-number event ticks on the left, Goldstein on the right.
+    let step = if ymax <= 5 { 1 } else { ymax / 5 };
+    let mut v = 0;
+    while v <= ymax {
+        let yy = y(v as f64);
         let _ = write!(
             s,
-            r#"<line class="grid" x1="{L}" x2="{}" y1="{yy:.1}" y2="{yy:.1}"/><text class="axis" x="{}" y="{:.1}" text-anchor="end">{}</text>"#,
+            r#"<line class="grid" x1="{L}" x2="{}" y1="{yy:.1}" y2="{yy:.1}"/><text class="axis" x="{}" y="{:.1}" text-anchor="end">{v}</text>"#,
             W - R,
             L - 6.0,
-            yy + 4.0,
-            v.round()
+            yy + 4.0
         );
+        v += step;
+    }
+    for k in 0..=4 {
         let g = -10.0 + 5.0 * k as f64;
         let _ = write!(
             s,
@@ -198,7 +201,10 @@ mod tests {
             tone_mean: None,
         };
         let svg = dyad_svg(
-            &[b("2024-01-01", "2024-01-07", 3, Some(1.5)), b("2024-01-08", "2024-01-14", 0, None)],
+            &[
+                b("2024-01-01", "2024-01-07", 3, Some(1.5)),
+                b("2024-01-08", "2024-01-14", 0, None),
+            ],
             "USA & RUS",
         );
         assert_eq!(svg.matches(r#"class="bucket""#).count(), 2);
@@ -208,6 +214,9 @@ mod tests {
         assert_eq!(nice_max(0), 1);
         assert_eq!(nice_max(7), 10);
         assert_eq!(nice_max(11), 20);
-        assert_eq!(esc("<a href='x'>&\""), "&lt;a href=&#39;x&#39;&gt;&amp;&quot;");
+        assert_eq!(
+            esc("<a href='x'>&\""),
+            "&lt;a href=&#39;x&#39;&gt;&amp;&quot;"
+        );
     }
 }

@@ -107,6 +107,7 @@ pub struct AppState {
     writer: Mutex<Store>,
     processor: Processor,
     policy: WritePolicy,
+    counts: Mutex<Option<(std::time::Instant, herodotus_store::Counts)>>,
 }
 
 impl AppState {
@@ -127,7 +128,26 @@ impl AppState {
             writer: Mutex::new(writer),
             processor,
             policy,
+            counts: Mutex::new(None),
         })
+    }
+
+    /// Row counts, recounted at most every 10 s (counting a large store
+    /// scans whole indexes) and after each write through this server.
+    fn counts(&self) -> Result<herodotus_store::Counts, herodotus_store::Error> {
+        let mut c = self.counts.lock().unwrap_or_else(|p| p.into_inner());
+        if let Some((t, n)) = *c {
+            if t.elapsed() < Duration::from_secs(10) {
+                return Ok(n);
+            }
+        }
+        let n = self.reader().counts()?;
+        *c = Some((std::time::Instant::now(), n));
+        Ok(n)
+    }
+
+    fn forget_counts(&self) {
+        *self.counts.lock().unwrap_or_else(|p| p.into_inner()) = None;
     }
 
     /// A free reader connection (or waits for the next one in turn).
@@ -187,7 +207,9 @@ impl IntoResponse for ApiError {
     fn into_response(self) -> Response {
         (
             self.status,
-            axum::Json(serde_json::json!({ "error": self.message, "status": self.status.as_u16() })),
+            axum::Json(
+                serde_json::json!({ "error": self.message, "status": self.status.as_u16() }),
+            ),
         )
             .into_response()
     }

@@ -32,7 +32,10 @@ fn page(key: &str, item: &str) -> Value {
 
 /// The API description.
 pub fn spec() -> Value {
-    let paging = [q("limit", "page size (default 50-100, at most 1000)"), q("offset", "rows to skip")];
+    let paging = [
+        q("limit", "page size (default 50-100, at most 1000)"),
+        q("offset", "rows to skip"),
+    ];
     let date = |n: &str| q(n, "YYYY-MM-DD");
     let write_body = json!({
         "required": true,
@@ -44,14 +47,20 @@ pub fn spec() -> Value {
         "413": { "description": "body too large" },
         "422": { "$ref": "#/components/responses/Error" }
     });
-    let mut post_art = ok("the stored article (201 when new)", json!({
-        "type": "object",
-        "properties": { "id": {"type": "string"}, "outcome": {"type": "string", "enum": ["inserted", "replaced", "unchanged", "duplicate"]}, "article": r("Article") }
-    }));
-    let mut post_code = ok("the coded article (not stored)", json!({
-        "type": "object",
-        "properties": { "id": {"type": "string"}, "events": arr("Event"), "quotes": arr("Quote"), "sentences": {"type": "array"}, "mentions": {"type": "array"}, "discarded": {"type": "boolean"}, "tone": {"type": ["number", "null"]} }
-    }));
+    let mut post_art = ok(
+        "the stored article (201 when new)",
+        json!({
+            "type": "object",
+            "properties": { "id": {"type": "string"}, "outcome": {"type": "string", "enum": ["inserted", "replaced", "unchanged", "duplicate"]}, "article": r("Article") }
+        }),
+    );
+    let mut post_code = ok(
+        "the coded article (not stored)",
+        json!({
+            "type": "object",
+            "properties": { "id": {"type": "string"}, "events": arr("Event"), "quotes": arr("Quote"), "sentences": {"type": "array"}, "mentions": {"type": "array"}, "discarded": {"type": "boolean"}, "tone": {"type": ["number", "null"]} }
+        }),
+    );
     for resp in [&mut post_art, &mut post_code] {
         if let (Some(o), Some(e)) = (resp.as_object_mut(), write_errors.as_object()) {
             o.extend(e.clone());
@@ -156,7 +165,7 @@ pub fn spec() -> Value {
                 "responses": ok("dyads, most events first", json!({"type": "object", "properties": {"dyads": arr("DyadCount")}})) } },
             "/api/search": { "get": { "summary": "Full-text search over all stored sentences", "operationId": "search",
                 "parameters": [json!({"name": "q", "in": "query", "required": true, "schema": {"type": "string"}, "description": "words; word* for a prefix"}), paging[0].clone(), paging[1].clone()],
-                "responses": ok("matching sentences, best first", page("sentences", "SentenceHit")) } }
+                "responses": ok("matching sentences, most recently stored first", page("sentences", "SentenceHit")) } }
         }
     })
 }

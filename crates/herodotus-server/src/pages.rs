@@ -27,11 +27,27 @@ pub fn routes() -> Router<Arc<AppState>> {
         .route("/search", get(search_page))
         .route(
             "/static/app.css",
-            get(|| async { ([(header::CONTENT_TYPE, "text/css; charset=utf-8"), (header::CACHE_CONTROL, "max-age=3600")], CSS) }),
+            get(|| async {
+                (
+                    [
+                        (header::CONTENT_TYPE, "text/css; charset=utf-8"),
+                        (header::CACHE_CONTROL, "max-age=3600"),
+                    ],
+                    CSS,
+                )
+            }),
         )
         .route(
             "/static/app.js",
-            get(|| async { ([(header::CONTENT_TYPE, "text/javascript; charset=utf-8"), (header::CACHE_CONTROL, "max-age=3600")], JS) }),
+            get(|| async {
+                (
+                    [
+                        (header::CONTENT_TYPE, "text/javascript; charset=utf-8"),
+                        (header::CACHE_CONTROL, "max-age=3600"),
+                    ],
+                    JS,
+                )
+            }),
         )
 }
 
@@ -76,8 +92,10 @@ fn gold_class(g: f64) -> &'static str {
 
 async fn dashboard(State(st): State<Arc<AppState>>) -> Response {
     let r = blocking(move || {
+        // Counts first: they may take a reader connection of their own.
+        let counts = st.counts()?;
         let s = st.reader();
-        Ok((s.counts()?, s.top_dyads(25, None)?, s.articles(None, 10, 0)?))
+        Ok((counts, s.top_dyads(25, None)?, s.articles(None, 10, 0)?))
     })
     .await;
     let (counts, dyads, articles) = match r {
@@ -127,7 +145,9 @@ async fn dashboard(State(st): State<Arc<AppState>>) -> Response {
                 r#"<li><a href="/article/{}">{}</a> <span class="muted">{} · {} events</span></li>"#,
                 esc(&urlenc(&a.id)),
                 esc(a.title.as_deref().unwrap_or(&a.id)),
-                a.date.map(|d| d.to_string()).unwrap_or_else(|| "undated".into()),
+                a.date
+                    .map(|d| d.to_string())
+                    .unwrap_or_else(|| "undated".into()),
                 a.events
             );
         }
@@ -204,7 +224,10 @@ async fn dyad_page(
 pub fn highlight(a: &StoredArticle) -> String {
     let text = &a.text;
     let ok = |s: [usize; 2]| {
-        s[0] < s[1] && s[1] <= text.len() && text.is_char_boundary(s[0]) && text.is_char_boundary(s[1])
+        s[0] < s[1]
+            && s[1] <= text.len()
+            && text.is_char_boundary(s[0])
+            && text.is_char_boundary(s[1])
     };
     // (span, class, event index for data attributes)
     let mut marks: Vec<([usize; 2], &str)> = Vec::new();
@@ -240,7 +263,11 @@ pub fn highlight(a: &StoredArticle) -> String {
         let (x, y) = (w[0], w[1]);
         while si < starts.len() && starts[si].0 <= x {
             if starts[si].0 == x {
-                let _ = write!(out, r#"<span class="anchor" id="s{}"></span>"#, starts[si].1);
+                let _ = write!(
+                    out,
+                    r#"<span class="anchor" id="s{}"></span>"#,
+                    starts[si].1
+                );
             }
             si += 1;
         }
@@ -276,14 +303,23 @@ async fn article_page(State(st): State<Arc<AppState>>, Path(id): Path<String>) -
 <p class="legend"><span class="actor">actor</span> <span class="verb">verb</span> <span class="quote">quote</span></p>
 <div class="cols article"><article class="text">{}</article><aside><h2>{} events</h2>"#,
         esc(&title),
-        a.date.map(|d| d.to_string()).unwrap_or_else(|| "undated".into()),
+        a.date
+            .map(|d| d.to_string())
+            .unwrap_or_else(|| "undated".into()),
         esc(a.source.as_deref().unwrap_or("")),
         a.url
             .as_deref()
-            .map(|u| format!(r#"· <a href="{}" rel="noopener noreferrer nofollow">source</a>"#, esc(u)))
+            .map(|u| format!(
+                r#"· <a href="{}" rel="noopener noreferrer nofollow">source</a>"#,
+                esc(u)
+            ))
             .unwrap_or_default(),
         esc(&a.id),
-        if a.discarded { " · discarded by a story filter" } else { "" },
+        if a.discarded {
+            " · discarded by a story filter"
+        } else {
+            ""
+        },
         highlight(&a),
         a.events.len()
     );
@@ -300,11 +336,19 @@ async fn article_page(State(st): State<Arc<AppState>>, Path(id): Path<String>) -
             si = ev.sentence_index,
             src = esc(&ev.source_code),
             code = esc(&ev.event_code),
-            tgt = esc(if ev.target_code.is_empty() { "—" } else { &ev.target_code }),
+            tgt = esc(if ev.target_code.is_empty() {
+                "—"
+            } else {
+                &ev.target_code
+            }),
             label = esc(&ev.event_label),
             gc = gold_class(f64::from(ev.goldstein)),
             g = ev.goldstein,
-            pl = ev.plover.as_deref().map(|p| format!(" · {}", esc(p))).unwrap_or_default(),
+            pl = ev
+                .plover
+                .as_deref()
+                .map(|p| format!(" · {}", esc(p)))
+                .unwrap_or_default(),
             sent = esc(&ev.sentence),
         );
     }
@@ -368,7 +412,11 @@ async fn search_page(State(st): State<Arc<AppState>>, Query(p): Query<SearchPara
             Ok(h) => h,
             Err(e) => return page_error(e),
         };
-        let _ = write!(h, r#"<p class="muted">{} sentences.</p><ul class="hits">"#, hits.len());
+        let _ = write!(
+            h,
+            r#"<p class="muted">{} sentences.</p><ul class="hits">"#,
+            hits.len()
+        );
         for hit in &hits {
             let _ = write!(
                 h,

@@ -25,7 +25,9 @@ fn fake_processor() -> Processor {
         }
         for (si, s) in sentences.iter().enumerate() {
             let sent = &text[s[0]..s[1]];
-            let verb = sent.find("condemned").map_or([s[0], s[0]], |v| [s[0] + v, s[0] + v + 9]);
+            let verb = sent
+                .find("condemned")
+                .map_or([s[0], s[0]], |v| [s[0] + v, s[0] + v + 9]);
             events.push(Event {
                 article_id: a.id.clone(),
                 date: a.date,
@@ -110,9 +112,17 @@ fn temp_db() -> (TempDb, std::path::PathBuf) {
     let mut s = Store::open(&db).unwrap();
     let p = fake_processor();
     for (id, d, t) in [
-        ("a1", "2024-01-02", "Washington condemned Moscow. Russia said \"we reject this\"."),
+        (
+            "a1",
+            "2024-01-02",
+            "Washington condemned Moscow. Russia said \"we reject this\".",
+        ),
         ("a2", "2024-01-03", "Washington condemned Moscow again."),
-        ("a3", "2024-01-16", "Washington condemned the <script>alert(1)</script> move."),
+        (
+            "a3",
+            "2024-01-16",
+            "Washington condemned the <script>alert(1)</script> move.",
+        ),
     ] {
         let a = Article {
             id: id.into(),
@@ -145,7 +155,10 @@ async fn get(app: &Router, uri: &str) -> (StatusCode, String) {
 
 async fn get_json(app: &Router, uri: &str) -> (StatusCode, serde_json::Value) {
     let (s, b) = get(app, uri).await;
-    (s, serde_json::from_str(&b).unwrap_or_else(|e| panic!("{uri}: {e}: {b}")))
+    (
+        s,
+        serde_json::from_str(&b).unwrap_or_else(|e| panic!("{uri}: {e}: {b}")),
+    )
 }
 
 fn post(uri: &str, body: &str, token: Option<&str>) -> Request<Body> {
@@ -163,7 +176,14 @@ async fn read_api() {
     let (s, v) = get_json(&app, "/openapi.json").await;
     assert_eq!(s, StatusCode::OK);
     assert_eq!(v["openapi"], "3.1.0");
-    for p in ["/api/articles", "/api/events", "/api/quotes", "/api/dyad/{a}/{b}", "/api/search", "/api/code"] {
+    for p in [
+        "/api/articles",
+        "/api/events",
+        "/api/quotes",
+        "/api/dyad/{a}/{b}",
+        "/api/search",
+        "/api/code",
+    ] {
         assert!(v["paths"][p].is_object(), "{p} missing from openapi.json");
     }
 
@@ -183,7 +203,11 @@ async fn read_api() {
     let (_, v) = get_json(&app, "/api/dyad/RUS/USA?by=day&directed=1").await;
     assert_eq!(v["series"].as_array().unwrap().len(), 0);
 
-    let (_, v) = get_json(&app, "/api/events?source=RUS&target=USA&undirected=1&from=2024-01-01&to=2024-01-07").await;
+    let (_, v) = get_json(
+        &app,
+        "/api/events?source=RUS&target=USA&undirected=1&from=2024-01-01&to=2024-01-07",
+    )
+    .await;
     let evs = v["events"].as_array().unwrap();
     assert_eq!(evs.len(), 3);
     assert!(evs[0].get("quotes").is_none());
@@ -191,7 +215,11 @@ async fn read_api() {
     let id = evs[0]["id"].as_i64().unwrap();
     let (s, v) = get_json(&app, &format!("/api/events/{id}")).await;
     assert_eq!((s, v["article_id"].as_str()), (StatusCode::OK, Some("a1")));
-    let (_, v) = get_json(&app, "/api/events?text=again&quad=3,4&code=111&root=11&limit=1").await;
+    let (_, v) = get_json(
+        &app,
+        "/api/events?text=again&quad=3,4&code=111&root=11&limit=1",
+    )
+    .await;
     assert_eq!(v["events"].as_array().unwrap().len(), 1);
     let (_, v) = get_json(&app, "/api/events?actor=USA&order=newest&limit=2&offset=1").await;
     assert_eq!(v["events"][0]["article_id"], "a2");
@@ -229,12 +257,17 @@ async fn errors_are_json_with_status() {
         let (s, b) = get(&app, uri).await;
         assert_eq!(s, status, "{uri}: {b}");
         if uri != "/api/events/xyz" {
-            let v: serde_json::Value = serde_json::from_str(&b).unwrap_or_else(|e| panic!("{uri}: {e}: {b}"));
+            let v: serde_json::Value =
+                serde_json::from_str(&b).unwrap_or_else(|e| panic!("{uri}: {e}: {b}"));
             assert!(v["error"].is_string(), "{uri}: {b}");
         }
     }
     // Injection attempts are just words to match.
-    let (s, v) = get_json(&app, "/api/events?text=%22%20OR%201%3D1%20--&source=USA%27%20OR%20%271%27%3D%271").await;
+    let (s, v) = get_json(
+        &app,
+        "/api/events?text=%22%20OR%201%3D1%20--&source=USA%27%20OR%20%271%27%3D%271",
+    )
+    .await;
     assert_eq!(s, StatusCode::OK);
     assert_eq!(v["events"].as_array().unwrap().len(), 0);
 }
@@ -255,16 +288,35 @@ async fn writes_store_once_and_need_the_token() {
     let (_, v) = get_json(&open, "/api/stats").await;
     assert_eq!(v["counts"]["articles"], 4);
     // Without an id: one is made from the text.
-    let (s, b) = call(&open, post("/api/articles", r#"{"text":"Washington condemned it."}"#, None)).await;
+    let (s, b) = call(
+        &open,
+        post(
+            "/api/articles",
+            r#"{"text":"Washington condemned it."}"#,
+            None,
+        ),
+    )
+    .await;
     assert_eq!(s, StatusCode::CREATED, "{b}");
     assert!(b.contains("\"id\":\"web-"));
-    let (s, b) = call(&open, post("/api/code", r#"{"text":"Washington condemned Moscow."}"#, None)).await;
+    let (s, b) = call(
+        &open,
+        post(
+            "/api/code",
+            r#"{"text":"Washington condemned Moscow."}"#,
+            None,
+        ),
+    )
+    .await;
     assert_eq!(s, StatusCode::OK, "{b}");
     assert!(b.contains("\"event_code\":\"111\""));
     for (body, status) in [
         ("{", StatusCode::BAD_REQUEST),
         (r#"{"text":"  "}"#, StatusCode::UNPROCESSABLE_ENTITY),
-        (r#"{"text":"x","date":"yesterday"}"#, StatusCode::UNPROCESSABLE_ENTITY),
+        (
+            r#"{"text":"x","date":"yesterday"}"#,
+            StatusCode::UNPROCESSABLE_ENTITY,
+        ),
         (r#"{"title":"no text"}"#, StatusCode::UNPROCESSABLE_ENTITY),
     ] {
         let (s, b) = call(&open, post("/api/articles", body, None)).await;
@@ -298,9 +350,18 @@ fn write_policy_by_address() {
     assert_eq!(WritePolicy::for_addr(&lo, None), WritePolicy::Open);
     assert_eq!(WritePolicy::for_addr(&lo6, None), WritePolicy::Open);
     assert_eq!(WritePolicy::for_addr(&any, None), WritePolicy::Closed);
-    assert_eq!(WritePolicy::for_addr(&any, Some(String::new())), WritePolicy::Closed);
-    assert_eq!(WritePolicy::for_addr(&any, Some("t".into())), WritePolicy::Token("t".into()));
-    assert_eq!(WritePolicy::for_addr(&lo, Some("t".into())), WritePolicy::Token("t".into()));
+    assert_eq!(
+        WritePolicy::for_addr(&any, Some(String::new())),
+        WritePolicy::Closed
+    );
+    assert_eq!(
+        WritePolicy::for_addr(&any, Some("t".into())),
+        WritePolicy::Token("t".into())
+    );
+    assert_eq!(
+        WritePolicy::for_addr(&lo, Some("t".into())),
+        WritePolicy::Token("t".into())
+    );
 }
 
 #[tokio::test]
@@ -323,7 +384,10 @@ async fn pages_render_and_escape() {
     assert!(b.contains(r#"<span class="verb">condemned</span>"#), "{b}");
     assert!(b.contains("&lt;script&gt;") && !b.contains("<script>alert"));
     let (_, b) = get(&app, "/article/a1").await;
-    assert!(b.contains(r#"<span class="quote">we reject this</span>"#), "{b}");
+    assert!(
+        b.contains(r#"<span class="quote">we reject this</span>"#),
+        "{b}"
+    );
     assert!(b.contains(r#"id="s1""#));
     assert_eq!(get(&app, "/article/zz").await.0, StatusCode::NOT_FOUND);
     let (s, b) = get(&app, "/paste").await;

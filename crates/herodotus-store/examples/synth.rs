@@ -22,9 +22,18 @@ const COUNTRIES: &[&str] = &[
 ];
 const ROLES: &[&str] = &["GOV", "MIL", "", "OPP", "BUS", "MED"];
 const CODES: &[(&str, u8, f32)] = &[
-    ("010", 1, 0.0), ("036", 1, 4.0), ("042", 1, 1.9), ("057", 1, 8.0), ("061", 2, 6.4),
-    ("070", 2, 7.0), ("111", 3, -2.0), ("112", 3, -2.0), ("130", 3, -4.4), ("173", 4, -5.0),
-    ("190", 4, -10.0), ("193", 4, -10.0),
+    ("010", 1, 0.0),
+    ("036", 1, 4.0),
+    ("042", 1, 1.9),
+    ("057", 1, 8.0),
+    ("061", 2, 6.4),
+    ("070", 2, 7.0),
+    ("111", 3, -2.0),
+    ("112", 3, -2.0),
+    ("130", 3, -4.4),
+    ("173", 4, -5.0),
+    ("190", 4, -10.0),
+    ("193", 4, -10.0),
 ];
 
 struct Rng(u64);
@@ -73,7 +82,10 @@ fn article(i: u64, rng: &mut Rng, per: usize) -> (Article, Processed) {
             let s = COUNTRIES[rng.zipf(COUNTRIES.len())];
             let mut t = COUNTRIES[rng.zipf(COUNTRIES.len())];
             if t == s {
-                t = COUNTRIES[(rng.below(COUNTRIES.len() - 1) + 1 + COUNTRIES.iter().position(|c| *c == s).unwrap()) % COUNTRIES.len()];
+                t = COUNTRIES[(rng.below(COUNTRIES.len() - 1)
+                    + 1
+                    + COUNTRIES.iter().position(|c| *c == s).unwrap())
+                    % COUNTRIES.len()];
             }
             let (code, quad, g) = CODES[rng.below(CODES.len())];
             Event {
@@ -142,7 +154,10 @@ fn generate(db: &str, events: u64) {
         store.insert_batch(&batch).expect("insert");
         i += n;
     }
-    store.connection().execute_batch("ANALYZE").expect("analyze");
+    store
+        .connection()
+        .execute_batch("ANALYZE")
+        .expect("analyze");
     let secs = t0.elapsed().as_secs_f64();
     let c = store.counts().expect("counts");
     println!(
@@ -184,7 +199,10 @@ fn bench(db: &str) {
     ] {
         let mut q = DyadQuery::new(a, b, by);
         q.directed = directed;
-        let label = format!("dyad {a} {b} --by {by:?}{}", if directed { " --directed" } else { "" });
+        let label = format!(
+            "dyad {a} {b} --by {by:?}{}",
+            if directed { " --directed" } else { "" }
+        );
         let s = time(&label, 20, || store.dyad_series(&q).expect("series"));
         let n: u64 = s.iter().map(|b| b.count).sum();
         println!("{:<48} -> {} buckets, {n} events", "", s.len());
@@ -192,7 +210,9 @@ fn bench(db: &str) {
     let mut q = DyadQuery::new("USA", "RUS", Bucketing::Week);
     q.from = Date::parse("2024-01-01");
     q.to = Date::parse("2024-06-30");
-    time("dyad USA RUS --by week, first half of 2024", 20, || store.dyad_series(&q).expect("series"));
+    time("dyad USA RUS --by week, first half of 2024", 20, || {
+        store.dyad_series(&q).expect("series")
+    });
     let f = EventFilter {
         source: Some("USA".into()),
         target: Some("RUS".into()),
@@ -203,12 +223,24 @@ fn bench(db: &str) {
         with_quotes: true,
         ..EventFilter::default()
     };
-    let n = time("events of one USA-RUS week (click a point)", 20, || store.events(&f).expect("events").len());
+    let n = time("events of one USA-RUS week (click a point)", 20, || {
+        store.events(&f).expect("events").len()
+    });
     println!("{:<48} -> {n} events", "");
-    time("top 25 dyads (dashboard)", 5, || store.top_dyads(25, None).expect("top"));
-    let f = EventFilter { text: Some("day 123457".into()), limit: Some(100), ..EventFilter::default() };
-    time("events by full-text search (one article)", 5, || store.events(&f).expect("events").len());
-    time("sentence search, common word, first 50", 5, || store.search("difficult", 50, 0).expect("search").len());
+    time("top 25 dyads (dashboard)", 5, || {
+        store.top_dyads(25, None).expect("top")
+    });
+    let f = EventFilter {
+        text: Some("day 123457".into()),
+        limit: Some(100),
+        ..EventFilter::default()
+    };
+    time("events by full-text search (one article)", 5, || {
+        store.events(&f).expect("events").len()
+    });
+    time("sentence search, common word, first 50", 5, || {
+        store.search("difficult", 50, 0).expect("search").len()
+    });
 }
 
 fn jsonl(n: u64) {
@@ -228,7 +260,12 @@ fn jsonl(n: u64) {
 
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
-    match args.iter().map(String::as_str).collect::<Vec<_>>().as_slice() {
+    match args
+        .iter()
+        .map(String::as_str)
+        .collect::<Vec<_>>()
+        .as_slice()
+    {
         ["generate", db, n] => generate(db, n.parse().expect("EVENTS is a number")),
         ["bench", db] => bench(db),
         ["jsonl", n] => jsonl(n.parse().expect("ARTICLES is a number")),

@@ -58,20 +58,67 @@ const CSV_COLUMNS: &[&str] = &[
 
 /// The GDELT 2.0 event columns, in order (61).
 pub const GDELT_COLUMNS: &[&str] = &[
-    "GLOBALEVENTID", "SQLDATE", "MonthYear", "Year", "FractionDate",
-    "Actor1Code", "Actor1Name", "Actor1CountryCode", "Actor1KnownGroupCode", "Actor1EthnicCode",
-    "Actor1Religion1Code", "Actor1Religion2Code", "Actor1Type1Code", "Actor1Type2Code", "Actor1Type3Code",
-    "Actor2Code", "Actor2Name", "Actor2CountryCode", "Actor2KnownGroupCode", "Actor2EthnicCode",
-    "Actor2Religion1Code", "Actor2Religion2Code", "Actor2Type1Code", "Actor2Type2Code", "Actor2Type3Code",
-    "IsRootEvent", "EventCode", "EventBaseCode", "EventRootCode", "QuadClass", "GoldsteinScale",
-    "NumMentions", "NumSources", "NumArticles", "AvgTone",
-    "Actor1Geo_Type", "Actor1Geo_FullName", "Actor1Geo_CountryCode", "Actor1Geo_ADM1Code",
-    "Actor1Geo_ADM2Code", "Actor1Geo_Lat", "Actor1Geo_Long", "Actor1Geo_FeatureID",
-    "Actor2Geo_Type", "Actor2Geo_FullName", "Actor2Geo_CountryCode", "Actor2Geo_ADM1Code",
-    "Actor2Geo_ADM2Code", "Actor2Geo_Lat", "Actor2Geo_Long", "Actor2Geo_FeatureID",
-    "ActionGeo_Type", "ActionGeo_FullName", "ActionGeo_CountryCode", "ActionGeo_ADM1Code",
-    "ActionGeo_ADM2Code", "ActionGeo_Lat", "ActionGeo_Long", "ActionGeo_FeatureID",
-    "DATEADDED", "SOURCEURL",
+    "GLOBALEVENTID",
+    "SQLDATE",
+    "MonthYear",
+    "Year",
+    "FractionDate",
+    "Actor1Code",
+    "Actor1Name",
+    "Actor1CountryCode",
+    "Actor1KnownGroupCode",
+    "Actor1EthnicCode",
+    "Actor1Religion1Code",
+    "Actor1Religion2Code",
+    "Actor1Type1Code",
+    "Actor1Type2Code",
+    "Actor1Type3Code",
+    "Actor2Code",
+    "Actor2Name",
+    "Actor2CountryCode",
+    "Actor2KnownGroupCode",
+    "Actor2EthnicCode",
+    "Actor2Religion1Code",
+    "Actor2Religion2Code",
+    "Actor2Type1Code",
+    "Actor2Type2Code",
+    "Actor2Type3Code",
+    "IsRootEvent",
+    "EventCode",
+    "EventBaseCode",
+    "EventRootCode",
+    "QuadClass",
+    "GoldsteinScale",
+    "NumMentions",
+    "NumSources",
+    "NumArticles",
+    "AvgTone",
+    "Actor1Geo_Type",
+    "Actor1Geo_FullName",
+    "Actor1Geo_CountryCode",
+    "Actor1Geo_ADM1Code",
+    "Actor1Geo_ADM2Code",
+    "Actor1Geo_Lat",
+    "Actor1Geo_Long",
+    "Actor1Geo_FeatureID",
+    "Actor2Geo_Type",
+    "Actor2Geo_FullName",
+    "Actor2Geo_CountryCode",
+    "Actor2Geo_ADM1Code",
+    "Actor2Geo_ADM2Code",
+    "Actor2Geo_Lat",
+    "Actor2Geo_Long",
+    "Actor2Geo_FeatureID",
+    "ActionGeo_Type",
+    "ActionGeo_FullName",
+    "ActionGeo_CountryCode",
+    "ActionGeo_ADM1Code",
+    "ActionGeo_ADM2Code",
+    "ActionGeo_Lat",
+    "ActionGeo_Long",
+    "ActionGeo_FeatureID",
+    "DATEADDED",
+    "SOURCEURL",
 ];
 
 fn csv_field(out: &mut String, s: &str) {
@@ -230,23 +277,24 @@ pub fn write_events(
         out.write_all(CSV_COLUMNS.join(",").as_bytes())?;
         out.write_all(b"\r\n")?;
     }
-    store.for_each_event(filter, |e| {
-        match format {
-            OutputFormat::Jsonl => {
-                serde_json::to_writer(&mut *out, &e)?;
-                out.write_all(b"\n")?;
+    store
+        .for_each_event(filter, |e| {
+            match format {
+                OutputFormat::Jsonl => {
+                    serde_json::to_writer(&mut *out, &e)?;
+                    out.write_all(b"\n")?;
+                }
+                OutputFormat::Csv => out.write_all(csv_line(&e).as_bytes())?,
+                OutputFormat::Gdelt => out.write_all(gdelt_line(&e).as_bytes())?,
             }
-            OutputFormat::Csv => out.write_all(csv_line(&e).as_bytes())?,
-            OutputFormat::Gdelt => out.write_all(gdelt_line(&e).as_bytes())?,
-        }
-        n += 1;
-        Ok(())
-    })
-    .or_else(|e| match e {
-        // A closed pipe (`| head`) ends the output quietly.
-        Error::Io(io) if io.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
-        e => Err(e),
-    })?;
+            n += 1;
+            Ok(())
+        })
+        .or_else(|e| match e {
+            // A closed pipe (`| head`) ends the output quietly.
+            Error::Io(io) if io.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+            e => Err(e),
+        })?;
     out.flush().or_else(|e| {
         if e.kind() == std::io::ErrorKind::BrokenPipe {
             Ok(())
@@ -275,7 +323,10 @@ mod tests {
         let s = store();
         let f = EventFilter::default();
         let mut buf = Vec::new();
-        assert_eq!(write_events(&s, &f, OutputFormat::Jsonl, &mut buf).unwrap(), 2);
+        assert_eq!(
+            write_events(&s, &f, OutputFormat::Jsonl, &mut buf).unwrap(),
+            2
+        );
         let text = String::from_utf8(buf).unwrap();
         let v: serde_json::Value = serde_json::from_str(text.lines().next().unwrap()).unwrap();
         assert_eq!(v["source_code"], "USAGOV");

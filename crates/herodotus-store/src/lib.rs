@@ -189,10 +189,7 @@ impl Store {
 
     /// Stores a batch of processed articles in one transaction: either all of
     /// them (with all their events) are stored, or none.
-    pub fn insert_batch(
-        &mut self,
-        batch: &[(Article, Processed)],
-    ) -> Result<Vec<InsertOutcome>> {
+    pub fn insert_batch(&mut self, batch: &[(Article, Processed)]) -> Result<Vec<InsertOutcome>> {
         let tx = self.conn.transaction()?;
         let mut out = Vec::with_capacity(batch.len());
         for (a, p) in batch {
@@ -232,7 +229,8 @@ impl Store {
     /// Lets SQLite refresh the query planner's statistics where they are
     /// stale (cheap; run after an ingest).
     pub fn analyze(&self) -> Result<()> {
-        self.conn.execute_batch("PRAGMA analysis_limit = 1000; PRAGMA optimize;")?;
+        self.conn
+            .execute_batch("PRAGMA analysis_limit = 1000; PRAGMA optimize;")?;
         Ok(())
     }
 }
@@ -305,7 +303,13 @@ fn insert_article(
         )?;
         for (i, s) in coded.sentences.iter().enumerate() {
             if span_ok(&a.text, *s) {
-                st.execute(params![art, i as i64, s[0] as i64, s[1] as i64, &a.text[s[0]..s[1]]])?;
+                st.execute(params![
+                    art,
+                    i as i64,
+                    s[0] as i64,
+                    s[1] as i64,
+                    &a.text[s[0]..s[1]]
+                ])?;
             }
         }
     }
@@ -412,7 +416,14 @@ pub(crate) mod testutil {
     use herodotus_core::{Article, CodedArticle, Date, Event, Mention, Place, Quote};
 
     /// An event between two actors on a date, in sentence 0 of `text`.
-    pub fn event(article: &Article, src: &str, tgt: &str, code: &str, quad: u8, gold: f32) -> Event {
+    pub fn event(
+        article: &Article,
+        src: &str,
+        tgt: &str,
+        code: &str,
+        quad: u8,
+        gold: f32,
+    ) -> Event {
         let text = &article.text;
         Event {
             article_id: article.id.clone(),
@@ -462,7 +473,16 @@ pub(crate) mod testutil {
             ..Article::default()
         };
         let events = (0..n)
-            .map(|i| event(&a, "USAGOV", "RUSGOV", if i % 2 == 0 { "111" } else { "036" }, if i % 2 == 0 { 3 } else { 1 }, if i % 2 == 0 { -2.0 } else { 4.0 }))
+            .map(|i| {
+                event(
+                    &a,
+                    "USAGOV",
+                    "RUSGOV",
+                    if i % 2 == 0 { "111" } else { "036" },
+                    if i % 2 == 0 { 3 } else { 1 },
+                    if i % 2 == 0 { -2.0 } else { 4.0 },
+                )
+            })
             .collect();
         let coded = CodedArticle {
             sentences: vec![[0, text.len()]],
@@ -498,17 +518,29 @@ mod tests {
         let mut s = Store::open_in_memory().unwrap();
         let (a, c, q) = testutil::article("a1", "2024-01-10", 3);
         assert_eq!(s.insert_coded(&a, &c, &q).unwrap(), InsertOutcome::Inserted);
-        assert_eq!(s.insert_coded(&a, &c, &q).unwrap(), InsertOutcome::Unchanged);
+        assert_eq!(
+            s.insert_coded(&a, &c, &q).unwrap(),
+            InsertOutcome::Unchanged
+        );
         let n = s.counts().unwrap();
-        assert_eq!((n.articles, n.events, n.quotes, n.sentences, n.mentions), (1, 3, 1, 1, 1));
+        assert_eq!(
+            (n.articles, n.events, n.quotes, n.sentences, n.mentions),
+            (1, 3, 1, 1, 1)
+        );
         // Same text, other id: a duplicate story, not stored twice.
         let mut b = a.clone();
         b.id = "copy".into();
-        assert_eq!(s.insert_coded(&b, &c, &q).unwrap(), InsertOutcome::Duplicate);
+        assert_eq!(
+            s.insert_coded(&b, &c, &q).unwrap(),
+            InsertOutcome::Duplicate
+        );
         // Same id, new text: replaced, events too.
         let (mut a2, c2, q2) = testutil::article("a1", "2024-01-11", 1);
         a2.text.push_str(" Updated.");
-        assert_eq!(s.insert_coded(&a2, &c2, &q2).unwrap(), InsertOutcome::Replaced);
+        assert_eq!(
+            s.insert_coded(&a2, &c2, &q2).unwrap(),
+            InsertOutcome::Replaced
+        );
         let n = s.counts().unwrap();
         assert_eq!((n.articles, n.events, n.quotes, n.sentences), (1, 1, 1, 1));
         assert!(s.is_known(&content_hash(&a2.text)).unwrap());

@@ -12,10 +12,10 @@ use std::path::Path;
 use std::sync::OnceLock;
 
 const QUAD_COLOURS: [RGBColor; 4] = [
-    RGBColor(46, 125, 50),   // verbal cooperation
-    RGBColor(21, 101, 192),  // material cooperation
-    RGBColor(239, 108, 0),   // verbal conflict
-    RGBColor(198, 40, 40),   // material conflict
+    RGBColor(46, 125, 50),  // verbal cooperation
+    RGBColor(21, 101, 192), // material cooperation
+    RGBColor(239, 108, 0),  // verbal conflict
+    RGBColor(198, 40, 40),  // material conflict
 ];
 const QUAD_NAMES: [&str; 4] = [
     "verbal coop.",
@@ -101,12 +101,9 @@ where
     }
     for q in 0..4 {
         let colour = QUAD_COLOURS[q];
-        let pts = series.iter().map(move |b| {
-            (
-                b.start.to_days(),
-                [b.q1, b.q2, b.q3, b.q4][q],
-            )
-        });
+        let pts = series
+            .iter()
+            .map(move |b| (b.start.to_days(), [b.q1, b.q2, b.q3, b.q4][q]));
         let s = chart
             .draw_series(LineSeries::new(pts, colour.stroke_width(2)))
             .map_err(err)?;
@@ -197,9 +194,39 @@ mod tests {
     fn draws_svg_and_png() {
         let d = |s| Date::parse(s).unwrap();
         let series = vec![
-            Bucket { start: d("2024-01-01"), end: d("2024-01-07"), count: 3, q1: 1, q2: 0, q3: 2, q4: 0, goldstein_mean: Some(-1.0), tone_mean: None },
-            Bucket { start: d("2024-01-08"), end: d("2024-01-14"), count: 0, q1: 0, q2: 0, q3: 0, q4: 0, goldstein_mean: None, tone_mean: None },
-            Bucket { start: d("2024-01-15"), end: d("2024-01-21"), count: 5, q1: 0, q2: 1, q3: 0, q4: 4, goldstein_mean: Some(-7.5), tone_mean: Some(-3.0) },
+            Bucket {
+                start: d("2024-01-01"),
+                end: d("2024-01-07"),
+                count: 3,
+                q1: 1,
+                q2: 0,
+                q3: 2,
+                q4: 0,
+                goldstein_mean: Some(-1.0),
+                tone_mean: None,
+            },
+            Bucket {
+                start: d("2024-01-08"),
+                end: d("2024-01-14"),
+                count: 0,
+                q1: 0,
+                q2: 0,
+                q3: 0,
+                q4: 0,
+                goldstein_mean: None,
+                tone_mean: None,
+            },
+            Bucket {
+                start: d("2024-01-15"),
+                end: d("2024-01-21"),
+                count: 5,
+                q1: 0,
+                q2: 1,
+                q3: 0,
+                q4: 4,
+                goldstein_mean: Some(-7.5),
+                tone_mean: Some(-3.0),
+            },
         ];
         let dir = std::env::temp_dir().join(format!("hstore-plot-{}", std::process::id()));
         std::fs::create_dir_all(&dir).unwrap();

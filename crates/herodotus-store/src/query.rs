@@ -226,7 +226,10 @@ fn geo(v: Option<String>) -> Option<Place> {
 }
 
 fn span(r: &Row<'_>, i: usize) -> rusqlite::Result<[usize; 2]> {
-    Ok([r.get::<_, i64>(i)? as usize, r.get::<_, i64>(i + 1)? as usize])
+    Ok([
+        r.get::<_, i64>(i)? as usize,
+        r.get::<_, i64>(i + 1)? as usize,
+    ])
 }
 
 fn event_row(r: &Row<'_>) -> rusqlite::Result<(StoredEvent, i64)> {
@@ -298,7 +301,7 @@ impl Store {
                 if i > 0 {
                     sql.push_str(" OR ");
                 }
-                sql.push_str("(");
+                sql.push('(');
                 prefix_clause(sql, args, "e.source_code", "e.source_country", p);
                 sql.push_str(") OR (");
                 prefix_clause(sql, args, "e.target_code", "e.target_country", p);
@@ -341,18 +344,30 @@ impl Store {
             sql.push(')');
         };
         if !f.code.is_empty() {
-            let v = f.code.iter().map(|c| Value::Text(c.trim().into())).collect();
+            let v = f
+                .code
+                .iter()
+                .map(|c| Value::Text(c.trim().into()))
+                .collect();
             list(sql, args, "e.event_code", v);
         }
         if !f.root.is_empty() {
-            let v = f.root.iter().map(|c| Value::Text(c.trim().into())).collect();
+            let v = f
+                .root
+                .iter()
+                .map(|c| Value::Text(c.trim().into()))
+                .collect();
             list(sql, args, "e.event_root", v);
         }
         if !f.quad.is_empty() {
             if let Some(q) = f.quad.iter().find(|q| !(1..=4).contains(*q)) {
                 return Err(Error::BadQuery(format!("QuadClass {q} is not 1-4")));
             }
-            let v = f.quad.iter().map(|q| Value::Integer(i64::from(*q))).collect();
+            let v = f
+                .quad
+                .iter()
+                .map(|q| Value::Integer(i64::from(*q)))
+                .collect();
             list(sql, args, "e.quad_class", v);
         }
         if let Some(c) = &f.country {
@@ -393,7 +408,11 @@ impl Store {
         if filter.limit.is_some() || filter.offset > 0 {
             args.push(Value::Integer(filter.limit.map_or(-1, |l| l as i64)));
             args.push(Value::Integer(filter.offset as i64));
-            sql.push_str(&format!(" LIMIT ?{} OFFSET ?{}", args.len() - 1, args.len()));
+            sql.push_str(&format!(
+                " LIMIT ?{} OFFSET ?{}",
+                args.len() - 1,
+                args.len()
+            ));
         }
         let mut st = self.conn.prepare(&sql)?;
         let mut rows = st.query(params_from_iter(args))?;
@@ -490,9 +509,9 @@ impl Store {
         let Some((rowid, mut art)) = row else {
             return Ok(None);
         };
-        let mut st = self
-            .conn
-            .prepare_cached("SELECT start, end FROM sentences WHERE article_rowid = ?1 ORDER BY idx")?;
+        let mut st = self.conn.prepare_cached(
+            "SELECT start, end FROM sentences WHERE article_rowid = ?1 ORDER BY idx",
+        )?;
         art.sentences = st
             .query_map(params![rowid], |r| span(r, 0))?
             .collect::<rusqlite::Result<_>>()?;
@@ -607,7 +626,10 @@ impl Store {
         }
         if let Some(t) = text.map(str::trim).filter(|s| !s.is_empty()) {
             args.push(Value::Text(t.to_string()));
-            sql.push_str(&format!(" AND instr(lower(q.quote), lower(?{})) > 0", args.len()));
+            sql.push_str(&format!(
+                " AND instr(lower(q.quote), lower(?{})) > 0",
+                args.len()
+            ));
         }
         args.push(Value::Integer(limit as i64));
         args.push(Value::Integer(offset as i64));
@@ -621,7 +643,8 @@ impl Store {
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
-    /// Full-text search over all stored sentences, best matches first.
+    /// Full-text search over all stored sentences, most recently stored first
+    /// (streamed by FTS5, so a common word stays fast on a large store).
     pub fn search(&self, text: &str, limit: usize, offset: usize) -> Result<Vec<SentenceHit>> {
         let Some(q) = fts_query(text) else {
             return Ok(Vec::new());
@@ -630,7 +653,7 @@ impl Store {
             "SELECT a.id, a.title, a.date, s.idx, s.start, s.end, s.text
              FROM sentences_fts f JOIN sentences s ON s.rowid = f.rowid
              JOIN articles a ON a.rowid = s.article_rowid
-             WHERE sentences_fts MATCH ?1 ORDER BY f.rank LIMIT ?2 OFFSET ?3",
+             WHERE sentences_fts MATCH ?1 ORDER BY f.rowid DESC LIMIT ?2 OFFSET ?3",
         )?;
         let rows = st.query_map(params![q, limit as i64, offset as i64], |r| {
             Ok(SentenceHit {
@@ -691,7 +714,11 @@ mod tests {
 
     fn store() -> Store {
         let mut s = Store::open_in_memory().unwrap();
-        for (id, d, n) in [("a", "2024-01-01", 2), ("b", "2024-01-08", 3), ("c", "2024-02-01", 1)] {
+        for (id, d, n) in [
+            ("a", "2024-01-01", 2),
+            ("b", "2024-01-08", 3),
+            ("c", "2024-02-01", 1),
+        ] {
             let (a, c, q) = testutil::article(id, d, n);
             s.insert_coded(&a, &c, &q).unwrap();
         }
@@ -710,24 +737,137 @@ mod tests {
             c.events[0].clone()
         });
         let f = |f: EventFilter| s.count_events(&f).unwrap();
-        assert_eq!(f(EventFilter { from: Date::parse("2024-01-02"), ..Default::default() }), 4);
-        assert_eq!(f(EventFilter { to: Date::parse("2024-01-08"), ..Default::default() }), 5);
-        assert_eq!(f(EventFilter { actor: vec!["rus".into()], ..Default::default() }), 6);
-        assert_eq!(f(EventFilter { actor: vec!["CHN".into()], ..Default::default() }), 0);
-        assert_eq!(f(EventFilter { source: Some("USAGOV".into()), target: Some("RUS".into()), ..Default::default() }), 6);
-        assert_eq!(f(EventFilter { source: Some("RUS".into()), target: Some("USA".into()), ..Default::default() }), 0);
-        assert_eq!(f(EventFilter { source: Some("RUS".into()), target: Some("USA".into()), undirected: true, ..Default::default() }), 6);
-        assert_eq!(f(EventFilter { source: Some("US".into()), ..Default::default() }), 6);
-        assert_eq!(f(EventFilter { code: vec!["111".into()], ..Default::default() }), 4);
-        assert_eq!(f(EventFilter { root: vec!["03".into()], ..Default::default() }), 2);
-        assert_eq!(f(EventFilter { quad: vec![1, 2], ..Default::default() }), 2);
-        assert_eq!(f(EventFilter { country: Some("rus".into()), ..Default::default() }), 6);
-        assert_eq!(f(EventFilter { text: Some("article b".into()), ..Default::default() }), 3);
-        assert_eq!(f(EventFilter { text: Some("condem*".into()), ..Default::default() }), 6);
-        assert_eq!(f(EventFilter { text: Some("\" OR 1=1 --".into()), ..Default::default() }), 0);
-        assert_eq!(f(EventFilter { article: Some("c".into()), ..Default::default() }), 1);
-        assert!(s.count_events(&EventFilter { quad: vec![5], ..Default::default() }).is_err());
-        let page = s.events(&EventFilter { limit: Some(2), offset: 1, newest_first: true, with_quotes: true, ..Default::default() }).unwrap();
+        assert_eq!(
+            f(EventFilter {
+                from: Date::parse("2024-01-02"),
+                ..Default::default()
+            }),
+            4
+        );
+        assert_eq!(
+            f(EventFilter {
+                to: Date::parse("2024-01-08"),
+                ..Default::default()
+            }),
+            5
+        );
+        assert_eq!(
+            f(EventFilter {
+                actor: vec!["rus".into()],
+                ..Default::default()
+            }),
+            6
+        );
+        assert_eq!(
+            f(EventFilter {
+                actor: vec!["CHN".into()],
+                ..Default::default()
+            }),
+            0
+        );
+        assert_eq!(
+            f(EventFilter {
+                source: Some("USAGOV".into()),
+                target: Some("RUS".into()),
+                ..Default::default()
+            }),
+            6
+        );
+        assert_eq!(
+            f(EventFilter {
+                source: Some("RUS".into()),
+                target: Some("USA".into()),
+                ..Default::default()
+            }),
+            0
+        );
+        assert_eq!(
+            f(EventFilter {
+                source: Some("RUS".into()),
+                target: Some("USA".into()),
+                undirected: true,
+                ..Default::default()
+            }),
+            6
+        );
+        assert_eq!(
+            f(EventFilter {
+                source: Some("US".into()),
+                ..Default::default()
+            }),
+            6
+        );
+        assert_eq!(
+            f(EventFilter {
+                code: vec!["111".into()],
+                ..Default::default()
+            }),
+            4
+        );
+        assert_eq!(
+            f(EventFilter {
+                root: vec!["03".into()],
+                ..Default::default()
+            }),
+            2
+        );
+        assert_eq!(
+            f(EventFilter {
+                quad: vec![1, 2],
+                ..Default::default()
+            }),
+            2
+        );
+        assert_eq!(
+            f(EventFilter {
+                country: Some("rus".into()),
+                ..Default::default()
+            }),
+            6
+        );
+        assert_eq!(
+            f(EventFilter {
+                text: Some("article b".into()),
+                ..Default::default()
+            }),
+            3
+        );
+        assert_eq!(
+            f(EventFilter {
+                text: Some("condem*".into()),
+                ..Default::default()
+            }),
+            6
+        );
+        assert_eq!(
+            f(EventFilter {
+                text: Some("\" OR 1=1 --".into()),
+                ..Default::default()
+            }),
+            0
+        );
+        assert_eq!(
+            f(EventFilter {
+                article: Some("c".into()),
+                ..Default::default()
+            }),
+            1
+        );
+        assert!(s
+            .count_events(&EventFilter {
+                quad: vec![5],
+                ..Default::default()
+            })
+            .is_err());
+        let page = s
+            .events(&EventFilter {
+                limit: Some(2),
+                offset: 1,
+                newest_first: true,
+                with_quotes: true,
+                ..Default::default()
+            })
+            .unwrap();
         assert_eq!(page.len(), 2);
         assert_eq!(page[0].event.article_id, "b");
         assert_eq!(page[0].event.quotes.len(), 1);
@@ -738,25 +878,47 @@ mod tests {
     fn articles_quotes_search_and_dyads() {
         let s = store();
         let a = s.article("b").unwrap().unwrap();
-        assert_eq!((a.events.len(), a.quotes.len(), a.mentions.len(), a.sentences.len()), (3, 1, 1, 1));
+        assert_eq!(
+            (
+                a.events.len(),
+                a.quotes.len(),
+                a.mentions.len(),
+                a.sentences.len()
+            ),
+            (3, 1, 1, 1)
+        );
         assert_eq!(a.events[0].event.quotes.len(), 1);
         assert!(s.article("zzz").unwrap().is_none());
         let list = s.articles(None, 10, 0).unwrap();
-        assert_eq!(list.iter().map(|a| a.id.as_str()).collect::<Vec<_>>(), ["c", "b", "a"]);
+        assert_eq!(
+            list.iter().map(|a| a.id.as_str()).collect::<Vec<_>>(),
+            ["c", "b", "a"]
+        );
         assert_eq!(list[1].events, 3);
         assert_eq!(s.articles(Some("article a"), 10, 0).unwrap().len(), 1);
         assert_eq!(s.quotes(Some("USA"), None, 10, 0).unwrap().len(), 3);
-        assert_eq!(s.quotes(Some("washington"), Some("TALKS"), 10, 0).unwrap().len(), 3);
+        assert_eq!(
+            s.quotes(Some("washington"), Some("TALKS"), 10, 0)
+                .unwrap()
+                .len(),
+            3
+        );
         assert_eq!(s.quotes(Some("CHN"), None, 10, 0).unwrap().len(), 0);
         let hits = s.search("moscow", 10, 0).unwrap();
         assert_eq!(hits.len(), 3);
         assert!(s.search("   ", 10, 0).unwrap().is_empty());
         let d = s.top_dyads(10, None).unwrap();
         assert_eq!(d.len(), 1);
-        assert_eq!((d[0].a.as_str(), d[0].b.as_str(), d[0].count), ("RUS", "USA", 6));
+        assert_eq!(
+            (d[0].a.as_str(), d[0].b.as_str(), d[0].count),
+            ("RUS", "USA", 6)
+        );
         assert_eq!(d[0].last, Date::parse("2024-02-01"));
         assert!((d[0].goldstein_mean - (4.0 * -2.0 + 2.0 * 4.0) / 6.0).abs() < 1e-9);
-        assert_eq!(s.top_dyads(10, None).unwrap(), s.top_dyads(10, Date::parse("2000-01-01")).unwrap());
+        assert_eq!(
+            s.top_dyads(10, None).unwrap(),
+            s.top_dyads(10, Date::parse("2000-01-01")).unwrap()
+        );
         let d = s.top_dyads(10, Date::parse("2024-01-05")).unwrap();
         assert_eq!(d[0].count, 4);
     }

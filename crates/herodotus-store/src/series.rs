@@ -54,8 +54,17 @@ impl Bucketing {
             Bucketing::Week => start + 7,
             Bucketing::Month => {
                 let x = Date::from_days(start);
-                let (y, m) = if x.month == 12 { (x.year + 1, 1) } else { (x.year, x.month + 1) };
-                Date { year: y, month: m, day: 1 }.to_days()
+                let (y, m) = if x.month == 12 {
+                    (x.year + 1, 1)
+                } else {
+                    (x.year, x.month + 1)
+                };
+                Date {
+                    year: y,
+                    month: m,
+                    day: 1,
+                }
+                .to_days()
             }
         }
     }
@@ -181,10 +190,9 @@ impl Store {
             .from
             .map(|d| q.by.start(d.to_days()))
             .or_else(|| acc.keys().next().copied());
-        let last = q
-            .to
-            .map(|d| q.by.start(d.to_days()))
-            .or_else(|| acc.keys().next_back().copied());
+        let last =
+            q.to.map(|d| q.by.start(d.to_days()))
+                .or_else(|| acc.keys().next_back().copied());
         let mut out = Vec::new();
         if let (Some(mut b), Some(last)) = (first, last) {
             // A bounded loop: at most one bucket per day of the range.
@@ -241,7 +249,9 @@ mod tests {
         c.events[0].target_code = "USAGOV".into();
         s.insert_coded(&a, &c, &q).unwrap();
 
-        let weeks = s.dyad_series(&DyadQuery::new("USA", "RUS", Bucketing::Week)).unwrap();
+        let weeks = s
+            .dyad_series(&DyadQuery::new("USA", "RUS", Bucketing::Week))
+            .unwrap();
         assert_eq!(weeks.len(), 3);
         assert_eq!(weeks[0].start.to_string(), "2024-01-01");
         assert_eq!(weeks[0].end.to_string(), "2024-01-07");
@@ -262,10 +272,17 @@ mod tests {
         let days = s.dyad_series(&q).unwrap();
         assert_eq!(days.iter().map(|b| b.count).collect::<Vec<_>>(), [0, 0, 1]);
 
-        let months = s.dyad_series(&DyadQuery::new("rus", "usa", Bucketing::Month)).unwrap();
+        let months = s
+            .dyad_series(&DyadQuery::new("rus", "usa", Bucketing::Month))
+            .unwrap();
         assert_eq!(months.len(), 1);
         assert_eq!(months[0].count, 6);
-        assert!(s.dyad_series(&DyadQuery::new("", "usa", Bucketing::Month)).is_err());
-        assert!(s.dyad_series(&DyadQuery::new("CHN", "USA", Bucketing::Day)).unwrap().is_empty());
+        assert!(s
+            .dyad_series(&DyadQuery::new("", "usa", Bucketing::Month))
+            .is_err());
+        assert!(s
+            .dyad_series(&DyadQuery::new("CHN", "USA", Bucketing::Day))
+            .unwrap()
+            .is_empty());
     }
 }

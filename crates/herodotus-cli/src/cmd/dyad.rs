@@ -61,7 +61,18 @@ pub fn write_series(out: &mut impl Write, format: &str, series: &[Bucket]) -> Re
     writeln!(
         out,
         "{}",
-        ["start", "end", "count", "q1", "q2", "q3", "q4", "goldstein_mean", "tone_mean"].join(sep)
+        [
+            "start",
+            "end",
+            "count",
+            "q1",
+            "q2",
+            "q3",
+            "q4",
+            "goldstein_mean",
+            "tone_mean"
+        ]
+        .join(sep)
     )?;
     for b in series {
         writeln!(
@@ -98,7 +109,9 @@ pub fn run(args: Args) -> Result<ExitCode> {
     let series = store.dyad_series(&q)?;
     let mut out = BufWriter::new(std::io::stdout().lock());
     match write_series(&mut out, &args.format.to_ascii_lowercase(), &series) {
-        Err(e) if e.downcast_ref::<std::io::Error>().is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe) => {}
+        Err(e)
+            if e.downcast_ref::<std::io::Error>()
+                .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe) => {}
         r => r?,
     }
     let _ = out.flush();

@@ -22,8 +22,8 @@ pub struct Args {
     /// Write JSONL here instead of standard output.
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<std::path::PathBuf>,
-    /// Worker threads for extraction (0 = one per core). Output keeps input order.
-    #[arg(long, default_value_t = 1)]
+    /// Worker threads for extraction (default 0: one per core). Output keeps input order.
+    #[arg(long, default_value_t = 0)]
     pub threads: usize,
     /// Date (YYYY-MM-DD) for articles whose page gives none.
     #[arg(long)]

@@ -28,7 +28,9 @@ pub fn run(args: Args) -> Result<ExitCode> {
     let coder = args.dicts.load()?;
     let enricher = Enricher::new();
     let sink: Box<dyn Write> = match &args.output {
-        Some(p) => Box::new(std::fs::File::create(p).map_err(|e| anyhow::anyhow!("{}: {e}", p.display()))?),
+        Some(p) => {
+            Box::new(std::fs::File::create(p).map_err(|e| anyhow::anyhow!("{}: {e}", p.display()))?)
+        }
         None => Box::new(std::io::stdout().lock()),
     };
     let mut out = BufWriter::new(sink);
@@ -42,7 +44,10 @@ pub fn run(args: Args) -> Result<ExitCode> {
             enricher.quotes(a, &coded)
         },
         |_, quotes| {
-            for q in quotes.iter().filter(|q| !args.direct_only || q.kind == "direct") {
+            for q in quotes
+                .iter()
+                .filter(|q| !args.direct_only || q.kind == "direct")
+            {
                 serde_json::to_writer(&mut out, q)?;
                 out.write_all(b"\n")?;
                 count += 1;
@@ -51,7 +56,10 @@ pub fn run(args: Args) -> Result<ExitCode> {
         },
     );
     match result {
-        Err(e) if e.downcast_ref::<std::io::Error>().is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe) => {
+        Err(e)
+            if e.downcast_ref::<std::io::Error>()
+                .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe) =>
+        {
             return Ok(ExitCode::SUCCESS)
         }
         r => r?,
@@ -65,7 +73,15 @@ pub fn run(args: Args) -> Result<ExitCode> {
         "herodotus: {} articles read, {} quotes{}",
         tally.articles,
         count,
-        if tally.errors > 0 { format!(", {} bad records skipped", tally.errors) } else { String::new() },
+        if tally.errors > 0 {
+            format!(", {} bad records skipped", tally.errors)
+        } else {
+            String::new()
+        },
     );
-    Ok(if tally.errors > 0 { ExitCode::from(1) } else { ExitCode::SUCCESS })
+    Ok(if tally.errors > 0 {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
 }

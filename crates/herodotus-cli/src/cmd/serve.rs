@@ -47,6 +47,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
     config.readers = args.readers.max(1);
     config.body_limit = args.body_limit.max(1) * 1024;
     config.timeout = Duration::from_secs(args.timeout.max(1));
-    herodotus_server::run(config).with_context(|| format!("serving {} on {}", args.db.display(), args.addr))?;
+    herodotus_server::run(config)
+        .with_context(|| format!("serving {} on {}", args.db.display(), args.addr))?;
     Ok(ExitCode::SUCCESS)
 }

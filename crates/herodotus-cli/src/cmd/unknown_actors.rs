@@ -3,7 +3,7 @@
 
 use crate::common::{process, DictArgs, InputArgs, Tally};
 use anyhow::Result;
-use herodotus_enrich::{EntityKind, Enricher};
+use herodotus_enrich::{Enricher, EntityKind};
 use serde::Serialize;
 use std::collections::HashMap;
 use std::io::{BufWriter, Write};
@@ -65,7 +65,10 @@ pub fn run(args: Args) -> Result<ExitCode> {
             enricher.entities(a, &coded)
         },
         |a, ents| {
-            for e in ents.into_iter().filter(|e| !e.known && e.kind != EntityKind::Location) {
+            for e in ents
+                .into_iter()
+                .filter(|e| !e.known && e.kind != EntityKind::Location)
+            {
                 let r = rows.entry(e.name.clone()).or_insert_with(|| Row {
                     name: e.name,
                     kind: e.kind,
@@ -80,11 +83,21 @@ pub fn run(args: Args) -> Result<ExitCode> {
             Ok(())
         },
     )?;
-    let mut rows: Vec<Row> = rows.into_values().filter(|r| r.count >= args.min_count).collect();
-    rows.sort_by(|a, b| b.count.cmp(&a.count).then(b.articles.cmp(&a.articles)).then_with(|| a.name.cmp(&b.name)));
+    let mut rows: Vec<Row> = rows
+        .into_values()
+        .filter(|r| r.count >= args.min_count)
+        .collect();
+    rows.sort_by(|a, b| {
+        b.count
+            .cmp(&a.count)
+            .then(b.articles.cmp(&a.articles))
+            .then_with(|| a.name.cmp(&b.name))
+    });
     rows.truncate(args.top.unwrap_or(usize::MAX));
     let sink: Box<dyn Write> = match &args.output {
-        Some(p) => Box::new(std::fs::File::create(p).map_err(|e| anyhow::anyhow!("{}: {e}", p.display()))?),
+        Some(p) => {
+            Box::new(std::fs::File::create(p).map_err(|e| anyhow::anyhow!("{}: {e}", p.display()))?)
+        }
         None => Box::new(std::io::stdout().lock()),
     };
     let mut out = BufWriter::new(sink);
@@ -97,12 +110,28 @@ pub fn run(args: Args) -> Result<ExitCode> {
                 }
             }
             Format::Table => {
-                let w = rows.iter().map(|r| r.name.chars().count()).max().unwrap_or(4).clamp(4, 40);
-                writeln!(out, "{:<w$}  {:<12}  {:>6}  {:>8}  example", "name", "kind", "count", "articles")?;
+                let w = rows
+                    .iter()
+                    .map(|r| r.name.chars().count())
+                    .max()
+                    .unwrap_or(4)
+                    .clamp(4, 40);
+                writeln!(
+                    out,
+                    "{:<w$}  {:<12}  {:>6}  {:>8}  example",
+                    "name", "kind", "count", "articles"
+                )?;
                 for r in &rows {
-                    let kind = serde_json::to_value(r.kind).ok().and_then(|v| v.as_str().map(String::from)).unwrap_or_default();
+                    let kind = serde_json::to_value(r.kind)
+                        .ok()
+                        .and_then(|v| v.as_str().map(String::from))
+                        .unwrap_or_default();
                     let ex: String = r.example.chars().take(100).collect();
-                    writeln!(out, "{:<w$}  {:<12}  {:>6}  {:>8}  {}", r.name, kind, r.count, r.articles, ex)?;
+                    writeln!(
+                        out,
+                        "{:<w$}  {:<12}  {:>6}  {:>8}  {}",
+                        r.name, kind, r.count, r.articles, ex
+                    )?;
                 }
             }
         }
@@ -117,7 +146,15 @@ pub fn run(args: Args) -> Result<ExitCode> {
         "herodotus: {} articles read, {} unknown names{}",
         tally.articles,
         rows.len(),
-        if tally.errors > 0 { format!(", {} bad records skipped", tally.errors) } else { String::new() },
+        if tally.errors > 0 {
+            format!(", {} bad records skipped", tally.errors)
+        } else {
+            String::new()
+        },
     );
-    Ok(if tally.errors > 0 { ExitCode::from(1) } else { ExitCode::SUCCESS })
+    Ok(if tally.errors > 0 {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
 }

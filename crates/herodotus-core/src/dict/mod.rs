@@ -274,6 +274,9 @@ pub struct Semantics {
     pub first_undated_wins: bool,
     /// Match actor names case-insensitively (PETRARCH dictionaries are upper case).
     pub case_insensitive_actors: bool,
+    /// TABARI/PETRARCH-1 paired codes: `[032:033]` codes the first event and the second
+    /// with source and target swapped (PETRARCH2's `CAMEO.2.0` reads it as active:passive).
+    pub paired_codes: bool,
 }
 
 /// All dictionaries the coder uses, before compilation.

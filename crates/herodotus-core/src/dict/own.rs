@@ -86,6 +86,9 @@ fn lines(text: &str) -> impl Iterator<Item = (usize, bool, &str)> {
 /// Parses a date in a code range: `YYYY-MM-DD` or `YYYY-MM`.
 fn parse_range_date(s: &str) -> Option<Date> {
     Date::parse(s).or_else(|| {
+        if s.len() == 4 && s.bytes().all(|c| c.is_ascii_digit()) {
+            return Date::new(s.parse().ok()?, 1, 1);
+        }
         let (y, m) = s.split_once('-')?;
         if y.len() == 4 && m.len() == 2 {
             Date::new(y.parse().ok()?, m.parse().ok()?, 1)
@@ -109,7 +112,7 @@ fn parse_code_line(content: &str, file: &Arc<str>, line: usize) -> Result<DatedC
                 if s.is_empty() {
                     Ok(None)
                 } else {
-                    parse_range_date(s).map(Some).ok_or_else(|| syntax(file, line, format!("bad date {s:?}: expected YYYY-MM-DD or YYYY-MM")))
+                    parse_range_date(s).map(Some).ok_or_else(|| syntax(file, line, format!("bad date {s:?}: expected YYYY-MM-DD, YYYY-MM or YYYY")))
                 }
             };
             let (f, t) = (pd(a)?, pd(b)?);
@@ -252,10 +255,7 @@ fn parse_discards(text: &str, file: &Arc<str>, d: &mut Dictionaries) -> Result<(
 fn parse_verbs(text: &str, file: &Arc<str>, d: &mut Dictionaries) -> Result<()> {
     let mut cur: Option<VerbEntry> = None;
     for (n, indented, content) in lines(text) {
-        if let Some(def) = content.strip_prefix('@') {
-            if indented {
-                return Err(syntax(file, n, "synset definitions are not indented"));
-            }
+        if let Some(def) = content.strip_prefix('@').filter(|_| !indented) {
             let (name, members) = def.split_once(':').ok_or_else(|| syntax(file, n, "expected `@name: a | b c | d`"))?;
             let name = name.trim().to_lowercase();
             if name.is_empty() || !name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_') {
@@ -375,7 +375,8 @@ pub(crate) fn parse_pattern(text: &str, synset_sigil: char) -> std::result::Resu
                     depth -= 1;
                     cur.push(c)
                 }
-                '_' if depth == 0 => parts.push(std::mem::take(&mut cur)),
+                // In the project's format a synset name may contain `_`: `@econ_aid`.
+                '_' if depth == 0 && !(synset_sigil == '@' && cur.starts_with('@')) => parts.push(std::mem::take(&mut cur)),
                 _ => cur.push(c),
             }
         }

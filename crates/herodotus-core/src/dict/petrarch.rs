@@ -43,12 +43,14 @@ pub fn load_set(dir: &Path, set: &FileSet) -> Result<Dictionaries> {
         semantics: Semantics {
             first_undated_wins: true,
             case_insensitive_actors: true,
+            paired_codes: false,
         },
         ..Dictionaries::default()
     };
     let name = |f: &str| -> Arc<str> { Arc::from(f) };
     if let Some(v) = &set.verbs {
         let t = read(&dir.join(v))?;
+        d.semantics.paired_codes = !v.to_lowercase().contains("cameo.2");
         parse_verbs(&t, &name(v), &mut d)?;
     }
     for a in &set.actors {

@@ -418,7 +418,13 @@ impl Stats {
             let tag = node.tag;
             match tag {
                 Tag::Img => st.img[i] += 1,
-                Tag::Input => st.input[i] += 1,
+                Tag::Input
+                    if !doc
+                        .attr(i as NodeId, AttrName::Type)
+                        .is_some_and(|t| t.eq_ignore_ascii_case("hidden")) =>
+                {
+                    st.input[i] += 1
+                }
                 Tag::Embed | Tag::Object | Tag::Iframe => st.embed[i] += 1,
                 _ => {}
             }
@@ -694,7 +700,9 @@ fn select(doc: &Document, st: &Stats) -> Vec<NodeId> {
         if p == NONE || p == 0 || matches!(doc.nodes[p as usize].tag, Tag::Body | Tag::Html) {
             break;
         }
-        let class = doc.attr(anc, AttrName::Class).filter(|c| !c.trim().is_empty());
+        let class = doc
+            .attr(anc, AttrName::Class)
+            .filter(|c| !c.trim().is_empty());
         if let Some(class) = class {
             let tag = doc.nodes[anc as usize].tag;
             let mut extra = Vec::new();
@@ -707,7 +715,9 @@ fn select(doc: &Document, st: &Stats) -> Vec<NodeId> {
                     && st.len[si] >= 100
                     && st.link_density(si) < 0.3
                     && st.p[si] > 0
-                    && !out.iter().any(|&o| is_ancestor(doc, s, o) || is_ancestor(doc, o, s))
+                    && !out
+                        .iter()
+                        .any(|&o| is_ancestor(doc, s, o) || is_ancestor(doc, o, s))
                 {
                     extra.push(s);
                 }
@@ -903,9 +913,15 @@ fn is_furniture(p: &str) -> bool {
     let has_digit = p.bytes().any(|b| b.is_ascii_digit());
     // Bylines and datelines.
     let byline = lower.starts_with("by ") && (has_digit || p.contains(" - ") || p.contains(" | "));
-    let dateline = ["posted on ", "posted ", "published ", "updated ", "last updated"]
-        .iter()
-        .any(|pre| lower.starts_with(pre))
+    let dateline = [
+        "posted on ",
+        "posted ",
+        "published ",
+        "updated ",
+        "last updated",
+    ]
+    .iter()
+    .any(|pre| lower.starts_with(pre))
         && has_digit;
     if p.len() < 100 && (byline || dateline) {
         return true;
@@ -956,9 +972,27 @@ pub fn all_paragraphs(doc: &Document) -> Vec<String> {
 /// Chooses between the text extracted from the page and its JSON-LD
 /// `articleBody` (which some sites fill with the full text, others with a
 /// teaser or with markup).
+///
+/// The page text wins unless it is much shorter than a substantial
+/// `articleBody` (pages that render their text with JavaScript).
 pub fn prefer_json_ld(text: String, body: &str) -> String {
-    let _ = body;
-    text
+    if body.len() < 500 || text.len() * 4 >= body.len() {
+        return text;
+    }
+    let paragraphs: Vec<String> = if body.contains('<') {
+        all_paragraphs(&Document::parse(body))
+    } else {
+        body.split('\n')
+            .map(super::render::normalize_space)
+            .filter(|p| !p.is_empty())
+            .collect()
+    };
+    let from_ld = paragraphs.join("\n\n");
+    if from_ld.len() > text.len() {
+        from_ld
+    } else {
+        text
+    }
 }
 
 #[cfg(test)]
@@ -1008,6 +1042,68 @@ mod tests {
         let paras = main_paragraphs(&Document::parse(html));
         assert_eq!(paras.len(), 2, "{paras:?}");
         assert!(paras[1].starts_with("Second"));
+    }
+
+    #[test]
+    fn json_ld_body_when_the_page_has_no_text() {
+        let body =
+            "First paragraph of a story told only in JSON-LD. ".repeat(12) + "\nSecond paragraph.";
+        let got = prefer_json_ld(String::new(), &body);
+        assert!(got.starts_with("First paragraph") && got.ends_with("\n\nSecond paragraph."));
+        assert_eq!(
+            prefer_json_ld("Page text, long enough.".repeat(10), &body),
+            "Page text, long enough.".repeat(10)
+        );
+    }
+
+    #[test]
+    fn furniture_paragraphs() {
+        for p in [
+            "Advertisement",
+            "By Jane Roe - 2019-11-20",
+            "Follow us on Twitter",
+            "(Reporting by A; Editing by B)",
+            "\u{a9} 2019 Example Corp.",
+        ] {
+            assert!(is_furniture(p), "{p}");
+        }
+        for p in [
+            "By the end of the year, prices had doubled.",
+            "Published reports said the deal was off.",
+        ] {
+            assert!(!is_furniture(p), "{p}");
+        }
+    }
+
+    #[test]
+    fn article_split_into_modules_and_aspnet_form() {
+        let module = |n: u32| {
+            format!(
+                "<section class=\"body-module\"><div class=\"text\"><p>Part {n} of the story goes on, with commas, clauses, and enough words to score well.</p>\
+                 <p>More of part {n}, which continues the account of events at some length.</p></div></section>\
+                 <section class=\"gallery\"><figure><img src=a.jpg><figcaption>Photo</figcaption></figure></section>"
+            )
+        };
+        let html = format!(
+            "<body><form id=aspnetForm><input type=hidden name=__VIEWSTATE value=x><input type=hidden name=y value=z>\
+             <input type=hidden name=a><div class=page><main>{}{}{}</main></div></form></body>",
+            module(1),
+            module(2),
+            module(3)
+        );
+        let paras = main_paragraphs(&Document::parse(&html));
+        assert_eq!(paras.len(), 6, "{paras:?}");
+        assert!(paras[0].starts_with("Part 1") && paras[5].starts_with("More of part 3"));
+    }
+
+    #[test]
+    fn link_lists_and_link_only_paragraphs_are_dropped() {
+        let html = "<article><p>The minister resigned on Sunday after weeks of pressure, aides said, ending a long career.</p>\
+            <p><a href=/x>Read: another story entirely about something else</a></p>\
+            <ul><li><a href=/a>Story A with a long headline here</a></li><li><a href=/b>Story B with a long headline</a></li></ul>\
+            <p>She will stay in parliament, she said in a statement released by her office late in the evening.</p></article>";
+        let paras = main_paragraphs(&Document::parse(html));
+        assert_eq!(paras.len(), 2, "{paras:?}");
     }
 
     #[test]

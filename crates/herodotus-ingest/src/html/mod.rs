@@ -49,11 +49,14 @@ pub fn looks_binary(bytes: &[u8]) -> bool {
     if head.starts_with(b"\xff\xfe") || head.starts_with(b"\xfe\xff") {
         return false;
     }
+    if head.contains(&0) {
+        return true;
+    }
     let bad = head
         .iter()
-        .filter(|&&b| b == 0 || (b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r' | 0x0c | 0x1b)))
+        .filter(|&&b| b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r' | 0x0c | 0x1b))
         .count();
-    bad * 10 > head.len()
+    bad * 20 > head.len()
 }
 
 /// Extracts the main text of an already decoded page.
@@ -75,9 +78,7 @@ pub fn extract_str(html: &str, ctx: &PageContext) -> Page {
             .and_then(metadata::date_from_url)
             .or(ctx.fallback_date);
     }
-    let language = crate::language::detect(&text)
-        .map(str::to_string)
-        .or_else(|| meta.language.clone());
+    let language = crate::language::detect_or_declared(&text, meta.language.as_deref());
     Page {
         text,
         meta,
