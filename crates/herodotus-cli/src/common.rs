@@ -25,14 +25,19 @@ impl DictArgs {
     /// Loads and compiles the dictionaries.
     pub fn load(&self) -> Result<Coder> {
         let dicts = match (&self.dict, &self.petrarch_dicts) {
-            (Some(d), _) => Dictionaries::load_dir(d).with_context(|| format!("loading dictionaries from {}", d.display()))?,
-            (None, Some(p)) => Dictionaries::load_petrarch(p).with_context(|| format!("loading PETRARCH dictionaries from {}", p.display()))?,
+            (Some(d), _) => Dictionaries::load_dir(d)
+                .with_context(|| format!("loading dictionaries from {}", d.display()))?,
+            (None, Some(p)) => Dictionaries::load_petrarch(p)
+                .with_context(|| format!("loading PETRARCH dictionaries from {}", p.display()))?,
             (None, None) => Dictionaries::builtin().context("loading the built-in dictionaries")?,
         };
         let options = CoderOptions {
             require_target: !self.allow_no_target,
             ..CoderOptions::default()
         };
+        for w in &dicts.warnings {
+            eprintln!("herodotus: warning: {w}");
+        }
         Ok(Coder::with_options(dicts, options))
     }
 }
@@ -55,7 +60,10 @@ impl InputArgs {
     /// Sets up the rayon pool size.
     pub fn init_threads(&self) -> Result<()> {
         if let Some(n) = self.threads {
-            rayon::ThreadPoolBuilder::new().num_threads(n.max(1)).build_global().context("setting up threads")?;
+            rayon::ThreadPoolBuilder::new()
+                .num_threads(n.max(1))
+                .build_global()
+                .context("setting up threads")?;
         }
         Ok(())
     }
@@ -122,4 +130,3 @@ pub fn process<T: Send>(
     }
     flush(&mut batch, tally)
 }
-

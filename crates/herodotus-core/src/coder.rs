@@ -165,7 +165,30 @@ struct Words {
 }
 
 const SPEECH_VERBS: &[&str] = &[
-    "say", "says", "tell", "announce", "state", "claim", "add", "insist", "report", "note", "believe", "declare", "stress", "confirm", "argue", "assert", "maintain", "suggest", "indicate", "explain", "reiterate", "remark", "write", "think",
+    "say",
+    "says",
+    "tell",
+    "announce",
+    "state",
+    "claim",
+    "add",
+    "insist",
+    "report",
+    "note",
+    "believe",
+    "declare",
+    "stress",
+    "confirm",
+    "argue",
+    "assert",
+    "maintain",
+    "suggest",
+    "indicate",
+    "explain",
+    "reiterate",
+    "remark",
+    "write",
+    "think",
 ];
 
 impl Coder {
@@ -216,7 +239,10 @@ impl Coder {
                 })
                 .collect();
             for (fi, f) in forms.iter().enumerate() {
-                verb_index.entry(f.words[0]).or_default().push((vi as u32, fi as u32));
+                verb_index
+                    .entry(f.words[0])
+                    .or_default()
+                    .push((vi as u32, fi as u32));
             }
             let mut patterns = Vec::with_capacity(v.patterns.len());
             for p in &v.patterns {
@@ -248,13 +274,25 @@ impl Coder {
                         Elem::Compound => CElem::Compound,
                         Elem::Words(alts) => {
                             spec += alts.iter().map(|a| a.len() as u32).min().unwrap_or(1) * 2;
-                            neg |= alts.iter().flatten().any(|w| matches!(w.as_str(), "not" | "n't" | "never" | "no"));
-                            CElem::Words(alts.iter().map(|a| a.iter().map(|w| word_ids(&mut vocab, w)).collect()).collect())
+                            neg |= alts
+                                .iter()
+                                .flatten()
+                                .any(|w| matches!(w.as_str(), "not" | "n't" | "never" | "no"));
+                            CElem::Words(
+                                alts.iter()
+                                    .map(|a| a.iter().map(|w| word_ids(&mut vocab, w)).collect())
+                                    .collect(),
+                            )
                         }
                         Elem::Synset(name) => {
                             spec += 2;
                             let members = dicts.synsets.get(name).cloned().unwrap_or_default();
-                            CElem::Words(members.iter().map(|a| a.iter().map(|w| word_ids(&mut vocab, w)).collect()).collect())
+                            CElem::Words(
+                                members
+                                    .iter()
+                                    .map(|a| a.iter().map(|w| word_ids(&mut vocab, w)).collect())
+                                    .collect(),
+                            )
                         }
                     };
                     if matches!(ce, CElem::Target | CElem::Source) {
@@ -275,7 +313,10 @@ impl Coder {
                             pre[i + 1].1
                         } else {
                             // adjacent to the verb?
-                            p.elems.iter().find(|e| e.elem == Elem::Verb).is_some_and(|e| e.adjacent)
+                            p.elems
+                                .iter()
+                                .find(|e| e.elem == Elem::Verb)
+                                .is_some_and(|e| e.adjacent)
                         }
                     })
                     .collect();
@@ -293,7 +334,7 @@ impl Coder {
                 });
             }
             // Most specific first; stable so file order breaks ties.
-            patterns.sort_by(|a, b| b.specificity.cmp(&a.specificity));
+            patterns.sort_by_key(|p| std::cmp::Reverse(p.specificity));
             verbs.push(CVerb {
                 lemma: v.lemma.clone(),
                 code: v.code.clone(),
@@ -304,7 +345,9 @@ impl Coder {
             });
         }
         let mut id = |w: &str| vocab.intern(w);
-        let ids = |v: &mut dyn FnMut(&str) -> u32, ws: &[&str]| ws.iter().map(|w| v(w)).collect::<Vec<u32>>();
+        let ids = |v: &mut dyn FnMut(&str) -> u32, ws: &[&str]| {
+            ws.iter().map(|w| v(w)).collect::<Vec<u32>>()
+        };
         let w = Words {
             and: id("and"),
             the: id("the"),
@@ -316,11 +359,60 @@ impl Coder {
             to: id("to"),
             possessive: id("'s"),
             negations: ids(&mut id, &["not", "n't", "never", "no"]),
-            be: ids(&mut id, &["was", "were", "is", "are", "been", "being", "be", "am", "got", "get", "gets"]),
-            determiners: ids(&mut id, &["the", "a", "an", "its", "their", "his", "her", "our", "my", "your", "this", "these", "those", "whose", "'s", "'", "any", "every", "each", "another", "such", "no", "new", "further", "first", "recent", "latest", "last", "fresh", "deadly", "major", "possible"]),
-            prepositions: ids(&mut id, &["in", "at", "near", "from", "to", "with", "by", "of", "on", "for", "against", "over", "into", "inside", "across", "toward", "towards", "outside", "between", "among", "about", "through", "after", "before", "during", "under", "via"]),
-            boundaries: ids(&mut id, &[";", "but", "while", "whereas", "which", "who", "whom", "although", "though", "because", "when", "where", "if", "unless", "after", "before", "since", "until", "as", "meanwhile", "however", "\""]),
-            hypothetical: ids(&mut id, &["if", "unless", "whether", "could", "might", "may", "should"]),
+            be: ids(
+                &mut id,
+                &[
+                    "was", "were", "is", "are", "been", "being", "be", "am", "got", "get", "gets",
+                ],
+            ),
+            determiners: ids(
+                &mut id,
+                &[
+                    "the", "a", "an", "its", "their", "his", "her", "our", "my", "your", "this",
+                    "these", "those", "whose", "'s", "'", "any", "every", "each", "another",
+                    "such", "no", "new", "further", "first", "recent", "latest", "last", "fresh",
+                    "deadly", "major", "possible",
+                ],
+            ),
+            prepositions: ids(
+                &mut id,
+                &[
+                    "in", "at", "near", "from", "to", "with", "by", "of", "on", "for", "against",
+                    "over", "into", "inside", "across", "toward", "towards", "outside", "between",
+                    "among", "about", "through", "after", "before", "during", "under", "via",
+                ],
+            ),
+            boundaries: ids(
+                &mut id,
+                &[
+                    ";",
+                    "but",
+                    "while",
+                    "whereas",
+                    "which",
+                    "who",
+                    "whom",
+                    "although",
+                    "though",
+                    "because",
+                    "when",
+                    "where",
+                    "if",
+                    "unless",
+                    "after",
+                    "before",
+                    "since",
+                    "until",
+                    "as",
+                    "meanwhile",
+                    "however",
+                    "\"",
+                ],
+            ),
+            hypothetical: ids(
+                &mut id,
+                &["if", "unless", "whether", "could", "might", "may", "should"],
+            ),
             pron_person: ids(&mut id, &["he", "she", "his", "her", "him"]),
             pron_thing: ids(&mut id, &["it", "its"]),
             pron_plural: ids(&mut id, &["they", "their", "them"]),
@@ -361,7 +453,11 @@ impl Coder {
         (c, trace)
     }
 
-    fn code_article_traced(&self, article: &Article, mut trace: Option<&mut String>) -> CodedArticle {
+    fn code_article_traced(
+        &self,
+        article: &Article,
+        mut trace: Option<&mut String>,
+    ) -> CodedArticle {
         let text = article.text.as_str();
         let mut out = CodedArticle {
             sentences: sentences::split(text),
@@ -379,12 +475,24 @@ impl Coder {
             ids.extend(tokens.iter().map(|t| self.vocab.get(&t.norm)));
             if let Some(t) = trace.as_deref_mut() {
                 let _ = writeln!(t, "sentence {si}: {}", &text[span[0]..span[1]]);
-                let _ = writeln!(t, "  tokens: {}", tokens.iter().map(|t| t.norm.as_str()).collect::<Vec<_>>().join(" | "));
+                let _ = writeln!(
+                    t,
+                    "  tokens: {}",
+                    tokens
+                        .iter()
+                        .map(|t| t.norm.as_str())
+                        .collect::<Vec<_>>()
+                        .join(" | ")
+                );
             }
             match self.discard(&tokens, &ids) {
                 Some((i, true)) => {
                     if let Some(t) = trace.as_deref_mut() {
-                        let _ = writeln!(t, "  story discarded by {}", self.dicts.discards[i as usize].origin);
+                        let _ = writeln!(
+                            t,
+                            "  story discarded by {}",
+                            self.dicts.discards[i as usize].origin
+                        );
                     }
                     out.discarded = true;
                     out.events.clear();
@@ -392,7 +500,11 @@ impl Coder {
                 }
                 Some((i, false)) => {
                     if let Some(t) = trace.as_deref_mut() {
-                        let _ = writeln!(t, "  sentence discarded by {}", self.dicts.discards[i as usize].origin);
+                        let _ = writeln!(
+                            t,
+                            "  sentence discarded by {}",
+                            self.dicts.discards[i as usize].origin
+                        );
                     }
                     continue;
                 }
@@ -401,18 +513,30 @@ impl Coder {
             let mentions = self.find_mentions(text, &tokens, &ids, article.date, &mut ctx);
             if let Some(t) = trace.as_deref_mut() {
                 for m in &mentions {
-                    let _ = writeln!(t, "  actor: {:?} -> {} ({:?}, tokens {}..{})", &text[m.span[0]..m.span[1]], m.code.as_deref().unwrap_or("?"), m.kind, m.tok[0], m.tok[1]);
+                    let _ = writeln!(
+                        t,
+                        "  actor: {:?} -> {} ({:?}, tokens {}..{})",
+                        &text[m.span[0]..m.span[1]],
+                        m.code.as_deref().unwrap_or("?"),
+                        m.kind,
+                        m.tok[0],
+                        m.tok[1]
+                    );
                 }
             }
             let root = span[1] <= first_para_end || si == 0;
             let sentence_text = &text[span[0]..span[1]];
             let events = self.code_sentence(text, &tokens, &ids, &mentions, trace.as_deref_mut());
             for ev in events {
-                let Some(entry_code) = ev.code.clone() else { continue };
+                let Some(entry_code) = ev.code.clone() else {
+                    continue;
+                };
                 let cameo = self.dicts.cameo.lookup(&entry_code);
                 let src = &mentions[ev.source];
                 let tgt = ev.target.map(|t| &mentions[t]);
-                let (Some(sc), tc) = (src.code.clone(), tgt.and_then(|t| t.code.clone())) else { continue };
+                let (Some(sc), tc) = (src.code.clone(), tgt.and_then(|t| t.code.clone())) else {
+                    continue;
+                };
                 if self.options.require_target && tc.is_none() {
                     continue;
                 }
@@ -426,7 +550,10 @@ impl Coder {
                     Some(p) => self.pattern_info[p as usize].clone(),
                     None => {
                         let v = &self.verbs[ev.verb as usize];
-                        (format!("verb {} = {}", v.lemma, entry_code), v.origin.clone())
+                        (
+                            format!("verb {} = {}", v.lemma, entry_code),
+                            v.origin.clone(),
+                        )
                     }
                 };
                 let e = Event {
@@ -437,7 +564,9 @@ impl Coder {
                     source_code: sc,
                     source_text: text[src.span[0]..src.span[1]].to_string(),
                     target_code: tc,
-                    target_text: tgt.map(|t| text[t.span[0]..t.span[1]].to_string()).unwrap_or_default(),
+                    target_text: tgt
+                        .map(|t| text[t.span[0]..t.span[1]].to_string())
+                        .unwrap_or_default(),
                     event_label: cameo.map(|c| c.label.clone()).unwrap_or_default(),
                     quad_class: quad_class(&entry_code),
                     goldstein: cameo.map(|c| c.goldstein).unwrap_or(0.0),
@@ -457,17 +586,27 @@ impl Coder {
                     target_geo: None,
                     quotes: Vec::new(),
                 };
-                if !out.events.iter().any(|x| x.sentence_index == si && x.source_code == e.source_code && x.target_code == e.target_code && x.event_code == e.event_code) {
+                if !out.events.iter().any(|x| {
+                    x.sentence_index == si
+                        && x.source_code == e.source_code
+                        && x.target_code == e.target_code
+                        && x.event_code == e.event_code
+                }) {
                     out.events.push(e);
                 }
             }
-            out.mentions.extend(mentions.into_iter().filter(|m| !m.pronoun).map(|m| Mention {
-                sentence_index: si,
-                span: m.span,
-                code: m.code,
-                name: m.name,
-                kind: m.kind,
-            }));
+            out.mentions.extend(
+                mentions
+                    .into_iter()
+                    .filter(|m| !m.pronoun)
+                    .map(|m| Mention {
+                        sentence_index: si,
+                        span: m.span,
+                        code: m.code,
+                        name: m.name,
+                        kind: m.kind,
+                    }),
+            );
         }
         out
     }
@@ -489,7 +628,14 @@ impl Coder {
         best
     }
 
-    fn find_mentions(&self, text: &str, tokens: &[Token], ids: &[u32], date: Option<Date>, ctx: &mut Context) -> Vec<Found> {
+    fn find_mentions(
+        &self,
+        text: &str,
+        tokens: &[Token],
+        ids: &[u32],
+        date: Option<Date>,
+        ctx: &mut Context,
+    ) -> Vec<Found> {
         let mut raw: Vec<Found> = Vec::new();
         let mut i = 0;
         while i < tokens.len() {
@@ -498,7 +644,11 @@ impl Coder {
             for (end, &t) in self.actors.matches_at(tokens, ids, i, &self.vocab, false) {
                 let better = match best {
                     None => true,
-                    Some((be, bt)) => end > be || (end == be && matches!((bt, t), (Target::Agent(_), Target::Actor(_)))),
+                    Some((be, bt)) => {
+                        end > be
+                            || (end == be
+                                && matches!((bt, t), (Target::Agent(_), Target::Actor(_))))
+                    }
                 };
                 if better {
                     best = Some((end, t));
@@ -509,7 +659,10 @@ impl Coder {
                 match t {
                     Target::Actor(a) => {
                         let e = &self.dicts.actors[a as usize];
-                        let code = e.code_at(date, self.dicts.semantics.first_undated_wins).filter(|c| !c.is_empty() && !c.chars().all(|x| x == '-')).map(str::to_string);
+                        let code = e
+                            .code_at(date, self.dicts.semantics.first_undated_wins)
+                            .filter(|c| !c.is_empty() && !c.chars().all(|x| x == '-'))
+                            .map(str::to_string);
                         raw.push(Found {
                             tok: [i, end],
                             span,
@@ -579,15 +732,27 @@ impl Coder {
                         gap.len() <= 4
                             && gap.clone().all(|j| {
                                 let t = &tokens[j];
-                                ids[j] == self.w.possessive || ids[j] == self.w.and || ids[j] == self.w.comma || (t.kind == TokenKind::Word && !t.capitalized && !self.w.prepositions.contains(&ids[j]) && !self.w.determiners.contains(&ids[j]) && !self.verb_index.contains_key(&ids[j]))
+                                ids[j] == self.w.possessive
+                                    || ids[j] == self.w.and
+                                    || ids[j] == self.w.comma
+                                    || (t.kind == TokenKind::Word
+                                        && !t.capitalized
+                                        && !self.w.prepositions.contains(&ids[j])
+                                        && !self.w.determiners.contains(&ids[j])
+                                        && !self.verb_index.contains_key(&ids[j]))
                             })
                             && (gap.is_empty() || ids[a.tok[1]] == self.w.possessive)
                     };
-                    if n.agent.is_some() && (adjacent(&cur, n, &[self.w.possessive]) || modifiers_only(&cur, n)) {
+                    if n.agent.is_some()
+                        && (adjacent(&cur, n, &[self.w.possessive]) || modifiers_only(&cur, n))
+                    {
                         let mut m = compose(&cur, n);
                         // ACTOR AGENT PERSON ("Russian President Vladimir Putin"): one mention.
                         if let Some(p) = raw.get(k + 2) {
-                            if p.agent.is_none() && p.kind == ActorKind::Person && p.tok[0] == n.tok[1] {
+                            if p.agent.is_none()
+                                && p.kind == ActorKind::Person
+                                && p.tok[0] == n.tok[1]
+                            {
                                 m.tok[1] = p.tok[1];
                                 m.span[1] = p.span[1];
                                 if p.code.is_some() {
@@ -603,7 +768,11 @@ impl Coder {
                         continue;
                     }
                     // COUNTRY PERSON ("Russian Vladimir Putin", "Bree Prime Minister X" handled above)
-                    if n.agent.is_none() && n.kind == ActorKind::Person && n.tok[0] == cur.tok[1] && cur.kind == ActorKind::Country {
+                    if n.agent.is_none()
+                        && n.kind == ActorKind::Person
+                        && n.tok[0] == cur.tok[1]
+                        && cur.kind == ActorKind::Country
+                    {
                         let mut m = n.clone();
                         m.tok[0] = cur.tok[0];
                         m.span[0] = cur.span[0];
@@ -622,7 +791,14 @@ impl Coder {
             // AGENT in/from ACTOR [and ACTOR]: "lawmakers in Fornost and Gondor".
             if let Some(n) = next {
                 let gap = &ids[cur.tok[1]..n.tok[0]];
-                if n.agent.is_none() && !n.pronoun && n.kind != ActorKind::Person && (gap == [self.w.in_] || gap == [self.w.from] || gap == [self.w.in_, self.w.the] || gap == [self.w.from, self.w.the]) {
+                if n.agent.is_none()
+                    && !n.pronoun
+                    && n.kind != ActorKind::Person
+                    && (gap == [self.w.in_]
+                        || gap == [self.w.from]
+                        || gap == [self.w.in_, self.w.the]
+                        || gap == [self.w.from, self.w.the])
+                {
                     let mut m = compose(n, &cur);
                     m.tok = [cur.tok[0], n.tok[1]];
                     m.span = [cur.span[0], n.span[1]];
@@ -631,7 +807,12 @@ impl Coder {
                     // Distribute the agent over a compound that follows.
                     while let Some(c) = raw.get(k) {
                         let g = &ids[raw[k - 1].tok[1]..c.tok[0]];
-                        if c.agent.is_none() && !c.pronoun && !g.is_empty() && g.len() <= 2 && g.iter().all(|&x| x == self.w.and || x == self.w.comma) {
+                        if c.agent.is_none()
+                            && !c.pronoun
+                            && !g.is_empty()
+                            && g.len() <= 2
+                            && g.iter().all(|&x| x == self.w.and || x == self.w.comma)
+                        {
                             out.push(compose(c, &cur));
                             let last = out.last_mut().expect("just pushed");
                             last.tok = c.tok;
@@ -646,7 +827,12 @@ impl Coder {
             }
             // AGENT of ACTOR / AGENT ACTOR(person)
             if let Some(n) = next {
-                if n.agent.is_none() && !n.pronoun && adjacent(&cur, n, &[self.w.of]) && (ids[cur.tok[1]..n.tok[0]].contains(&self.w.of) || n.kind == ActorKind::Person) {
+                if n.agent.is_none()
+                    && !n.pronoun
+                    && adjacent(&cur, n, &[self.w.of])
+                    && (ids[cur.tok[1]..n.tok[0]].contains(&self.w.of)
+                        || n.kind == ActorKind::Person)
+                {
                     let mut m = compose(n, &cur);
                     m.tok = [cur.tok[0], n.tok[1]];
                     m.span = [cur.span[0], n.span[1]];
@@ -690,9 +876,7 @@ impl Coder {
                 }
                 _ => ctx.last_thing = entry,
             }
-            if code.len() >= 3 && m.kind != ActorKind::Person {
-                ctx.last_country = Some(code[..3].to_string());
-            } else if code.len() >= 3 {
+            if code.len() >= 3 {
                 ctx.last_country = Some(code[..3].to_string());
             }
         }
@@ -700,7 +884,14 @@ impl Coder {
     }
 
     /// Finds verbs and codes their events.
-    fn code_sentence(&self, text: &str, tokens: &[Token], ids: &[u32], mentions: &[Found], mut trace: Option<&mut String>) -> Vec<RawEvent> {
+    fn code_sentence(
+        &self,
+        text: &str,
+        tokens: &[Token],
+        ids: &[u32],
+        mentions: &[Found],
+        mut trace: Option<&mut String>,
+    ) -> Vec<RawEvent> {
         // Token -> mention index.
         let mut owner = vec![usize::MAX; tokens.len()];
         for (mi, m) in mentions.iter().enumerate() {
@@ -742,7 +933,11 @@ impl Coder {
                     if !self.looks_like_noun(tokens, ids, &h) {
                         cands.push(h);
                     } else if let Some(t) = trace.as_deref_mut() {
-                        let _ = writeln!(t, "  verb {:?} skipped: used as a noun", tokens[h.head].norm);
+                        let _ = writeln!(
+                            t,
+                            "  verb {:?} skipped: used as a noun",
+                            tokens[h.head].norm
+                        );
                     }
                     i = end;
                 }
@@ -758,21 +953,39 @@ impl Coder {
         for (ci, h) in cands.iter().enumerate() {
             let verb = &self.verbs[h.verb as usize];
             // Clause start: the previous boundary token before the verb.
-            let clause_start = (0..h.start).rev().find(|&j| self.w.boundaries.contains(&ids[j]) && owner[j] == usize::MAX).map_or(0, |j| j + 1);
-            let clause_end = (h.end..tokens.len()).find(|&j| self.w.boundaries.contains(&ids[j])).unwrap_or(tokens.len());
-            let passive = h.participle && (h.start.saturating_sub(3)..h.start).any(|j| self.w.be.contains(&ids[j])) && !(h.start >= 1 && matches!(tokens[h.start - 1].norm.as_str(), "has" | "have" | "had"));
+            let clause_start = (0..h.start)
+                .rev()
+                .find(|&j| self.w.boundaries.contains(&ids[j]) && owner[j] == usize::MAX)
+                .map_or(0, |j| j + 1);
+            let clause_end = (h.end..tokens.len())
+                .find(|&j| self.w.boundaries.contains(&ids[j]))
+                .unwrap_or(tokens.len());
+            let passive = h.participle
+                && (h.start.saturating_sub(3)..h.start).any(|j| self.w.be.contains(&ids[j]))
+                && !(h.start >= 1
+                    && matches!(tokens[h.start - 1].norm.as_str(), "has" | "have" | "had"));
             let infinitive = h.start >= 1 && ids[h.start - 1] == self.w.to;
-            let negated = (h.start.saturating_sub(3)..h.start).any(|j| self.w.negations.contains(&ids[j]));
-            let hypothetical = (clause_start..h.start).any(|j| self.w.hypothetical.contains(&ids[j]));
+            let negated =
+                (h.start.saturating_sub(3)..h.start).any(|j| self.w.negations.contains(&ids[j]));
+            let hypothetical =
+                (clause_start..h.start).any(|j| self.w.hypothetical.contains(&ids[j]));
             // Gerunds after prepositions and infinitives after a coded verb belong to
             // the verb before them (its patterns can mention them).
-            let gerund_after_prep = h.gerund && h.start >= 1 && self.w.prepositions.contains(&ids[h.start - 1]);
-            let later_event = cands[ci + 1..].iter().any(|c| self.verbs[c.verb as usize].code.active.is_some() || !self.verbs[c.verb as usize].patterns.is_empty());
+            let gerund_after_prep =
+                h.gerund && h.start >= 1 && self.w.prepositions.contains(&ids[h.start - 1]);
+            let later_event = cands[ci + 1..].iter().any(|c| {
+                self.verbs[c.verb as usize].code.active.is_some()
+                    || !self.verbs[c.verb as usize].patterns.is_empty()
+            });
             if let Some(t) = trace.as_deref_mut() {
                 let _ = writeln!(
                     t,
                     "  verb {:?} ({}, default {}){}{}{}{}",
-                    tokens[h.start..h.end].iter().map(|t| t.norm.as_str()).collect::<Vec<_>>().join(" "),
+                    tokens[h.start..h.end]
+                        .iter()
+                        .map(|t| t.norm.as_str())
+                        .collect::<Vec<_>>()
+                        .join(" "),
                     verb.lemma,
                     verb.code.active.as_deref().unwrap_or("---"),
                     if passive { " passive" } else { "" },
@@ -782,27 +995,63 @@ impl Coder {
                 );
             }
             // Source candidates.
-            let subject = self.pick_source(ids, mentions, clause_start.max(if prev_speech { prev_verb_end } else { 0 }), h.start, prev_source, prev_coded && !prev_speech && prev_verb_end > 0);
+            let subject = self.pick_source(
+                ids,
+                mentions,
+                clause_start.max(if prev_speech { prev_verb_end } else { 0 }),
+                h.start,
+                prev_source,
+                prev_coded && !prev_speech && prev_verb_end > 0,
+            );
             // Pattern matching.
             let mut chosen: Option<(&CPattern, Option<usize>, Option<usize>)> = None;
             for p in &verb.patterns {
-                if let Some((s, t)) = self.match_pattern(p, tokens, ids, &owner, mentions, h, clause_start, clause_end) {
+                if let Some((s, t)) = self.match_pattern(
+                    p,
+                    tokens,
+                    ids,
+                    &owner,
+                    mentions,
+                    h,
+                    clause_start,
+                    clause_end,
+                ) {
                     chosen = Some((p, s, t));
                     break;
                 }
             }
             let (code, pattern, src_slot, tgt_slot, matched_neg) = match chosen {
-                Some((p, s, t)) => (p.code.get(passive && !paired_codes).map(str::to_string), Some(p.info), s, t, p.mentions_negation),
-                None => (verb.code.get(passive && !paired_codes).map(str::to_string), None, None, None, false),
+                Some((p, s, t)) => (
+                    p.code.get(passive && !paired_codes).map(str::to_string),
+                    Some(p.info),
+                    s,
+                    t,
+                    p.mentions_negation,
+                ),
+                None => (
+                    verb.code.get(passive && !paired_codes).map(str::to_string),
+                    None,
+                    None,
+                    None,
+                    false,
+                ),
             };
             if let Some(t) = trace.as_deref_mut() {
                 match pattern {
                     Some(p) => {
                         let (txt, o) = &self.pattern_info[p as usize];
-                        let _ = writeln!(t, "    pattern {o} `{txt}` -> {}", code.as_deref().unwrap_or("---"));
+                        let _ = writeln!(
+                            t,
+                            "    pattern {o} `{txt}` -> {}",
+                            code.as_deref().unwrap_or("---")
+                        );
                     }
                     None => {
-                        let _ = writeln!(t, "    no pattern matched; default {}", code.as_deref().unwrap_or("---"));
+                        let _ = writeln!(
+                            t,
+                            "    no pattern matched; default {}",
+                            code.as_deref().unwrap_or("---")
+                        );
                     }
                 }
             }
@@ -823,7 +1072,13 @@ impl Coder {
             // Roles.
             let (mut sources, mut targets): (Vec<usize>, Vec<usize>) = (Vec::new(), Vec::new());
             if passive {
-                let by_agent = (h.end..clause_end.min(h.end + 6)).find(|&j| ids[j] == self.w.by).and_then(|j| (j + 1..clause_end.min(j + 4)).find(|&k| owner[k] != usize::MAX).map(|k| owner[k]));
+                let by_agent = (h.end..clause_end.min(h.end + 6))
+                    .find(|&j| ids[j] == self.w.by)
+                    .and_then(|j| {
+                        (j + 1..clause_end.min(j + 4))
+                            .find(|&k| owner[k] != usize::MAX)
+                            .map(|k| owner[k])
+                    });
                 if let Some(s) = src_slot.or(by_agent) {
                     sources = self.compound(ids, mentions, s);
                 }
@@ -834,14 +1089,37 @@ impl Coder {
                 if let Some(s) = src_slot.or(subject) {
                     sources = self.compound(ids, mentions, s);
                 }
-                let t = tgt_slot.or_else(|| (h.end..clause_end).find(|&j| owner[j] != usize::MAX && !sources.contains(&owner[j])).map(|j| owner[j]));
+                let t = tgt_slot.or_else(|| {
+                    (h.end..clause_end)
+                        .find(|&j| owner[j] != usize::MAX && !sources.contains(&owner[j]))
+                        .map(|j| owner[j])
+                });
                 if let Some(t) = t {
                     targets = self.compound(ids, mentions, t);
                 }
             }
             if let Some(t) = trace.as_deref_mut() {
-                let names = |v: &[usize]| v.iter().map(|&m| format!("{:?}={}", &text[mentions[m].span[0]..mentions[m].span[1]], mentions[m].code.as_deref().unwrap_or("?"))).collect::<Vec<_>>().join(", ");
-                let _ = writeln!(t, "    source [{}] target [{}]{}", names(&sources), names(&targets), skip_reason.map(|r| format!(" -> dropped: {r}")).unwrap_or_default());
+                let names = |v: &[usize]| {
+                    v.iter()
+                        .map(|&m| {
+                            format!(
+                                "{:?}={}",
+                                &text[mentions[m].span[0]..mentions[m].span[1]],
+                                mentions[m].code.as_deref().unwrap_or("?")
+                            )
+                        })
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                };
+                let _ = writeln!(
+                    t,
+                    "    source [{}] target [{}]{}",
+                    names(&sources),
+                    names(&targets),
+                    skip_reason
+                        .map(|r| format!(" -> dropped: {r}"))
+                        .unwrap_or_default()
+                );
             }
             if !sources.is_empty() {
                 prev_source = Some(sources[0]);
@@ -862,13 +1140,19 @@ impl Coder {
                 targets = sources.clone();
             }
             // TABARI paired codes `[032:033]`: the second code is the reverse event.
-            let paired = self.dicts.semantics.paired_codes && pattern.map_or(verb.code.passive != verb.code.active, |_| true);
+            let paired = self.dicts.semantics.paired_codes
+                && pattern.map_or(verb.code.passive != verb.code.active, |_| true);
             let reverse = if paired {
-                let pair = match chosen_code_pair(&verb.code, pattern.and_then(|p| verb.patterns.iter().find(|x| x.info == p).map(|x| &x.code))) {
-                    Some(c) => c,
-                    None => CodePair::default(),
-                };
-                if pair.passive != pair.active { pair.passive.clone() } else { None }
+                let pair = chosen_code_pair(
+                    &verb.code,
+                    pattern
+                        .and_then(|p| verb.patterns.iter().find(|x| x.info == p).map(|x| &x.code)),
+                );
+                if pair.passive != pair.active {
+                    pair.passive.clone()
+                } else {
+                    None
+                }
             } else {
                 None
             };
@@ -876,18 +1160,39 @@ impl Coder {
                 for &s in &sources {
                     for &t in &targets {
                         if t != s {
-                            events.push(RawEvent { source: t, target: Some(s), code: Some(rc.clone()), pattern, verb: h.verb, verb_span });
+                            events.push(RawEvent {
+                                source: t,
+                                target: Some(s),
+                                code: Some(rc.clone()),
+                                pattern,
+                                verb: h.verb,
+                                verb_span,
+                            });
                         }
                     }
                 }
             }
             for &s in &sources {
                 if targets.is_empty() {
-                    events.push(RawEvent { source: s, target: None, code: code.clone(), pattern, verb: h.verb, verb_span });
+                    events.push(RawEvent {
+                        source: s,
+                        target: None,
+                        code: code.clone(),
+                        pattern,
+                        verb: h.verb,
+                        verb_span,
+                    });
                 }
                 for &t in &targets {
                     if t != s {
-                        events.push(RawEvent { source: s, target: Some(t), code: code.clone(), pattern, verb: h.verb, verb_span });
+                        events.push(RawEvent {
+                            source: s,
+                            target: Some(t),
+                            code: code.clone(),
+                            pattern,
+                            verb: h.verb,
+                            verb_span,
+                        });
                     }
                 }
             }
@@ -915,13 +1220,29 @@ impl Coder {
     /// The subject: the leftmost actor in the clause before the verb that is not inside
     /// a prepositional phrase; a verb joined to the previous one by "and" shares its
     /// subject.
-    fn pick_source(&self, ids: &[u32], mentions: &[Found], from: usize, verb_start: usize, prev_source: Option<usize>, inherit: bool) -> Option<usize> {
-        let in_range: Vec<usize> = mentions.iter().enumerate().filter(|(_, m)| m.tok[0] >= from && m.tok[1] <= verb_start).map(|(i, _)| i).collect();
+    fn pick_source(
+        &self,
+        ids: &[u32],
+        mentions: &[Found],
+        from: usize,
+        verb_start: usize,
+        prev_source: Option<usize>,
+        inherit: bool,
+    ) -> Option<usize> {
+        let in_range: Vec<usize> = mentions
+            .iter()
+            .enumerate()
+            .filter(|(_, m)| m.tok[0] >= from && m.tok[1] <= verb_start)
+            .map(|(i, _)| i)
+            .collect();
         if inherit {
             if let Some(p) = prev_source {
                 // "X condemned Y and promised Z": shared subject unless an actor sits right
                 // before the verb ("..., and Y responded").
-                let last_close = in_range.last().is_some_and(|&m| mentions[m].tok[1] + 1 >= verb_start && !ids[mentions[m].tok[1]..verb_start].contains(&self.w.and));
+                let last_close = in_range.last().is_some_and(|&m| {
+                    mentions[m].tok[1] + 1 >= verb_start
+                        && !ids[mentions[m].tok[1]..verb_start].contains(&self.w.and)
+                });
                 if !last_close || in_range.is_empty() {
                     return Some(p);
                 }
@@ -930,14 +1251,22 @@ impl Coder {
         let mut fallback = None;
         for &m in &in_range {
             let start = mentions[m].tok[0];
-            let preceded_by_prep = start > 0 && self.w.prepositions.contains(&ids[start - 1]) && ids[start - 1] != self.w.of;
-            let preceded_by_prep2 = start > 1 && self.w.prepositions.contains(&ids[start - 2]) && self.w.determiners.contains(&ids[start - 1]);
+            let preceded_by_prep = start > 0
+                && self.w.prepositions.contains(&ids[start - 1])
+                && ids[start - 1] != self.w.of;
+            let preceded_by_prep2 = start > 1
+                && self.w.prepositions.contains(&ids[start - 2])
+                && self.w.determiners.contains(&ids[start - 1]);
             if !(preceded_by_prep || preceded_by_prep2) {
                 return Some(m);
             }
             fallback.get_or_insert(m);
         }
-        fallback.or(if in_range.is_empty() { prev_source } else { None })
+        fallback.or(if in_range.is_empty() {
+            prev_source
+        } else {
+            None
+        })
     }
 
     /// The mention and any actors joined to it with "and" or commas.
@@ -948,7 +1277,10 @@ impl Coder {
             let a = &mentions[cur];
             let b = &mentions[cur + 1];
             let gap = &ids[a.tok[1]..b.tok[0]];
-            let joined = !gap.is_empty() && gap.len() <= 2 && gap.iter().all(|&g| g == self.w.and || g == self.w.comma) && gap.iter().any(|&g| g == self.w.and || g == self.w.comma);
+            let joined = !gap.is_empty()
+                && gap.len() <= 2
+                && gap.iter().all(|&g| g == self.w.and || g == self.w.comma)
+                && gap.iter().any(|&g| g == self.w.and || g == self.w.comma);
             if !joined || b.pronoun {
                 break;
             }
@@ -959,13 +1291,27 @@ impl Coder {
     }
 
     #[allow(clippy::too_many_arguments)] // the matching context is naturally wide
-    fn match_pattern(&self, p: &CPattern, tokens: &[Token], ids: &[u32], owner: &[usize], mentions: &[Found], h: &VerbHit, clause_start: usize, clause_end: usize) -> Option<(Option<usize>, Option<usize>)> {
+    fn match_pattern(
+        &self,
+        p: &CPattern,
+        tokens: &[Token],
+        ids: &[u32],
+        owner: &[usize],
+        mentions: &[Found],
+        h: &VerbHit,
+        clause_start: usize,
+        clause_end: usize,
+    ) -> Option<(Option<usize>, Option<usize>)> {
         let mut src = None;
         let mut tgt = None;
         // After the verb, left to right.
         let mut pos = h.end;
-        for (k, (e, adjacent)) in p.post.iter().enumerate() {
-            let limit = if *adjacent || k == 0 && matches!(e, CElem::Words(_)) && false { pos } else { (pos + self.options.max_gap).min(clause_end.max(pos)) };
+        for (e, adjacent) in &p.post {
+            let limit = if *adjacent {
+                pos
+            } else {
+                (pos + self.options.max_gap).min(clause_end.max(pos))
+            };
             let mut found = None;
             let mut j = pos;
             while j <= limit && j <= tokens.len() {
@@ -973,7 +1319,7 @@ impl Coder {
                     found = Some((end, m));
                     break;
                 }
-                if j >= tokens.len() || ids[j] == self.w.comma && matches!(e, CElem::Words(_)) && false {
+                if j >= tokens.len() {
                     break;
                 }
                 j += 1;
@@ -989,7 +1335,12 @@ impl Coder {
         // Before the verb, right to left.
         let mut pos = h.start; // exclusive end of the region to the left
         for (e, adjacent) in &p.pre {
-            let lowest = if *adjacent { pos } else { pos.saturating_sub(self.options.max_gap).max(clause_start.min(pos)) };
+            let lowest = if *adjacent {
+                pos
+            } else {
+                pos.saturating_sub(self.options.max_gap)
+                    .max(clause_start.min(pos))
+            };
             let mut found = None;
             let mut j = pos;
             loop {
@@ -1015,7 +1366,15 @@ impl Coder {
     }
 
     /// Matches an element starting at token `j`; returns (end, mention).
-    fn elem_at(&self, e: &CElem, ids: &[u32], owner: &[usize], mentions: &[Found], j: usize, _forward: bool) -> Option<(usize, Option<usize>)> {
+    fn elem_at(
+        &self,
+        e: &CElem,
+        ids: &[u32],
+        owner: &[usize],
+        mentions: &[Found],
+        j: usize,
+        _forward: bool,
+    ) -> Option<(usize, Option<usize>)> {
         match e {
             CElem::Verb | CElem::Compound => Some((j, None)),
             CElem::Target | CElem::Source => {
@@ -1028,7 +1387,12 @@ impl Coder {
             }
             CElem::Words(alts) => {
                 for alt in alts {
-                    if j + alt.len() <= ids.len() && alt.iter().enumerate().all(|(k, set)| set.contains(&ids[j + k])) {
+                    if j + alt.len() <= ids.len()
+                        && alt
+                            .iter()
+                            .enumerate()
+                            .all(|(k, set)| set.contains(&ids[j + k]))
+                    {
                         return Some((j + alt.len(), None));
                     }
                 }
@@ -1038,7 +1402,14 @@ impl Coder {
     }
 
     /// Matches an element ending at token `j` (exclusive); returns (start, mention).
-    fn elem_ending_at(&self, e: &CElem, ids: &[u32], owner: &[usize], mentions: &[Found], j: usize) -> Option<(usize, Option<usize>)> {
+    fn elem_ending_at(
+        &self,
+        e: &CElem,
+        ids: &[u32],
+        owner: &[usize],
+        mentions: &[Found],
+        j: usize,
+    ) -> Option<(usize, Option<usize>)> {
         match e {
             CElem::Verb | CElem::Compound => Some((j, None)),
             CElem::Target | CElem::Source => {
@@ -1052,7 +1423,12 @@ impl Coder {
             CElem::Words(alts) => {
                 for alt in alts {
                     let n = alt.len();
-                    if j >= n && alt.iter().enumerate().all(|(k, set)| set.contains(&ids[j - n + k])) {
+                    if j >= n
+                        && alt
+                            .iter()
+                            .enumerate()
+                            .all(|(k, set)| set.contains(&ids[j - n + k]))
+                    {
                         return Some((j - n, None));
                     }
                 }
@@ -1072,8 +1448,8 @@ fn word_ids(vocab: &mut Vocab, w: &str) -> Vec<u32> {
     v
 }
 
-fn chosen_code_pair<'a>(verb: &'a CodePair, pattern: Option<&'a CodePair>) -> Option<CodePair> {
-    Some(pattern.unwrap_or(verb).clone())
+fn chosen_code_pair(verb: &CodePair, pattern: Option<&CodePair>) -> CodePair {
+    pattern.unwrap_or(verb).clone()
 }
 
 fn apply_agent(base: &str, agent: &str) -> String {
@@ -1157,4 +1533,3 @@ const _ASSERT_SYNC: fn() = || {
     fn is_send_sync<T: Send + Sync>() {}
     is_send_sync::<Coder>();
 };
-

@@ -31,9 +31,9 @@ pub use error::{Error, RecordError, Result};
 pub use event::{Event, Place, Quote};
 pub mod coder;
 pub mod dict;
+pub mod matcher;
 pub mod sentences;
 pub mod tokens;
-pub mod matcher;
 
 pub use coder::{ActorKind, CodedArticle, Coder, CoderOptions, Mention};
 pub use dict::Dictionaries;

@@ -30,7 +30,10 @@ impl Vocab {
         if w.is_ascii() {
             self.ids.get(w).copied().unwrap_or(NO_WORD)
         } else {
-            self.ids.get(&fold_diacritics(w)).copied().unwrap_or(NO_WORD)
+            self.ids
+                .get(&fold_diacritics(w))
+                .copied()
+                .unwrap_or(NO_WORD)
         }
     }
 
@@ -81,12 +84,16 @@ pub struct PhraseTrie<T> {
 
 impl<T> Default for PhraseTrie<T> {
     fn default() -> Self {
-        PhraseTrie { nodes: vec![Node::default()] }
+        PhraseTrie {
+            nodes: vec![Node::default()],
+        }
     }
 }
 
 fn rule_of(surface: Option<&str>) -> CaseRule {
-    let Some(s) = surface else { return CaseRule::Any };
+    let Some(s) = surface else {
+        return CaseRule::Any;
+    };
     let letters: Vec<char> = s.chars().filter(|c| c.is_alphabetic()).collect();
     if letters.len() >= 2 && letters.iter().all(|c| c.is_uppercase()) {
         CaseRule::AllCaps
@@ -101,7 +108,10 @@ fn case_ok(rule: CaseRule, t: &Token) -> bool {
     match rule {
         CaseRule::Any => true,
         CaseRule::Capitalized => t.capitalized,
-        CaseRule::AllCaps => t.all_caps || (t.capitalized && t.norm.chars().filter(|c| c.is_alphabetic()).count() <= 1),
+        CaseRule::AllCaps => {
+            t.all_caps
+                || (t.capitalized && t.norm.chars().filter(|c| c.is_alphabetic()).count() <= 1)
+        }
     }
 }
 
@@ -113,10 +123,18 @@ impl<T: Copy> PhraseTrie<T> {
         }
         let mut node = 0usize;
         for w in &phrase.words {
-            let rule = if case_insensitive { CaseRule::Any } else { rule_of(w.surface.as_deref()) };
+            let rule = if case_insensitive {
+                CaseRule::Any
+            } else {
+                rule_of(w.surface.as_deref())
+            };
             if let Some(stem) = w.norm.strip_suffix('*') {
                 let stem = fold_diacritics(stem);
-                let existing = self.nodes[node].prefixes.iter().find(|(p, r, _)| *p == stem && *r == rule).map(|x| x.2);
+                let existing = self.nodes[node]
+                    .prefixes
+                    .iter()
+                    .find(|(p, r, _)| *p == stem && *r == rule)
+                    .map(|x| x.2);
                 node = match existing {
                     Some(n) => n as usize,
                     None => {
@@ -140,7 +158,14 @@ impl<T: Copy> PhraseTrie<T> {
     }
 
     /// All phrases that match starting at token `i`: (end token, value).
-    pub fn matches_at<'a>(&'a self, tokens: &[Token], ids: &[u32], i: usize, _vocab: &Vocab, case_insensitive: bool) -> Vec<(usize, &'a T)> {
+    pub fn matches_at<'a>(
+        &'a self,
+        tokens: &[Token],
+        ids: &[u32],
+        i: usize,
+        _vocab: &Vocab,
+        case_insensitive: bool,
+    ) -> Vec<(usize, &'a T)> {
         let mut out = Vec::new();
         let mut frontier: Vec<u32> = vec![0];
         let mut j = i;
@@ -166,7 +191,8 @@ impl<T: Copy> PhraseTrie<T> {
                 if !node.prefixes.is_empty() && t.kind == TokenKind::Word {
                     let folded = fold_diacritics(&t.norm);
                     for (p, rule, m) in &node.prefixes {
-                        if folded.starts_with(p.as_str()) && (case_insensitive || case_ok(*rule, t)) {
+                        if folded.starts_with(p.as_str()) && (case_insensitive || case_ok(*rule, t))
+                        {
                             next_frontier.push(*m);
                         }
                     }
@@ -212,8 +238,16 @@ mod tests {
 
     #[test]
     fn table() {
-        let (t, v) = trie(&[("US", 1), ("United States", 2), ("al-Qaeda", 3), ("Turkey", 4), ("president", 5), ("Erdoğan", 6)]);
-        let cases: &[(&str, &[(usize, usize, u32)])] = &[
+        let (t, v) = trie(&[
+            ("US", 1),
+            ("United States", 2),
+            ("al-Qaeda", 3),
+            ("Turkey", 4),
+            ("president", 5),
+            ("Erdoğan", 6),
+        ]);
+        type Case<'a> = (&'a str, &'a [(usize, usize, u32)]);
+        let cases: &[Case] = &[
             ("the US said", &[(1, 2, 1)]),
             ("let us go", &[]),
             ("THE US SAID", &[(1, 2, 1)]),
@@ -236,6 +270,9 @@ mod tests {
         let mut p = Phrase::parse("argentin", false);
         p.words[0].norm.push('*');
         t.insert(&mut v, &p, 1u32, true);
-        assert_eq!(find(&t, &v, "Argentina and Argentine troops"), vec![(0, 1, 1), (2, 3, 1)]);
+        assert_eq!(
+            find(&t, &v, "Argentina and Argentine troops"),
+            vec![(0, 1, 1), (2, 3, 1)]
+        );
     }
 }

@@ -9,17 +9,41 @@ use crate::tokens::normalize_char;
 
 /// Abbreviations after which a period does not end a sentence.
 const ABBREVIATIONS: &[&str] = &[
-    "mr", "mrs", "ms", "dr", "prof", "gen", "lt", "col", "maj", "capt", "cpt", "sgt", "cpl", "pvt", "adm", "cmdr", "brig", "gov",
-    "sen", "rep", "reps", "sens", "pres", "amb", "rev", "hon", "fr", "sr", "jr", "st", "mt", "ft", "no", "nos", "vol", "art", "fig",
-    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "inc", "corp", "co", "ltd", "bros", "vs",
-    "etc", "approx", "dept", "est", "op", "cf", "al", "ave", "blvd", "insp", "supt", "gens", "msgr", "messrs", "mme", "mlle",
+    "mr", "mrs", "ms", "dr", "prof", "gen", "lt", "col", "maj", "capt", "cpt", "sgt", "cpl", "pvt",
+    "adm", "cmdr", "brig", "gov", "sen", "rep", "reps", "sens", "pres", "amb", "rev", "hon", "fr",
+    "sr", "jr", "st", "mt", "ft", "no", "nos", "vol", "art", "fig", "jan", "feb", "mar", "apr",
+    "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "inc", "corp", "co", "ltd", "bros",
+    "vs", "etc", "approx", "dept", "est", "op", "cf", "al", "ave", "blvd", "insp", "supt", "gens",
+    "msgr", "messrs", "mme", "mlle",
 ];
 
 /// Words that start a new sentence after an abbreviation with internal periods
 /// ("... in the U.S. The visit ...").
 const STARTERS: &[&str] = &[
-    "the", "he", "she", "it", "they", "we", "i", "a", "an", "in", "on", "but", "this", "that", "there", "his", "her", "their", "its",
-    "officials", "meanwhile", "however", "after", "at",
+    "the",
+    "he",
+    "she",
+    "it",
+    "they",
+    "we",
+    "i",
+    "a",
+    "an",
+    "in",
+    "on",
+    "but",
+    "this",
+    "that",
+    "there",
+    "his",
+    "her",
+    "their",
+    "its",
+    "officials",
+    "meanwhile",
+    "however",
+    "after",
+    "at",
 ];
 
 /// Splits `text` into sentences, returning byte spans trimmed of surrounding space.
@@ -116,14 +140,21 @@ fn push(text: &str, mut s: usize, mut e: usize, out: &mut Vec<[usize; 2]>) {
 fn starts_sentence(text: &str, k: usize) -> bool {
     let c = text[k..].chars().next().unwrap_or(' ');
     let c = normalize_char(c);
-    c.is_uppercase() || c.is_ascii_digit() || matches!(c, '"' | '\'' | '(' | '[' | '-') || (!c.is_lowercase() && c.is_alphabetic())
+    c.is_uppercase()
+        || c.is_ascii_digit()
+        || matches!(c, '"' | '\'' | '(' | '[' | '-')
+        || (!c.is_lowercase() && c.is_alphabetic())
 }
 
 /// Decides whether a period at `dot` (with the next sentence starting at `next`)
 /// ends the sentence, looking at the word before it.
 fn ends_sentence(text: &str, start: usize, dot: usize, next: usize) -> bool {
     let before = &text[start..dot];
-    let word_start = before.rfind(|c: char| c.is_whitespace() || c == '(' || c == '"' || normalize_char(c) == '"').map_or(0, |p| p + before[p..].chars().next().map_or(1, char::len_utf8));
+    let word_start = before
+        .rfind(|c: char| c.is_whitespace() || c == '(' || c == '"' || normalize_char(c) == '"')
+        .map_or(0, |p| {
+            p + before[p..].chars().next().map_or(1, char::len_utf8)
+        });
     let word = &before[word_start..];
     if word.is_empty() {
         return true;
@@ -143,7 +174,11 @@ fn ends_sentence(text: &str, start: usize, dot: usize, next: usize) -> bool {
     // Abbreviations with internal periods (U.S., U.N., e.g.): split only before a
     // word that usually starts a sentence.
     if word.contains('.') && word.split('.').all(|p| p.chars().count() <= 2) {
-        let next_word: String = text[next..].chars().take_while(|c| c.is_alphabetic()).collect::<String>().to_lowercase();
+        let next_word: String = text[next..]
+            .chars()
+            .take_while(|c| c.is_alphabetic())
+            .collect::<String>()
+            .to_lowercase();
         return STARTERS.contains(&next_word.as_str());
     }
     true
@@ -160,16 +195,43 @@ mod tests {
     #[test]
     fn table() {
         let cases: &[(&str, &[&str])] = &[
-            ("Russia attacked. Ukraine responded.", &["Russia attacked.", "Ukraine responded."]),
-            ("Mr. Smith met Gen. Jones on Jan. 5. They talked.", &["Mr. Smith met Gen. Jones on Jan. 5.", "They talked."]),
-            ("John F. Kennedy spoke. Then he left.", &["John F. Kennedy spoke.", "Then he left."]),
-            ("The U.S. Army said 11.8 million. Done.", &["The U.S. Army said 11.8 million.", "Done."]),
-            ("He arrived in the U.S. The visit was short.", &["He arrived in the U.S.", "The visit was short."]),
-            ("\"We will fight,\" he said. \"Never.\" She left.", &["\"We will fight,\" he said.", "\"Never.\"", "She left."]),
+            (
+                "Russia attacked. Ukraine responded.",
+                &["Russia attacked.", "Ukraine responded."],
+            ),
+            (
+                "Mr. Smith met Gen. Jones on Jan. 5. They talked.",
+                &["Mr. Smith met Gen. Jones on Jan. 5.", "They talked."],
+            ),
+            (
+                "John F. Kennedy spoke. Then he left.",
+                &["John F. Kennedy spoke.", "Then he left."],
+            ),
+            (
+                "The U.S. Army said 11.8 million. Done.",
+                &["The U.S. Army said 11.8 million.", "Done."],
+            ),
+            (
+                "He arrived in the U.S. The visit was short.",
+                &["He arrived in the U.S.", "The visit was short."],
+            ),
+            (
+                "\"We will fight,\" he said. \"Never.\" She left.",
+                &["\"We will fight,\" he said.", "\"Never.\"", "She left."],
+            ),
             ("Is it war? No! Peace.", &["Is it war?", "No!", "Peace."]),
-            ("Title line\n\nBody text here. More.", &["Title line", "Body text here.", "More."]),
-            ("A wrapped\nline stays. Ok.", &["A wrapped\nline stays.", "Ok."]),
-            ("No. 10 Downing Street said so.", &["No. 10 Downing Street said so."]),
+            (
+                "Title line\n\nBody text here. More.",
+                &["Title line", "Body text here.", "More."],
+            ),
+            (
+                "A wrapped\nline stays. Ok.",
+                &["A wrapped\nline stays.", "Ok."],
+            ),
+            (
+                "No. 10 Downing Street said so.",
+                &["No. 10 Downing Street said so."],
+            ),
             ("", &[]),
             ("   \n\n  ", &[]),
         ];

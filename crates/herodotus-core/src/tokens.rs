@@ -50,8 +50,10 @@ impl Token {
 pub fn normalize_char(c: char) -> char {
     match c {
         '\u{2018}' | '\u{2019}' | '\u{201B}' | '\u{2032}' | '`' | '\u{00B4}' => '\'',
-        '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{201F}' | '\u{00AB}' | '\u{00BB}' | '\u{2033}' => '"',
-        '\u{2010}' | '\u{2011}' | '\u{2012}' | '\u{2013}' | '\u{2014}' | '\u{2015}' | '\u{2212}' => '-',
+        '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{201F}' | '\u{00AB}' | '\u{00BB}'
+        | '\u{2033}' => '"',
+        '\u{2010}' | '\u{2011}' | '\u{2012}' | '\u{2013}' | '\u{2014}' | '\u{2015}'
+        | '\u{2212}' => '-',
         '\u{00A0}' | '\u{2007}' | '\u{202F}' | '\u{2009}' | '\u{200A}' | '\u{3000}' => ' ',
         _ => c,
     }
@@ -97,15 +99,18 @@ pub fn fold_diacritics(s: &str) -> String {
     if s.is_ascii() {
         return s.to_string();
     }
-    s.nfd().filter(|c| !is_combining(*c)).map(|c| match c {
-        'ı' => 'i',
-        'ø' => 'o',
-        'ł' => 'l',
-        'đ' => 'd',
-        'ß' => 's',
-        'æ' => 'a',
-        _ => c,
-    }).collect()
+    s.nfd()
+        .filter(|c| !is_combining(*c))
+        .map(|c| match c {
+            'ı' => 'i',
+            'ø' => 'o',
+            'ł' => 'l',
+            'đ' => 'd',
+            'ß' => 's',
+            'æ' => 'a',
+            _ => c,
+        })
+        .collect()
 }
 
 /// Tokenises `text[range]`. Offsets are absolute (into `text`).
@@ -135,8 +140,7 @@ pub fn tokenize_into(text: &str, range: [usize; 2], tokens: &mut Vec<Token>) {
             let mut all_digits = numeric_start;
             // Scan the word: letters/digits, internal apostrophes (O'Brien, but not 's),
             // internal periods in abbreviations (U.S.), internal . or , in numbers.
-            loop {
-                let Some(&(j, d)) = chars.peek() else { break };
+            while let Some(&(j, d)) = chars.peek() {
                 if is_word_char(d) {
                     all_digits &= d.is_ascii_digit();
                     end = j + d.len_utf8();
@@ -144,12 +148,17 @@ pub fn tokenize_into(text: &str, range: [usize; 2], tokens: &mut Vec<Token>) {
                     continue;
                 }
                 let after = s[j + d.len_utf8()..].chars().next();
-                if (d == '.' || d == ',') && all_digits && after.is_some_and(|a| a.is_ascii_digit()) {
+                if (d == '.' || d == ',') && all_digits && after.is_some_and(|a| a.is_ascii_digit())
+                {
                     end = j + 1;
                     chars.next();
                     continue;
                 }
-                if d == '.' && !all_digits && is_abbrev_so_far(&s[start..end]) && after.is_some_and(|a| a.is_alphabetic()) {
+                if d == '.'
+                    && !all_digits
+                    && is_abbrev_so_far(&s[start..end])
+                    && after.is_some_and(|a| a.is_alphabetic())
+                {
                     // "U.S" -> continue through "U.S." below
                     end = j + 1;
                     chars.next();
@@ -164,10 +173,16 @@ pub fn tokenize_into(text: &str, range: [usize; 2], tokens: &mut Vec<Token>) {
                 if is_apostrophe(d) && after.is_some_and(|a| a.is_alphabetic()) {
                     let rest = &s[j + d.len_utf8()..];
                     let is_poss = (rest.starts_with('s') || rest.starts_with('S'))
-                        && !rest[1..].chars().next().is_some_and(|x| x.is_alphanumeric());
+                        && !rest[1..]
+                            .chars()
+                            .next()
+                            .is_some_and(|x| x.is_alphanumeric());
                     let is_nt = (s[start..end].ends_with('n') || s[start..end].ends_with('N'))
                         && (rest.starts_with('t') || rest.starts_with('T'))
-                        && !rest[1..].chars().next().is_some_and(|x| x.is_alphanumeric());
+                        && !rest[1..]
+                            .chars()
+                            .next()
+                            .is_some_and(|x| x.is_alphanumeric());
                     if is_poss || is_nt {
                         break;
                     }
@@ -177,16 +192,35 @@ pub fn tokenize_into(text: &str, range: [usize; 2], tokens: &mut Vec<Token>) {
                 }
                 break;
             }
-            kind = if all_digits { TokenKind::Number } else { TokenKind::Word };
+            kind = if all_digits {
+                TokenKind::Number
+            } else {
+                TokenKind::Word
+            };
             // Split "don't"-style contractions: "didn't" -> "did" + "n't".
             let word = &s[start..end];
             if kind == TokenKind::Word {
                 if let Some(&(j, d)) = chars.peek() {
                     if is_apostrophe(d) && (word.ends_with('n') || word.ends_with('N')) {
                         let rest = &s[j + d.len_utf8()..];
-                        if rest.len() >= 1 && (rest.starts_with('t') || rest.starts_with('T')) && !rest[1..].chars().next().is_some_and(|x| x.is_alphanumeric()) && word.len() > 1 {
+                        if !rest.is_empty()
+                            && (rest.starts_with('t') || rest.starts_with('T'))
+                            && !rest[1..]
+                                .chars()
+                                .next()
+                                .is_some_and(|x| x.is_alphanumeric())
+                            && word.len() > 1
+                        {
                             let stem_end = end - 1;
-                            push(tokens, s, base, start, stem_end, TokenKind::Word, prev_space);
+                            push(
+                                tokens,
+                                s,
+                                base,
+                                start,
+                                stem_end,
+                                TokenKind::Word,
+                                prev_space,
+                            );
                             chars.next();
                             chars.next();
                             let nt_end = j + d.len_utf8() + 1;
@@ -200,12 +234,24 @@ pub fn tokenize_into(text: &str, range: [usize; 2], tokens: &mut Vec<Token>) {
         } else if is_apostrophe(c) {
             // Possessive "'s" or bare "'" after a word ending in s.
             let rest = &s[end..];
-            let attached = !prev_space && tokens.last().is_some_and(|t: &Token| t.kind == TokenKind::Word);
-            if attached && (rest.starts_with('s') || rest.starts_with('S')) && !rest[1..].chars().next().is_some_and(|x| x.is_alphanumeric()) {
+            let attached = !prev_space
+                && tokens
+                    .last()
+                    .is_some_and(|t: &Token| t.kind == TokenKind::Word);
+            if attached
+                && (rest.starts_with('s') || rest.starts_with('S'))
+                && !rest[1..]
+                    .chars()
+                    .next()
+                    .is_some_and(|x| x.is_alphanumeric())
+            {
                 end += 1;
                 chars.next();
                 kind = TokenKind::Possessive;
-            } else if attached && tokens.last().is_some_and(|t| t.norm.ends_with('s')) && !rest.chars().next().is_some_and(|x| x.is_alphanumeric()) {
+            } else if attached
+                && tokens.last().is_some_and(|t| t.norm.ends_with('s'))
+                && !rest.chars().next().is_some_and(|x| x.is_alphanumeric())
+            {
                 kind = TokenKind::Possessive;
             } else {
                 kind = TokenKind::Punct;
@@ -220,12 +266,25 @@ pub fn tokenize_into(text: &str, range: [usize; 2], tokens: &mut Vec<Token>) {
 
 fn is_abbrev_so_far(w: &str) -> bool {
     // Single letters or letter.letter sequences: "U", "U.S", "e.g".
-    w.split('.').all(|p| p.chars().count() == 1 && p.chars().all(char::is_alphabetic))
+    w.split('.')
+        .all(|p| p.chars().count() == 1 && p.chars().all(char::is_alphabetic))
 }
 
-fn push(tokens: &mut Vec<Token>, s: &str, base: usize, start: usize, end: usize, kind: TokenKind, space_before: bool) {
+fn push(
+    tokens: &mut Vec<Token>,
+    s: &str,
+    base: usize,
+    start: usize,
+    end: usize,
+    kind: TokenKind,
+    space_before: bool,
+) {
     let raw = &s[start..end];
-    let norm = if kind == TokenKind::Punct { normalize_char(raw.chars().next().unwrap_or(' ')).to_string() } else { normalize_word(raw) };
+    let norm = if kind == TokenKind::Punct {
+        normalize_char(raw.chars().next().unwrap_or(' ')).to_string()
+    } else {
+        normalize_word(raw)
+    };
     let mut letters = raw.chars().filter(|c| c.is_alphabetic());
     let first = raw.chars().find(|c| c.is_alphanumeric());
     let capitalized = first.is_some_and(char::is_uppercase);
@@ -247,7 +306,10 @@ mod tests {
     use super::*;
 
     fn norms(s: &str) -> Vec<String> {
-        tokenize(s, [0, s.len()]).into_iter().map(|t| t.norm).collect()
+        tokenize(s, [0, s.len()])
+            .into_iter()
+            .map(|t| t.norm)
+            .collect()
     }
 
     #[test]
@@ -255,7 +317,10 @@ mod tests {
         let cases: &[(&str, &[&str])] = &[
             ("Syria's army", &["syria", "'s", "army"]),
             ("the U.S. said", &["the", "u.s.", "said"]),
-            ("11.8 million, 50,000 tonnes.", &["11.8", "million", ",", "50,000", "tonnes", "."]),
+            (
+                "11.8 million, 50,000 tonnes.",
+                &["11.8", "million", ",", "50,000", "tonnes", "."],
+            ),
             ("al-Qaeda", &["al", "-", "qaeda"]),
             ("didn\u{2019}t attack", &["did", "n't", "attack"]),
             ("O'Brien met", &["o'brien", "met"]),

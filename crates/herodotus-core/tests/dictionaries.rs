@@ -12,9 +12,21 @@ fn builtin() -> Dictionaries {
 #[test]
 fn every_entry_parses_and_sizes_are_as_promised() {
     let d = builtin();
-    let people = d.actors.iter().filter(|a| a.kind == ActorKind::Person).count();
-    let orgs = d.actors.iter().filter(|a| a.kind == ActorKind::Organisation).count();
-    let groups = d.actors.iter().filter(|a| a.kind == ActorKind::Group).count();
+    let people = d
+        .actors
+        .iter()
+        .filter(|a| a.kind == ActorKind::Person)
+        .count();
+    let orgs = d
+        .actors
+        .iter()
+        .filter(|a| a.kind == ActorKind::Organisation)
+        .count();
+    let groups = d
+        .actors
+        .iter()
+        .filter(|a| a.kind == ActorKind::Group)
+        .count();
     let patterns: usize = d.verbs.iter().map(|v| v.patterns.len()).sum();
     assert!(people >= 2000, "{people} people");
     assert!(orgs >= 120, "{orgs} organisations");
@@ -49,12 +61,20 @@ fn no_dated_role_is_shadowed_by_earlier_ones() {
                 }
             }
             if pos >= to {
-                bad.push(format!("{} ({}): {} {:?}..{:?} can never apply", a.name, a.origin, c.code, c.from, c.to));
+                bad.push(format!(
+                    "{} ({}): {} {:?}..{:?} can never apply",
+                    a.name, a.origin, c.code, c.from, c.to
+                ));
             }
             covered.push((from, to));
         }
     }
-    assert!(bad.is_empty(), "{} unreachable roles:\n{}", bad.len(), bad.join("\n"));
+    assert!(
+        bad.is_empty(),
+        "{} unreachable roles:\n{}",
+        bad.len(),
+        bad.join("\n")
+    );
 }
 
 #[test]
@@ -71,10 +91,20 @@ fn every_cameo_code_has_a_pattern_or_verb() {
         }
     }
     // Two-digit root codes are categories, not events a sentence states.
-    let missing: Vec<&str> = d.cameo.codes().filter(|c| c.len() > 2 && !produced.contains(*c)).collect();
-    assert!(missing.is_empty(), "CAMEO codes without a pattern: {missing:?}");
+    let missing: Vec<&str> = d
+        .cameo
+        .codes()
+        .filter(|c| c.len() > 2 && !produced.contains(*c))
+        .collect();
+    assert!(
+        missing.is_empty(),
+        "CAMEO codes without a pattern: {missing:?}"
+    );
     let unknown: Vec<&String> = produced.iter().filter(|c| !d.cameo.contains(c)).collect();
-    assert!(unknown.is_empty(), "patterns with codes not in cameo.txt: {unknown:?}");
+    assert!(
+        unknown.is_empty(),
+        "patterns with codes not in cameo.txt: {unknown:?}"
+    );
 }
 
 #[test]

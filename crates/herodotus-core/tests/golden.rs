@@ -15,7 +15,10 @@ fn root() -> PathBuf {
 fn sample_articles_code_as_recorded() {
     let coder = Coder::new(Dictionaries::builtin().unwrap());
     let input = std::fs::read(root().join("samples/articles.jsonl")).unwrap();
-    let mut lines = vec!["article_id\tsentence\tsource\tevent\ttarget\tsource_text\ttarget_text\tpattern".to_string()];
+    let mut lines = vec![
+        "article_id\tsentence\tsource\tevent\ttarget\tsource_text\ttarget_text\tpattern"
+            .to_string(),
+    ];
     let mut n = 0;
     for a in JsonlReader::new(&input[..], "samples/articles.jsonl", None) {
         let a = a.unwrap();
@@ -23,7 +26,17 @@ fn sample_articles_code_as_recorded() {
         for e in coder.code_article(&a).events {
             assert!(e.source_span[1] <= a.text.len() && e.verb_span[0] < e.verb_span[1]);
             assert_eq!(&a.text[e.source_span[0]..e.source_span[1]], e.source_text);
-            lines.push(format!("{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}", e.article_id, e.sentence_index, e.source_code, e.event_code, e.target_code, e.source_text, e.target_text, e.pattern));
+            lines.push(format!(
+                "{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}",
+                e.article_id,
+                e.sentence_index,
+                e.source_code,
+                e.event_code,
+                e.target_code,
+                e.source_text,
+                e.target_text,
+                e.pattern
+            ));
         }
     }
     assert!(n >= 5, "samples: {n} articles");
@@ -32,10 +45,24 @@ fn sample_articles_code_as_recorded() {
     if std::env::var_os("HERODOTUS_UPDATE_GOLDEN").is_some() {
         std::fs::write(&path, &got).unwrap();
     }
-    let want = std::fs::read_to_string(&path).expect("golden file exists (run with HERODOTUS_UPDATE_GOLDEN=1 to create it)");
+    let want = std::fs::read_to_string(&path)
+        .expect("golden file exists (run with HERODOTUS_UPDATE_GOLDEN=1 to create it)");
     if got != want {
-        let diff: Vec<String> = want.lines().filter(|l| !got.lines().any(|g| g == *l)).map(|l| format!("- {l}")).chain(got.lines().filter(|l| !want.lines().any(|w| w == *l)).map(|l| format!("+ {l}"))).collect();
-        panic!("coded events differ from {}:\n{}", path.display(), diff.join("\n"));
+        let diff: Vec<String> = want
+            .lines()
+            .filter(|l| !got.lines().any(|g| g == *l))
+            .map(|l| format!("- {l}"))
+            .chain(
+                got.lines()
+                    .filter(|l| !want.lines().any(|w| w == *l))
+                    .map(|l| format!("+ {l}")),
+            )
+            .collect();
+        panic!(
+            "coded events differ from {}:\n{}",
+            path.display(),
+            diff.join("\n")
+        );
     }
     assert!(lines.len() > 10, "the samples should code into events");
 }

@@ -34,15 +34,32 @@ pub struct Args {
 
 /// Column names of the TSV/CSV output (GDELT order where GDELT has the field).
 pub const COLUMNS: &[&str] = &[
-    "article_id", "SQLDATE", "Actor1Code", "Actor1Name", "Actor2Code", "Actor2Name", "IsRootEvent", "EventCode", "EventBaseCode", "EventRootCode", "QuadClass", "GoldsteinScale", "PLOVER", "EventLabel",
-    "sentence_index", "pattern", "sentence",
+    "article_id",
+    "SQLDATE",
+    "Actor1Code",
+    "Actor1Name",
+    "Actor2Code",
+    "Actor2Name",
+    "IsRootEvent",
+    "EventCode",
+    "EventBaseCode",
+    "EventRootCode",
+    "QuadClass",
+    "GoldsteinScale",
+    "PLOVER",
+    "EventLabel",
+    "sentence_index",
+    "pattern",
+    "sentence",
 ];
 
 /// One event as TSV/CSV fields.
 pub fn row(e: &Event) -> Vec<String> {
     vec![
         e.article_id.clone(),
-        e.date.map(|d| d.to_sqldate().to_string()).unwrap_or_default(),
+        e.date
+            .map(|d| d.to_sqldate().to_string())
+            .unwrap_or_default(),
         e.source_code.clone(),
         e.source_text.clone(),
         e.target_code.clone(),
@@ -80,8 +97,24 @@ pub fn write_event(out: &mut impl Write, format: Format, e: &Event) -> std::io::
             serde_json::to_writer(&mut *out, e)?;
             out.write_all(b"\n")
         }
-        Format::Tsv => writeln!(out, "{}", row(e).iter().map(|f| tsv_field(f)).collect::<Vec<_>>().join("\t")),
-        Format::Csv => writeln!(out, "{}", row(e).iter().map(|f| csv_field(f)).collect::<Vec<_>>().join(",")),
+        Format::Tsv => writeln!(
+            out,
+            "{}",
+            row(e)
+                .iter()
+                .map(|f| tsv_field(f))
+                .collect::<Vec<_>>()
+                .join("\t")
+        ),
+        Format::Csv => writeln!(
+            out,
+            "{}",
+            row(e)
+                .iter()
+                .map(|f| csv_field(f))
+                .collect::<Vec<_>>()
+                .join(",")
+        ),
     }
 }
 
@@ -90,7 +123,9 @@ pub fn run(args: Args) -> Result<ExitCode> {
     args.input.init_threads()?;
     let coder = args.dicts.load()?;
     let sink: Box<dyn Write> = match &args.output {
-        Some(p) => Box::new(std::fs::File::create(p).map_err(|e| anyhow::anyhow!("{}: {e}", p.display()))?),
+        Some(p) => {
+            Box::new(std::fs::File::create(p).map_err(|e| anyhow::anyhow!("{}: {e}", p.display()))?)
+        }
         None => Box::new(std::io::stdout().lock()),
     };
     let mut out = BufWriter::new(sink);
@@ -101,15 +136,25 @@ pub fn run(args: Args) -> Result<ExitCode> {
     }
     let mut tally = Tally::default();
     let mut events = 0usize;
-    let result = process(args.input.articles(), &mut tally, |a| coder.code_article(a), |_, coded| {
-        for e in &coded.events {
-            write_event(&mut out, args.format, e)?;
-            events += 1;
-        }
-        Ok(())
-    });
+    let result = process(
+        args.input.articles(),
+        &mut tally,
+        |a| coder.code_article(a),
+        |_, coded| {
+            for e in &coded.events {
+                write_event(&mut out, args.format, e)?;
+                events += 1;
+            }
+            Ok(())
+        },
+    );
     match result {
-        Err(e) if e.downcast_ref::<std::io::Error>().is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe) => return Ok(ExitCode::SUCCESS),
+        Err(e)
+            if e.downcast_ref::<std::io::Error>()
+                .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe) =>
+        {
+            return Ok(ExitCode::SUCCESS)
+        }
         r => r?,
     }
     if let Err(e) = out.flush() {
@@ -122,8 +167,20 @@ pub fn run(args: Args) -> Result<ExitCode> {
         "herodotus: {} articles coded, {} events{}{}",
         tally.articles,
         tally.events,
-        if tally.non_english > 0 { format!(", {} non-English articles skipped", tally.non_english) } else { String::new() },
-        if tally.errors > 0 { format!(", {} bad records skipped", tally.errors) } else { String::new() },
+        if tally.non_english > 0 {
+            format!(", {} non-English articles skipped", tally.non_english)
+        } else {
+            String::new()
+        },
+        if tally.errors > 0 {
+            format!(", {} bad records skipped", tally.errors)
+        } else {
+            String::new()
+        },
     );
-    Ok(if tally.errors > 0 { ExitCode::from(1) } else { ExitCode::SUCCESS })
+    Ok(if tally.errors > 0 {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
 }

@@ -48,8 +48,16 @@ enum Which {
 /// Runs `eval`.
 pub fn run(args: Args) -> Result<ExitCode> {
     match args.which {
-        Which::Petrarch { records, petrarch_dicts, verbose } => petrarch(&records, petrarch_dicts.as_deref(), verbose),
-        Which::Plover { gold, dicts, verbose } => plover(&gold, &dicts, verbose),
+        Which::Petrarch {
+            records,
+            petrarch_dicts,
+            verbose,
+        } => petrarch(&records, petrarch_dicts.as_deref(), verbose),
+        Which::Plover {
+            gold,
+            dicts,
+            verbose,
+        } => plover(&gold, &dicts, verbose),
     }
 }
 
@@ -101,7 +109,11 @@ fn strip_comments(s: &str) -> String {
 }
 
 fn unescape(s: &str) -> String {
-    s.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"").replace("&apos;", "'").replace("&amp;", "&")
+    s.replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+        .replace("&apos;", "'")
+        .replace("&amp;", "&")
 }
 
 /// Parses the records and the `<Environment>` file names.
@@ -121,7 +133,10 @@ fn parse_records(xml: &str) -> Result<(BTreeMap<String, String>, Vec<Record>)> {
     let mut records = Vec::new();
     let mut rest = xml.as_str();
     while let Some(p) = rest.find("<Sentence ") {
-        let end = rest[p..].find("</Sentence>").map(|e| p + e).unwrap_or(rest.len());
+        let end = rest[p..]
+            .find("</Sentence>")
+            .map(|e| p + e)
+            .unwrap_or(rest.len());
         let block = &rest[p..end];
         rest = &rest[end..];
         let tag_end = block.find('>').context("unterminated <Sentence> tag")?;
@@ -138,7 +153,11 @@ fn parse_records(xml: &str) -> Result<(BTreeMap<String, String>, Vec<Record>)> {
             let t = &b[q..e];
             if let Some(err) = attr(t, "error") {
                 r.error = Some(err);
-            } else if let (Some(s), Some(tg), Some(ev)) = (attr(t, "sourcecode"), attr(t, "targetcode"), attr(t, "eventcode")) {
+            } else if let (Some(s), Some(tg), Some(ev)) = (
+                attr(t, "sourcecode"),
+                attr(t, "targetcode"),
+                attr(t, "eventcode"),
+            ) {
                 r.expected.insert((s, tg, ev));
             }
             b = &b[e..];
@@ -154,19 +173,30 @@ fn parse_records(xml: &str) -> Result<(BTreeMap<String, String>, Vec<Record>)> {
 }
 
 fn petrarch(records: &Path, dicts: Option<&Path>, verbose: bool) -> Result<ExitCode> {
-    let xml = std::fs::read_to_string(records).with_context(|| format!("reading {}", records.display()))?;
+    let xml = std::fs::read_to_string(records)
+        .with_context(|| format!("reading {}", records.display()))?;
     let (env, recs) = parse_records(&xml)?;
     if recs.is_empty() {
         bail!("{}: no <Sentence> records found", records.display());
     }
-    let dir = dicts.map(Path::to_path_buf).or_else(|| records.parent().map(Path::to_path_buf)).unwrap_or_default();
+    let dir = dicts
+        .map(Path::to_path_buf)
+        .or_else(|| records.parent().map(Path::to_path_buf))
+        .unwrap_or_default();
     let set = herodotus_core::dict::petrarch::FileSet {
         verbs: env.get("Verbfile").cloned(),
-        actors: env.get("Actorfile").map(|a| a.split(',').map(|s| s.trim().to_string()).collect()).unwrap_or_default(),
+        actors: env
+            .get("Actorfile")
+            .map(|a| a.split(',').map(|s| s.trim().to_string()).collect())
+            .unwrap_or_default(),
         agents: env.get("Agentfile").cloned(),
         discards: env.get("Discardfile").cloned(),
     };
-    let d = if set.verbs.is_some() { herodotus_core::dict::petrarch::load_set(&dir, &set)? } else { Dictionaries::load_petrarch(&dir)? };
+    let d = if set.verbs.is_some() {
+        herodotus_core::dict::petrarch::load_set(&dir, &set)?
+    } else {
+        Dictionaries::load_petrarch(&dir)?
+    };
     eprintln!("herodotus: loaded {}", d.summary());
     let coder = Coder::new(d);
     let mut by_cat: BTreeMap<String, (usize, usize)> = BTreeMap::new();
@@ -180,10 +210,22 @@ fn petrarch(records: &Path, dicts: Option<&Path>, verbose: bool) -> Result<ExitC
             ..Article::default()
         };
         let coded = coder.code_article(&article);
-        let got: BTreeSet<(String, String, String)> = coded.events.iter().map(|e| (e.source_code.clone(), e.target_code.clone(), e.event_code.clone())).collect();
+        let got: BTreeSet<(String, String, String)> = coded
+            .events
+            .iter()
+            .map(|e| {
+                (
+                    e.source_code.clone(),
+                    e.target_code.clone(),
+                    e.event_code.clone(),
+                )
+            })
+            .collect();
         let ok = match r.error.as_deref() {
             Some("storydiscard") => coded.discarded,
-            Some("sentencediscard") => !coded.discarded && got.is_empty() && discarded_sentence(&coder, &article),
+            Some("sentencediscard") => {
+                !coded.discarded && got.is_empty() && discarded_sentence(&coder, &article)
+            }
             // Errors about parse trees or datelines cannot be reproduced from the text.
             Some(_) => false,
             None => got == r.expected,
@@ -254,8 +296,10 @@ fn actors_of(v: Option<&serde_json::Value>) -> Vec<String> {
 type Key = (String, String, String);
 
 fn plover(gold: &Path, dicts: &DictArgs, verbose: bool) -> Result<ExitCode> {
-    let text = std::fs::read_to_string(gold).with_context(|| format!("reading {}", gold.display()))?;
-    let recs: Vec<serde_json::Value> = serde_json::from_str(&text).with_context(|| format!("{}: not a JSON array", gold.display()))?;
+    let text =
+        std::fs::read_to_string(gold).with_context(|| format!("reading {}", gold.display()))?;
+    let recs: Vec<serde_json::Value> = serde_json::from_str(&text)
+        .with_context(|| format!("{}: not a JSON array", gold.display()))?;
     let coder = dicts.load()?;
     eprintln!("herodotus: loaded {}", coder.dictionaries().summary());
     let (mut tp, mut n_pred, mut n_gold, mut gold_hit) = (0usize, 0usize, 0usize, 0usize);
@@ -268,7 +312,10 @@ fn plover(gold: &Path, dicts: &DictArgs, verbose: bool) -> Result<ExitCode> {
         let date = r.get("date").and_then(|v| v.as_str()).and_then(Date::parse);
         let sources = actors_of(r.get("source"));
         let targets = actors_of(r.get("target"));
-        let markup = r.pointer("/textInfo/markup").and_then(|v| v.as_str()).unwrap_or("");
+        let markup = r
+            .pointer("/textInfo/markup")
+            .and_then(|v| v.as_str())
+            .unwrap_or("");
         let reciprocal = targets.is_empty() && markup.contains("SRC/TAR");
         let mut gold_keys: BTreeSet<Key> = BTreeSet::new();
         if reciprocal {
@@ -306,8 +353,14 @@ fn plover(gold: &Path, dicts: &DictArgs, verbose: bool) -> Result<ExitCode> {
         }
         // A gold record without a target matches any target.
         let matches = |g: &Key, p: &Key| g.0 == p.0 && g.2 == p.2 && (g.1.is_empty() || g.1 == p.1);
-        let correct_pred = pred.iter().filter(|p| gold_keys.iter().any(|g| matches(g, p))).count();
-        let found_gold = gold_keys.iter().filter(|g| pred.iter().any(|p| matches(g, p))).count();
+        let correct_pred = pred
+            .iter()
+            .filter(|p| gold_keys.iter().any(|g| matches(g, p)))
+            .count();
+        let found_gold = gold_keys
+            .iter()
+            .filter(|g| pred.iter().any(|p| matches(g, p)))
+            .count();
         tp += correct_pred;
         n_pred += pred.len();
         n_gold += gold_keys.len();
@@ -321,15 +374,37 @@ fn plover(gold: &Path, dicts: &DictArgs, verbose: bool) -> Result<ExitCode> {
         if found_gold < gold_keys.len() || correct_pred < pred.len() {
             misses.push(format!(
                 "{id}: gold {:?} got {:?}\n    {}",
-                gold_keys.iter().map(|k| format!("{}->{} {}", k.0, if k.1.is_empty() { "*" } else { &k.1 }, k.2)).collect::<Vec<_>>(),
-                pred.iter().map(|k| format!("{}->{} {}", k.0, k.1, k.2)).collect::<Vec<_>>(),
+                gold_keys
+                    .iter()
+                    .map(|k| format!(
+                        "{}->{} {}",
+                        k.0,
+                        if k.1.is_empty() { "*" } else { &k.1 },
+                        k.2
+                    ))
+                    .collect::<Vec<_>>(),
+                pred.iter()
+                    .map(|k| format!("{}->{} {}", k.0, k.1, k.2))
+                    .collect::<Vec<_>>(),
                 sentence
             ));
         }
     }
-    let precision = if n_pred == 0 { 0.0 } else { tp as f64 / n_pred as f64 };
-    let recall = if n_gold == 0 { 0.0 } else { gold_hit as f64 / n_gold as f64 };
-    let f1 = if precision + recall == 0.0 { 0.0 } else { 2.0 * precision * recall / (precision + recall) };
+    let precision = if n_pred == 0 {
+        0.0
+    } else {
+        tp as f64 / n_pred as f64
+    };
+    let recall = if n_gold == 0 {
+        0.0
+    } else {
+        gold_hit as f64 / n_gold as f64
+    };
+    let f1 = if precision + recall == 0.0 {
+        0.0
+    } else {
+        2.0 * precision * recall / (precision + recall)
+    };
     println!("{:<10} {:>5} {:>5} {:>5}", "type", "gold", "pred", "found");
     for (t, [g, p, c]) in &per_type {
         println!("{t:<10} {g:>5} {p:>5} {c:>5}");
@@ -340,7 +415,14 @@ fn plover(gold: &Path, dicts: &DictArgs, verbose: bool) -> Result<ExitCode> {
             println!("  {m}");
         }
     }
-    println!("records {}  gold {}  predicted {}  precision {:.3}  recall {:.3}", recs.len(), n_gold, n_pred, precision, recall);
+    println!(
+        "records {}  gold {}  predicted {}  precision {:.3}  recall {:.3}",
+        recs.len(),
+        n_gold,
+        n_pred,
+        precision,
+        recall
+    );
     println!("F1 {f1:.3}");
     Ok(ExitCode::SUCCESS)
 }
@@ -365,7 +447,9 @@ Arnor restored ties with Gondor.
         assert_eq!(recs.len(), 2);
         assert_eq!(recs[0].id, "A-1");
         assert_eq!(recs[0].text, "Arnor restored ties with Gondor.");
-        assert!(recs[0].expected.contains(&("ARN".into(), "GON".into(), "064".into())));
+        assert!(recs[0]
+            .expected
+            .contains(&("ARN".into(), "GON".into(), "064".into())));
         assert_eq!(recs[1].error.as_deref(), Some("storydiscard"));
     }
 

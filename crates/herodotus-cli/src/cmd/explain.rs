@@ -31,7 +31,11 @@ pub fn run(args: Args) -> Result<ExitCode> {
             "  {} {} {}  ({} {:+.1}, {})  from {}",
             e.source_code,
             e.event_code,
-            if e.target_code.is_empty() { "-" } else { &e.target_code },
+            if e.target_code.is_empty() {
+                "-"
+            } else {
+                &e.target_code
+            },
             e.event_label,
             e.goldstein,
             e.plover.as_deref().unwrap_or("no PLOVER type"),

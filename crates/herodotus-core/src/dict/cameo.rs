@@ -42,8 +42,12 @@ impl CameoTable {
                 return Err(err(&format!("bad CAMEO code {code:?}")));
             }
             let g = parts.next().ok_or_else(|| err("missing Goldstein score"))?;
-            let goldstein: f32 = g.parse().map_err(|_| err(&format!("bad Goldstein score {g:?}")))?;
-            let plover = parts.next().ok_or_else(|| err("missing PLOVER type (use - for none)"))?;
+            let goldstein: f32 = g
+                .parse()
+                .map_err(|_| err(&format!("bad Goldstein score {g:?}")))?;
+            let plover = parts
+                .next()
+                .ok_or_else(|| err("missing PLOVER type (use - for none)"))?;
             let label = parts.collect::<Vec<_>>().join(" ");
             t.insert(CameoEntry {
                 code: code.to_string(),
@@ -114,14 +118,28 @@ mod tests {
 
     #[test]
     fn quad_classes() {
-        for (c, q) in [("010", 1), ("057", 1), ("061", 2), ("0874", 2), ("111", 3), ("145", 3), ("150", 4), ("2042", 4), ("x", 0)] {
+        for (c, q) in [
+            ("010", 1),
+            ("057", 1),
+            ("061", 2),
+            ("0874", 2),
+            ("111", 3),
+            ("145", 3),
+            ("150", 4),
+            ("2042", 4),
+            ("x", 0),
+        ] {
             assert_eq!(quad_class(c), q, "{c}");
         }
     }
 
     #[test]
     fn parse_and_fallback() {
-        let t = CameoTable::parse("08\t5.0\tCONCEDE\tYield\n087\t9\tRETREAT\tDe-escalate\n", "c").unwrap();
+        let t = CameoTable::parse(
+            "08\t5.0\tCONCEDE\tYield\n087\t9\tRETREAT\tDe-escalate\n",
+            "c",
+        )
+        .unwrap();
         assert_eq!(t.lookup("0871").unwrap().code, "087");
         assert_eq!(t.lookup("08").unwrap().plover.as_deref(), Some("CONCEDE"));
         let e = CameoTable::parse("19x\t1\t-\tBad\n", "cameo.txt").unwrap_err();

@@ -71,7 +71,11 @@ impl Phrase {
 
     /// The phrase as written, words joined by spaces.
     pub fn display(&self) -> String {
-        self.words.iter().map(|w| w.surface.clone().unwrap_or_else(|| w.norm.clone())).collect::<Vec<_>>().join(" ")
+        self.words
+            .iter()
+            .map(|w| w.surface.clone().unwrap_or_else(|| w.norm.clone()))
+            .collect::<Vec<_>>()
+            .join(" ")
     }
 }
 
@@ -125,7 +129,18 @@ impl ActorEntry {
                 }
             }
         }
-        self.codes.iter().rev().find(|c| c.undated()).or_else(|| if date.is_none() { self.codes.last() } else { None }).map(|c| c.code.as_str())
+        self.codes
+            .iter()
+            .rev()
+            .find(|c| c.undated())
+            .or_else(|| {
+                if date.is_none() {
+                    self.codes.last()
+                } else {
+                    None
+                }
+            })
+            .map(|c| c.code.as_str())
     }
 }
 
@@ -154,7 +169,11 @@ pub struct CodePair {
 impl CodePair {
     /// Parses `190`, `042:043`, `---`, `[190]`.
     pub fn parse(s: &str) -> Option<CodePair> {
-        let s = s.trim().trim_start_matches('[').trim_end_matches(']').trim();
+        let s = s
+            .trim()
+            .trim_start_matches('[')
+            .trim_end_matches(']')
+            .trim();
         let one = |x: &str| -> Option<Option<String>> {
             let x = x.trim();
             if x.is_empty() || x.chars().all(|c| c == '-') {
@@ -182,7 +201,11 @@ impl CodePair {
 
     /// The code for a voice.
     pub fn get(&self, passive: bool) -> Option<&str> {
-        if passive { self.passive.as_deref().or(self.active.as_deref()) } else { self.active.as_deref() }
+        if passive {
+            self.passive.as_deref().or(self.active.as_deref())
+        } else {
+            self.active.as_deref()
+        }
     }
 }
 
@@ -296,6 +319,9 @@ pub struct Dictionaries {
     pub cameo: CameoTable,
     /// Loader-specific behaviour.
     pub semantics: Semantics,
+    /// Entries a loader skipped, with file and line (e.g. a malformed date in a
+    /// third-party dictionary that the reference coder also ignores).
+    pub warnings: Vec<String>,
 }
 
 impl Dictionaries {
@@ -318,7 +344,11 @@ impl Dictionaries {
     /// Counts of entries, for messages and benchmarks.
     pub fn summary(&self) -> String {
         let patterns: usize = self.verbs.iter().map(|v| v.patterns.len()).sum();
-        let people = self.actors.iter().filter(|a| a.kind == ActorKind::Person).count();
+        let people = self
+            .actors
+            .iter()
+            .filter(|a| a.kind == ActorKind::Person)
+            .count();
         format!(
             "{} actors ({} people), {} agents, {} verbs, {} patterns, {} synsets, {} discards, {} CAMEO codes",
             self.actors.len(),
@@ -344,7 +374,13 @@ pub fn regular_forms(w: &str) -> Vec<(String, bool, bool)> {
     let vowel = |c: u8| matches!(c, b'a' | b'e' | b'i' | b'o' | b'u');
     let last = b[n - 1];
     // third person
-    let s = if w.ends_with("s") || w.ends_with("sh") || w.ends_with("ch") || w.ends_with('x') || w.ends_with('z') || w.ends_with('o') {
+    let s = if w.ends_with("s")
+        || w.ends_with("sh")
+        || w.ends_with("ch")
+        || w.ends_with('x')
+        || w.ends_with('z')
+        || w.ends_with('o')
+    {
         format!("{w}es")
     } else if last == b'y' && n > 1 && !vowel(b[n - 2]) {
         format!("{}ies", &w[..n - 1])
@@ -353,7 +389,12 @@ pub fn regular_forms(w: &str) -> Vec<(String, bool, bool)> {
     };
     out.push((s, false, false));
     // past / participle
-    let double = n >= 3 && !vowel(last) && !matches!(last, b'w' | b'x' | b'y') && vowel(b[n - 2]) && !vowel(b[n - 3]) && short_stressed(w);
+    let double = n >= 3
+        && !vowel(last)
+        && !matches!(last, b'w' | b'x' | b'y')
+        && vowel(b[n - 2])
+        && !vowel(b[n - 3])
+        && short_stressed(w);
     let ed = if last == b'e' {
         format!("{w}d")
     } else if last == b'y' && n > 1 && !vowel(b[n - 2]) {
@@ -366,7 +407,12 @@ pub fn regular_forms(w: &str) -> Vec<(String, bool, bool)> {
     out.push((ed, true, false));
     let ing = if w.ends_with("ie") {
         format!("{}ying", &w[..n - 2])
-    } else if last == b'e' && !w.ends_with("ee") && !w.ends_with("ye") && !w.ends_with("oe") && n > 2 {
+    } else if last == b'e'
+        && !w.ends_with("ee")
+        && !w.ends_with("ye")
+        && !w.ends_with("oe")
+        && n > 2
+    {
         format!("{}ing", &w[..n - 1])
     } else if double {
         format!("{w}{}ing", last as char)
@@ -379,8 +425,44 @@ pub fn regular_forms(w: &str) -> Vec<(String, bool, bool)> {
 
 /// One-syllable words (and a few stressed-final ones) double their final consonant.
 fn short_stressed(w: &str) -> bool {
-    let vowels = w.bytes().filter(|c| matches!(c, b'a' | b'e' | b'i' | b'o' | b'u')).count();
-    vowels == 1 || matches!(w, "admit" | "commit" | "submit" | "permit" | "refer" | "prefer" | "occur" | "regret" | "control" | "patrol" | "compel" | "expel" | "propel" | "rebel" | "repel" | "dispel" | "equip" | "acquit" | "transfer" | "deter" | "confer" | "omit" | "remit" | "abet" | "embed" | "forbid" | "extol" | "instil" | "enrol" | "annul")
+    let vowels = w
+        .bytes()
+        .filter(|c| matches!(c, b'a' | b'e' | b'i' | b'o' | b'u'))
+        .count();
+    vowels == 1
+        || matches!(
+            w,
+            "admit"
+                | "commit"
+                | "submit"
+                | "permit"
+                | "refer"
+                | "prefer"
+                | "occur"
+                | "regret"
+                | "control"
+                | "patrol"
+                | "compel"
+                | "expel"
+                | "propel"
+                | "rebel"
+                | "repel"
+                | "dispel"
+                | "equip"
+                | "acquit"
+                | "transfer"
+                | "deter"
+                | "confer"
+                | "omit"
+                | "remit"
+                | "abet"
+                | "embed"
+                | "forbid"
+                | "extol"
+                | "instil"
+                | "enrol"
+                | "annul"
+        )
 }
 
 /// Generates noun plurals of a word (for pattern words and synset members).
@@ -391,7 +473,12 @@ pub fn plurals(w: &str) -> Vec<String> {
         return Vec::new();
     }
     let vowel = |c: u8| matches!(c, b'a' | b'e' | b'i' | b'o' | b'u');
-    if w.ends_with('s') || w.ends_with("sh") || w.ends_with("ch") || w.ends_with('x') || w.ends_with('z') {
+    if w.ends_with('s')
+        || w.ends_with("sh")
+        || w.ends_with("ch")
+        || w.ends_with('x')
+        || w.ends_with('z')
+    {
         vec![format!("{w}es")]
     } else if w.ends_with('y') && !vowel(b[n - 2]) {
         vec![format!("{}ies", &w[..n - 1])]
@@ -410,8 +497,14 @@ mod tests {
 
     #[test]
     fn verb_forms() {
-        assert_eq!(forms("attack"), ["attack", "attacks", "attacked", "attacking"]);
-        assert_eq!(forms("accuse"), ["accuse", "accuses", "accused", "accusing"]);
+        assert_eq!(
+            forms("attack"),
+            ["attack", "attacks", "attacked", "attacking"]
+        );
+        assert_eq!(
+            forms("accuse"),
+            ["accuse", "accuses", "accused", "accusing"]
+        );
         assert_eq!(forms("deny"), ["deny", "denies", "denied", "denying"]);
         assert_eq!(forms("ban"), ["ban", "bans", "banned", "banning"]);
         assert_eq!(forms("admit"), ["admit", "admits", "admitted", "admitting"]);
@@ -435,11 +528,22 @@ mod tests {
             name: "X".into(),
             phrases: vec![],
             codes: vec![
-                DatedCode { code: "A".into(), from: d("2000-01-01"), to: d("2008-01-01") },
-                DatedCode { code: "B".into(), from: None, to: None },
+                DatedCode {
+                    code: "A".into(),
+                    from: d("2000-01-01"),
+                    to: d("2008-01-01"),
+                },
+                DatedCode {
+                    code: "B".into(),
+                    from: None,
+                    to: None,
+                },
             ],
             kind: ActorKind::Person,
-            origin: Origin { file: "f".into(), line: 1 },
+            origin: Origin {
+                file: "f".into(),
+                line: 1,
+            },
         };
         assert_eq!(e.code_at(d("2004-05-05"), false), Some("A"));
         assert_eq!(e.code_at(d("2008-01-01"), false), Some("B"));

@@ -8,21 +8,38 @@ pub fn load_dir(dir: &Path) -> Result<Dictionaries> {
     let mut files = Vec::new();
     collect(dir, dir, &mut files)?;
     if files.is_empty() {
-        return Err(Error::Other(format!("{}: no dictionary files (*.txt) found", dir.display())));
+        return Err(Error::Other(format!(
+            "{}: no dictionary files (*.txt) found",
+            dir.display()
+        )));
     }
     load_files(&files)
 }
 
 fn collect(root: &Path, dir: &Path, out: &mut Vec<(String, String)>) -> Result<()> {
-    let mut entries: Vec<_> = std::fs::read_dir(dir).map_err(|e| Error::io(dir, e))?.filter_map(|e| e.ok()).map(|e| e.path()).collect();
+    let mut entries: Vec<_> = std::fs::read_dir(dir)
+        .map_err(|e| Error::io(dir, e))?
+        .filter_map(|e| e.ok())
+        .map(|e| e.path())
+        .collect();
     entries.sort();
     for p in entries {
         if p.is_dir() {
             collect(root, &p, out)?;
         } else if p.extension().is_some_and(|e| e == "txt") {
             let bytes = std::fs::read(&p).map_err(|e| Error::io(&p, e))?;
-            let text = String::from_utf8(bytes).map_err(|e| Error::Other(format!("{}: invalid UTF-8 at byte {}", p.display(), e.utf8_error().valid_up_to())))?;
-            let rel = p.strip_prefix(root).unwrap_or(&p).to_string_lossy().replace('\\', "/");
+            let text = String::from_utf8(bytes).map_err(|e| {
+                Error::Other(format!(
+                    "{}: invalid UTF-8 at byte {}",
+                    p.display(),
+                    e.utf8_error().valid_up_to()
+                ))
+            })?;
+            let rel = p
+                .strip_prefix(root)
+                .unwrap_or(&p)
+                .to_string_lossy()
+                .replace('\\', "/");
             out.push((rel, text));
         }
     }
@@ -101,18 +118,38 @@ fn parse_range_date(s: &str) -> Option<Date> {
 fn parse_code_line(content: &str, file: &Arc<str>, line: usize) -> Result<DatedCode> {
     let mut parts = content.split_whitespace();
     let code = parts.next().unwrap_or("");
-    if code.is_empty() || !code.chars().all(|c| c.is_ascii_uppercase() || c.is_ascii_digit()) {
-        return Err(syntax(file, line, format!("bad actor code {code:?}: expected upper-case letters, e.g. RUSGOV")));
+    if code.is_empty()
+        || !code
+            .chars()
+            .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit())
+    {
+        return Err(syntax(
+            file,
+            line,
+            format!("bad actor code {code:?}: expected upper-case letters, e.g. RUSGOV"),
+        ));
     }
     let (from, to) = match parts.next() {
         None => (None, None),
         Some(r) => {
-            let (a, b) = r.split_once("..").ok_or_else(|| syntax(file, line, format!("bad date range {r:?}: expected FROM..TO")))?;
+            let (a, b) = r.split_once("..").ok_or_else(|| {
+                syntax(
+                    file,
+                    line,
+                    format!("bad date range {r:?}: expected FROM..TO"),
+                )
+            })?;
             let pd = |s: &str| -> Result<Option<Date>> {
                 if s.is_empty() {
                     Ok(None)
                 } else {
-                    parse_range_date(s).map(Some).ok_or_else(|| syntax(file, line, format!("bad date {s:?}: expected YYYY-MM-DD, YYYY-MM or YYYY")))
+                    parse_range_date(s).map(Some).ok_or_else(|| {
+                        syntax(
+                            file,
+                            line,
+                            format!("bad date {s:?}: expected YYYY-MM-DD, YYYY-MM or YYYY"),
+                        )
+                    })
                 }
             };
             let (f, t) = (pd(a)?, pd(b)?);
@@ -125,9 +162,17 @@ fn parse_code_line(content: &str, file: &Arc<str>, line: usize) -> Result<DatedC
         }
     };
     if let Some(extra) = parts.next() {
-        return Err(syntax(file, line, format!("unexpected {extra:?} after the code")));
+        return Err(syntax(
+            file,
+            line,
+            format!("unexpected {extra:?} after the code"),
+        ));
     }
-    Ok(DatedCode { code: code.to_string(), from, to })
+    Ok(DatedCode {
+        code: code.to_string(),
+        from,
+        to,
+    })
 }
 
 fn parse_kind(s: &str) -> Option<ActorKind> {
@@ -147,7 +192,11 @@ fn parse_actors(text: &str, file: &Arc<str>, d: &mut Dictionaries) -> Result<()>
     let finish = |cur: &mut Option<ActorEntry>, d: &mut Dictionaries| -> Result<()> {
         if let Some(e) = cur.take() {
             if e.codes.is_empty() {
-                return Err(syntax(&e.origin.file, e.origin.line, format!("{:?} has no code line", e.name)));
+                return Err(syntax(
+                    &e.origin.file,
+                    e.origin.line,
+                    format!("{:?} has no code line", e.name),
+                ));
             }
             d.actors.push(e);
         }
@@ -155,7 +204,8 @@ fn parse_actors(text: &str, file: &Arc<str>, d: &mut Dictionaries) -> Result<()>
     };
     for (n, indented, content) in lines(text) {
         if let Some(k) = content.strip_prefix("@kind") {
-            kind = parse_kind(k.trim()).ok_or_else(|| syntax(file, n, format!("unknown kind {:?}", k.trim())))?;
+            kind = parse_kind(k.trim())
+                .ok_or_else(|| syntax(file, n, format!("unknown kind {:?}", k.trim())))?;
             continue;
         }
         if !indented {
@@ -169,11 +219,16 @@ fn parse_actors(text: &str, file: &Arc<str>, d: &mut Dictionaries) -> Result<()>
                 phrases: vec![phrase],
                 codes: Vec::new(),
                 kind,
-                origin: Origin { file: file.clone(), line: n },
+                origin: Origin {
+                    file: file.clone(),
+                    line: n,
+                },
             });
             continue;
         }
-        let e = cur.as_mut().ok_or_else(|| syntax(file, n, "indented line outside an entry"))?;
+        let e = cur
+            .as_mut()
+            .ok_or_else(|| syntax(file, n, "indented line outside an entry"))?;
         if let Some(alias) = content.strip_prefix('+') {
             let p = Phrase::parse(alias.trim(), true);
             if p.words.is_empty() {
@@ -193,7 +248,11 @@ fn parse_agents(text: &str, file: &Arc<str>, d: &mut Dictionaries) -> Result<()>
         if !indented {
             if let Some(e) = cur.take() {
                 if e.code.is_empty() {
-                    return Err(syntax(file, e.origin.line, format!("agent {:?} has no ~CODE line", e.name)));
+                    return Err(syntax(
+                        file,
+                        e.origin.line,
+                        format!("agent {:?} has no ~CODE line", e.name),
+                    ));
                 }
                 d.agents.push(e);
             }
@@ -201,18 +260,30 @@ fn parse_agents(text: &str, file: &Arc<str>, d: &mut Dictionaries) -> Result<()>
                 name: content.to_string(),
                 phrases: vec![Phrase::parse(content, true)],
                 code: String::new(),
-                origin: Origin { file: file.clone(), line: n },
+                origin: Origin {
+                    file: file.clone(),
+                    line: n,
+                },
             });
             continue;
         }
-        let e = cur.as_mut().ok_or_else(|| syntax(file, n, "indented line outside an entry"))?;
+        let e = cur
+            .as_mut()
+            .ok_or_else(|| syntax(file, n, "indented line outside an entry"))?;
         if let Some(alias) = content.strip_prefix('+') {
             e.phrases.push(Phrase::parse(alias.trim(), true));
         } else {
             let c = content.trim();
             let bare = c.trim_matches('~');
-            if bare.is_empty() || !bare.chars().all(|x| x.is_ascii_uppercase()) || c.split_whitespace().count() != 1 {
-                return Err(syntax(file, n, format!("bad agent code {c:?}: expected ~CODE, CODE~ or CODE")));
+            if bare.is_empty()
+                || !bare.chars().all(|x| x.is_ascii_uppercase())
+                || c.split_whitespace().count() != 1
+            {
+                return Err(syntax(
+                    file,
+                    n,
+                    format!("bad agent code {c:?}: expected ~CODE, CODE~ or CODE"),
+                ));
             }
             if !e.code.is_empty() {
                 return Err(syntax(file, n, "an agent has one code"));
@@ -222,7 +293,11 @@ fn parse_agents(text: &str, file: &Arc<str>, d: &mut Dictionaries) -> Result<()>
     }
     if let Some(e) = cur.take() {
         if e.code.is_empty() {
-            return Err(syntax(file, e.origin.line, format!("agent {:?} has no ~CODE line", e.name)));
+            return Err(syntax(
+                file,
+                e.origin.line,
+                format!("agent {:?} has no ~CODE line", e.name),
+            ));
         }
         d.agents.push(e);
     }
@@ -236,7 +311,11 @@ fn parse_discards(text: &str, file: &Arc<str>, d: &mut Dictionaries) -> Result<(
         } else if let Some(p) = content.strip_prefix("sentence:") {
             (false, p)
         } else {
-            return Err(syntax(file, n, "expected `sentence: PHRASE` or `story: PHRASE`"));
+            return Err(syntax(
+                file,
+                n,
+                "expected `sentence: PHRASE` or `story: PHRASE`",
+            ));
         };
         let phrase = Phrase::parse(phrase.trim(), false);
         if phrase.words.is_empty() {
@@ -246,7 +325,10 @@ fn parse_discards(text: &str, file: &Arc<str>, d: &mut Dictionaries) -> Result<(
             phrase,
             story,
             whole_word: true,
-            origin: Origin { file: file.clone(), line: n },
+            origin: Origin {
+                file: file.clone(),
+                line: n,
+            },
         });
     }
     Ok(())
@@ -256,12 +338,24 @@ fn parse_verbs(text: &str, file: &Arc<str>, d: &mut Dictionaries) -> Result<()> 
     let mut cur: Option<VerbEntry> = None;
     for (n, indented, content) in lines(text) {
         if let Some(def) = content.strip_prefix('@').filter(|_| !indented) {
-            let (name, members) = def.split_once(':').ok_or_else(|| syntax(file, n, "expected `@name: a | b c | d`"))?;
+            let (name, members) = def
+                .split_once(':')
+                .ok_or_else(|| syntax(file, n, "expected `@name: a | b c | d`"))?;
             let name = name.trim().to_lowercase();
             if name.is_empty() || !name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_') {
                 return Err(syntax(file, n, format!("bad synset name {name:?}")));
             }
-            let members: Vec<Vec<String>> = members.split('|').map(|m| Phrase::parse(m.trim(), false).words.into_iter().map(|w| w.norm).collect::<Vec<_>>()).filter(|m| !m.is_empty()).collect();
+            let members: Vec<Vec<String>> = members
+                .split('|')
+                .map(|m| {
+                    Phrase::parse(m.trim(), false)
+                        .words
+                        .into_iter()
+                        .map(|w| w.norm)
+                        .collect::<Vec<_>>()
+                })
+                .filter(|m| !m.is_empty())
+                .collect();
             if members.is_empty() {
                 return Err(syntax(file, n, "empty synset"));
             }
@@ -274,38 +368,64 @@ fn parse_verbs(text: &str, file: &Arc<str>, d: &mut Dictionaries) -> Result<()> 
             if let Some(v) = cur.take() {
                 d.verbs.push(v);
             }
-            let rest = content.strip_prefix("verb ").ok_or_else(|| syntax(file, n, "expected `verb LEMMA = CODE` or `@synset: ...`"))?;
-            let (head, code) = rest.rsplit_once('=').ok_or_else(|| syntax(file, n, "verb line needs `= CODE` (use `= ---` for none)"))?;
-            let code = CodePair::parse(code).ok_or_else(|| syntax(file, n, format!("bad code {:?}", code.trim())))?;
+            let rest = content
+                .strip_prefix("verb ")
+                .ok_or_else(|| syntax(file, n, "expected `verb LEMMA = CODE` or `@synset: ...`"))?;
+            let (head, code) = rest.rsplit_once('=').ok_or_else(|| {
+                syntax(file, n, "verb line needs `= CODE` (use `= ---` for none)")
+            })?;
+            let code = CodePair::parse(code)
+                .ok_or_else(|| syntax(file, n, format!("bad code {:?}", code.trim())))?;
             let (lemma, irregular) = match head.split_once('(') {
                 Some((l, irr)) => {
-                    let irr = irr.trim().strip_suffix(')').ok_or_else(|| syntax(file, n, "unclosed ( in irregular forms"))?;
-                    (l.trim(), irr.split(',').map(|s| s.trim().to_lowercase()).filter(|s| !s.is_empty()).collect::<Vec<_>>())
+                    let irr = irr
+                        .trim()
+                        .strip_suffix(')')
+                        .ok_or_else(|| syntax(file, n, "unclosed ( in irregular forms"))?;
+                    (
+                        l.trim(),
+                        irr.split(',')
+                            .map(|s| s.trim().to_lowercase())
+                            .filter(|s| !s.is_empty())
+                            .collect::<Vec<_>>(),
+                    )
                 }
                 None => (head.trim(), Vec::new()),
             };
             if lemma.is_empty() {
                 return Err(syntax(file, n, "missing verb lemma"));
             }
-            let forms = verb_forms(lemma, &irregular).ok_or_else(|| syntax(file, n, format!("bad verb lemma {lemma:?}")))?;
+            let forms = verb_forms(lemma, &irregular)
+                .ok_or_else(|| syntax(file, n, format!("bad verb lemma {lemma:?}")))?;
             cur = Some(VerbEntry {
                 lemma: lemma.replace('+', "").to_lowercase(),
                 forms,
                 code,
                 patterns: Vec::new(),
-                origin: Origin { file: file.clone(), line: n },
+                origin: Origin {
+                    file: file.clone(),
+                    line: n,
+                },
             });
             continue;
         }
-        let v = cur.as_mut().ok_or_else(|| syntax(file, n, "pattern outside a verb block"))?;
-        let (pat, code) = content.rsplit_once('=').ok_or_else(|| syntax(file, n, "pattern needs `= CODE`"))?;
-        let code = CodePair::parse(code).ok_or_else(|| syntax(file, n, format!("bad code {:?}", code.trim())))?;
+        let v = cur
+            .as_mut()
+            .ok_or_else(|| syntax(file, n, "pattern outside a verb block"))?;
+        let (pat, code) = content
+            .rsplit_once('=')
+            .ok_or_else(|| syntax(file, n, "pattern needs `= CODE`"))?;
+        let code = CodePair::parse(code)
+            .ok_or_else(|| syntax(file, n, format!("bad code {:?}", code.trim())))?;
         let elems = parse_pattern(pat, '@').map_err(|m| syntax(file, n, m))?;
         v.patterns.push(Pattern {
             elems,
             code,
             text: pat.trim().to_string(),
-            origin: Origin { file: file.clone(), line: n },
+            origin: Origin {
+                file: file.clone(),
+                line: n,
+            },
         });
     }
     if let Some(v) = cur.take() {
@@ -321,7 +441,10 @@ pub(crate) fn verb_forms(lemma: &str, irregular: &[String]) -> Option<Vec<VerbFo
         return None;
     }
     let head = raw.iter().position(|w| w.starts_with('+')).unwrap_or(0);
-    let words: Vec<String> = raw.iter().map(|w| crate::tokens::normalize_word(w.trim_start_matches('+'))).collect();
+    let words: Vec<String> = raw
+        .iter()
+        .map(|w| crate::tokens::normalize_word(w.trim_start_matches('+')))
+        .collect();
     if words.iter().any(|w| w.is_empty()) {
         return None;
     }
@@ -330,7 +453,12 @@ pub(crate) fn verb_forms(lemma: &str, irregular: &[String]) -> Option<Vec<VerbFo
         let mut ws = words.clone();
         ws[head] = form;
         if !forms.iter().any(|f: &VerbForm| f.words == ws) {
-            forms.push(VerbForm { words: ws, head, participle, gerund });
+            forms.push(VerbForm {
+                words: ws,
+                head,
+                participle,
+                gerund,
+            });
         } else if participle {
             if let Some(f) = forms.iter_mut().find(|f| f.words == ws) {
                 f.participle = true;
@@ -346,18 +474,25 @@ pub(crate) fn verb_forms(lemma: &str, irregular: &[String]) -> Option<Vec<VerbFo
     }
     for (i, f) in irregular.iter().enumerate() {
         // (PAST, PARTICIPLE): the participle is the last one; a single form is both.
-        add(f.clone(), i + 1 == irregular.len() || irregular.len() == 1, false);
+        add(
+            f.clone(),
+            i + 1 == irregular.len() || irregular.len() == 1,
+            false,
+        );
     }
     Some(forms)
 }
 
 /// Parses a pattern: `*` verb, `+` target, `$` source, `%` compound, `^` skip,
 /// `a_b` adjacency, `(a|b)` alternatives, `@syn`/`&SYN` synsets, `{MOD HEAD}` phrases.
-pub(crate) fn parse_pattern(text: &str, synset_sigil: char) -> std::result::Result<Vec<PatternElem>, String> {
+pub(crate) fn parse_pattern(
+    text: &str,
+    synset_sigil: char,
+) -> std::result::Result<Vec<PatternElem>, String> {
     let mut elems: Vec<PatternElem> = Vec::new();
     let text = text.trim();
     // Treat `{...}` (PETRARCH2 noun phrases) as adjacent word runs.
-    let text = text.replace('{', " ").replace('}', " ");
+    let text = text.replace(['{', '}'], " ");
     for chunk in text.split_whitespace() {
         let mut first = true;
         let mut alt_buf = String::new();
@@ -376,7 +511,9 @@ pub(crate) fn parse_pattern(text: &str, synset_sigil: char) -> std::result::Resu
                     cur.push(c)
                 }
                 // In the project's format a synset name may contain `_`: `@econ_aid`.
-                '_' if depth == 0 && !(synset_sigil == '@' && cur.starts_with('@')) => parts.push(std::mem::take(&mut cur)),
+                '_' if depth == 0 && !(synset_sigil == '@' && cur.starts_with('@')) => {
+                    parts.push(std::mem::take(&mut cur))
+                }
                 _ => cur.push(c),
             }
         }
@@ -402,8 +539,20 @@ pub(crate) fn parse_pattern(text: &str, synset_sigil: char) -> std::result::Resu
                     Elem::Synset(name)
                 }
                 p if p.starts_with('(') => {
-                    let inner = p.strip_prefix('(').and_then(|x| x.strip_suffix(')')).ok_or_else(|| format!("unbalanced parenthesis in {p:?}"))?;
-                    let alts: Vec<Vec<String>> = inner.split('|').map(|a| a.split([' ', '_']).filter(|w| !w.is_empty()).map(crate::tokens::normalize_word).collect::<Vec<_>>()).filter(|a| !a.is_empty()).collect();
+                    let inner = p
+                        .strip_prefix('(')
+                        .and_then(|x| x.strip_suffix(')'))
+                        .ok_or_else(|| format!("unbalanced parenthesis in {p:?}"))?;
+                    let alts: Vec<Vec<String>> = inner
+                        .split('|')
+                        .map(|a| {
+                            a.split([' ', '_'])
+                                .filter(|w| !w.is_empty())
+                                .map(crate::tokens::normalize_word)
+                                .collect::<Vec<_>>()
+                        })
+                        .filter(|a| !a.is_empty())
+                        .collect();
                     if alts.is_empty() {
                         return Err(format!("empty alternatives {p:?}"));
                     }
@@ -415,7 +564,11 @@ pub(crate) fn parse_pattern(text: &str, synset_sigil: char) -> std::result::Resu
                         return Err(format!("unexpected character in pattern word {p:?}"));
                     }
                     let toks = crate::tokens::tokenize(p, [0, p.len()]);
-                    let words: Vec<String> = toks.into_iter().map(|t| t.norm).filter(|w| w != "-").collect();
+                    let words: Vec<String> = toks
+                        .into_iter()
+                        .map(|t| t.norm)
+                        .filter(|w| w != "-")
+                        .collect();
                     if words.is_empty() {
                         continue;
                     }
@@ -427,7 +580,9 @@ pub(crate) fn parse_pattern(text: &str, synset_sigil: char) -> std::result::Resu
     }
     let verbs = elems.iter().filter(|e| e.elem == Elem::Verb).count();
     if verbs != 1 {
-        return Err(format!("a pattern needs exactly one `*` (the verb), found {verbs}"));
+        return Err(format!(
+            "a pattern needs exactly one `*` (the verb), found {verbs}"
+        ));
     }
     Ok(elems)
 }
@@ -484,7 +639,9 @@ mod tests {
     use super::*;
 
     fn files(v: &[(&str, &str)]) -> Vec<(String, String)> {
-        v.iter().map(|(a, b)| (a.to_string(), b.to_string())).collect()
+        v.iter()
+            .map(|(a, b)| (a.to_string(), b.to_string()))
+            .collect()
     }
 
     #[test]
@@ -502,20 +659,44 @@ mod tests {
         assert_eq!(d.agents[0].code, "~GOV");
         assert!(d.discards[1].story);
         assert_eq!(d.verbs[0].patterns[0].elems.len(), 4);
-        assert!(d.verbs[1].forms.iter().any(|f| f.words == ["fought"] && f.participle));
+        assert!(d.verbs[1]
+            .forms
+            .iter()
+            .any(|f| f.words == ["fought"] && f.participle));
         assert_eq!(d.synsets["weapon"][1], ["artillery", "shell"]);
     }
 
     #[test]
     fn errors_name_file_and_line() {
         let cases = [
-            (("actors/x.txt", "Putin\n  RUSGOV 2000-13-01..\n"), "actors/x.txt:2: bad date \"2000-13-01\""),
-            (("actors/x.txt", "Putin\n"), "actors/x.txt:1: \"Putin\" has no code line"),
-            (("verbs/x.txt", "verb attack 190\n"), "verbs/x.txt:1: verb line needs"),
-            (("verbs/x.txt", "verb attack = 190\n  + with = 195\n"), "verbs/x.txt:2: a pattern needs exactly one"),
-            (("verbs/x.txt", "verb attack = 190\n  * @nope = 195\n"), "verbs/x.txt:2: unknown synset @nope"),
-            (("discards.txt", "war on drugs\n"), "discards.txt:1: expected"),
-            (("agents.txt", "troops\n  MIL GOV\n"), "agents.txt:2: bad agent code"),
+            (
+                ("actors/x.txt", "Putin\n  RUSGOV 2000-13-01..\n"),
+                "actors/x.txt:2: bad date \"2000-13-01\"",
+            ),
+            (
+                ("actors/x.txt", "Putin\n"),
+                "actors/x.txt:1: \"Putin\" has no code line",
+            ),
+            (
+                ("verbs/x.txt", "verb attack 190\n"),
+                "verbs/x.txt:1: verb line needs",
+            ),
+            (
+                ("verbs/x.txt", "verb attack = 190\n  + with = 195\n"),
+                "verbs/x.txt:2: a pattern needs exactly one",
+            ),
+            (
+                ("verbs/x.txt", "verb attack = 190\n  * @nope = 195\n"),
+                "verbs/x.txt:2: unknown synset @nope",
+            ),
+            (
+                ("discards.txt", "war on drugs\n"),
+                "discards.txt:1: expected",
+            ),
+            (
+                ("agents.txt", "troops\n  MIL GOV\n"),
+                "agents.txt:2: bad agent code",
+            ),
         ];
         for ((name, text), want) in cases {
             let e = load_files(&files(&[(name, text)])).unwrap_err().to_string();
@@ -528,6 +709,9 @@ mod tests {
         let p = parse_pattern("refused_to * sanctions (on|against) +", '@').unwrap();
         assert_eq!(p.len(), 6);
         assert!(p[1].adjacent && !p[2].adjacent);
-        assert_eq!(p[4].elem, Elem::Words(vec![vec!["on".into()], vec!["against".into()]]));
+        assert_eq!(
+            p[4].elem,
+            Elem::Words(vec![vec!["on".into()], vec!["against".into()]])
+        );
     }
 }

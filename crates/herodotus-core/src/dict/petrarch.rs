@@ -95,11 +95,19 @@ pub fn parse_config(text: &str) -> FileSet {
         if !in_dicts {
             continue;
         }
-        let Some((k, v)) = line.split_once('=') else { continue };
+        let Some((k, v)) = line.split_once('=') else {
+            continue;
+        };
         let v = v.trim().to_string();
         match k.trim() {
             "verbfile_name" => set.verbs = Some(v),
-            "actorfile_list" => set.actors = v.split(',').map(|s| s.trim().to_string()).filter(|s| !s.is_empty()).collect(),
+            "actorfile_list" => {
+                set.actors = v
+                    .split(',')
+                    .map(|s| s.trim().to_string())
+                    .filter(|s| !s.is_empty())
+                    .collect()
+            }
             "agentfile_name" => set.agents = Some(v),
             "discardfile_name" => set.discards = Some(v),
             _ => {}
@@ -109,14 +117,20 @@ pub fn parse_config(text: &str) -> FileSet {
 }
 
 fn by_convention(dir: &Path) -> Result<FileSet> {
-    let mut names: Vec<String> = std::fs::read_dir(dir).map_err(|e| Error::io(dir, e))?.filter_map(|e| e.ok()).map(|e| e.file_name().to_string_lossy().to_string()).collect();
+    let mut names: Vec<String> = std::fs::read_dir(dir)
+        .map_err(|e| Error::io(dir, e))?
+        .filter_map(|e| e.ok())
+        .map(|e| e.file_name().to_string_lossy().to_string())
+        .collect();
     names.sort();
     let mut set = FileSet::default();
     for n in names {
         let l = n.to_lowercase();
         if l.ends_with(".actors.txt") {
             set.actors.push(n);
-        } else if l.contains("verbs") && l.ends_with(".txt") || (l.starts_with("cameo") && l.ends_with(".txt")) {
+        } else if l.contains("verbs") && l.ends_with(".txt")
+            || (l.starts_with("cameo") && l.ends_with(".txt"))
+        {
             set.verbs.get_or_insert(n);
         } else if l.contains("agents") && l.ends_with(".txt") {
             set.agents.get_or_insert(n);
@@ -125,7 +139,10 @@ fn by_convention(dir: &Path) -> Result<FileSet> {
         }
     }
     if set.verbs.is_none() && set.actors.is_empty() {
-        return Err(Error::Other(format!("{}: no PETRARCH dictionaries found (PETR_config.ini, *verbs*.txt, *.actors.txt)", dir.display())));
+        return Err(Error::Other(format!(
+            "{}: no PETRARCH dictionaries found (PETR_config.ini, *verbs*.txt, *.actors.txt)",
+            dir.display()
+        )));
     }
     Ok(set)
 }
@@ -182,7 +199,10 @@ fn syntax(file: &Arc<str>, line: usize, message: impl Into<String>) -> Error {
 
 /// Words of a PETRARCH phrase: `_` and spaces separate words; normalised lower case.
 fn words(s: &str) -> Vec<String> {
-    s.split([' ', '_']).filter(|w| !w.is_empty()).map(crate::tokens::normalize_word).collect()
+    s.split([' ', '_'])
+        .filter(|w| !w.is_empty())
+        .map(crate::tokens::normalize_word)
+        .collect()
 }
 
 fn synset_members(label_no_plural: bool, member: &str) -> Vec<Vec<String>> {
@@ -249,14 +269,21 @@ pub fn parse_verbs(text: &str, file: &Arc<str>, d: &mut Dictionaries) -> Result<
                 return Err(syntax(file, n, "pattern outside a verb block"));
             }
             // A pattern whose code was eaten by a comment (`[###]`) is ignored, as in PETRARCH.
-            let Some((pat, code)) = split_code(rest) else { continue };
-            let Some(code) = CodePair::parse(&code) else { continue };
+            let Some((pat, code)) = split_code(rest) else {
+                continue;
+            };
+            let Some(code) = CodePair::parse(&code) else {
+                continue;
+            };
             match super::own::parse_pattern(&pat, '&') {
                 Ok(elems) => block_patterns.push(Pattern {
                     elems,
                     code,
                     text: pat.trim().to_string(),
-                    origin: Origin { file: file.clone(), line: n },
+                    origin: Origin {
+                        file: file.clone(),
+                        line: n,
+                    },
                 }),
                 // PETRARCH ignores patterns it cannot use; so do we (they are rare).
                 Err(_) => continue,
@@ -280,13 +307,19 @@ pub fn parse_verbs(text: &str, file: &Arc<str>, d: &mut Dictionaries) -> Result<
             None => (line.clone(), None),
         };
         let (lemma, irregular) = match head.split_once('{') {
-            Some((l, f)) => (l.trim().to_string(), f.trim_end_matches('}').split_whitespace().map(|s| s.to_string()).collect::<Vec<_>>()),
+            Some((l, f)) => (
+                l.trim().to_string(),
+                f.trim_end_matches('}')
+                    .split_whitespace()
+                    .map(|s| s.to_string())
+                    .collect::<Vec<_>>(),
+            ),
             None => (head.trim().to_string(), Vec::new()),
         };
         if lemma.is_empty() {
             continue;
         }
-        let mut forms = match super::own::verb_forms(&lemma.replace('_', " ").trim_start_matches('+').replace(" +", " +"), &[]) {
+        let mut forms = match super::own::verb_forms(&lemma.replace('_', " "), &[]) {
             Some(f) => f,
             None => continue,
         };
@@ -294,14 +327,27 @@ pub fn parse_verbs(text: &str, file: &Arc<str>, d: &mut Dictionaries) -> Result<
             forms.truncate(1);
             let head_idx = forms[0].head;
             for f in irregular {
-                let ws: Vec<String> = f.split('_').filter(|w| !w.is_empty()).map(|w| crate::tokens::normalize_word(w.trim_start_matches('+'))).collect();
+                let ws: Vec<String> = f
+                    .split('_')
+                    .filter(|w| !w.is_empty())
+                    .map(|w| crate::tokens::normalize_word(w.trim_start_matches('+')))
+                    .collect();
                 if ws.is_empty() {
                     continue;
                 }
-                let h = f.split('_').filter(|w| !w.is_empty()).position(|w| w.starts_with('+')).unwrap_or(head_idx.min(ws.len() - 1));
+                let h = f
+                    .split('_')
+                    .filter(|w| !w.is_empty())
+                    .position(|w| w.starts_with('+'))
+                    .unwrap_or(head_idx.min(ws.len() - 1));
                 let gerund = ws[h].ends_with("ing");
                 let third = ws[h].ends_with('s') && !ws[h].ends_with("ss");
-                forms.push(VerbForm { words: ws, head: h, participle: !gerund && !third, gerund });
+                forms.push(VerbForm {
+                    words: ws,
+                    head: h,
+                    participle: !gerund && !third,
+                    gerund,
+                });
             }
         }
         let lemma_norm = words(&lemma.replace('+', "")).join(" ");
@@ -310,7 +356,10 @@ pub fn parse_verbs(text: &str, file: &Arc<str>, d: &mut Dictionaries) -> Result<
             forms,
             code: code.unwrap_or_else(|| block_code.clone()),
             patterns: Vec::new(),
-            origin: Origin { file: file.clone(), line: n },
+            origin: Origin {
+                file: file.clone(),
+                line: n,
+            },
         });
         block.push(d.verbs.len() - 1);
     }
@@ -332,7 +381,11 @@ fn parse_pdate(s: &str) -> Option<Date> {
         return None;
     }
     match s.len() {
-        8 => Date::new(s[..4].parse().ok()?, s[4..6].parse().ok()?, s[6..8].parse().ok()?),
+        8 => Date::new(
+            s[..4].parse().ok()?,
+            s[4..6].parse().ok()?,
+            s[6..8].parse().ok()?,
+        ),
         6 => {
             let yy: i32 = s[..2].parse().ok()?;
             let y = if yy <= 30 { 2000 + yy } else { 1900 + yy };
@@ -367,36 +420,51 @@ fn parse_dated(s: &str) -> Option<DatedCode> {
 pub fn parse_actors(text: &str, file: &Arc<str>, d: &mut Dictionaries) -> Result<()> {
     let mut cur: Option<ActorEntry> = None;
     let mut index: HashMap<String, usize> = HashMap::new();
-    let finish = |cur: &mut Option<ActorEntry>, d: &mut Dictionaries, index: &mut HashMap<String, usize>| {
-        if let Some(e) = cur.take() {
-            let key = e.name.to_lowercase();
-            // The same phrase in several records concatenates code lists.
-            if let Some(&i) = index.get(&key) {
-                d.actors[i].codes.extend(e.codes);
-                d.actors[i].phrases.extend(e.phrases.into_iter().skip(1));
-            } else {
-                index.insert(key, d.actors.len());
-                d.actors.push(e);
+    let finish =
+        |cur: &mut Option<ActorEntry>, d: &mut Dictionaries, index: &mut HashMap<String, usize>| {
+            if let Some(e) = cur.take() {
+                let key = e.name.to_lowercase();
+                // The same phrase in several records concatenates code lists.
+                if let Some(&i) = index.get(&key) {
+                    d.actors[i].codes.extend(e.codes);
+                    d.actors[i].phrases.extend(e.phrases.into_iter().skip(1));
+                } else {
+                    index.insert(key, d.actors.len());
+                    d.actors.push(e);
+                }
             }
-        }
-    };
+        };
     for (n, indented, line) in clean_lines(text) {
         if line.starts_with('[') {
-            let e = cur.as_mut().ok_or_else(|| syntax(file, n, "code line outside an entry"))?;
+            let e = cur
+                .as_mut()
+                .ok_or_else(|| syntax(file, n, "code line outside an entry"))?;
             for c in codes_in(&line) {
-                e.codes.push(parse_dated(&c).ok_or_else(|| syntax(file, n, format!("bad code [{c}]")))?);
+                match parse_dated(&c) {
+                    Some(dc) => e.codes.push(dc),
+                    None => d
+                        .warnings
+                        .push(format!("{file}:{n}: bad code [{c}] skipped")),
+                }
             }
             continue;
         }
         if let Some(syn) = line.strip_prefix('+') {
-            let e = cur.as_mut().ok_or_else(|| syntax(file, n, "synonym outside an entry"))?;
+            let e = cur
+                .as_mut()
+                .ok_or_else(|| syntax(file, n, "synonym outside an entry"))?;
             let (phrase, codes) = match syn.find('[') {
                 Some(p) => (&syn[..p], codes_in(&syn[p..])),
                 None => (syn, Vec::new()),
             };
             e.phrases.push(petrarch_phrase(phrase));
             for c in codes {
-                e.codes.push(parse_dated(&c).ok_or_else(|| syntax(file, n, format!("bad code [{c}]")))?);
+                match parse_dated(&c) {
+                    Some(dc) => e.codes.push(dc),
+                    None => d
+                        .warnings
+                        .push(format!("{file}:{n}: bad code [{c}] skipped")),
+                }
             }
             continue;
         }
@@ -408,14 +476,22 @@ pub fn parse_actors(text: &str, file: &Arc<str>, d: &mut Dictionaries) -> Result
         };
         let mut codes_parsed = Vec::new();
         for c in codes {
-            codes_parsed.push(parse_dated(&c).ok_or_else(|| syntax(file, n, format!("bad code [{c}]")))?);
+            match parse_dated(&c) {
+                Some(dc) => codes_parsed.push(dc),
+                None => d
+                    .warnings
+                    .push(format!("{file}:{n}: bad code [{c}] skipped")),
+            }
         }
         cur = Some(ActorEntry {
             name: phrase.trim_end_matches('_').replace('_', " "),
             phrases: vec![petrarch_phrase(&phrase)],
             codes: codes_parsed,
             kind: ActorKind::Other,
-            origin: Origin { file: file.clone(), line: n },
+            origin: Origin {
+                file: file.clone(),
+                line: n,
+            },
         });
     }
     finish(&mut cur, d, &mut index);
@@ -427,7 +503,13 @@ pub fn parse_actors(text: &str, file: &Arc<str>, d: &mut Dictionaries) -> Result
 fn petrarch_phrase(s: &str) -> Phrase {
     let s = s.trim();
     let exact = s.ends_with('_');
-    let mut words: Vec<PhraseWord> = words(s.trim_end_matches('_')).into_iter().map(|w| PhraseWord { norm: w, surface: None }).collect();
+    let mut words: Vec<PhraseWord> = words(s.trim_end_matches('_'))
+        .into_iter()
+        .map(|w| PhraseWord {
+            norm: w,
+            surface: None,
+        })
+        .collect();
     if !exact {
         if let Some(last) = words.last_mut() {
             last.norm.push('*');
@@ -456,7 +538,13 @@ pub fn parse_agents(text: &str, file: &Arc<str>, d: &mut Dictionaries) -> Result
     for (n, _, line) in clean_lines(text) {
         if line.starts_with('!') {
             if let Some((k, v)) = line.split_once('=') {
-                sets.insert(k.trim().to_string(), v.split(',').map(|s| s.trim().to_string()).filter(|s| !s.is_empty()).collect());
+                sets.insert(
+                    k.trim().to_string(),
+                    v.split(',')
+                        .map(|s| s.trim().to_string())
+                        .filter(|s| !s.is_empty())
+                        .collect(),
+                );
                 continue;
             }
         }
@@ -465,7 +553,16 @@ pub fn parse_agents(text: &str, file: &Arc<str>, d: &mut Dictionaries) -> Result
         };
         let code = code.replace(' ', "");
         let (phrase, plurals_given) = match head.split_once('{') {
-            Some((p, pl)) => (p.trim().to_string(), Some(pl.trim_end().trim_end_matches('}').split_whitespace().map(|s| s.to_string()).collect::<Vec<_>>())),
+            Some((p, pl)) => (
+                p.trim().to_string(),
+                Some(
+                    pl.trim_end()
+                        .trim_end_matches('}')
+                        .split_whitespace()
+                        .map(|s| s.to_string())
+                        .collect::<Vec<_>>(),
+                ),
+            ),
             None => (head.trim().to_string(), None),
         };
         // Expand substitution sets: CONGRESS!PERSON! -> CONGRESSMAN, CONGRESSMEN...
@@ -481,13 +578,29 @@ pub fn parse_agents(text: &str, file: &Arc<str>, d: &mut Dictionaries) -> Result
             if w.is_empty() {
                 continue;
             }
-            phrases.push(Phrase { words: w.iter().map(|x| PhraseWord { norm: x.clone(), surface: None }).collect() });
+            phrases.push(Phrase {
+                words: w
+                    .iter()
+                    .map(|x| PhraseWord {
+                        norm: x.clone(),
+                        surface: None,
+                    })
+                    .collect(),
+            });
             match &plurals_given {
                 Some(list) => {
                     for p in list {
                         let pw = words(p);
                         if !pw.is_empty() {
-                            phrases.push(Phrase { words: pw.into_iter().map(|x| PhraseWord { norm: x, surface: None }).collect() });
+                            phrases.push(Phrase {
+                                words: pw
+                                    .into_iter()
+                                    .map(|x| PhraseWord {
+                                        norm: x,
+                                        surface: None,
+                                    })
+                                    .collect(),
+                            });
                         }
                     }
                 }
@@ -495,7 +608,15 @@ pub fn parse_agents(text: &str, file: &Arc<str>, d: &mut Dictionaries) -> Result
                     for p in plurals(w.last().unwrap()) {
                         let mut pw = w.clone();
                         *pw.last_mut().unwrap() = p;
-                        phrases.push(Phrase { words: pw.into_iter().map(|x| PhraseWord { norm: x, surface: None }).collect() });
+                        phrases.push(Phrase {
+                            words: pw
+                                .into_iter()
+                                .map(|x| PhraseWord {
+                                    norm: x,
+                                    surface: None,
+                                })
+                                .collect(),
+                        });
                     }
                 }
                 None => {}
@@ -508,7 +629,10 @@ pub fn parse_agents(text: &str, file: &Arc<str>, d: &mut Dictionaries) -> Result
             name: phrase.replace('_', " "),
             phrases,
             code,
-            origin: Origin { file: file.clone(), line: n },
+            origin: Origin {
+                file: file.clone(),
+                line: n,
+            },
         });
     }
     Ok(())
@@ -530,10 +654,21 @@ pub fn parse_discards(text: &str, file: &Arc<str>, d: &mut Dictionaries) -> Resu
             continue;
         }
         d.discards.push(Discard {
-            phrase: Phrase { words: w.into_iter().map(|x| PhraseWord { norm: x, surface: None }).collect() },
+            phrase: Phrase {
+                words: w
+                    .into_iter()
+                    .map(|x| PhraseWord {
+                        norm: x,
+                        surface: None,
+                    })
+                    .collect(),
+            },
             story,
             whole_word,
-            origin: Origin { file: file.clone(), line: n },
+            origin: Origin {
+                file: file.clone(),
+                line: n,
+            },
         });
     }
     Ok(())
@@ -546,7 +681,14 @@ mod tests {
     #[test]
     fn dated_codes() {
         let c = parse_dated("HOBGOV 19950601 - 19990815").unwrap();
-        assert_eq!((c.code.as_str(), c.from.unwrap().to_string(), c.to.unwrap().to_string()), ("HOBGOV", "1995-06-01".into(), "1999-08-15".into()));
+        assert_eq!(
+            (
+                c.code.as_str(),
+                c.from.unwrap().to_string(),
+                c.to.unwrap().to_string()
+            ),
+            ("HOBGOV", "1995-06-01".into(), "1999-08-15".into())
+        );
         let c = parse_dated("HOB < 950601").unwrap();
         assert_eq!(c.to.unwrap().to_string(), "1995-06-01");
         let c = parse_dated("RUSGOV >20000507").unwrap();
@@ -564,7 +706,12 @@ mod tests {
         assert_eq!(d.actors[0].codes.len(), 2);
         assert_eq!(d.actors[0].phrases[1].words[0].norm, "smeagol*");
         assert_eq!(d.actors[1].phrases[0].words[0].norm, "arnor");
-        parse_agents("!PERSON! = MAN, MEN\nCONGRESS!PERSON! [~LEG]\nPOLICE {} [ ~COP]\nPRESIDENT [~GOV]\n", &f, &mut d).unwrap();
+        parse_agents(
+            "!PERSON! = MAN, MEN\nCONGRESS!PERSON! [~LEG]\nPOLICE {} [ ~COP]\nPRESIDENT [~GOV]\n",
+            &f,
+            &mut d,
+        )
+        .unwrap();
         assert_eq!(d.agents[0].phrases.len(), 2);
         assert_eq!(d.agents[1].code, "~COP");
         assert_eq!(d.agents[1].phrases.len(), 1);
@@ -583,7 +730,13 @@ mod tests {
         assert_eq!(d.verbs[1].forms[0].head, 2);
         assert_eq!(d.verbs[0].patterns.len(), 1);
         assert_eq!(d.verbs[1].patterns.len(), 1);
-        assert!(d.verbs[2].forms.iter().any(|f| f.words == ["fought"] && f.participle));
-        assert_eq!(d.synsets["ties"], vec![vec!["military".to_string()], vec!["militaries".to_string()]]);
+        assert!(d.verbs[2]
+            .forms
+            .iter()
+            .any(|f| f.words == ["fought"] && f.participle));
+        assert_eq!(
+            d.synsets["ties"],
+            vec![vec!["military".to_string()], vec!["militaries".to_string()]]
+        );
     }
 }
