@@ -1134,9 +1134,10 @@ impl Coder {
             }
             prev_coded = true;
             let verb_span = [tokens[h.start].start, tokens[h.end - 1].end];
-            // "Gondor and Osgiliath renewed ties": a compound subject with no target
-            // acts on itself, each member on each other.
-            if targets.is_empty() && sources.len() > 1 {
+            // "Gondor and Osgiliath renewed ties": a compound subject with no target of
+            // a cooperative (symmetric) event acts on itself, each member on each other.
+            let symmetric = code.as_deref().and_then(|c| c.get(..2)).is_some_and(|r| matches!(r, "03" | "04" | "05" | "06"));
+            if targets.is_empty() && sources.len() > 1 && symmetric {
                 targets = sources.clone();
             }
             // TABARI paired codes `[032:033]`: the second code is the reverse event.

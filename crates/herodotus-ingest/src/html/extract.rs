@@ -352,7 +352,7 @@ fn count_text(s: &str) -> (u32, u32) {
 impl Stats {
     // Nodes are visited by index because several per-node arrays are updated.
     #[allow(clippy::needless_range_loop)]
-    fn compute(doc: &Document) -> Stats {
+    fn compute(doc: &Document, flags: Flags) -> Stats {
         let n = doc.nodes.len();
         let mut st = Stats {
             removed: vec![false; n],
@@ -397,12 +397,13 @@ impl Stats {
                 continue;
             }
             let names = lower_names(doc, i as NodeId).map(|s| classify(&s));
-            if let Some(mask) = names {
+            if let Some(mask) = names.filter(|_| flags.weight_classes) {
                 st.weight[i] = class_weight(mask);
             }
             if doc.attr(i as NodeId, AttrName::Itemprop) == Some("articleBody") {
                 st.weight[i] += 50;
             }
+            let names = names.filter(|_| flags.strip_unlikely);
             if is_junk(doc, i as NodeId, node.tag, names) {
                 let by_name_only = !is_junk(doc, i as NodeId, node.tag, None);
                 let guarded = by_name_only
@@ -811,6 +812,12 @@ fn render(doc: &Document, st: &Stats, id: NodeId, conditional: bool, out: &mut T
             _ => {}
         }
         if conditional && n != id && clean_conditionally(doc, st, i) {
+            // A dropped "Related"-style heading still marks where a trailer starts.
+            if st.len[i] < 40 && is_trailer_heading(&doc.text_content(n)) {
+                out.end_paragraph();
+                out.push_text(TRAILER_MARK);
+                out.end_paragraph();
+            }
             continue;
         }
         let block = node.tag.is_block() || node.tag.is_heading();
@@ -944,26 +951,136 @@ fn is_furniture(p: &str) -> bool {
             || lower.contains("contributed reporting from"))
 }
 
-/// Extracts the main text of a parsed page as paragraphs.
-pub fn main_paragraphs(doc: &Document) -> Vec<String> {
-    let mut st = Stats::compute(doc);
+/// Which of the riskier rules are on (Readability's retry flags).
+#[derive(Clone, Copy)]
+struct Flags {
+    /// Drop elements by class/id name.
+    strip_unlikely: bool,
+    /// Weigh candidates by class/id name.
+    weight_classes: bool,
+    /// Clean link- or image-heavy lists, tables and divs.
+    clean_conditionally: bool,
+}
+
+const ALL_RULES: Flags = Flags {
+    strip_unlikely: true,
+    weight_classes: true,
+    clean_conditionally: true,
+};
+
+/// Below this many bytes of text, extraction is retried with fewer rules.
+const RETRY_BELOW: usize = 500;
+
+/// Headings that open a trailer of links to other stories.
+const TRAILER_HEADINGS: &[&str] = &[
+    "more ",
+    "related",
+    "latest",
+    "recommended",
+    "read more",
+    "read next",
+    "read also",
+    "also read",
+    "you may also like",
+    "you might also like",
+    "don't miss",
+    "don\u{2019}t miss",
+    "trending",
+    "most popular",
+    "most read",
+    "popular",
+    "top stories",
+    "editor's picks",
+    "editors' picks",
+];
+
+/// Stands for a trailer heading that was removed from the text.
+const TRAILER_MARK: &str = "\u{1}trailer";
+
+fn is_trailer_heading(p: &str) -> bool {
+    let p = p.trim();
+    if p.len() >= 60 || p.ends_with('.') {
+        return false;
+    }
+    let lower = p.to_lowercase();
+    TRAILER_HEADINGS.iter().any(|h| lower.starts_with(h))
+}
+
+/// Cuts a trailer: in the second half of the text, a short heading such as
+/// "More Great Stories" or "Related" followed only by short lines (headlines).
+fn cut_trailer(paras: &mut Vec<String>) {
+    let n = paras.len();
+    for i in n / 2..n {
+        let p = &paras[i];
+        let heading = p == TRAILER_MARK || is_trailer_heading(p);
+        if heading && i + 1 < n && paras[i + 1..].iter().all(|q| q.len() < 250) {
+            paras.truncate(i);
+            break;
+        }
+    }
+    paras.retain(|p| p != TRAILER_MARK);
+}
+
+fn extract_with(doc: &Document, flags: Flags) -> Vec<String> {
+    let mut st = Stats::compute(doc, flags);
     st.score(doc);
     let chosen = select(doc, &st);
     let mut tb = TextBuilder::default();
     for c in chosen {
-        render(doc, &st, c, true, &mut tb);
+        render(doc, &st, c, flags.clean_conditionally, &mut tb);
         tb.end_paragraph();
     }
-    tb.finish()
+    let mut paras: Vec<String> = tb
+        .finish()
         .into_iter()
         .filter(|p| !is_furniture(p))
-        .collect()
+        .collect();
+    cut_trailer(&mut paras);
+    paras
+}
+
+/// Extracts the main text of a parsed page as paragraphs. When the result is
+/// short, the riskier rules are relaxed one by one; a relaxed attempt is kept
+/// only if it finds at least twice as much text.
+pub fn main_paragraphs(doc: &Document) -> Vec<String> {
+    let attempts = [
+        ALL_RULES,
+        Flags {
+            strip_unlikely: false,
+            ..ALL_RULES
+        },
+        Flags {
+            strip_unlikely: false,
+            weight_classes: false,
+            clean_conditionally: true,
+        },
+        Flags {
+            strip_unlikely: false,
+            weight_classes: false,
+            clean_conditionally: false,
+        },
+    ];
+    let mut best: Vec<String> = Vec::new();
+    let mut best_len = 0;
+    for flags in attempts {
+        let paras = extract_with(doc, flags);
+        let len: usize = paras.iter().map(String::len).sum();
+        // A relaxed attempt must find much more to be believed.
+        if len > best_len * 2 {
+            if len >= RETRY_BELOW {
+                return paras;
+            }
+            best_len = len;
+            best = paras;
+        }
+    }
+    best
 }
 
 /// All the text of a document or fragment (boilerplate elements removed, no
 /// selection of a main container), as paragraphs.
 pub fn all_paragraphs(doc: &Document) -> Vec<String> {
-    let st = Stats::compute(doc);
+    let st = Stats::compute(doc, ALL_RULES);
     let mut tb = TextBuilder::default();
     render(doc, &st, 0, false, &mut tb);
     tb.finish()
@@ -1104,6 +1221,26 @@ mod tests {
             <p>She will stay in parliament, she said in a statement released by her office late in the evening.</p></article>";
         let paras = main_paragraphs(&Document::parse(html));
         assert_eq!(paras.len(), 2, "{paras:?}");
+    }
+
+    #[test]
+    fn trailers_are_cut() {
+        let mut p: Vec<String> = [
+            "First long paragraph of the story.",
+            "Second paragraph of the story, ending well.",
+            "Third paragraph.",
+            "More Great Stories",
+            "A headline elsewhere",
+            "Another headline",
+        ]
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
+        cut_trailer(&mut p);
+        assert_eq!(p.len(), 3);
+        let mut q = vec!["Related".to_string(), "Body text.".to_string()];
+        cut_trailer(&mut q);
+        assert_eq!(q.len(), 2, "a heading in the first half is kept");
     }
 
     #[test]
