@@ -287,6 +287,10 @@ impl Coder {
                         Elem::Synset(name) => {
                             spec += 2;
                             let members = dicts.synsets.get(name).cloned().unwrap_or_default();
+                            neg |= members
+                                .iter()
+                                .flatten()
+                                .any(|w| matches!(w.as_str(), "not" | "n't" | "never" | "no"));
                             CElem::Words(
                                 members
                                     .iter()
@@ -413,9 +417,9 @@ impl Coder {
                 &mut id,
                 &["if", "unless", "whether", "could", "might", "may", "should"],
             ),
-            pron_person: ids(&mut id, &["he", "she", "his", "her", "him"]),
-            pron_thing: ids(&mut id, &["it", "its"]),
-            pron_plural: ids(&mut id, &["they", "their", "them"]),
+            pron_person: ids(&mut id, &["he", "she", "him"]),
+            pron_thing: ids(&mut id, &["it"]),
+            pron_plural: ids(&mut id, &["they", "them"]),
         };
         Coder {
             dicts,
@@ -749,13 +753,17 @@ impl Coder {
                         let mut m = compose(&cur, n);
                         // ACTOR AGENT PERSON ("Russian President Vladimir Putin"): one mention.
                         if let Some(p) = raw.get(k + 2) {
+                            // A name right after the title: a person, or an entry whose
+                            // code is only a country ("Bree Prime Minister Romendacil").
+                            let bare_country = p.code.as_ref().is_some_and(|c| c.len() == 3);
                             if p.agent.is_none()
-                                && p.kind == ActorKind::Person
+                                && !p.pronoun
+                                && (p.kind == ActorKind::Person || bare_country)
                                 && p.tok[0] == n.tok[1]
                             {
                                 m.tok[1] = p.tok[1];
                                 m.span[1] = p.span[1];
-                                if p.code.is_some() {
+                                if p.code.as_ref().is_some_and(|c| c.len() > 3) {
                                     m.code.clone_from(&p.code);
                                 }
                                 m.name.clone_from(&p.name);
@@ -1089,8 +1097,12 @@ impl Coder {
                 if let Some(s) = src_slot.or(subject) {
                     sources = self.compound(ids, mentions, s);
                 }
+                // The object ends at a comma: "..., a senior official said" is not it.
+                let object_end = (h.end..clause_end)
+                    .find(|&j| ids[j] == self.w.comma)
+                    .unwrap_or(clause_end);
                 let t = tgt_slot.or_else(|| {
-                    (h.end..clause_end)
+                    (h.end..object_end)
                         .find(|&j| owner[j] != usize::MAX && !sources.contains(&owner[j]))
                         .map(|j| owner[j])
                 });
@@ -1136,7 +1148,10 @@ impl Coder {
             let verb_span = [tokens[h.start].start, tokens[h.end - 1].end];
             // "Gondor and Osgiliath renewed ties": a compound subject with no target of
             // a cooperative (symmetric) event acts on itself, each member on each other.
-            let symmetric = code.as_deref().and_then(|c| c.get(..2)).is_some_and(|r| matches!(r, "03" | "04" | "05" | "06"));
+            let symmetric = code
+                .as_deref()
+                .and_then(|c| c.get(..2))
+                .is_some_and(|r| matches!(r, "03" | "04" | "05" | "06"));
             if targets.is_empty() && sources.len() > 1 && symmetric {
                 targets = sources.clone();
             }
@@ -1210,6 +1225,42 @@ impl Coder {
         let prev = ids[h.start - 1];
         if self.w.determiners.contains(&prev) || tokens[h.start - 1].kind == TokenKind::Possessive {
             return true;
+        }
+        // "a brief private visit": a determiner, then only lower-case modifiers.
+        for back in 2..=3 {
+            if h.start < back {
+                break;
+            }
+            let j = h.start - back;
+            let between_ok = (j + 1..h.start).all(|k| {
+                tokens[k].kind == TokenKind::Word
+                    && !tokens[k].capitalized
+                    && !self.w.prepositions.contains(&ids[k])
+                    && !self.w.be.contains(&ids[k])
+                    && !self.w.negations.contains(&ids[k])
+                    && !matches!(
+                        tokens[k].norm.as_str(),
+                        "to" | "and"
+                            | "or"
+                            | "will"
+                            | "would"
+                            | "has"
+                            | "have"
+                            | "had"
+                            | "then"
+                            | "also"
+                            | "not"
+                    )
+            });
+            if !between_ok {
+                break;
+            }
+            if matches!(
+                tokens[j].norm.as_str(),
+                "a" | "an" | "the" | "its" | "their" | "his" | "her"
+            ) {
+                return true;
+            }
         }
         // "an attack", "a visit"; numbers: "two visits"
         if tokens[h.start - 1].kind == TokenKind::Number {

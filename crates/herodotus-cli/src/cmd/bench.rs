@@ -6,7 +6,8 @@
 //! global one). Each pool first codes the corpus once untimed (warm-up, and the
 //! reference counts); every timed repetition must produce exactly the same number of
 //! sentences and events, or the bench fails. Figures are wall-clock times of the coding
-//! loop only: no reading, no output.
+//! loop only (no reading, no output), plus sentences per CPU-second of the process's
+//! threads (Linux), which a busy machine disturbs less than wall time.
 
 use crate::common::DictArgs;
 use anyhow::{bail, ensure, Context as _, Result};
@@ -59,6 +60,8 @@ impl std::ops::Add for Counts {
 struct Run {
     threads: usize,
     times: Vec<Duration>,
+    /// CPU time of all threads of the process over all repetitions (Linux only).
+    cpu: Option<Duration>,
 }
 
 impl Run {
@@ -148,10 +151,16 @@ fn run_on(
             "{threads} thread(s) coded {warm:?}, but the first run coded {expected:?}"
         );
         let mut times = Vec::with_capacity(repeat);
+        let mut cpu = Some(Duration::ZERO);
         for rep in 0..repeat {
+            let cpu_start = process_cpu();
             let start = Instant::now();
             let got = code_all(coder, articles);
             times.push(start.elapsed());
+            cpu = match (cpu, cpu_start, process_cpu()) {
+                (Some(sum), Some(a), Some(b)) => Some(sum + b.saturating_sub(a)),
+                _ => None,
+            };
             ensure!(
                 got == expected,
                 "repetition {} on {threads} thread(s) coded {got:?}, but the first run coded \
@@ -159,7 +168,11 @@ fn run_on(
                 rep + 1
             );
         }
-        Ok(Run { threads, times })
+        Ok(Run {
+            threads,
+            times,
+            cpu,
+        })
     })
 }
 
@@ -172,8 +185,22 @@ fn proc_status_kib(field: &str) -> Option<u64> {
     })
 }
 
+/// CPU time used so far by the live threads of this process, from
+/// `/proc/self/task/*/schedstat` (nanoseconds on a CPU); `None` off Linux.
+fn process_cpu() -> Option<Duration> {
+    let mut ns = 0u64;
+    for task in std::fs::read_dir("/proc/self/task").ok()? {
+        let stat = std::fs::read_to_string(task.ok()?.path().join("schedstat")).ok()?;
+        ns += stat.split_whitespace().next()?.parse::<u64>().ok()?;
+    }
+    Some(Duration::from_nanos(ns))
+}
+
 fn mib(kib: Option<u64>) -> String {
-    kib.map_or_else(|| "n/a".to_string(), |k| format!("{:.1} MiB", k as f64 / 1024.0))
+    kib.map_or_else(
+        || "n/a".to_string(),
+        |k| format!("{:.1} MiB", k as f64 / 1024.0),
+    )
 }
 
 /// Runs `bench`.
@@ -245,7 +272,8 @@ pub fn run(args: Args) -> Result<ExitCode> {
         let med = r.median();
         println!(
             "{:>2} thread{}:  median {:.1} ms (best {:.1}, worst {:.1}, {} runs): \
-             {:.0} sentences/s, {:.0} articles/s, {:.0} events/s (best {:.0} sentences/s)",
+             {:.0} sentences/s, {:.0} articles/s, {:.0} events/s (best {:.0} sentences/s; \
+             {} sentences per CPU-second)",
             r.threads,
             if r.threads == 1 { " " } else { "s" },
             med * 1e3,
@@ -256,10 +284,20 @@ pub fn run(args: Args) -> Result<ExitCode> {
             articles.len() as f64 / med,
             counts.events as f64 / med,
             counts.sentences as f64 / r.best(),
+            r.cpu.map_or_else(
+                || "n/a".to_string(),
+                |c| format!(
+                    "{:.0}",
+                    (counts.sentences * r.times.len()) as f64 / c.as_secs_f64()
+                )
+            ),
         );
     }
     let peak = proc_status_kib("VmHWM");
-    println!("peak RSS:    {} (whole process: dictionaries, corpus, coding)", mib(peak));
+    println!(
+        "peak RSS:    {} (whole process: dictionaries, corpus, coding)",
+        mib(peak)
+    );
 
     let rate = |r: &Run| counts.sentences as f64 / r.median();
     let one = runs.first().map(rate).unwrap_or(f64::NAN);

@@ -41,7 +41,7 @@ pub fn load_dir(dir: &Path) -> Result<Dictionaries> {
 pub fn load_set(dir: &Path, set: &FileSet) -> Result<Dictionaries> {
     let mut d = Dictionaries {
         semantics: Semantics {
-            first_undated_wins: true,
+            first_undated_wins: false,
             case_insensitive_actors: true,
             paired_codes: false,
         },
@@ -549,7 +549,9 @@ pub fn parse_agents(text: &str, file: &Arc<str>, d: &mut Dictionaries) -> Result
             }
         }
         let Some((head, code)) = split_code(&line) else {
-            return Err(syntax(file, n, "agent without [CODE]"));
+            d.warnings
+                .push(format!("{file}:{n}: agent without [CODE] skipped"));
+            continue;
         };
         let code = code.replace(' ', "");
         let (phrase, plurals_given) = match head.split_once('{') {
