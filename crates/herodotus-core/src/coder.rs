@@ -146,6 +146,8 @@ pub struct Coder {
 struct Words {
     and: u32,
     the: u32,
+    a: u32,
+    an: u32,
     comma: u32,
     of: u32,
     in_: u32,
@@ -355,6 +357,8 @@ impl Coder {
         let w = Words {
             and: id("and"),
             the: id("the"),
+            a: id("a"),
+            an: id("an"),
             comma: id(","),
             of: id("of"),
             in_: id("in"),
@@ -560,43 +564,49 @@ impl Coder {
                         )
                     }
                 };
-                let e = Event {
-                    article_id: article.id.clone(),
-                    date: article.date,
-                    sentence_index: si,
-                    sentence: sentence_text.to_string(),
-                    source_code: sc,
-                    source_text: text[src.span[0]..src.span[1]].to_string(),
-                    target_code: tc,
-                    target_text: tgt
-                        .map(|t| text[t.span[0]..t.span[1]].to_string())
-                        .unwrap_or_default(),
-                    event_label: cameo.map(|c| c.label.clone()).unwrap_or_default(),
-                    quad_class: quad_class(&entry_code),
-                    goldstein: cameo.map(|c| c.goldstein).unwrap_or(0.0),
-                    plover: cameo.and_then(|c| c.plover.clone()),
-                    event_root: root_code,
-                    event_code: entry_code,
-                    pattern: format!("{origin} {pattern_text}"),
-                    source_span: src.span,
-                    target_span: tgt.map(|t| t.span).unwrap_or([0, 0]),
-                    verb_span: ev.verb_span,
-                    sentence_span: span,
-                    is_root_event: root,
-                    sentence_tone: None,
-                    article_tone: None,
-                    action_geo: None,
-                    source_geo: None,
-                    target_geo: None,
-                    quotes: Vec::new(),
-                };
-                if !out.events.iter().any(|x| {
-                    x.sentence_index == si
-                        && x.source_code == e.source_code
-                        && x.target_code == e.target_code
-                        && x.event_code == e.event_code
-                }) {
-                    out.events.push(e);
+                // PETRARCH multi-codes (`[ELR/GAL]`) name several actors: one event each.
+                for (scode, tcode) in sc
+                    .split('/')
+                    .flat_map(|a| tc.split('/').map(move |b| (a, b)))
+                {
+                    let e = Event {
+                        article_id: article.id.clone(),
+                        date: article.date,
+                        sentence_index: si,
+                        sentence: sentence_text.to_string(),
+                        source_code: scode.to_string(),
+                        source_text: text[src.span[0]..src.span[1]].to_string(),
+                        target_code: tcode.to_string(),
+                        target_text: tgt
+                            .map(|t| text[t.span[0]..t.span[1]].to_string())
+                            .unwrap_or_default(),
+                        event_label: cameo.map(|c| c.label.clone()).unwrap_or_default(),
+                        quad_class: quad_class(&entry_code),
+                        goldstein: cameo.map(|c| c.goldstein).unwrap_or(0.0),
+                        plover: cameo.and_then(|c| c.plover.clone()),
+                        event_root: root_code.clone(),
+                        event_code: entry_code.clone(),
+                        pattern: format!("{origin} {pattern_text}"),
+                        source_span: src.span,
+                        target_span: tgt.map(|t| t.span).unwrap_or([0, 0]),
+                        verb_span: ev.verb_span,
+                        sentence_span: span,
+                        is_root_event: root,
+                        sentence_tone: None,
+                        article_tone: None,
+                        action_geo: None,
+                        source_geo: None,
+                        target_geo: None,
+                        quotes: Vec::new(),
+                    };
+                    if !out.events.iter().any(|x| {
+                        x.sentence_index == si
+                            && x.source_code == e.source_code
+                            && x.target_code == e.target_code
+                            && x.event_code == e.event_code
+                    }) {
+                        out.events.push(e);
+                    }
                 }
             }
             out.mentions.extend(
@@ -740,7 +750,6 @@ impl Coder {
                                     || ids[j] == self.w.and
                                     || ids[j] == self.w.comma
                                     || (t.kind == TokenKind::Word
-                                        && !t.capitalized
                                         && !self.w.prepositions.contains(&ids[j])
                                         && !self.w.determiners.contains(&ids[j])
                                         && !self.verb_index.contains_key(&ids[j]))
@@ -804,6 +813,8 @@ impl Coder {
                     && n.kind != ActorKind::Person
                     && (gap == [self.w.in_]
                         || gap == [self.w.from]
+                        || gap == [self.w.of]
+                        || gap == [self.w.of, self.w.the]
                         || gap == [self.w.in_, self.w.the]
                         || gap == [self.w.from, self.w.the])
                 {
@@ -1088,18 +1099,23 @@ impl Coder {
                             .map(|k| owner[k])
                     });
                 if let Some(s) = src_slot.or(by_agent) {
-                    sources = self.compound(ids, mentions, s);
+                    sources = self.compound(tokens, ids, mentions, s);
                 }
                 if let Some(t) = tgt_slot.or(subject) {
-                    targets = self.compound(ids, mentions, t);
+                    targets = self.compound(tokens, ids, mentions, t);
                 }
             } else {
                 if let Some(s) = src_slot.or(subject) {
-                    sources = self.compound(ids, mentions, s);
+                    sources = self.compound(tokens, ids, mentions, s);
                 }
                 // The object ends at a comma: "..., a senior official said" is not it.
                 let object_end = (h.end..clause_end)
-                    .find(|&j| ids[j] == self.w.comma)
+                    .find(|&j| {
+                        ids[j] == self.w.comma
+                            && ids.get(j + 1).is_some_and(|n| {
+                                *n == self.w.the || *n == self.w.a || *n == self.w.an
+                            })
+                    })
                     .unwrap_or(clause_end);
                 let t = tgt_slot.or_else(|| {
                     (h.end..object_end)
@@ -1107,7 +1123,7 @@ impl Coder {
                         .map(|j| owner[j])
                 });
                 if let Some(t) = t {
-                    targets = self.compound(ids, mentions, t);
+                    targets = self.compound(tokens, ids, mentions, t);
                 }
             }
             if let Some(t) = trace.as_deref_mut() {
@@ -1322,17 +1338,35 @@ impl Coder {
     }
 
     /// The mention and any actors joined to it with "and" or commas.
-    fn compound(&self, ids: &[u32], mentions: &[Found], first: usize) -> Vec<usize> {
+    fn compound(
+        &self,
+        tokens: &[Token],
+        ids: &[u32],
+        mentions: &[Found],
+        first: usize,
+    ) -> Vec<usize> {
         let mut out = vec![first];
         let mut cur = first;
         while cur + 1 < mentions.len() {
             let a = &mentions[cur];
             let b = &mentions[cur + 1];
             let gap = &ids[a.tok[1]..b.tok[0]];
+            // "A and B", "A, B", "A and the awful B": conjunctions plus articles and
+            // lower-case modifiers that are not verbs.
             let joined = !gap.is_empty()
-                && gap.len() <= 2
-                && gap.iter().all(|&g| g == self.w.and || g == self.w.comma)
-                && gap.iter().any(|&g| g == self.w.and || g == self.w.comma);
+                && gap.len() <= 4
+                && gap.iter().any(|&g| g == self.w.and || g == self.w.comma)
+                && (a.tok[1]..b.tok[0]).all(|j| {
+                    let g = ids[j];
+                    g == self.w.and
+                        || g == self.w.comma
+                        || g == self.w.the
+                        || (tokens[j].kind == TokenKind::Word
+                            && !tokens[j].capitalized
+                            && !self.verb_index.contains_key(&g)
+                            && !self.w.prepositions.contains(&g)
+                            && !self.w.boundaries.contains(&g))
+                });
             if !joined || b.pronoun {
                 break;
             }
