@@ -200,7 +200,10 @@ impl Coder {
     }
 
     /// Compiles dictionaries into a coder.
-    pub fn with_options(dicts: Dictionaries, options: CoderOptions) -> Coder {
+    pub fn with_options(dicts: Dictionaries, mut options: CoderOptions) -> Coder {
+        if let Some(g) = dicts.semantics.max_gap {
+            options.max_gap = g;
+        }
         let mut vocab = Vocab::default();
         let ci = dicts.semantics.case_insensitive_actors;
         let mut actors = PhraseTrie::default();
@@ -668,7 +671,11 @@ impl Coder {
                     best = Some((end, t));
                 }
             }
-            if let Some((end, t)) = best {
+            // "an anti-Gondor parade", "pro-Russian": a modifier, not an actor.
+            let negated_modifier = i >= 2
+                && tokens[i - 1].norm == "-"
+                && matches!(tokens[i - 2].norm.as_str(), "anti" | "pro" | "non");
+            if let Some((end, t)) = best.filter(|_| !negated_modifier) {
                 let span = [tokens[i].start, tokens[end - 1].end];
                 match t {
                     Target::Actor(a) => {
@@ -804,6 +811,32 @@ impl Coder {
                 out.push(cur);
                 k += 1;
                 continue;
+            }
+            // AGENT ACTOR [AGENT]: "MSF Arnor" -> NGOARN, "an MSF Arnor diplomat".
+            if let Some(n) = next {
+                if n.agent.is_none()
+                    && !n.pronoun
+                    && n.kind != ActorKind::Person
+                    && n.tok[0] == cur.tok[1]
+                    && n.code.as_ref().is_some_and(|c| c.len() == 3)
+                {
+                    let mut m = compose(n, &cur);
+                    m.tok[0] = cur.tok[0];
+                    m.span[0] = cur.span[0];
+                    k += 2;
+                    if let Some(a2) = raw
+                        .get(k)
+                        .filter(|a2| a2.agent.is_some() && a2.tok[0] == n.tok[1])
+                    {
+                        let mut m2 = compose(&m, a2);
+                        m2.tok[0] = m.tok[0];
+                        m2.span[0] = m.span[0];
+                        m = m2;
+                        k += 1;
+                    }
+                    out.push(m);
+                    continue;
+                }
             }
             // AGENT in/from ACTOR [and ACTOR]: "lawmakers in Fornost and Gondor".
             if let Some(n) = next {

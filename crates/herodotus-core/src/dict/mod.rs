@@ -300,6 +300,9 @@ pub struct Semantics {
     /// TABARI/PETRARCH-1 paired codes: `[032:033]` codes the first event and the second
     /// with source and target swapped (PETRARCH2's `CAMEO.2.0` reads it as active:passive).
     pub paired_codes: bool,
+    /// Most words a pattern may skip between elements, when the dictionaries were
+    /// written for a different gap rule (TABARI patterns allow long gaps).
+    pub max_gap: Option<usize>,
 }
 
 /// All dictionaries the coder uses, before compilation.

@@ -44,6 +44,7 @@ pub fn load_set(dir: &Path, set: &FileSet) -> Result<Dictionaries> {
             first_undated_wins: false,
             case_insensitive_actors: true,
             paired_codes: false,
+            max_gap: Some(12),
         },
         ..Dictionaries::default()
     };
@@ -498,26 +499,17 @@ pub fn parse_actors(text: &str, file: &Arc<str>, d: &mut Dictionaries) -> Result
     Ok(())
 }
 
-/// A PETRARCH phrase: words separated by `_` or space; without a trailing `_` the last
-/// word also matches as a prefix (TABARI stems: `ARGENTIN` matches `Argentina`).
+/// A PETRARCH phrase: words separated by `_` or space; a trailing `_` is accepted and
+/// ignored. Words match whole: the unit tests show it (`THE_KU` must not match
+/// "The Kuwait"), although TABARI's manual describes stems.
 fn petrarch_phrase(s: &str) -> Phrase {
-    let s = s.trim();
-    let exact = s.ends_with('_');
-    let mut words: Vec<PhraseWord> = words(s.trim_end_matches('_'))
+    let words: Vec<PhraseWord> = words(s.trim().trim_end_matches('_'))
         .into_iter()
         .map(|w| PhraseWord {
             norm: w,
             surface: None,
         })
         .collect();
-    if !exact {
-        if let Some(last) = words.last_mut() {
-            last.norm.push('*');
-        }
-    }
-    if words.is_empty() {
-        return Phrase::default();
-    }
     Phrase { words }
 }
 
@@ -706,7 +698,7 @@ mod tests {
         parse_actors("<!-- x\n y -->\nGOLLUM # c\n+SMEAGOL\n\t[HOB < 950601]\n\t[HOBGOV 19950601 - 19990815]\nARNOR_ [ARN]\n", &f, &mut d).unwrap();
         assert_eq!(d.actors.len(), 2);
         assert_eq!(d.actors[0].codes.len(), 2);
-        assert_eq!(d.actors[0].phrases[1].words[0].norm, "smeagol*");
+        assert_eq!(d.actors[0].phrases[1].words[0].norm, "smeagol");
         assert_eq!(d.actors[1].phrases[0].words[0].norm, "arnor");
         parse_agents(
             "!PERSON! = MAN, MEN\nCONGRESS!PERSON! [~LEG]\nPOLICE {} [ ~COP]\nPRESIDENT [~GOV]\n",
