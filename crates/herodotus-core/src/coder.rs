@@ -88,6 +88,7 @@ enum CElem {
     Target,
     Source,
     Compound,
+    Skip,
     /// Alternative word sequences, each word a set of acceptable word ids.
     Words(Vec<Vec<Vec<u32>>>),
 }
@@ -277,6 +278,7 @@ impl Coder {
                         Elem::Target => CElem::Target,
                         Elem::Source => CElem::Source,
                         Elem::Compound => CElem::Compound,
+                        Elem::Skip => CElem::Skip,
                         Elem::Words(alts) => {
                             spec += alts.iter().map(|a| a.len() as u32).min().unwrap_or(1) * 2;
                             neg |= alts
@@ -1017,8 +1019,27 @@ impl Coder {
                 && !(h.start >= 1
                     && matches!(tokens[h.start - 1].norm.as_str(), "has" | "have" | "had"));
             let infinitive = h.start >= 1 && ids[h.start - 1] == self.w.to;
-            let negated =
-                (h.start.saturating_sub(3)..h.start).any(|j| self.w.negations.contains(&ids[j]));
+            // "did not attack", "failed to reach", "refused to meet" (the refusal itself
+            // is coded by its own verb's patterns).
+            let negated = (h.start.saturating_sub(3)..h.start)
+                .any(|j| self.w.negations.contains(&ids[j]))
+                || (h.start >= 2
+                    && ids[h.start - 1] == self.w.to
+                    && matches!(
+                        tokens[h.start - 2].norm.as_str(),
+                        "fail"
+                            | "fails"
+                            | "failed"
+                            | "failing"
+                            | "refuse"
+                            | "refuses"
+                            | "refused"
+                            | "refusing"
+                            | "decline"
+                            | "declines"
+                            | "declined"
+                            | "declining"
+                    ));
             let hypothetical =
                 (clause_start..h.start).any(|j| self.w.hypothetical.contains(&ids[j]));
             // Gerunds after prepositions and infinitives after a coded verb belong to
@@ -1116,7 +1137,7 @@ impl Coder {
                 skip_reason = Some("hypothetical");
             } else if gerund_after_prep && pattern.is_none() {
                 skip_reason = Some("gerund after a preposition");
-            } else if infinitive && prev_coded && pattern.is_none() {
+            } else if infinitive && prev_coded {
                 skip_reason = Some("infinitive after a coded verb");
             } else if verb.speech && pattern.is_none() && later_event {
                 skip_reason = Some("speech verb introducing another event");
@@ -1152,7 +1173,11 @@ impl Coder {
                     .unwrap_or(clause_end);
                 let t = tgt_slot.or_else(|| {
                     (h.end..object_end)
-                        .find(|&j| owner[j] != usize::MAX && !sources.contains(&owner[j]))
+                        .find(|&j| {
+                            owner[j] != usize::MAX
+                                && !sources.contains(&owner[j])
+                                && mentions[owner[j]].code.is_some()
+                        })
                         .map(|j| owner[j])
                 });
                 if let Some(t) = t {
@@ -1275,8 +1300,9 @@ impl Coder {
         if self.w.determiners.contains(&prev) || tokens[h.start - 1].kind == TokenKind::Possessive {
             return true;
         }
-        // "a brief private visit": a determiner, then only lower-case modifiers.
-        for back in 2..=3 {
+        // "a brief private visit": a determiner, then only lower-case modifiers. Past
+        // and -ing forms are verbs there ("its allies demanded").
+        for back in (2..=3).filter(|_| !h.participle && !h.gerund) {
             if h.start < back {
                 break;
             }
@@ -1333,7 +1359,8 @@ impl Coder {
         let in_range: Vec<usize> = mentions
             .iter()
             .enumerate()
-            .filter(|(_, m)| m.tok[0] >= from && m.tok[1] <= verb_start)
+            // A mention without a code (an agent with no country known) cannot act.
+            .filter(|(_, m)| m.tok[0] >= from && m.tok[1] <= verb_start && m.code.is_some())
             .map(|(i, _)| i)
             .collect();
         if inherit {
@@ -1359,6 +1386,18 @@ impl Coder {
                 && self.w.prepositions.contains(&ids[start - 2])
                 && self.w.determiners.contains(&ids[start - 1]);
             if !(preceded_by_prep || preceded_by_prep2) {
+                // "bin Laden's al-Qaeda threatened": the possessed actor acts.
+                let end = mentions[m].tok[1];
+                if let Some(next) = mentions.get(m + 1) {
+                    if end < ids.len()
+                        && ids[end] == self.w.possessive
+                        && next.tok[0] == end + 1
+                        && next.code.is_some()
+                        && next.tok[1] <= verb_start
+                    {
+                        return Some(m + 1);
+                    }
+                }
                 return Some(m);
             }
             fallback.get_or_insert(m);
@@ -1496,6 +1535,15 @@ impl Coder {
     ) -> Option<(usize, Option<usize>)> {
         match e {
             CElem::Verb | CElem::Compound => Some((j, None)),
+            CElem::Skip => {
+                if j >= owner.len() {
+                    None
+                } else if owner[j] != usize::MAX {
+                    Some((mentions[owner[j]].tok[1], None))
+                } else {
+                    Some((j + 1, None))
+                }
+            }
             CElem::Target | CElem::Source => {
                 if j < owner.len() && owner[j] != usize::MAX && mentions[owner[j]].tok[0] == j {
                     let m = owner[j];
@@ -1531,6 +1579,15 @@ impl Coder {
     ) -> Option<(usize, Option<usize>)> {
         match e {
             CElem::Verb | CElem::Compound => Some((j, None)),
+            CElem::Skip => {
+                if j == 0 {
+                    None
+                } else if owner[j - 1] != usize::MAX {
+                    Some((mentions[owner[j - 1]].tok[0], None))
+                } else {
+                    Some((j - 1, None))
+                }
+            }
             CElem::Target | CElem::Source => {
                 if j >= 1 && owner[j - 1] != usize::MAX && mentions[owner[j - 1]].tok[1] == j {
                     let m = owner[j - 1];

@@ -172,7 +172,11 @@ impl<T: Copy> PhraseTrie<T> {
         // Skip hyphens inside names ("al-Qaeda" == "al Qaeda").
         while j < tokens.len() && !frontier.is_empty() {
             let t = &tokens[j];
-            if t.kind == TokenKind::Punct && t.norm == "-" && j > i && !t.space_before {
+            if t.kind == TokenKind::Punct
+                && (t.norm == "-" || t.norm == "_")
+                && j > i
+                && !t.space_before
+            {
                 j += 1;
                 continue;
             }

@@ -220,6 +220,8 @@ pub enum Elem {
     Source,
     /// A compound-actor marker (`%` in TABARI patterns).
     Compound,
+    /// Skip one actor or one word (`^` in TABARI patterns).
+    Skip,
     /// Any one of these word sequences.
     Words(Vec<Vec<String>>),
     /// A synset reference, resolved when compiling.

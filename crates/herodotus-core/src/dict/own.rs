@@ -530,7 +530,7 @@ pub(crate) fn parse_pattern(
                 "+" => Elem::Target,
                 "$" => Elem::Source,
                 "%" => Elem::Compound,
-                "^" => continue,
+                "^" => Elem::Skip,
                 p if p.starts_with(synset_sigil) || p.starts_with('&') || p.starts_with('@') => {
                     let name = p[1..].trim_end_matches(['_']).to_lowercase();
                     if name.is_empty() {
