@@ -673,11 +673,7 @@ impl Coder {
                     best = Some((end, t));
                 }
             }
-            // "an anti-Gondor parade", "pro-Russian": a modifier, not an actor.
-            let negated_modifier = i >= 2
-                && tokens[i - 1].norm == "-"
-                && matches!(tokens[i - 2].norm.as_str(), "anti" | "pro" | "non");
-            if let Some((end, t)) = best.filter(|_| !negated_modifier) {
+            if let Some((end, t)) = best {
                 let span = [tokens[i].start, tokens[end - 1].end];
                 match t {
                     Target::Actor(a) => {
@@ -1238,7 +1234,7 @@ impl Coder {
                     pattern
                         .and_then(|p| verb.patterns.iter().find(|x| x.info == p).map(|x| &x.code)),
                 );
-                if pair.passive != pair.active {
+                if pair.paired || pair.passive != pair.active {
                     pair.passive.clone()
                 } else {
                     None
@@ -1299,6 +1295,22 @@ impl Coder {
         let prev = ids[h.start - 1];
         if self.w.determiners.contains(&prev) || tokens[h.start - 1].kind == TokenKind::Possessive {
             return true;
+        }
+        // "a US attack", "an anti-Gondor parade": an indefinite article, then a name.
+        if !h.participle && !h.gerund {
+            let mut j = h.start;
+            let mut steps = 0;
+            while j > 0
+                && steps < 5
+                && (tokens[j - 1].capitalized
+                    || matches!(tokens[j - 1].norm.as_str(), "-" | "anti" | "pro"))
+            {
+                j -= 1;
+                steps += 1;
+            }
+            if steps > 0 && j > 0 && matches!(tokens[j - 1].norm.as_str(), "a" | "an") {
+                return true;
+            }
         }
         // "a brief private visit": a determiner, then only lower-case modifiers. Past
         // and -ing forms are verbs there ("its allies demanded").

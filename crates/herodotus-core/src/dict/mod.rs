@@ -164,6 +164,9 @@ pub struct CodePair {
     pub active: Option<String>,
     /// Code in the passive voice (defaults to the active one).
     pub passive: Option<String>,
+    /// Written with a second code (`031:031`): in TABARI dictionaries the second code
+    /// is a reverse event even when it equals the first.
+    pub paired: bool,
 }
 
 impl CodePair {
@@ -188,12 +191,14 @@ impl CodePair {
             Some((a, p)) => Some(CodePair {
                 active: one(a)?,
                 passive: one(p)?,
+                paired: true,
             }),
             None => {
                 let a = one(s)?;
                 Some(CodePair {
                     passive: a.clone(),
                     active: a,
+                    paired: false,
                 })
             }
         }
