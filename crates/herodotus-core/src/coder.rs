@@ -1226,8 +1226,7 @@ impl Coder {
                 targets = sources.clone();
             }
             // TABARI paired codes `[032:033]`: the second code is the reverse event.
-            let paired = self.dicts.semantics.paired_codes
-                && pattern.map_or(verb.code.passive != verb.code.active, |_| true);
+            let paired = self.dicts.semantics.paired_codes;
             let reverse = if paired {
                 let pair = chosen_code_pair(
                     &verb.code,
