@@ -756,7 +756,7 @@ impl Coder {
                                     || ids[j] == self.w.comma
                                     || (t.kind == TokenKind::Word
                                         && !self.w.prepositions.contains(&ids[j])
-                                        && !self.w.determiners.contains(&ids[j])
+                                        && ids[j] != self.w.the && ids[j] != self.w.a && ids[j] != self.w.an
                                         && !self.verb_index.contains_key(&ids[j]))
                             })
                             && (gap.is_empty() || ids[a.tok[1]] == self.w.possessive)
