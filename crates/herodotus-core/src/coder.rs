@@ -787,6 +787,19 @@ impl Coder {
                         }
                         out.push(m);
                         k += 2;
+                        // ACTOR AGENT and AGENT: "Danish media and government".
+                        while let Some(a2) = raw.get(k) {
+                            let gap = &ids[raw[k - 1].tok[1]..a2.tok[0]];
+                            if a2.agent.is_some() && (gap == [self.w.and] || gap == [self.w.comma] || gap == [self.w.and, self.w.the]) {
+                                let mut m2 = compose(&cur, a2);
+                                m2.tok = a2.tok;
+                                m2.span = a2.span;
+                                out.push(m2);
+                                k += 1;
+                            } else {
+                                break;
+                            }
+                        }
                         continue;
                     }
                     // COUNTRY PERSON ("Russian Vladimir Putin", "Bree Prime Minister X" handled above)
