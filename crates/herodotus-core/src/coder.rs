@@ -756,7 +756,9 @@ impl Coder {
                                     || ids[j] == self.w.comma
                                     || (t.kind == TokenKind::Word
                                         && !self.w.prepositions.contains(&ids[j])
-                                        && ids[j] != self.w.the && ids[j] != self.w.a && ids[j] != self.w.an
+                                        && ids[j] != self.w.the
+                                        && ids[j] != self.w.a
+                                        && ids[j] != self.w.an
                                         && !self.verb_index.contains_key(&ids[j]))
                             })
                             && (gap.is_empty() || ids[a.tok[1]] == self.w.possessive)
@@ -790,7 +792,11 @@ impl Coder {
                         // ACTOR AGENT and AGENT: "Danish media and government".
                         while let Some(a2) = raw.get(k) {
                             let gap = &ids[raw[k - 1].tok[1]..a2.tok[0]];
-                            if a2.agent.is_some() && (gap == [self.w.and] || gap == [self.w.comma] || gap == [self.w.and, self.w.the]) {
+                            if a2.agent.is_some()
+                                && (gap == [self.w.and]
+                                    || gap == [self.w.comma]
+                                    || gap == [self.w.and, self.w.the])
+                            {
                                 let mut m2 = compose(&cur, a2);
                                 m2.tok = a2.tok;
                                 m2.span = a2.span;
@@ -1560,13 +1566,15 @@ impl Coder {
         match e {
             CElem::Verb | CElem::Compound => Some((j, None)),
             CElem::Skip => {
+                // Skip a noun phrase: the next actor (after up to three words such as
+                // "the"), else one word.
                 if j >= owner.len() {
-                    None
-                } else if owner[j] != usize::MAX {
-                    Some((mentions[owner[j]].tok[1], None))
-                } else {
-                    Some((j + 1, None))
+                    return None;
                 }
+                (j..(j + 4).min(owner.len()))
+                    .find(|&k| owner[k] != usize::MAX)
+                    .map(|k| (mentions[owner[k]].tok[1], None))
+                    .or(Some((j + 1, None)))
             }
             CElem::Target | CElem::Source => {
                 if j < owner.len() && owner[j] != usize::MAX && mentions[owner[j]].tok[0] == j {
