@@ -30,6 +30,9 @@ pub struct Args {
     /// Write to a file instead of stdout.
     #[arg(long, short, value_name = "FILE")]
     output: Option<std::path::PathBuf>,
+    /// Skip quotes, tone and places (events only, faster).
+    #[arg(long)]
+    no_enrich: bool,
 }
 
 /// Column names of the TSV/CSV output (GDELT order where GDELT has the field).
@@ -122,6 +125,7 @@ pub fn write_event(out: &mut impl Write, format: Format, e: &Event) -> std::io::
 pub fn run(args: Args) -> Result<ExitCode> {
     args.input.init_threads()?;
     let coder = args.dicts.load()?;
+    let enricher = (!args.no_enrich).then(herodotus_enrich::Enricher::new);
     let sink: Box<dyn Write> = match &args.output {
         Some(p) => {
             Box::new(std::fs::File::create(p).map_err(|e| anyhow::anyhow!("{}: {e}", p.display()))?)
@@ -136,18 +140,21 @@ pub fn run(args: Args) -> Result<ExitCode> {
     }
     let mut tally = Tally::default();
     let mut events = 0usize;
-    let result = process(
-        args.input.articles(),
-        &mut tally,
-        |a| coder.code_article(a),
-        |_, coded| {
-            for e in &coded.events {
-                write_event(&mut out, args.format, e)?;
-                events += 1;
-            }
-            Ok(())
-        },
-    );
+    let work = |a: &herodotus_core::Article| {
+        let mut coded = coder.code_article(a);
+        if let Some(en) = &enricher {
+            // Fills every event's tone, places and quotes.
+            en.enrich(a, &mut coded, &coder);
+        }
+        coded
+    };
+    let result = process(args.input.articles(), &mut tally, work, |_, coded| {
+        for e in &coded.events {
+            write_event(&mut out, args.format, e)?;
+            events += 1;
+        }
+        Ok(())
+    });
     match result {
         Err(e)
             if e.downcast_ref::<std::io::Error>()
