@@ -62,7 +62,9 @@ enum CaseRule {
 struct Node<T> {
     next: HashMap<(u32, CaseRule), u32>,
     /// Stems (`ARGENTIN*`): (folded prefix, case rule, node).
-    prefixes: Vec<(String, CaseRule, u32)>,
+    /// Keyed by the stem, so a token is checked with one lookup per prefix length
+    /// instead of one comparison per stem.
+    prefixes: HashMap<String, Vec<(CaseRule, u32)>>,
     ends: Vec<T>,
 }
 
@@ -70,7 +72,7 @@ impl<T> Default for Node<T> {
     fn default() -> Self {
         Node {
             next: HashMap::new(),
-            prefixes: Vec::new(),
+            prefixes: HashMap::new(),
             ends: Vec::new(),
         }
     }
@@ -132,15 +134,19 @@ impl<T: Copy> PhraseTrie<T> {
                 let stem = fold_diacritics(stem);
                 let existing = self.nodes[node]
                     .prefixes
-                    .iter()
-                    .find(|(p, r, _)| *p == stem && *r == rule)
-                    .map(|x| x.2);
+                    .get(&stem)
+                    .and_then(|v| v.iter().find(|(r, _)| *r == rule))
+                    .map(|x| x.1);
                 node = match existing {
                     Some(n) => n as usize,
                     None => {
                         let n = self.nodes.len();
                         self.nodes.push(Node::default());
-                        self.nodes[node].prefixes.push((stem, rule, n as u32));
+                        self.nodes[node]
+                            .prefixes
+                            .entry(stem)
+                            .or_default()
+                            .push((rule, n as u32));
                         n
                     }
                 };
@@ -194,10 +200,17 @@ impl<T: Copy> PhraseTrie<T> {
                 }
                 if !node.prefixes.is_empty() && t.kind == TokenKind::Word {
                     let folded = fold_diacritics(&t.norm);
-                    for (p, rule, m) in &node.prefixes {
-                        if folded.starts_with(p.as_str()) && (case_insensitive || case_ok(*rule, t))
-                        {
-                            next_frontier.push(*m);
+                    for (k, _) in folded
+                        .char_indices()
+                        .skip(1)
+                        .chain(std::iter::once((folded.len(), ' ')))
+                    {
+                        if let Some(list) = node.prefixes.get(&folded[..k]) {
+                            for (rule, m) in list {
+                                if case_insensitive || case_ok(*rule, t) {
+                                    next_frontier.push(*m);
+                                }
+                            }
                         }
                     }
                 }
