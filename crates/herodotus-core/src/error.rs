@@ -44,13 +44,12 @@ pub enum Error {
         message: String,
     },
     /// An I/O error on a named file.
-    #[error("{path}: {source}")]
+    #[error("{path}: {error}")]
     Io {
         /// The file.
         path: String,
-        /// The underlying error.
-        #[source]
-        source: std::io::Error,
+        /// The underlying error (already part of the message, so not chained again).
+        error: std::io::Error,
     },
     /// Anything else, already phrased for the user.
     #[error("{0}")]
@@ -62,7 +61,7 @@ impl Error {
     pub fn io(path: impl AsRef<std::path::Path>, source: std::io::Error) -> Error {
         Error::Io {
             path: path.as_ref().display().to_string(),
-            source,
+            error: source,
         }
     }
 }
