@@ -28,6 +28,8 @@ enum Command {
     Extract(cmd::extract::Args),
     /// Find quotations and their speakers.
     Quotes(cmd::quotes::Args),
+    /// Code articles, cluster duplicate stories and merge their events (GDELT-style counts).
+    Merge(cmd::merge::Args),
     /// Rank capitalised names that the dictionaries do not know.
     UnknownActors(cmd::unknown_actors::Args),
     /// Code articles and store them in a SQLite database.
@@ -49,6 +51,7 @@ fn main() -> ExitCode {
         Command::Bench(a) => cmd::bench::run(a),
         Command::Extract(a) => cmd::extract::run(a),
         Command::Quotes(a) => cmd::quotes::run(a),
+        Command::Merge(a) => cmd::merge::run(a),
         Command::UnknownActors(a) => cmd::unknown_actors::run(a),
         Command::Ingest(a) => cmd::ingest::run(a),
         Command::Query(a) => cmd::query::run(a),

@@ -7,6 +7,7 @@ pub mod eval;
 pub mod explain;
 pub mod extract;
 pub mod ingest;
+pub mod merge;
 pub mod query;
 pub mod quotes;
 pub mod serve;
