@@ -682,6 +682,14 @@ impl Coder {
                             .code_at(date, self.dicts.semantics.first_undated_wins)
                             .filter(|c| !c.is_empty() && !c.chars().all(|x| x == '-'))
                             .map(str::to_string);
+                        // Remember at once, so a pronoun later in this sentence can
+                        // refer to it ("Macron's office said he would ...").
+                        if let Some(c) = &code {
+                            let entry = Some((c.clone(), e.name.clone(), e.kind));
+                            if e.kind == ActorKind::Person {
+                                ctx.last_person = entry;
+                            }
+                        }
                         raw.push(Found {
                             tok: [i, end],
                             span,
@@ -857,16 +865,10 @@ impl Coder {
             }
             // AGENT in/from ACTOR [and ACTOR]: "lawmakers in Fornost and Gondor".
             if let Some(n) = next {
-                let gap = &ids[cur.tok[1]..n.tok[0]];
                 if n.agent.is_none()
                     && !n.pronoun
                     && n.kind != ActorKind::Person
-                    && (gap == [self.w.in_]
-                        || gap == [self.w.from]
-                        || gap == [self.w.of]
-                        || gap == [self.w.of, self.w.the]
-                        || gap == [self.w.in_, self.w.the]
-                        || gap == [self.w.from, self.w.the])
+                    && self.prep_phrase_gap(tokens, ids, cur.tok[1], n.tok[0])
                 {
                     let mut m = compose(n, &cur);
                     m.tok = [cur.tok[0], n.tok[1]];
@@ -1372,6 +1374,31 @@ impl Coder {
             return true;
         }
         false
+    }
+
+    /// "in", "from" or "of", then optionally an article and up to two lower-case
+    /// modifiers: "activists from the defeated Fatah party".
+    fn prep_phrase_gap(&self, tokens: &[Token], ids: &[u32], from: usize, to: usize) -> bool {
+        let gap = &ids[from..to];
+        let Some((&first, rest)) = gap.split_first() else {
+            return false;
+        };
+        if first != self.w.in_ && first != self.w.from && first != self.w.of {
+            return false;
+        }
+        let rest = match rest.first() {
+            Some(&a) if a == self.w.the || a == self.w.a || a == self.w.an => &rest[1..],
+            _ => rest,
+        };
+        let start = to - rest.len();
+        rest.len() <= 2
+            && (start..to).all(|j| {
+                tokens[j].kind == TokenKind::Word
+                    && !tokens[j].capitalized
+                    && !self.w.prepositions.contains(&ids[j])
+                    && !self.w.boundaries.contains(&ids[j])
+                    && ids[j] != self.w.and
+            })
     }
 
     /// The subject: the leftmost actor in the clause before the verb that is not inside
