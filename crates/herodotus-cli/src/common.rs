@@ -130,3 +130,45 @@ pub fn process<T: Send>(
     }
     flush(&mut batch, tally)
 }
+
+impl Tally {
+    /// What was skipped, for summary lines: `", 2 non-English articles skipped, 1 bad
+    /// records skipped"`, or nothing.
+    pub fn skipped(&self) -> String {
+        let mut s = String::new();
+        if self.non_english > 0 {
+            s.push_str(&format!(
+                ", {} non-English articles skipped",
+                self.non_english
+            ));
+        }
+        if self.errors > 0 {
+            s.push_str(&format!(", {} bad records skipped", self.errors));
+        }
+        s
+    }
+
+    /// The exit status: 1 when any record could not be read.
+    pub fn exit_code(&self) -> std::process::ExitCode {
+        if self.errors > 0 {
+            std::process::ExitCode::from(1)
+        } else {
+            std::process::ExitCode::SUCCESS
+        }
+    }
+}
+
+/// True when an error is a closed output pipe (`herodotus code ... | head`), which is
+/// a normal way for a reader to stop, not a failure.
+pub fn is_broken_pipe(e: &anyhow::Error) -> bool {
+    e.downcast_ref::<std::io::Error>()
+        .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
+}
+
+/// Flushes output, treating a closed pipe as success.
+pub fn flush(out: &mut impl std::io::Write) -> Result<()> {
+    match out.flush() {
+        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(e.into()),
+        _ => Ok(()),
+    }
+}

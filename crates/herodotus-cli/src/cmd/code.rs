@@ -156,38 +156,16 @@ pub fn run(args: Args) -> Result<ExitCode> {
         Ok(())
     });
     match result {
-        Err(e)
-            if e.downcast_ref::<std::io::Error>()
-                .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe) =>
-        {
-            return Ok(ExitCode::SUCCESS)
-        }
+        Err(e) if crate::common::is_broken_pipe(&e) => return Ok(ExitCode::SUCCESS),
         r => r?,
     }
-    if let Err(e) = out.flush() {
-        if e.kind() != std::io::ErrorKind::BrokenPipe {
-            return Err(e.into());
-        }
-    }
+    crate::common::flush(&mut out)?;
     tally.events = events;
     eprintln!(
-        "herodotus: {} articles coded, {} events{}{}",
+        "herodotus: {} articles coded, {} events{}",
         tally.articles,
         tally.events,
-        if tally.non_english > 0 {
-            format!(", {} non-English articles skipped", tally.non_english)
-        } else {
-            String::new()
-        },
-        if tally.errors > 0 {
-            format!(", {} bad records skipped", tally.errors)
-        } else {
-            String::new()
-        },
+        tally.skipped(),
     );
-    Ok(if tally.errors > 0 {
-        ExitCode::from(1)
-    } else {
-        ExitCode::SUCCESS
-    })
+    Ok(tally.exit_code())
 }

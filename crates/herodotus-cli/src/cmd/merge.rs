@@ -283,25 +283,12 @@ pub fn run(args: Args) -> Result<ExitCode> {
     }
 
     eprintln!(
-        "herodotus: {} articles, {} stories, {} events, {} merged records{}{}",
+        "herodotus: {} articles, {} stories, {} events, {} merged records{}",
         tally.articles,
         sizes.len(),
         tally.events,
         merged.len(),
-        if tally.non_english > 0 {
-            format!(", {} non-English articles skipped", tally.non_english)
-        } else {
-            String::new()
-        },
-        if tally.errors > 0 {
-            format!(", {} bad records skipped", tally.errors)
-        } else {
-            String::new()
-        },
+        tally.skipped(),
     );
-    Ok(if tally.errors > 0 {
-        ExitCode::from(1)
-    } else {
-        ExitCode::SUCCESS
-    })
+    Ok(tally.exit_code())
 }

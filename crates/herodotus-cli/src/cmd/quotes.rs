@@ -56,32 +56,15 @@ pub fn run(args: Args) -> Result<ExitCode> {
         },
     );
     match result {
-        Err(e)
-            if e.downcast_ref::<std::io::Error>()
-                .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe) =>
-        {
-            return Ok(ExitCode::SUCCESS)
-        }
+        Err(e) if crate::common::is_broken_pipe(&e) => return Ok(ExitCode::SUCCESS),
         r => r?,
     }
-    if let Err(e) = out.flush() {
-        if e.kind() != std::io::ErrorKind::BrokenPipe {
-            return Err(e.into());
-        }
-    }
+    crate::common::flush(&mut out)?;
     eprintln!(
         "herodotus: {} articles read, {} quotes{}",
         tally.articles,
         count,
-        if tally.errors > 0 {
-            format!(", {} bad records skipped", tally.errors)
-        } else {
-            String::new()
-        },
+        tally.skipped(),
     );
-    Ok(if tally.errors > 0 {
-        ExitCode::from(1)
-    } else {
-        ExitCode::SUCCESS
-    })
+    Ok(tally.exit_code())
 }

@@ -146,15 +146,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
         "herodotus: {} articles read, {} unknown names{}",
         tally.articles,
         rows.len(),
-        if tally.errors > 0 {
-            format!(", {} bad records skipped", tally.errors)
-        } else {
-            String::new()
-        },
+        tally.skipped(),
     );
-    Ok(if tally.errors > 0 {
-        ExitCode::from(1)
-    } else {
-        ExitCode::SUCCESS
-    })
+    Ok(tally.exit_code())
 }
