@@ -9,7 +9,7 @@ bin="${CARGO_TARGET_DIR:-$root/target}/release/herodotus"
 mkdir -p out
 echo "== coding samples/articles.jsonl -> out/events.jsonl"
 "$bin" code samples/articles.jsonl -o out/events.jsonl
-"$bin" code samples/articles.jsonl --format tsv | cut -f1,3,5,8,13 | column -t -s $'\t' | head -25
+"$bin" code samples/articles.jsonl --format tsv | cut -f1,3,5,8,13 | head -25
 echo
 echo "== storing in out/demo.db"
 rm -f out/demo.db out/demo.db-wal out/demo.db-shm
