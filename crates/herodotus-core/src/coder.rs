@@ -1182,10 +1182,16 @@ impl Coder {
                 // The object ends at a comma: "..., a senior official said" is not it.
                 let object_end = (h.end..clause_end)
                     .find(|&j| {
+                        // "..., a senior official said", "..., saying it would ...".
                         ids[j] == self.w.comma
-                            && ids.get(j + 1).is_some_and(|n| {
+                            && (ids.get(j + 1).is_some_and(|n| {
                                 *n == self.w.the || *n == self.w.a || *n == self.w.an
-                            })
+                            }) || tokens.get(j + 1).is_some_and(|t| {
+                                t.kind == TokenKind::Word
+                                    && !t.capitalized
+                                    && t.norm.len() > 5
+                                    && t.norm.ends_with("ing")
+                            }))
                     })
                     .unwrap_or(clause_end);
                 let t = tgt_slot.or_else(|| {
