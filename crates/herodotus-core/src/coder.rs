@@ -84,7 +84,6 @@ impl Default for CoderOptions {
 /// A compiled pattern element.
 #[derive(Clone, Debug)]
 enum CElem {
-    Verb,
     Target,
     Source,
     Compound,
@@ -262,17 +261,9 @@ impl Coder {
                 for e in &p.elems {
                     let ce = match &e.elem {
                         Elem::Verb => {
+                            // The verb's own adjacency is read below, when the
+                            // elements before it are turned around.
                             seen_verb = true;
-                            // Adjacency of the verb to the element before it.
-                            if e.adjacent {
-                                if let Some(last) = pre.last_mut() {
-                                    let l: &mut (CElem, bool) = last;
-                                    l.1 = true;
-                                    // mark: previous must be adjacent to verb
-                                    pre.push((CElem::Verb, true));
-                                    pre.pop();
-                                }
-                            }
                             continue;
                         }
                         Elem::Target => CElem::Target,
@@ -1597,7 +1588,7 @@ impl Coder {
         _forward: bool,
     ) -> Option<(usize, Option<usize>)> {
         match e {
-            CElem::Verb | CElem::Compound => Some((j, None)),
+            CElem::Compound => Some((j, None)),
             CElem::Skip => {
                 // Skip a noun phrase: the next actor (after up to three words such as
                 // "the"), else one word.
@@ -1643,7 +1634,7 @@ impl Coder {
         j: usize,
     ) -> Option<(usize, Option<usize>)> {
         match e {
-            CElem::Verb | CElem::Compound => Some((j, None)),
+            CElem::Compound => Some((j, None)),
             CElem::Skip => {
                 if j == 0 {
                     None
