@@ -172,3 +172,17 @@ pub fn flush(out: &mut impl std::io::Write) -> Result<()> {
         _ => Ok(()),
     }
 }
+
+/// Buffered output to `path`, or to stdout when none is given. Creating the file
+/// fails with its name in the message.
+pub fn open_output(
+    path: Option<&std::path::Path>,
+) -> Result<std::io::BufWriter<Box<dyn std::io::Write>>> {
+    let sink: Box<dyn std::io::Write> = match path {
+        Some(p) => Box::new(
+            std::fs::File::create(p).with_context(|| format!("cannot create {}", p.display()))?,
+        ),
+        None => Box::new(std::io::stdout().lock()),
+    };
+    Ok(std::io::BufWriter::with_capacity(256 * 1024, sink))
+}

@@ -3,7 +3,7 @@
 use crate::common::{process, DictArgs, InputArgs, Tally};
 use anyhow::Result;
 use herodotus_core::Event;
-use std::io::{BufWriter, Write};
+use std::io::Write;
 use std::process::ExitCode;
 
 /// Output formats.
@@ -126,13 +126,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
     args.input.init_threads()?;
     let coder = args.dicts.load()?;
     let enricher = (!args.no_enrich).then(herodotus_enrich::Enricher::new);
-    let sink: Box<dyn Write> = match &args.output {
-        Some(p) => {
-            Box::new(std::fs::File::create(p).map_err(|e| anyhow::anyhow!("{}: {e}", p.display()))?)
-        }
-        None => Box::new(std::io::stdout().lock()),
-    };
-    let mut out = BufWriter::new(sink);
+    let mut out = crate::common::open_output(args.output.as_deref())?;
     match args.format {
         Format::Tsv => writeln!(out, "{}", COLUMNS.join("\t"))?,
         Format::Csv => writeln!(out, "{}", COLUMNS.join(","))?,

@@ -49,13 +49,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         .num_threads(args.threads)
         .build()
         .context("cannot start the thread pool")?;
-    let out: Box<dyn Write> = match &args.output {
-        Some(p) => Box::new(
-            std::fs::File::create(p).with_context(|| format!("cannot create {}", p.display()))?,
-        ),
-        None => Box::new(std::io::stdout().lock()),
-    };
-    let mut out = std::io::BufWriter::with_capacity(256 * 1024, out);
+    let mut out = crate::common::open_output(args.output.as_deref())?;
     let mut failed = 0usize;
     let mut batch: Vec<Result<Record, RecordError>> = Vec::with_capacity(BATCH);
     let mut flush = |batch: &mut Vec<Result<Record, RecordError>>,

@@ -22,7 +22,7 @@ use herodotus_enrich::merge::{self, ArticleEvents, MergedEvent};
 use herodotus_enrich::{ArticleSig, ClusterId, Enricher};
 use serde::Serialize;
 use std::collections::HashMap;
-use std::io::{BufWriter, Write};
+use std::io::Write;
 use std::process::ExitCode;
 
 /// Output formats.
@@ -194,24 +194,13 @@ fn write_record(
     }
 }
 
-fn is_broken_pipe(e: &anyhow::Error) -> bool {
-    e.downcast_ref::<std::io::Error>()
-        .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
-}
-
 /// Runs `merge`.
 pub fn run(args: Args) -> Result<ExitCode> {
     args.input.init_threads()?;
     let coder = args.dicts.load()?;
     let enricher = Enricher::new();
     // Open the output before the (long) coding so a bad path fails early.
-    let sink: Box<dyn Write> = match &args.output {
-        Some(p) => {
-            Box::new(std::fs::File::create(p).map_err(|e| anyhow::anyhow!("{}: {e}", p.display()))?)
-        }
-        None => Box::new(std::io::stdout().lock()),
-    };
-    let mut out = BufWriter::new(sink);
+    let mut out = crate::common::open_output(args.output.as_deref())?;
 
     let mut tally = Tally::default();
     let mut coded: Vec<Coded> = Vec::new();
@@ -278,7 +267,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
         Ok(())
     })();
     match written {
-        Err(e) if is_broken_pipe(&e) => {}
+        Err(e) if crate::common::is_broken_pipe(&e) => {}
         r => r?,
     }
 

@@ -3,7 +3,7 @@
 use crate::common::{process, DictArgs, InputArgs, Tally};
 use anyhow::Result;
 use herodotus_enrich::Enricher;
-use std::io::{BufWriter, Write};
+use std::io::Write;
 use std::process::ExitCode;
 
 /// Arguments of `quotes`.
@@ -27,13 +27,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
     args.input.init_threads()?;
     let coder = args.dicts.load()?;
     let enricher = Enricher::new();
-    let sink: Box<dyn Write> = match &args.output {
-        Some(p) => {
-            Box::new(std::fs::File::create(p).map_err(|e| anyhow::anyhow!("{}: {e}", p.display()))?)
-        }
-        None => Box::new(std::io::stdout().lock()),
-    };
-    let mut out = BufWriter::new(sink);
+    let mut out = crate::common::open_output(args.output.as_deref())?;
     let mut tally = Tally::default();
     let mut count = 0usize;
     let result = process(

@@ -6,7 +6,7 @@ use anyhow::Result;
 use herodotus_enrich::{Enricher, EntityKind};
 use serde::Serialize;
 use std::collections::HashMap;
-use std::io::{BufWriter, Write};
+use std::io::Write;
 use std::process::ExitCode;
 
 /// Output formats.
@@ -94,13 +94,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
             .then_with(|| a.name.cmp(&b.name))
     });
     rows.truncate(args.top.unwrap_or(usize::MAX));
-    let sink: Box<dyn Write> = match &args.output {
-        Some(p) => {
-            Box::new(std::fs::File::create(p).map_err(|e| anyhow::anyhow!("{}: {e}", p.display()))?)
-        }
-        None => Box::new(std::io::stdout().lock()),
-    };
-    let mut out = BufWriter::new(sink);
+    let mut out = crate::common::open_output(args.output.as_deref())?;
     let written = (|| -> std::io::Result<()> {
         match args.format {
             Format::Jsonl => {
