@@ -25,7 +25,8 @@ mod query;
 mod schema;
 mod series;
 
-pub use export::{write_events, OutputFormat, GDELT_COLUMNS};
+pub use export::write_events;
+pub use herodotus_pipeline::Format as OutputFormat;
 pub use herodotus_pipeline::Processed;
 pub use ingest::{IngestOptions, IngestStats, StoreSink};
 pub use query::{
