@@ -21,11 +21,13 @@
 //! ```
 
 pub mod article;
+pub mod codes;
 pub mod date;
 pub mod error;
 pub mod event;
 
 pub use article::Article;
+pub use codes::{ActorCode, CameoCode, QuoteKind};
 pub use date::Date;
 pub use error::{Error, RecordError, Result};
 pub use event::{Event, Place, Quote};

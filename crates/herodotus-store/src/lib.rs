@@ -258,10 +258,7 @@ fn span_ok(text: &str, s: [usize; 2]) -> bool {
 }
 
 fn country(code: &str) -> &str {
-    match code.char_indices().nth(3) {
-        Some((i, _)) => &code[..i],
-        None => code,
-    }
+    herodotus_core::ActorCode::new(code).country()
 }
 
 fn insert_article(
@@ -361,7 +358,7 @@ fn insert_article(
                 q.quote,
                 q.speaker,
                 q.speaker_code,
-                q.kind,
+                q.kind.as_str(),
                 q.verb,
                 q.span[0] as i64,
                 q.span[1] as i64,
@@ -453,7 +450,7 @@ pub(crate) mod testutil {
             target_code: tgt.into(),
             target_text: "Moscow".into(),
             event_code: code.into(),
-            event_root: code[..2].into(),
+            event_root: herodotus_core::CameoCode::new(code).root().into(),
             event_label: "label".into(),
             quad_class: quad,
             goldstein: gold,
@@ -519,7 +516,7 @@ pub(crate) mod testutil {
             quote: "over the talks".into(),
             speaker: Some("Washington".into()),
             speaker_code: Some("USAGOV".into()),
-            kind: "indirect".into(),
+            kind: herodotus_core::QuoteKind::Indirect,
             verb: Some("condemned".into()),
             span: [27, 41],
         }];

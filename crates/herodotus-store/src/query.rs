@@ -187,8 +187,9 @@ pub(crate) fn prefix_clause(
     let p = prefix.trim().to_uppercase();
     let n = p.chars().count();
     if n >= 3 {
-        let c: String = p.chars().take(3).collect();
-        args.push(Value::Text(c));
+        args.push(Value::Text(
+            herodotus_core::ActorCode::new(&p).country().to_string(),
+        ));
         sql.push_str(&format!("{country_col} = ?{}", args.len()));
         if n > 3 {
             args.push(Value::Integer(p.len() as i64));
@@ -278,7 +279,13 @@ fn quote_row(r: &Row<'_>) -> rusqlite::Result<Quote> {
         quote: r.get(1)?,
         speaker: r.get(2)?,
         speaker_code: r.get(3)?,
-        kind: r.get(4)?,
+        kind: {
+            let k: String = r.get(4)?;
+            // Only this crate writes the column, from a QuoteKind.
+            k.parse().map_err(|e: String| {
+                rusqlite::Error::FromSqlConversionFailure(4, rusqlite::types::Type::Text, e.into())
+            })?
+        },
         verb: r.get(5)?,
         span: span(r, 6)?,
     })

@@ -5,6 +5,7 @@ use super::mentions::Found;
 use super::trace::Trace;
 use super::Coder;
 use crate::article::Article;
+use crate::codes::CameoCode;
 use crate::dict::cameo::quad_class;
 use crate::event::Event;
 use crate::tokens::Token;
@@ -127,7 +128,7 @@ impl Coder {
             // a cooperative (symmetric) event acts on itself, each member on each other.
             let symmetric = code
                 .as_deref()
-                .and_then(|c| c.get(..2))
+                .map(|c| CameoCode::new(c).root())
                 .is_some_and(|r| matches!(r, "03" | "04" | "05" | "06"));
             if targets.is_empty() && sources.len() > 1 && symmetric {
                 targets = sources.clone();
@@ -221,7 +222,7 @@ impl Coder {
                 // An actor acting on itself is almost always a parsing artefact.
                 continue;
             }
-            let root_code = entry_code.get(..2).unwrap_or(&entry_code).to_string();
+            let root_code = CameoCode::new(&entry_code).root().to_string();
             let (pattern_text, origin) = match ev.pattern {
                 Some(p) => self.pattern_info[p as usize].clone(),
                 None => {

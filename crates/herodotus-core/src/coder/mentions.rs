@@ -3,6 +3,7 @@
 
 use super::compile::Target;
 use super::Coder;
+use crate::codes::ActorCode;
 use crate::date::Date;
 use crate::dict::ActorKind;
 use crate::tokens::{Token, TokenKind};
@@ -184,7 +185,10 @@ impl Coder {
                         if let Some(p) = raw.get(k + 2) {
                             // A name right after the title: a person, or an entry whose
                             // code is only a country ("Bree Prime Minister Romendacil").
-                            let bare_country = p.code.as_ref().is_some_and(|c| c.len() == 3);
+                            let bare_country = p
+                                .code
+                                .as_ref()
+                                .is_some_and(|c| ActorCode::new(c).is_country_only());
                             if p.agent.is_none()
                                 && !p.pronoun
                                 && (p.kind == ActorKind::Person || bare_country)
@@ -248,7 +252,9 @@ impl Coder {
                     && !n.pronoun
                     && n.kind != ActorKind::Person
                     && n.tok[0] == cur.tok[1]
-                    && n.code.as_ref().is_some_and(|c| c.len() == 3)
+                    && n.code
+                        .as_ref()
+                        .is_some_and(|c| ActorCode::new(c).is_country_only())
                 {
                     let mut m = compose(n, &cur);
                     m.tok[0] = cur.tok[0];
@@ -352,8 +358,9 @@ impl Coder {
                 }
                 _ => ctx.last_thing = entry,
             }
-            if code.len() >= 3 {
-                ctx.last_country = Some(code[..3].to_string());
+            let code = ActorCode::new(code);
+            if code.has_country() {
+                ctx.last_country = Some(code.country().to_string());
             }
         }
         out
@@ -390,7 +397,7 @@ impl Coder {
 fn apply_agent(base: &str, agent: &str) -> String {
     if let Some(suffix) = agent.strip_prefix('~') {
         // "White House officials": USAGOV already says GOV.
-        if base.len() > 3 && base[3..].contains(suffix) {
+        if ActorCode::new(base).rest().contains(suffix) {
             return base.to_string();
         }
         format!("{base}{suffix}")

@@ -4,7 +4,7 @@
 //! field's value is computed from an [`EventRow`].
 
 use super::EventRow;
-use herodotus_core::{Date, Place};
+use herodotus_core::{ActorCode, Date, Place};
 use std::borrow::Cow;
 
 /// A typed cell value (text formats print it, Parquet stores it typed).
@@ -375,23 +375,13 @@ impl Field {
             F::ActorCode(side) => s(actor(side).0),
             F::ActorText(side) => s(actor(side).1),
             F::ActorName(side) => Cell::Str(actor(side).1.to_uppercase().into()),
-            F::ActorCountry(side) => {
-                let code = actor(side).0;
-                Cell::Str(code.chars().take(3).collect::<String>().into())
-            }
-            F::ActorRole(side, n) => {
-                let code = actor(side).0;
-                let rest: String = code.chars().skip(3).collect();
-                let role = rest
-                    .as_bytes()
-                    .chunks(3)
-                    .nth(usize::from(n))
-                    .map(|c| String::from_utf8_lossy(c).into_owned())
-                    .unwrap_or_default();
-                Cell::Str(role.into())
-            }
+            F::ActorCountry(side) => s(ActorCode::new(actor(side).0).country()),
+            F::ActorRole(side, n) => s(ActorCode::new(actor(side).0)
+                .roles()
+                .nth(usize::from(n))
+                .unwrap_or("")),
             F::EventCode => s(&e.event_code),
-            F::EventBaseCode => Cell::Str(e.event_code.chars().take(3).collect::<String>().into()),
+            F::EventBaseCode => s(e.cameo().base()),
             F::EventRoot => s(&e.event_root),
             F::EventLabel => s(&e.event_label),
             F::QuadClass => Cell::Int(i64::from(e.quad_class)),

@@ -106,7 +106,8 @@ impl<'a> EventRow<'a> {
 
 enum Inner<W: Write + Send> {
     Jsonl(W),
-    Csv(csv::Writer<W>),
+    // Boxed: the csv writer carries its own buffer, much larger than a `W`.
+    Csv(Box<csv::Writer<W>>),
     Gdelt(W),
     #[cfg(feature = "parquet")]
     Parquet(parquet::ParquetEvents<W>),
@@ -126,11 +127,11 @@ impl<W: Write + Send> EventWriter<W> {
         let inner = match format {
             Format::Jsonl => Inner::Jsonl(out),
             Format::Gdelt => Inner::Gdelt(out),
-            Format::Csv => Inner::Csv(
+            Format::Csv => Inner::Csv(Box::new(
                 csv::WriterBuilder::new()
                     .terminator(csv::Terminator::CRLF)
                     .from_writer(out),
-            ),
+            )),
             #[cfg(feature = "parquet")]
             Format::Parquet => Inner::Parquet(parquet::ParquetEvents::new(out, columns::CSV)?),
             #[cfg(not(feature = "parquet"))]
