@@ -184,3 +184,57 @@ fn malformed_line_is_reported_and_skipped() {
     let stdout = String::from_utf8_lossy(&out.stdout);
     assert!(stdout.contains("\"num_articles\":2"), "{stdout}");
 }
+
+#[test]
+fn merged_events_are_stored_and_queryable() {
+    let dir = TempDir::new("db");
+    let db = dir.0.join("m.db");
+    let db_arg = db.to_str().expect("UTF-8 temp path");
+    let query = |extra: &[&str]| {
+        Command::new(env!("CARGO_BIN_EXE_herodotus"))
+            .args(["query", "--db", db_arg, "--merged"])
+            .args(extra)
+            .output()
+            .expect("run herodotus query")
+    };
+    // Twice: the second merge replaces the first, it does not add to it.
+    for _ in 0..2 {
+        let out = run(&dir, &lines(), &["--db", db_arg]);
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        assert!(
+            out.stdout.is_empty(),
+            "with --db and no -o nothing goes to stdout"
+        );
+    }
+    let out = query(&[]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let records: Vec<serde_json::Value> = String::from_utf8(out.stdout)
+        .expect("UTF-8")
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("JSON line"))
+        .collect();
+    let merged = records
+        .iter()
+        .find(|r| r["num_articles"] == 2)
+        .unwrap_or_else(|| panic!("no stored event with NumArticles 2: {records:#?}"));
+    assert_eq!(merged["num_sources"], 2);
+    // The GDELT table carries the counts in NumMentions/NumSources/NumArticles.
+    let out = query(&["--format", "tsv"]);
+    let text = String::from_utf8(out.stdout).expect("UTF-8");
+    assert_eq!(text.lines().count(), records.len());
+    assert!(
+        text.lines().any(|l| {
+            let c: Vec<&str> = l.split('\t').collect();
+            c.len() == 61 && c[32] == "2" && c[33] == "2"
+        }),
+        "{text}"
+    );
+}

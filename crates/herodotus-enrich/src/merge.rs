@@ -28,7 +28,7 @@ pub struct ArticleEvents<'a> {
 }
 
 /// One mention of a merged event.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, serde::Deserialize)]
 pub struct MentionLink {
     /// Article id.
     pub article_id: String,

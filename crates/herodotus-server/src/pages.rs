@@ -106,13 +106,26 @@ async fn dashboard(State(st): State<Arc<AppState>>) -> Response {
     let _ = write!(
         b,
         r#"<h1>Dashboard</h1>
-<p class="stats"><span><b>{}</b> articles</span><span><b>{}</b> events</span><span><b>{}</b> quotes</span><span><b>{}</b> sentences</span></p>
+<p class="stats"><span><b>{}</b> articles</span>{}<span><b>{}</b> events</span><span><b>{}</b> quotes</span><span><b>{}</b> sentences</span></p>
 <form class="pair" action="/dyad" onsubmit="location.href='/dyad/'+encodeURIComponent(this.a.value.trim()||'USA')+'/'+encodeURIComponent(this.b.value.trim()||'RUS');return false;">
 <label>Actor <input name="a" placeholder="USA" size="8" pattern="[A-Za-z0-9]+"></label>
 <label>and <input name="b" placeholder="RUS" size="8" pattern="[A-Za-z0-9]+"></label>
 <button>Show the series</button></form>
 <div class="cols"><section><h2>Most active dyads</h2>"#,
-        counts.articles, counts.events, counts.quotes, counts.sentences
+        counts.articles,
+        // Stories (duplicate clusters) once `herodotus merge --db` has stored them:
+        // reprints of one story are one story.
+        if counts.merged_events > 0 {
+            format!(
+                "<span><b>{}</b> stories</span><span><b>{}</b> merged events</span>",
+                counts.stories, counts.merged_events
+            )
+        } else {
+            String::new()
+        },
+        counts.events,
+        counts.quotes,
+        counts.sentences
     );
     if dyads.is_empty() {
         b.push_str(r#"<p class="muted">No events between two different actors yet. Store some with <code>herodotus ingest FILES --db DB</code> or <a href="/paste">paste an article</a>.</p>"#);

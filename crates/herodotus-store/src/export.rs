@@ -43,6 +43,78 @@ pub fn write_events<W: Write + Send>(
     }
 }
 
+/// Writes the stored merged events matching `filter` (see
+/// [`Store::merged_events`]): JSONL gives each merged record with its mentions;
+/// the tabular formats give one row per merged event with GDELT's NumMentions,
+/// NumSources, NumArticles and AvgTone filled in (the first mention's article id
+/// stands for the article).
+pub fn write_merged<W: Write + Send>(
+    store: &Store,
+    filter: &EventFilter,
+    format: Format,
+    mut out: W,
+) -> Result<u64> {
+    let merged = store.merged_events(filter)?;
+    let written = (|| -> Result<()> {
+        if format == Format::Jsonl {
+            for m in &merged {
+                serde_json::to_writer(&mut out, m)?;
+                out.write_all(b"\n")?;
+            }
+            out.flush()?;
+            return Ok(());
+        }
+        let mut w = EventWriter::new(out, format).map_err(pipeline_error)?;
+        for m in &merged {
+            let first = m.mentions.first();
+            let event = herodotus_core::Event {
+                article_id: first.map(|l| l.article_id.clone()).unwrap_or_default(),
+                date: m.date,
+                sentence_index: first.map_or(0, |l| l.sentence_index),
+                sentence: String::new(),
+                source_code: m.source_code.clone(),
+                source_text: String::new(),
+                target_code: m.target_code.clone(),
+                target_text: String::new(),
+                event_code: m.event_code.clone(),
+                event_root: m.event_root.clone(),
+                event_label: String::new(),
+                quad_class: m.quad_class,
+                goldstein: m.goldstein,
+                plover: None,
+                pattern: String::new(),
+                source_span: [0, 0],
+                target_span: [0, 0],
+                verb_span: [0, 0],
+                sentence_span: [0, 0],
+                is_root_event: m.is_root_event,
+                sentence_tone: None,
+                article_tone: None,
+                action_geo: m.place.clone(),
+                source_geo: None,
+                target_geo: None,
+                quotes: Vec::new(),
+            };
+            let row = EventRow {
+                counts: Some(herodotus_pipeline::writers::Counts {
+                    num_mentions: m.num_mentions,
+                    num_sources: m.num_sources,
+                    num_articles: m.num_articles,
+                    avg_tone: m.avg_tone,
+                }),
+                ..EventRow::new(&event)
+            };
+            w.write_row(&row).map_err(pipeline_error)?;
+        }
+        w.finish().map_err(pipeline_error)
+    })();
+    match written {
+        Err(Error::Io(io)) if io.kind() == std::io::ErrorKind::BrokenPipe => {}
+        r => r?,
+    }
+    Ok(merged.len() as u64)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -20,13 +20,14 @@
 mod columns;
 mod export;
 mod ingest;
+mod merged;
 #[cfg(feature = "plot")]
 pub mod plot;
 mod query;
 mod schema;
 mod series;
 
-pub use export::write_events;
+pub use export::{write_events, write_merged};
 pub use herodotus_pipeline::Format as OutputFormat;
 pub use herodotus_pipeline::Processed;
 pub use ingest::{IngestOptions, IngestStats, StoreSink};
@@ -96,6 +97,11 @@ pub struct Counts {
     pub sentences: u64,
     /// Actor mentions.
     pub mentions: u64,
+    /// Merged events (`herodotus merge --db`): one per event over its mentions.
+    pub merged_events: u64,
+    /// Distinct stories (duplicate clusters) behind the merged events: what the
+    /// dashboard counts, rather than copies of one story.
+    pub stories: u64,
 }
 
 /// The hash that identifies an article's content (128-bit XXH3 of the text, hex).
@@ -236,12 +242,15 @@ impl Store {
                     r.get::<_, i64>(0)
                 })? as u64)
         };
+        let (merged_events, stories) = self.merged_counts()?;
         Ok(Counts {
             articles: c("articles")?,
             events: c("events")?,
             quotes: c("quotes")?,
             sentences: c("sentences")?,
             mentions: c("mentions")?,
+            merged_events,
+            stories,
         })
     }
 

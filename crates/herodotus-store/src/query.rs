@@ -242,7 +242,12 @@ fn quote_row(r: &Row<'_>) -> rusqlite::Result<Quote> {
 
 impl Store {
     /// Builds the WHERE clause (after `WHERE 1`) for a filter.
-    fn event_where(&self, f: &EventFilter, sql: &mut String, args: &mut Vec<Value>) -> Result<()> {
+    pub(crate) fn event_where(
+        &self,
+        f: &EventFilter,
+        sql: &mut String,
+        args: &mut Vec<Value>,
+    ) -> Result<()> {
         if let Some(d) = f.from {
             args.push(Value::Integer(d.to_days()));
             sql.push_str(&format!(" AND e.date >= ?{}", args.len()));

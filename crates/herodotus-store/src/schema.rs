@@ -146,6 +146,34 @@ const MIGRATIONS: &[&str] = &[
     CREATE INDEX events_code ON events(event_code);
     CREATE INDEX events_action_country ON events(action_country, date);
     "#,
+    // 2: merged events (`herodotus merge --db`): one row per event over all its
+    // mentions, with GDELT's counts. Column names follow `events` so the same
+    // filters apply.
+    r#"
+    CREATE TABLE merged_events (
+        rowid          INTEGER PRIMARY KEY,
+        date           INTEGER,
+        source_code    TEXT NOT NULL,
+        source_country TEXT NOT NULL,
+        target_code    TEXT NOT NULL,
+        target_country TEXT NOT NULL,
+        event_code     TEXT NOT NULL,
+        event_root     TEXT NOT NULL,
+        quad_class     INTEGER NOT NULL,
+        goldstein      REAL NOT NULL,
+        is_root_event  INTEGER NOT NULL,
+        num_mentions   INTEGER NOT NULL,
+        num_sources    INTEGER NOT NULL,
+        num_articles   INTEGER NOT NULL,
+        num_stories    INTEGER NOT NULL,
+        avg_tone       REAL NOT NULL,
+        action_country TEXT,
+        action_geo     TEXT,             -- JSON Place
+        mentions       TEXT NOT NULL     -- JSON [MentionLink]
+    );
+    CREATE INDEX merged_events_date ON merged_events(date);
+    CREATE INDEX merged_events_dyad ON merged_events(source_country, target_country, date);
+    "#,
 ];
 
 /// The schema version this build writes.

@@ -16,7 +16,7 @@
 //! large corpora (by date, say) and merge each part.
 
 use crate::common::{self, CodeArgs};
-use anyhow::Result;
+use anyhow::{Context as _, Result};
 use herodotus_core::Event;
 use herodotus_enrich::merge::{self, ArticleEvents, MergedEvent};
 use herodotus_enrich::{ArticleSig, ClusterId};
@@ -46,6 +46,11 @@ pub struct Args {
     /// Write to a file instead of stdout.
     #[arg(long, short, value_name = "FILE")]
     output: Option<std::path::PathBuf>,
+    /// Store the merged events in this SQLite database (replacing those stored
+    /// by an earlier merge), for `query --merged` and the dashboard. With --db,
+    /// nothing goes to stdout unless -o is given.
+    #[arg(long, value_name = "FILE")]
+    db: Option<std::path::PathBuf>,
 }
 
 /// Column names of the TSV output (GDELT's names where GDELT has the field).
@@ -196,8 +201,19 @@ fn write_record(
 /// Runs `merge`.
 pub fn run(args: Args) -> Result<ExitCode> {
     let pipeline = args.code.pipeline(|o| o.signature = true)?;
-    // Open the output before the (long) coding so a bad path fails early.
-    let mut out = common::open_output(args.output.as_deref())?;
+    // Open the output and the database before the (long) coding so a bad path
+    // fails early.
+    let mut out = match (&args.db, &args.output) {
+        (Some(_), None) => None,
+        _ => Some(common::open_output(args.output.as_deref())?),
+    };
+    let mut store = match &args.db {
+        Some(db) => Some(
+            herodotus_store::Store::open(db)
+                .with_context(|| format!("opening the database {}", db.display()))?,
+        ),
+        None => None,
+    };
 
     let mut coded: Vec<Coded> = Vec::new();
     let mut sink = FnSink(|a: herodotus_core::Article, p: Processed| {
@@ -241,12 +257,20 @@ pub fn run(args: Args) -> Result<ExitCode> {
         .collect();
     let merged = merge::merge_events(&articles);
 
+    if let (Some(store), Some(db)) = (store.as_mut(), &args.db) {
+        store
+            .replace_merged(&merged)
+            .with_context(|| format!("storing merged events into {}", db.display()))?;
+    }
     let written = (|| -> Result<()> {
+        let Some(out) = out.as_mut() else {
+            return Ok(());
+        };
         if args.format == Format::Tsv {
             writeln!(out, "{}", COLUMNS.join("\t"))?;
         }
         for e in &merged {
-            write_record(&mut out, args.format, e, &sizes)?;
+            write_record(out, args.format, e, &sizes)?;
         }
         out.flush()?;
         Ok(())

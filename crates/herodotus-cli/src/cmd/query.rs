@@ -3,7 +3,7 @@
 
 use anyhow::{bail, Context as _, Result};
 use herodotus_core::Date;
-use herodotus_store::{write_events, EventFilter, OutputFormat, Store};
+use herodotus_store::{write_events, write_merged, EventFilter, OutputFormat, Store};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -59,6 +59,10 @@ pub struct Args {
     /// built with `--features parquet`).
     #[arg(long, value_name = "FORMAT", default_value = "jsonl")]
     format: String,
+    /// The merged events stored by `herodotus merge --db` (one row per event over
+    /// its mentions, with GDELT's counts) instead of the coded events.
+    #[arg(long)]
+    merged: bool,
     /// Write to a file instead of stdout.
     #[arg(long, short, value_name = "FILE")]
     output: Option<PathBuf>,
@@ -103,6 +107,10 @@ pub fn run(args: Args) -> Result<ExitCode> {
         bail!("parquet output is not built in this herodotus: rebuild with `--features parquet` (see the README)");
     }
     let out = crate::common::open_output(args.output.as_deref())?;
-    write_events(&store, &filter, format, out)?;
+    if args.merged {
+        write_merged(&store, &filter, format, out)?;
+    } else {
+        write_events(&store, &filter, format, out)?;
+    }
     Ok(ExitCode::SUCCESS)
 }
