@@ -6,7 +6,10 @@ use crate::date::Date;
 use serde::{Deserialize, Serialize};
 
 /// One coded event: who did what to whom, when, in which sentence, and why.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+///
+/// `Default` is an empty event, for tests and stand-ins:
+/// `Event { source_code: "USAGOV".into(), event_code: "111".into(), ..Event::default() }`.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct Event {
     /// Id of the article the event came from.
     pub article_id: String,

@@ -33,21 +33,6 @@ pub trait EventSink {
     }
 }
 
-impl<S: EventSink + ?Sized> EventSink for &mut S {
-    fn begin(&mut self) -> Result<()> {
-        (**self).begin()
-    }
-    fn wants(&mut self, article: &Article) -> Result<bool> {
-        (**self).wants(article)
-    }
-    fn write(&mut self, article: Article, processed: Processed) -> Result<()> {
-        (**self).write(article, processed)
-    }
-    fn finish(&mut self) -> Result<()> {
-        (**self).finish()
-    }
-}
-
 impl<S: EventSink + ?Sized> EventSink for Box<S> {
     fn begin(&mut self) -> Result<()> {
         (**self).begin()

@@ -308,31 +308,7 @@ pub(crate) fn select_list() -> &'static str {
 pub(crate) fn read(r: &Row<'_>) -> rusqlite::Result<(crate::StoredEvent, i64)> {
     let mut event = Event {
         article_id: r.get(1)?,
-        date: None,
-        sentence_index: 0,
-        sentence: String::new(),
-        source_code: String::new(),
-        source_text: String::new(),
-        target_code: String::new(),
-        target_text: String::new(),
-        event_code: String::new(),
-        event_root: String::new(),
-        event_label: String::new(),
-        quad_class: 0,
-        goldstein: 0.0,
-        plover: None,
-        pattern: String::new(),
-        source_span: [0, 0],
-        target_span: [0, 0],
-        verb_span: [0, 0],
-        sentence_span: [0, 0],
-        is_root_event: false,
-        sentence_tone: None,
-        article_tone: None,
-        action_geo: None,
-        source_geo: None,
-        target_geo: None,
-        quotes: Vec::new(),
+        ..Event::default()
     };
     let first = CONTEXT.split(',').count();
     for (k, get) in EVENTS.iter().filter_map(|c| c.get).enumerate() {

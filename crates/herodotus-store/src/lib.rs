@@ -415,7 +415,6 @@ pub(crate) mod testutil {
             event_label: "label".into(),
             quad_class: quad,
             goldstein: gold,
-            plover: None,
             pattern: "test:1".into(),
             source_span: [0, 10],
             target_span: [20, 26],
@@ -423,7 +422,6 @@ pub(crate) mod testutil {
             sentence_span: [0, text.len()],
             is_root_event: true,
             sentence_tone: Some(-1.5),
-            article_tone: None,
             action_geo: Some(Place {
                 name: "Moscow, Russia".into(),
                 kind: 3,
@@ -432,9 +430,7 @@ pub(crate) mod testutil {
                 lat: 55.75,
                 lon: 37.6,
             }),
-            source_geo: None,
-            target_geo: None,
-            quotes: vec![],
+            ..Event::default()
         }
     }
 

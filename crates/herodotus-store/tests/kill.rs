@@ -44,19 +44,8 @@ fn process(a: &Article) -> Processed {
             event_label: "criticise".into(),
             quad_class: 3,
             goldstein: -2.0,
-            plover: None,
             pattern: "kill-test".into(),
-            source_span: [0, 0],
-            target_span: [0, 0],
-            verb_span: [0, 0],
-            sentence_span: [0, 0],
-            is_root_event: false,
-            sentence_tone: None,
-            article_tone: None,
-            action_geo: None,
-            source_geo: None,
-            target_geo: None,
-            quotes: vec![],
+            ..Event::default()
         })
         .collect();
     Processed::new(CodedArticle {
