@@ -1,23 +1,33 @@
 //! herodotus-core: dictionary-driven CAMEO event coding of English news text.
 //!
-//! The pipeline is `Article` -> [`text`] (normalise) -> [`sentences`] -> [`tokens`]
-//! -> actors ([`actors`]) -> events ([`patterns`]) -> [`Event`]s.
-//! [`Dictionaries`] are loaded once (our own format from `dict/`, or PETRARCH/TABARI
-//! files) and compiled into a [`Coder`], which is immutable, `Send + Sync`, and shared
-//! by all threads.
+//! **CAMEO** (Conflict and Mediation Event Observations) describes an event as *who did
+//! what to whom*: a source actor, an event code and a target actor. Actor codes are a
+//! three-letter country or region followed by roles (`USAGOV`: the US government,
+//! `RUSMIL`: the Russian military; see [`ActorCode`]); event codes are two to four
+//! digits whose first two are the root (`19` fight, `190` use conventional military
+//! force, `0871` ...; see [`CameoCode`]). Each code carries a Goldstein score (-10 most
+//! conflictual to +10 most cooperative) and a QuadClass (verbal or material,
+//! cooperation or conflict), as in GDELT; PLOVER types are given where they map.
 //!
-//! ```no_run
-//! use herodotus_core::{Article, Coder, Dictionaries, Date};
-//! let coder = Coder::new(Dictionaries::load_dir("dict".as_ref()).unwrap());
+//! The engine is dictionary-driven: [`Dictionaries`] (the built-in ones, our own format
+//! in a directory, or PETRARCH/TABARI files) are compiled once into a [`Coder`], which
+//! is immutable, `Send + Sync` and shared by all threads. Per article it splits
+//! [`sentences`], [`tokens`] with byte offsets, finds actor mentions, verb patterns and
+//! the clause roles, and returns [`Event`]s with the spans and the dictionary entry
+//! (`file:line`) that produced each.
+//!
+//! ```
+//! use herodotus_core::{Article, Coder, Date, Dictionaries};
+//! let coder = Coder::new(Dictionaries::builtin().unwrap());
 //! let article = Article {
 //!     id: "a1".into(),
 //!     text: "Russian troops attacked Ukrainian positions near Kharkiv.".into(),
 //!     date: Date::parse("2024-05-10"),
 //!     ..Article::default()
 //! };
-//! for event in coder.code_article(&article).events {
-//!     println!("{} {} {}", event.source_code, event.event_code, event.target_code);
-//! }
+//! let events = coder.code_article(&article).events;
+//! assert_eq!(events[0].source().country(), "RUS");
+//! assert_eq!(events[0].cameo().root(), "19");
 //! ```
 
 pub mod article;

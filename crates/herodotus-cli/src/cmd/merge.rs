@@ -1,7 +1,7 @@
 //! `herodotus merge`: articles in, one merged event per line out.
 //!
 //! Every article is coded and enriched (in parallel, by the [`herodotus_pipeline::Pipeline`]),
-//! its duplicate-detection signature is computed ([`Enricher::signature`]), the
+//! its duplicate-detection signature is computed ([`herodotus_enrich::Enricher::signature`]), the
 //! articles are clustered into stories ([`herodotus_enrich::dedup::cluster`]) and
 //! the events of all articles are folded into one record per
 //! (date, source, target, event code, place) by [`merge::merge_events`], with
