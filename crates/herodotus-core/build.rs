@@ -1,4 +1,4 @@
-//! Embeds the default dictionaries (`dict/` at the workspace root) into the library.
+//! Embeds the default dictionaries (`dict/` in this crate, so a packaged crate keeps them) into the library.
 
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
@@ -25,7 +25,7 @@ fn collect(root: &Path, dir: &Path, out: &mut Vec<(String, PathBuf)>) {
 
 fn main() {
     let manifest = PathBuf::from(std::env::var("CARGO_MANIFEST_DIR").unwrap());
-    let dict = manifest.join("../../dict");
+    let dict = manifest.join("dict");
     println!("cargo:rerun-if-changed={}", dict.display());
     let mut files = Vec::new();
     collect(&dict, &dict, &mut files);

@@ -1,5 +1,5 @@
 //! The gazetteer: countries, first-level divisions and cities with coordinates,
-//! read from the TSV files in `data/gazetteer/` (compiled into the crate), and a
+//! read from the TSV files in this crate's `gazetteer/` (compiled in), and a
 //! matcher that finds their names in text.
 //!
 //! Files (UTF-8, tab-separated, `#` starts a comment line, `|` separates alternatives):
@@ -12,24 +12,24 @@ use aho_corasick::{AhoCorasick, MatchKind};
 use std::collections::HashMap;
 
 /// The built-in gazetteer files.
-const COUNTRIES: &str = include_str!("../../../data/gazetteer/countries.tsv");
-const ADMIN1: &str = include_str!("../../../data/gazetteer/admin1.tsv");
+const COUNTRIES: &str = include_str!("../gazetteer/countries.tsv");
+const ADMIN1: &str = include_str!("../gazetteer/admin1.tsv");
 const CITIES: &[(&str, &str)] = &[
     (
         "cities-1.tsv",
-        include_str!("../../../data/gazetteer/cities-1.tsv"),
+        include_str!("../gazetteer/cities-1.tsv"),
     ),
     (
         "cities-2.tsv",
-        include_str!("../../../data/gazetteer/cities-2.tsv"),
+        include_str!("../gazetteer/cities-2.tsv"),
     ),
     (
         "cities-3.tsv",
-        include_str!("../../../data/gazetteer/cities-3.tsv"),
+        include_str!("../gazetteer/cities-3.tsv"),
     ),
     (
         "cities-4.tsv",
-        include_str!("../../../data/gazetteer/cities-4.tsv"),
+        include_str!("../gazetteer/cities-4.tsv"),
     ),
 ];
 
