@@ -15,22 +15,10 @@ use std::collections::HashMap;
 const COUNTRIES: &str = include_str!("../gazetteer/countries.tsv");
 const ADMIN1: &str = include_str!("../gazetteer/admin1.tsv");
 const CITIES: &[(&str, &str)] = &[
-    (
-        "cities-1.tsv",
-        include_str!("../gazetteer/cities-1.tsv"),
-    ),
-    (
-        "cities-2.tsv",
-        include_str!("../gazetteer/cities-2.tsv"),
-    ),
-    (
-        "cities-3.tsv",
-        include_str!("../gazetteer/cities-3.tsv"),
-    ),
-    (
-        "cities-4.tsv",
-        include_str!("../gazetteer/cities-4.tsv"),
-    ),
+    ("cities-1.tsv", include_str!("../gazetteer/cities-1.tsv")),
+    ("cities-2.tsv", include_str!("../gazetteer/cities-2.tsv")),
+    ("cities-3.tsv", include_str!("../gazetteer/cities-3.tsv")),
+    ("cities-4.tsv", include_str!("../gazetteer/cities-4.tsv")),
 ];
 
 /// A gazetteer file that could not be read.

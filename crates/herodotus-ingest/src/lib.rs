@@ -15,8 +15,10 @@ pub mod fetch;
 pub mod gzip;
 pub mod html;
 pub mod input;
+pub mod jsonl;
 pub mod language;
 pub mod warc;
 
 pub use error::{IngestError, Result};
 pub use input::{open_input, open_records, Format, InputOptions, Record};
+pub use jsonl::JsonlReader;
