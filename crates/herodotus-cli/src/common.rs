@@ -68,13 +68,45 @@ impl InputArgs {
         Ok(())
     }
 
-    /// All articles of all inputs, streamed; errors are items.
+    /// All articles of all inputs, streamed; errors are items. An article
+    /// whose language is not given gets the detected one when the detection
+    /// is reliable (a Russian text file is then counted as not English instead
+    /// of yielding no events in silence).
     pub fn articles(&self) -> impl Iterator<Item = Result<Article, RecordError>> + '_ {
         let opts = InputOptions {
             default_date: self.date,
             ..InputOptions::default()
         };
-        self.inputs.iter().flat_map(move |p| open_input(p, &opts))
+        self.inputs
+            .iter()
+            .flat_map(move |p| open_input(p, &opts))
+            .map(|r| {
+                r.map(|mut a| {
+                    if a.language.is_none() {
+                        a.language = detect_language(&a.text);
+                    }
+                    a
+                })
+            })
+    }
+}
+
+/// The language of a text when whatlang is sure of it; unsure detections
+/// (short or mixed texts) leave the article to be coded as English.
+pub fn detect_language(text: &str) -> Option<String> {
+    match herodotus_ingest::language::detect_with_confidence(text) {
+        Some((code, true)) => Some(code.to_string()),
+        _ => None,
+    }
+}
+
+/// The warning for articles without a date (issue 11: an undated article
+/// silently missing from every chart is the commonest surprise).
+pub fn warn_undated(n: u64) {
+    if n > 0 {
+        eprintln!(
+            "herodotus: warning: {n} articles have no date and will not appear in time series; give --date or a date field"
+        );
     }
 }
 
@@ -87,6 +119,8 @@ pub struct Tally {
     pub errors: usize,
     /// Articles skipped because they are not in English.
     pub non_english: usize,
+    /// Articles coded that have no date.
+    pub undated: u64,
     /// Events written.
     pub events: usize,
 }
@@ -105,6 +139,7 @@ pub fn process<T: Send>(
         let results: Vec<T> = batch.par_iter().map(&work).collect();
         for (a, r) in batch.iter().zip(results) {
             tally.articles += 1;
+            tally.undated += u64::from(a.date.is_none());
             sink(a, r)?;
         }
         batch.clear();
@@ -148,9 +183,10 @@ impl Tally {
         s
     }
 
-    /// The exit status: 1 when any record could not be read.
+    /// The exit status: 1 when any input was skipped, a record that could not
+    /// be read or an article not in English (README, "Exit status").
     pub fn exit_code(&self) -> std::process::ExitCode {
-        if self.errors > 0 {
+        if self.errors > 0 || self.non_english > 0 {
             std::process::ExitCode::from(1)
         } else {
             std::process::ExitCode::SUCCESS

@@ -1,7 +1,7 @@
 //! The ingest pipeline: read articles, code them in parallel, store them in
 //! batches (one transaction per batch, each article with all its events).
 
-use crate::{content_hash, InsertOutcome, Result, Store};
+use crate::{InsertOutcome, Result, Store};
 use herodotus_core::{Article, CodedArticle, Quote, RecordError};
 use indicatif::{ProgressBar, ProgressStyle};
 use rayon::prelude::*;
@@ -24,6 +24,13 @@ pub struct IngestOptions {
     pub batch_size: usize,
     /// Draw a progress line on stderr.
     pub progress: bool,
+    /// Code and store again every article already stored under its id, with
+    /// the metadata as given (`herodotus ingest --replace`).
+    pub replace: bool,
+    /// Store articles whose language is known and not English without coding
+    /// them (the dictionaries are English): they are kept, searchable by id,
+    /// and counted in [`IngestStats::non_english_without_events`].
+    pub english_only: bool,
 }
 
 impl Default for IngestOptions {
@@ -31,6 +38,8 @@ impl Default for IngestOptions {
         IngestOptions {
             batch_size: 256,
             progress: false,
+            replace: false,
+            english_only: false,
         }
     }
 }
@@ -44,6 +53,8 @@ pub struct IngestStats {
     pub inserted: u64,
     /// Articles whose text changed and were replaced.
     pub replaced: u64,
+    /// Same id and text with new metadata (or `replace`): coded and stored again.
+    pub updated: u64,
     /// Articles already stored (same id and text): skipped.
     pub unchanged: u64,
     /// Same text already stored under another id: skipped.
@@ -54,6 +65,17 @@ pub struct IngestStats {
     pub quotes: u64,
     /// Bad records reported and skipped.
     pub errors: u64,
+    /// Articles read that are stored without a date: their events are in no
+    /// time series.
+    pub undated: u64,
+    /// Articles not in English, stored without events (with
+    /// [`IngestOptions::english_only`]).
+    pub non_english_without_events: u64,
+}
+
+/// True when an article's language is known and is not English.
+pub fn is_non_english(a: &Article) -> bool {
+    a.language.as_deref().is_some_and(|l| l != "en")
 }
 
 /// Reads `input`, codes every article not yet stored with `process` (in
@@ -90,18 +112,17 @@ where
     let mut input = input.peekable();
     let batch_size = opts.batch_size.max(1);
     while input.peek().is_some() {
-        let mut todo: Vec<(Article, String)> = Vec::with_capacity(batch_size);
+        // (article, code it?): decided in order, before the parallel coding,
+        // with the stored metadata merged in so the coder sees the date.
+        let mut todo: Vec<(Article, bool)> = Vec::with_capacity(batch_size);
         for rec in input.by_ref().take(batch_size) {
             stats.read += 1;
             match rec {
-                Ok(a) => {
-                    let h = content_hash(&a.text);
-                    if store.is_known(&h)? {
-                        // Counted exactly by the insert below, which is cheap.
-                        todo.push((a, h));
-                    } else {
-                        todo.push((a, String::new()));
-                    }
+                Ok(mut a) => {
+                    let plan = store.prepare(&mut a, opts.replace)?;
+                    let skip = matches!(plan, InsertOutcome::Unchanged | InsertOutcome::Duplicate)
+                        || (opts.english_only && is_non_english(&a));
+                    todo.push((a, !skip));
                 }
                 Err(e) => {
                     stats.errors += 1;
@@ -111,8 +132,8 @@ where
         }
         let batch: Vec<(Article, Processed)> = todo
             .into_par_iter()
-            .map(|(a, known)| {
-                let p = if known.is_empty() {
+            .map(|(a, code)| {
+                let p = if code {
                     process(&a)
                 } else {
                     Processed::default()
@@ -120,20 +141,24 @@ where
                 (a, p)
             })
             .collect();
-        let outcomes = store.insert_batch(&batch)?;
-        for ((_, p), o) in batch.iter().zip(outcomes) {
+        let outcomes = store.insert_batch_with(&batch, opts.replace)?;
+        for ((a, p), o) in batch.iter().zip(outcomes) {
             match o {
-                InsertOutcome::Inserted | InsertOutcome::Replaced => {
-                    if o == InsertOutcome::Inserted {
-                        stats.inserted += 1;
-                    } else {
-                        stats.replaced += 1;
-                    }
-                    stats.events += p.coded.events.len() as u64;
-                    stats.quotes += p.quotes.len() as u64;
-                }
+                InsertOutcome::Inserted => stats.inserted += 1,
+                InsertOutcome::Replaced => stats.replaced += 1,
+                InsertOutcome::Updated => stats.updated += 1,
                 InsertOutcome::Unchanged => stats.unchanged += 1,
                 InsertOutcome::Duplicate => stats.duplicates += 1,
+            }
+            if o != InsertOutcome::Duplicate {
+                stats.events += p.coded.events.len() as u64;
+                stats.quotes += p.quotes.len() as u64;
+                if a.date.is_none() {
+                    stats.undated += 1;
+                }
+                if opts.english_only && is_non_english(a) {
+                    stats.non_english_without_events += 1;
+                }
             }
         }
         pb.set_position(stats.read);

@@ -161,5 +161,6 @@ pub fn run(args: Args) -> Result<ExitCode> {
         tally.events,
         tally.skipped(),
     );
+    crate::common::warn_undated(tally.undated);
     Ok(tally.exit_code())
 }

@@ -6,7 +6,6 @@ use anyhow::{Context as _, Result};
 use herodotus_core::Article;
 use herodotus_enrich::Enricher;
 use herodotus_store::{ingest, IngestOptions, Processed, Store};
-use std::cell::Cell;
 use std::io::IsTerminal;
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -26,6 +25,14 @@ pub struct Args {
     /// which a re-run stores.
     #[arg(long, value_name = "N", default_value_t = 256)]
     batch: usize,
+    /// Code and store again every article already stored under its id, with
+    /// its metadata as given (by default a stored article is updated only
+    /// when its text changed or new metadata such as a date is given).
+    #[arg(long)]
+    replace: bool,
+    /// Also print the summary as one JSON object on stdout.
+    #[arg(long)]
+    json: bool,
 }
 
 /// Codes and enriches one article: what `ingest` stores and what `serve`
@@ -54,37 +61,36 @@ pub fn run(args: Args) -> Result<ExitCode> {
     let mut store = Store::open(&args.db)
         .with_context(|| format!("opening the database {}", args.db.display()))?;
     let tty = std::io::stderr().is_terminal();
-    let non_english = Cell::new(0u64);
-    // Articles in another language are not coded (as in `herodotus code`).
-    let articles = args.input.articles().filter(|r| match r {
-        Ok(a) if a.language.as_deref().is_some_and(|l| l != "en") => {
-            non_english.set(non_english.get() + 1);
-            false
-        }
-        _ => true,
-    });
+    // Articles in another language are stored without events: the
+    // dictionaries are English (`herodotus code` skips them).
     let opts = IngestOptions {
         batch_size: args.batch,
         progress: tty,
+        replace: args.replace,
+        english_only: true,
     };
-    let stats = ingest(&mut store, articles, &*process, &opts, |e| {
+    let stats = ingest(&mut store, args.input.articles(), &*process, &opts, |e| {
         eprintln!("herodotus: {e}");
     })
     .with_context(|| format!("storing into {}", args.db.display()))?;
     store.analyze()?;
-    if tty {
-        eprintln!(
-            "herodotus: {} articles read: {} stored ({} events, {} quotes), {} replaced, {} already stored, {} duplicates, {} not in English, {} bad records",
-            stats.read,
-            stats.inserted,
-            stats.events,
-            stats.quotes,
-            stats.replaced,
-            stats.unchanged,
-            stats.duplicates,
-            non_english.get(),
-            stats.errors
-        );
+    // On a terminal or not: scripts and logs need the summary too.
+    eprintln!(
+        "herodotus: {} articles read: {} new, {} replaced (new text), {} updated (new metadata), {} already stored, {} duplicates of another id; {} events and {} quotes stored; {} not in English stored without events; {} bad records skipped",
+        stats.read,
+        stats.inserted,
+        stats.replaced,
+        stats.updated,
+        stats.unchanged,
+        stats.duplicates,
+        stats.events,
+        stats.quotes,
+        stats.non_english_without_events,
+        stats.errors
+    );
+    crate::common::warn_undated(stats.undated);
+    if args.json {
+        println!("{}", serde_json::to_string(&stats)?);
     }
     Ok(if stats.errors > 0 {
         ExitCode::from(1)
