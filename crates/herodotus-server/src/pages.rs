@@ -3,7 +3,7 @@
 //! event list and the paste form's submit.
 
 use crate::api::DyadParams;
-use crate::chart::{dyad_svg, esc};
+use crate::chart::{dyad_chart, esc};
 use crate::{blocking, ApiError, AppState, WritePolicy};
 use axum::extract::{Path, Query, State};
 use axum::http::header;
@@ -228,7 +228,7 @@ async fn dyad_page(
         a = esc(&q.a),
         b = esc(&q.b),
         n = series.len(),
-        svg = dyad_svg(&series, &title),
+        svg = dyad_chart(&series, &title),
     );
     layout(&title, &h).into_response()
 }
