@@ -103,8 +103,13 @@ pub fn dyad_chart(series: &[Bucket], title: &str) -> String {
         let g = -10.0 + 5.0 * k as f64;
         let _ = write!(
             right,
-            r#"<span style="top:{:.2}%">{g:+}</span>"#,
-            pct(gy(g), H)
+            r#"<span style="top:{:.2}%">{}</span>"#,
+            pct(gy(g), H),
+            if g == 0.0 {
+                "0".to_string()
+            } else {
+                format!("{g:+}")
+            }
         );
     }
     right.push_str("</div>");
