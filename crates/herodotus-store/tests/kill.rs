@@ -73,6 +73,7 @@ fn child(db: &Path) {
     let opts = IngestOptions {
         batch_size: 20,
         progress: false,
+        ..IngestOptions::default()
     };
     let stats = ingest(&mut store, input(), &process, &opts, |_| {}).expect("ingest");
     assert_eq!(stats.errors as usize, ARTICLES / 1000);
