@@ -184,3 +184,46 @@ fn other_languages_are_counted_skipped_by_code_and_stored_by_ingest() {
     assert_eq!(s["inserted"].as_u64(), Some(3));
     assert_eq!(s["non_english_without_events"].as_u64(), Some(2));
 }
+
+/// Issue 11 item 9: the README says how to get `herodotus` on the PATH before
+/// its first `herodotus ...` example, and the install command names this crate.
+#[test]
+fn readme_says_how_to_get_the_binary_before_using_it() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
+    let readme = std::fs::read_to_string(root.join("README.md")).expect("README.md");
+    let install = "cargo install --locked --path crates/herodotus-cli";
+    let at = readme
+        .find(install)
+        .expect("README gives the install command");
+    let first_use = [
+        "code",
+        "explain",
+        "extract",
+        "quotes",
+        "merge",
+        "unknown-actors",
+        "ingest",
+        "query",
+        "dyad",
+        "serve",
+        "eval",
+        "bench",
+    ]
+    .iter()
+    .filter_map(|c| readme.find(&format!("herodotus {c}")))
+    .min()
+    .expect("README has examples");
+    assert!(
+        at < first_use,
+        "install at byte {at}, first example at {first_use}"
+    );
+    assert!(
+        readme[at..].contains("target/release/herodotus"),
+        "and the built binary's path"
+    );
+    let manifest = std::fs::read_to_string(root.join("crates/herodotus-cli/Cargo.toml")).unwrap();
+    assert!(
+        manifest.contains("name = \"herodotus\""),
+        "the crate installs `herodotus`"
+    );
+}
