@@ -109,6 +109,12 @@ fn undated_articles_are_reported_and_a_date_given_later_updates_them() {
     );
     assert!(s["events"].as_u64().unwrap() > 0);
     assert_eq!(dyad_events(&db), 0, "undated events are in no series");
+    let o = herodotus(&["dyad", "USA", "RUS", "--db", dbs]);
+    assert!(
+        stderr(&o).contains("1 stored articles have no date"),
+        "{}",
+        stderr(&o)
+    );
 
     // The same file with --date: updated (it used to be "already stored").
     let o = herodotus(&["ingest", &en, "--db", dbs, "--date", "2024-05-01", "--json"]);
@@ -121,6 +127,8 @@ fn undated_articles_are_reported_and_a_date_given_later_updates_them() {
     );
     assert!(!stderr(&o).contains(UNDATED));
     assert!(dyad_events(&db) > 0, "dated events make a series");
+    let o = herodotus(&["dyad", "USA", "RUS", "--db", dbs]);
+    assert!(!stderr(&o).contains("have no date"), "{}", stderr(&o));
 
     // Without --date again: nothing to do, the date is kept.
     let s = summary(&herodotus(&["ingest", &en, "--db", dbs, "--json"]));

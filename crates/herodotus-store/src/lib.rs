@@ -264,6 +264,16 @@ impl Store {
         })
     }
 
+    /// Articles stored without a date (their events are in no series); uses
+    /// the date index, cheap on any store.
+    pub fn undated_articles(&self) -> Result<u64> {
+        Ok(self.conn.query_row(
+            "SELECT count(*) FROM articles WHERE date IS NULL",
+            [],
+            |r| r.get::<_, i64>(0),
+        )? as u64)
+    }
+
     /// Lets SQLite refresh the query planner's statistics where they are
     /// stale (cheap; run after an ingest).
     pub fn analyze(&self) -> Result<()> {
