@@ -26,7 +26,8 @@ mod schema;
 mod series;
 
 pub use export::{write_events, OutputFormat, GDELT_COLUMNS};
-pub use ingest::{ingest, is_non_english, IngestOptions, IngestStats, Processed};
+pub use herodotus_pipeline::Processed;
+pub use ingest::{IngestOptions, IngestStats, StoreSink};
 pub use query::{
     ArticleSummary, DyadCount, EventFilter, SentenceHit, StoredArticle, StoredEvent, StoredMention,
 };
@@ -178,14 +179,35 @@ impl Store {
         Ok(st.exists(params![hash])?)
     }
 
-    /// What storing `a` would do, before it is coded: an article stored under
-    /// the same id lends `a` the metadata `a` lacks (so re-ingesting a file
-    /// without `--date` keeps the stored date), unless `replace` is set.
-    /// Returns [`InsertOutcome::Unchanged`] or [`InsertOutcome::Duplicate`] when
-    /// there is nothing to code.
-    pub fn prepare(&self, a: &mut Article, replace: bool) -> Result<InsertOutcome> {
-        let hash = content_hash(&a.text);
-        plan(&self.conn, a, &hash, replace)
+    /// What storing `a` would do, before it is coded, and the date it would be
+    /// stored with: an article stored under the same id lends `a` the metadata
+    /// `a` lacks (so re-ingesting a file without `--date` keeps the stored
+    /// date), unless `replace` is set. [`InsertOutcome::Unchanged`] and
+    /// [`InsertOutcome::Duplicate`] mean there is nothing to code.
+    pub fn prepare(
+        &self,
+        a: &Article,
+        replace: bool,
+    ) -> Result<(InsertOutcome, Option<herodotus_core::Date>)> {
+        let mut meta = meta_of(a);
+        let outcome = plan(&self.conn, &mut meta, &content_hash(&a.text), replace)?;
+        Ok((outcome, meta.date))
+    }
+
+    /// Whether an article with this content hash is stored: `None` when not,
+    /// `Some(true)` when under `id` itself, `Some(false)` under another id.
+    pub fn holder_of(&self, hash: &str, id: &str) -> Result<Option<bool>> {
+        let mut st = self
+            .conn
+            .prepare_cached("SELECT id FROM articles WHERE content_hash = ?1")?;
+        let ids: Vec<String> = st
+            .query_map(params![hash], |r| r.get(0))?
+            .collect::<std::result::Result<_, _>>()?;
+        Ok(if ids.is_empty() {
+            None
+        } else {
+            Some(ids.iter().any(|i| i == id))
+        })
     }
 
     /// Stores one coded article with its events and quotes, in its own
@@ -692,6 +714,32 @@ mod tests {
         assert!(s.top_dyads(5, None).unwrap().is_empty());
     }
 
+    /// Drives a [`StoreSink`] as `Pipeline::run` does: articles not in
+    /// English go to `other_language`, the rest are coded when wanted.
+    fn sink_run(
+        s: &mut Store,
+        articles: Vec<Article>,
+        process: &dyn Fn(&Article) -> Processed,
+        replace: bool,
+    ) -> IngestStats {
+        use herodotus_pipeline::EventSink;
+        let opts = IngestOptions {
+            replace,
+            ..IngestOptions::default()
+        };
+        let mut sink = StoreSink::new(s, &opts);
+        for a in articles {
+            if a.language.as_deref().is_some_and(|l| l != "en") {
+                sink.other_language(a).unwrap();
+            } else if sink.wants(&a).unwrap() {
+                let p = process(&a);
+                sink.write(a, p).unwrap();
+            }
+        }
+        sink.finish().unwrap();
+        sink.stats()
+    }
+
     /// Issue 11 item 2: an article stored undated is dated by ingesting it
     /// again with a date (it used to be "already stored" and ignored); an
     /// ingest without the date keeps it; `replace` forces a new coding.
@@ -703,21 +751,15 @@ mod tests {
             for e in &mut coded.events {
                 e.date = a.date;
             }
-            Processed {
-                coded,
-                quotes,
-                tone: None,
-            }
+            let mut p = Processed::new(coded);
+            p.quotes = quotes;
+            p
         };
         let (mut a, _, _) = testutil::article("u1", "2024-03-05", 0);
         a.date = None;
         a.title = None;
         let run = |s: &mut Store, a: &Article, replace: bool| {
-            let opts = IngestOptions {
-                replace,
-                ..IngestOptions::default()
-            };
-            ingest(s, std::iter::once(Ok(a.clone())), &process, &opts, |_| {}).unwrap()
+            sink_run(s, vec![a.clone()], &process, replace)
         };
         let st = run(&mut s, &a, false);
         assert_eq!((st.inserted, st.undated, st.events), (1, 1, 2));
@@ -766,40 +808,32 @@ mod tests {
         assert_eq!(s.id_by_text(&a.text).unwrap().as_deref(), Some("u1"));
     }
 
+    /// Issue 11 item 4: an article in another language is stored, without
+    /// events, and counted (it was coded into nothing, silently).
     #[test]
     fn non_english_articles_are_stored_without_events() {
         let mut s = Store::open_in_memory().unwrap();
         let process = |a: &Article| {
             let (_, coded, quotes) = testutil::article(&a.id, "2024-01-01", 1);
-            Processed {
-                coded,
-                quotes,
-                tone: None,
-            }
+            let mut p = Processed::new(coded);
+            p.quotes = quotes;
+            p
         };
         let (en, _, _) = testutil::article("en", "2024-01-01", 0);
         let (mut de, _, _) = testutil::article("de", "2024-01-01", 0);
         de.language = Some("de".into());
         de.text = "Washington hat Moskau verurteilt.".into();
-        let opts = IngestOptions {
-            english_only: true,
-            ..IngestOptions::default()
-        };
-        let st = ingest(
-            &mut s,
-            [Ok(en), Ok(de)].into_iter(),
-            &process,
-            &opts,
-            |_| {},
-        )
-        .unwrap();
+        let st = sink_run(&mut s, vec![en, de.clone()], &process, false);
         assert_eq!(
             (st.inserted, st.events, st.non_english_without_events),
             (2, 1, 1)
         );
-        let de = s.article("de").unwrap().unwrap();
-        assert!(de.events.is_empty());
-        assert_eq!(de.language.as_deref(), Some("de"));
+        let stored = s.article("de").unwrap().unwrap();
+        assert!(stored.events.is_empty());
+        assert_eq!(stored.language.as_deref(), Some("de"));
+        // Again: already stored, not stored twice.
+        let st = sink_run(&mut s, vec![de], &process, false);
+        assert_eq!((st.unchanged, st.inserted), (1, 0));
     }
 
     #[test]
