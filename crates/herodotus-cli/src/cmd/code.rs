@@ -61,5 +61,6 @@ pub fn run(args: Args) -> Result<ExitCode> {
         stats.events,
         common::skipped(&stats),
     );
+    common::warn_undated(stats.undated);
     Ok(common::exit_code(&stats))
 }
