@@ -141,6 +141,21 @@ pub fn quiet_pipe(r: herodotus_pipeline::Result<RunStats>) -> Result<Option<RunS
     }
 }
 
+/// Where a command writes: `-o FILE`, or stdout.
+#[derive(clap::Args, Clone, Debug, Default)]
+pub struct OutputArgs {
+    /// Write to a file instead of stdout.
+    #[arg(long, short, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+}
+
+impl OutputArgs {
+    /// Opens the output (see [`open_output`]).
+    pub fn open(&self) -> Result<std::io::BufWriter<Box<dyn std::io::Write + Send>>> {
+        open_output(self.output.as_deref())
+    }
+}
+
 /// Buffered output to `path`, or to stdout when none is given. Creating the file
 /// fails with its name in the message. `Send`, so the Parquet writer can use it.
 pub fn open_output(

@@ -38,9 +38,8 @@ pub struct Args {
     /// Output format.
     #[arg(long, value_enum, default_value = "jsonl")]
     format: Format,
-    /// Write to a file instead of stdout.
-    #[arg(long, short, value_name = "FILE")]
-    output: Option<std::path::PathBuf>,
+    #[command(flatten)]
+    out: crate::common::OutputArgs,
     /// Skip quotes, tone and places (events only, faster).
     #[arg(long)]
     no_enrich: bool,
@@ -54,7 +53,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
         anyhow::bail!("parquet output is not built in this herodotus: rebuild with `--features parquet` (see the README)");
     }
     let pipeline = args.code.pipeline(|o| o.enrich = !args.no_enrich)?;
-    let out = common::open_output(args.output.as_deref())?;
+    let out = args.out.open()?;
     let mut sink = EventWriter::new(out, format)?;
     let Some(stats) = common::quiet_pipe(args.code.run(&pipeline, &mut sink))? else {
         return Ok(ExitCode::SUCCESS);

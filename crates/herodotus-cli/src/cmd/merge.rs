@@ -43,9 +43,8 @@ pub struct Args {
     /// Output format.
     #[arg(long, value_enum, default_value = "jsonl")]
     format: Format,
-    /// Write to a file instead of stdout.
-    #[arg(long, short, value_name = "FILE")]
-    output: Option<std::path::PathBuf>,
+    #[command(flatten)]
+    out: crate::common::OutputArgs,
     /// Store the merged events in this SQLite database (replacing those stored
     /// by an earlier merge), for `query --merged` and the dashboard. With --db,
     /// nothing goes to stdout unless -o is given.
@@ -203,9 +202,9 @@ pub fn run(args: Args) -> Result<ExitCode> {
     let pipeline = args.code.pipeline(|o| o.signature = true)?;
     // Open the output and the database before the (long) coding so a bad path
     // fails early.
-    let mut out = match (&args.db, &args.output) {
+    let mut out = match (&args.db, &args.out.output) {
         (Some(_), None) => None,
-        _ => Some(common::open_output(args.output.as_deref())?),
+        _ => Some(args.out.open()?),
     };
     let mut store = match &args.db {
         Some(db) => Some(

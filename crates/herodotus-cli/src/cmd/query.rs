@@ -63,9 +63,8 @@ pub struct Args {
     /// its mentions, with GDELT's counts) instead of the coded events.
     #[arg(long)]
     merged: bool,
-    /// Write to a file instead of stdout.
-    #[arg(long, short, value_name = "FILE")]
-    output: Option<PathBuf>,
+    #[command(flatten)]
+    out: crate::common::OutputArgs,
 }
 
 /// Opens an existing database (a missing one is an error, not a new empty file).
@@ -106,7 +105,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
         // Before opening the output, so no empty file is left behind.
         bail!("parquet output is not built in this herodotus: rebuild with `--features parquet` (see the README)");
     }
-    let out = crate::common::open_output(args.output.as_deref())?;
+    let out = args.out.open()?;
     if args.merged {
         write_merged(&store, &filter, format, out)?;
     } else {

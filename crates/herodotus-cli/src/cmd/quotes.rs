@@ -14,16 +14,15 @@ pub struct Args {
     /// Only direct quotations (leave out reported speech).
     #[arg(long)]
     direct_only: bool,
-    /// Write to a file instead of stdout.
-    #[arg(long, short, value_name = "FILE")]
-    output: Option<std::path::PathBuf>,
+    #[command(flatten)]
+    out: crate::common::OutputArgs,
 }
 
 /// Runs `quotes`: JSONL lines with `article_id`, `quote`, `speaker`, `speaker_code`,
 /// `kind` (direct|indirect), `verb` and `span` (byte span in the article text).
 pub fn run(args: Args) -> Result<ExitCode> {
     let pipeline = args.code.pipeline(|_| {})?;
-    let mut out = common::open_output(args.output.as_deref())?;
+    let mut out = args.out.open()?;
     let mut count = 0usize;
     let mut sink = FnSink(|_, p: Processed| {
         for q in p

@@ -33,9 +33,8 @@ pub struct Args {
     /// Show only the first N names.
     #[arg(long, value_name = "N")]
     top: Option<usize>,
-    /// Write to a file instead of stdout.
-    #[arg(long, short, value_name = "FILE")]
-    output: Option<std::path::PathBuf>,
+    #[command(flatten)]
+    out: crate::common::OutputArgs,
 }
 
 /// One ranked name.
@@ -84,7 +83,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
             .then_with(|| a.name.cmp(&b.name))
     });
     rows.truncate(args.top.unwrap_or(usize::MAX));
-    let mut out = crate::common::open_output(args.output.as_deref())?;
+    let mut out = args.out.open()?;
     let written = (|| -> std::io::Result<()> {
         match args.format {
             Format::Jsonl => {
