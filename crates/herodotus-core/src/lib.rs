@@ -35,6 +35,7 @@ pub mod codes;
 pub mod date;
 pub mod error;
 pub mod event;
+pub mod rng;
 
 pub use article::Article;
 pub use codes::{ActorCode, CameoCode, QuoteKind};

@@ -8,19 +8,7 @@
 use herodotus_enrich::{cluster, ArticleSig};
 use std::time::Instant;
 
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 >> 12;
-        self.0 ^= self.0 << 25;
-        self.0 ^= self.0 >> 27;
-        self.0.wrapping_mul(0x2545_F491_4F6C_DD1D)
-    }
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % n as u64) as usize
-    }
-}
+use herodotus_core::rng::Rng;
 
 fn corpus(n: usize, rng: &mut Rng) -> (Vec<String>, usize) {
     let vocab: Vec<String> = (0..20_000).map(|i| format!("w{i:x}")).collect();

@@ -5,20 +5,7 @@
 use herodotus_ingest::{feeds, html, warc};
 use std::io::Write;
 
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        // xorshift64*
-        self.0 ^= self.0 >> 12;
-        self.0 ^= self.0 << 25;
-        self.0 ^= self.0 >> 27;
-        self.0.wrapping_mul(0x2545_F491_4F6C_DD1D)
-    }
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % n as u64) as usize
-    }
-}
+use herodotus_core::rng::Rng;
 
 const HTML: &str = "<!DOCTYPE html><html lang=en><head><meta charset=utf-8><title>T</title>\
 <script type=\"application/ld+json\">{\"@type\":\"NewsArticle\",\"headline\":\"H\",\"articleBody\":\"B\"}</script></head>\

@@ -36,19 +36,15 @@ const CODES: &[(&str, u8, f32)] = &[
     ("193", 4, -10.0),
 ];
 
-struct Rng(u64);
-impl Rng {
-    fn next(&mut self) -> u64 {
-        // xorshift64*
-        self.0 ^= self.0 >> 12;
-        self.0 ^= self.0 << 25;
-        self.0 ^= self.0 >> 27;
-        self.0.wrapping_mul(0x2545_F491_4F6C_DD1D)
-    }
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % n as u64) as usize
-    }
-    /// Zipf-ish: index i with weight 1/(i+1).
+use herodotus_core::rng::Rng;
+
+/// Zipf-ish draws on top of the shared generator.
+trait Zipf {
+    /// Index i in 0..n with weight 1/(i+1).
+    fn zipf(&mut self, n: usize) -> usize;
+}
+
+impl Zipf for Rng {
     fn zipf(&mut self, n: usize) -> usize {
         let h: f64 = (1..=n).map(|i| 1.0 / i as f64).sum();
         let mut x = (self.next() % 1_000_000) as f64 / 1_000_000.0 * h;
