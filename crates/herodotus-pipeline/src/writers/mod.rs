@@ -110,7 +110,8 @@ enum Inner<W: Write + Send> {
     Csv(Box<csv::Writer<W>>),
     Gdelt(W),
     #[cfg(feature = "parquet")]
-    Parquet(parquet::ParquetEvents<W>),
+    // Boxed: column builders and the Arrow writer are large.
+    Parquet(Box<parquet::ParquetEvents<W>>),
 }
 
 /// Writes events to `W` in one [`Format`]; also an [`EventSink`] (each
@@ -133,7 +134,9 @@ impl<W: Write + Send> EventWriter<W> {
                     .from_writer(out),
             )),
             #[cfg(feature = "parquet")]
-            Format::Parquet => Inner::Parquet(parquet::ParquetEvents::new(out, columns::CSV)?),
+            Format::Parquet => {
+                Inner::Parquet(Box::new(parquet::ParquetEvents::new(out, columns::CSV)?))
+            }
             #[cfg(not(feature = "parquet"))]
             Format::Parquet => return Err(crate::Error::Unavailable(
                 "parquet output is not built in this herodotus: rebuild with `--features parquet` (see the README)",
@@ -205,7 +208,7 @@ impl<W: Write + Send> EventWriter<W> {
             Inner::Jsonl(out) | Inner::Gdelt(out) => out,
             Inner::Csv(w) => w.into_inner().map_err(|e| e.into_error())?,
             #[cfg(feature = "parquet")]
-            Inner::Parquet(p) => p.into_inner()?,
+            Inner::Parquet(p) => (*p).into_inner()?,
         })
     }
 }
