@@ -199,6 +199,15 @@ fn one_megabyte_line() {
         |n| format!("{}\n", clause.repeat(n)),
         limit(),
     );
+    // The same line with full stops: one event per sentence, each carrying its
+    // own sentence, not the line.
+    let sentence = "Russia accused Ukraine of shelling the city. ";
+    assert_linear(
+        "line-sentences",
+        250_000 / sentence.len(),
+        |n| format!("{}\n", sentence.repeat(n)),
+        limit(),
+    );
 }
 
 #[test]
