@@ -278,3 +278,128 @@ fn fifty_megabyte_line() {
     let c = code("line-50m.txt", text.as_bytes(), Duration::from_secs(600));
     assert!(c.out_bytes <= 64 * text.len() as u64);
 }
+
+/// Sends one HTTP/1.1 request and returns the status line and body.
+fn http(addr: &str, method: &str, path: &str, body: &str) -> (String, String) {
+    use std::io::Write;
+    let mut s = std::net::TcpStream::connect(addr).unwrap();
+    s.set_read_timeout(Some(Duration::from_secs(120))).unwrap();
+    write!(
+        s,
+        "{method} {path} HTTP/1.1\r\nHost: {addr}\r\nContent-Type: application/json\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{body}",
+        body.len()
+    )
+    .unwrap();
+    let mut resp = String::new();
+    s.read_to_string(&mut resp).unwrap();
+    let status = resp.lines().next().unwrap_or("").to_string();
+    let body = resp.split_once("\r\n\r\n").map_or("", |x| x.1).to_string();
+    (status, body)
+}
+
+#[test]
+fn server_codes_the_64_kb_body_in_bounded_memory() {
+    use std::io::BufRead;
+    let db = tmp("serve.db");
+    let mut child = Command::new(env!("CARGO_BIN_EXE_herodotus"))
+        .args([
+            "serve",
+            "--db",
+            db.to_str().unwrap(),
+            "--addr",
+            "127.0.0.1:0",
+        ])
+        .stdin(Stdio::null())
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let pid = child.id();
+    let mut err = std::io::BufReader::new(child.stderr.take().unwrap());
+    let mut line = String::new();
+    err.read_line(&mut line).unwrap();
+    let addr = line
+        .split("http://")
+        .nth(1)
+        .and_then(|r| r.split('/').next())
+        .unwrap_or_else(|| panic!("no address in {line:?}"))
+        .to_string();
+    // Watch the server's memory while the request runs.
+    let done = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+    let watcher = {
+        let done = done.clone();
+        std::thread::spawn(move || {
+            let mut peak = 0;
+            while !done.load(std::sync::atomic::Ordering::Relaxed) {
+                peak = peak.max(status_kib(pid, "VmHWM:").unwrap_or(0));
+                if peak > KILL_KIB {
+                    break;
+                }
+                std::thread::sleep(Duration::from_millis(5));
+            }
+            peak
+        })
+    };
+    let body =
+        serde_json::json!({"id": "c", "date": "2025-01-01", "text": "Russia, ".repeat(8_000)})
+            .to_string();
+    let t = Instant::now();
+    let (status, resp) = http(&addr, "POST", "/api/code", &body);
+    let secs = t.elapsed().as_secs_f64();
+    // A text over the token budget is refused as JSON, not coded.
+    let big = serde_json::json!({"id": "d", "text": "Russia, ".repeat(60_000)}).to_string();
+    let (status_big, resp_big) = http(&addr, "POST", "/api/code", &big);
+    done.store(true, std::sync::atomic::Ordering::Relaxed);
+    let peak = watcher.join().unwrap();
+    let _ = child.kill();
+    let _ = child.wait();
+    let _ = std::fs::remove_file(&db);
+    eprintln!("serve /api/code 64 KB: {status}, {secs:.1} s, server peak {peak} KiB");
+    assert!(status.contains(" 200 "), "{status} {resp}");
+    assert!(status_big.contains(" 413 "), "{status_big} {resp_big}");
+    assert!(resp_big.contains("\"error\""), "{resp_big}");
+    if cfg!(target_os = "linux") {
+        assert!(peak > 0 && peak <= MAX_PEAK_KIB, "server peak {peak} KiB");
+    }
+}
+
+#[test]
+fn other_encodings_and_a_bad_byte_are_coded_not_dropped() {
+    let story = "Russian troops attacked Ukrainian positions near Kharkiv on Tuesday.\n";
+    let le = tmp("utf16.txt");
+    let mut v = vec![0xFF, 0xFE];
+    for u in story.encode_utf16() {
+        v.extend(u.to_le_bytes());
+    }
+    std::fs::write(&le, v).unwrap();
+    let bad = tmp("bad.txt");
+    let mut b = format!("Caf\u{e9} talk.\n{story}").into_bytes();
+    b.insert(b.len() - 2, 0xFF);
+    std::fs::write(&bad, b).unwrap();
+    let c = run(
+        &[
+            "code",
+            le.to_str().unwrap(),
+            bad.to_str().unwrap(),
+            "--date",
+            "2025-01-01",
+        ],
+        limit(),
+    );
+    let _ = std::fs::remove_file(&le);
+    let _ = std::fs::remove_file(&bad);
+    assert!(c.success, "{c:?}");
+    assert!(
+        c.stderr.contains("utf16.txt: decoded as UTF-16LE"),
+        "{}",
+        c.stderr
+    );
+    assert!(
+        c.stderr
+            .contains("bad.txt:2: invalid UTF-8 bytes replaced by U+FFFD"),
+        "{}",
+        c.stderr
+    );
+    assert!(c.stderr.contains("2 articles coded"), "{}", c.stderr);
+    assert!(c.out_bytes > 0);
+}
