@@ -113,12 +113,23 @@ pub fn skipped(stats: &RunStats) -> String {
     s
 }
 
-/// The exit status: 1 when any record could not be read.
+/// The exit status: 1 when any input was skipped, a record that could not be
+/// read or an article not in English (README, "Exit status").
 pub fn exit_code(stats: &RunStats) -> std::process::ExitCode {
-    if stats.bad_records > 0 {
+    if stats.bad_records > 0 || stats.non_english > 0 {
         std::process::ExitCode::from(1)
     } else {
         std::process::ExitCode::SUCCESS
+    }
+}
+
+/// The warning for articles without a date (issue 11: an undated article
+/// silently missing from every chart is the commonest surprise).
+pub fn warn_undated(n: u64) {
+    if n > 0 {
+        eprintln!(
+            "herodotus: warning: {n} articles have no date and will not appear in time series; give --date or a date field"
+        );
     }
 }
 

@@ -24,6 +24,15 @@ pub trait EventSink {
         Ok(true)
     }
 
+    /// An article whose language is known and is not English: it is not coded
+    /// (the dictionaries are English) and counted in
+    /// [`crate::RunStats::non_english`]. Sinks drop it by default; the store
+    /// keeps it without events.
+    fn other_language(&mut self, article: Article) -> Result<()> {
+        let _ = article;
+        Ok(())
+    }
+
     /// One processed article.
     fn write(&mut self, article: Article, processed: Processed) -> Result<()>;
 
@@ -40,6 +49,9 @@ impl<S: EventSink + ?Sized> EventSink for &mut S {
     fn wants(&mut self, article: &Article) -> Result<bool> {
         (**self).wants(article)
     }
+    fn other_language(&mut self, article: Article) -> Result<()> {
+        (**self).other_language(article)
+    }
     fn write(&mut self, article: Article, processed: Processed) -> Result<()> {
         (**self).write(article, processed)
     }
@@ -54,6 +66,9 @@ impl<S: EventSink + ?Sized> EventSink for Box<S> {
     }
     fn wants(&mut self, article: &Article) -> Result<bool> {
         (**self).wants(article)
+    }
+    fn other_language(&mut self, article: Article) -> Result<()> {
+        (**self).other_language(article)
     }
     fn write(&mut self, article: Article, processed: Processed) -> Result<()> {
         (**self).write(article, processed)

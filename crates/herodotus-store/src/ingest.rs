@@ -1,8 +1,8 @@
 //! The store as a pipeline sink: processed articles are stored in batches (one
-//! transaction per batch, each article with all its events); articles whose text
-//! is already stored are declined before they are coded.
+//! transaction per batch, each article with all its events); articles already
+//! stored with the same text and metadata are declined before they are coded.
 
-use crate::{content_hash, InsertOutcome, Result, Store};
+use crate::{InsertOutcome, Result, Store};
 use herodotus_core::Article;
 use herodotus_pipeline::{EventSink, Processed};
 use indicatif::{ProgressBar, ProgressStyle};
@@ -15,6 +15,9 @@ pub struct IngestOptions {
     pub batch_size: usize,
     /// Draw a progress line on stderr.
     pub progress: bool,
+    /// Code and store again every article already stored under its id, with
+    /// the metadata as given (`herodotus ingest --replace`).
+    pub replace: bool,
 }
 
 impl Default for IngestOptions {
@@ -22,6 +25,7 @@ impl Default for IngestOptions {
         IngestOptions {
             batch_size: 256,
             progress: false,
+            replace: false,
         }
     }
 }
@@ -34,6 +38,9 @@ pub struct IngestStats {
     pub inserted: u64,
     /// Articles whose text changed and were replaced.
     pub replaced: u64,
+    /// Same id and text with new metadata (a date, title...), or `replace`:
+    /// coded and stored again.
+    pub updated: u64,
     /// Articles already stored (same id and text): skipped.
     pub unchanged: u64,
     /// Same text already stored under another id: skipped.
@@ -42,6 +49,12 @@ pub struct IngestStats {
     pub events: u64,
     /// Quotes stored.
     pub quotes: u64,
+    /// Articles (new or already stored) that are stored without a date: their
+    /// events are in no time series.
+    pub undated: u64,
+    /// Articles not in English, stored without events (the dictionaries are
+    /// English; see [`EventSink::other_language`]).
+    pub non_english_without_events: u64,
 }
 
 /// An [`EventSink`] that stores processed articles, `batch_size` per
@@ -51,6 +64,7 @@ pub struct StoreSink<'s> {
     store: &'s mut Store,
     batch: Vec<(Article, Processed)>,
     batch_size: usize,
+    replace: bool,
     stats: IngestStats,
     seen: u64,
     pb: ProgressBar,
@@ -76,6 +90,7 @@ impl<'s> StoreSink<'s> {
             store,
             batch: Vec::new(),
             batch_size: opts.batch_size.max(1),
+            replace: opts.replace,
             stats: IngestStats::default(),
             seen: 0,
             pb,
@@ -97,20 +112,22 @@ impl<'s> StoreSink<'s> {
         if self.batch.is_empty() {
             return Ok(());
         }
-        let outcomes = self.store.insert_batch(&self.batch)?;
+        let outcomes = self.store.insert_batch_with(&self.batch, self.replace)?;
         for ((_, p), o) in self.batch.iter().zip(outcomes) {
             match o {
-                InsertOutcome::Inserted | InsertOutcome::Replaced => {
-                    if o == InsertOutcome::Inserted {
-                        self.stats.inserted += 1;
-                    } else {
-                        self.stats.replaced += 1;
-                    }
-                    self.stats.events += p.coded.events.len() as u64;
-                    self.stats.quotes += p.quotes.len() as u64;
-                }
+                InsertOutcome::Inserted => self.stats.inserted += 1,
+                InsertOutcome::Replaced => self.stats.replaced += 1,
+                InsertOutcome::Updated => self.stats.updated += 1,
+                // Stored meanwhile (the same article twice in one batch).
                 InsertOutcome::Unchanged => self.stats.unchanged += 1,
                 InsertOutcome::Duplicate => self.stats.duplicates += 1,
+            }
+            if matches!(
+                o,
+                InsertOutcome::Inserted | InsertOutcome::Replaced | InsertOutcome::Updated
+            ) {
+                self.stats.events += p.coded.events.len() as u64;
+                self.stats.quotes += p.quotes.len() as u64;
             }
         }
         self.batch.clear();
@@ -119,26 +136,46 @@ impl<'s> StoreSink<'s> {
     }
 }
 
+impl StoreSink<'_> {
+    /// Whether `article` is to be coded and stored; counts the ones that are
+    /// not, and the ones that will be (or stay) undated.
+    fn plan(&mut self, article: &Article) -> herodotus_pipeline::Result<bool> {
+        let (outcome, date) = self
+            .store
+            .prepare(article, self.replace)
+            .map_err(herodotus_pipeline::Error::sink)?;
+        if outcome != InsertOutcome::Duplicate && date.is_none() {
+            self.stats.undated += 1;
+        }
+        Ok(match outcome {
+            InsertOutcome::Unchanged => {
+                self.stats.unchanged += 1;
+                false
+            }
+            InsertOutcome::Duplicate => {
+                self.stats.duplicates += 1;
+                false
+            }
+            _ => true,
+        })
+    }
+}
+
 impl EventSink for StoreSink<'_> {
     fn wants(&mut self, article: &Article) -> herodotus_pipeline::Result<bool> {
         self.seen += 1;
         self.pb.set_position(self.seen);
-        let hash = content_hash(&article.text);
-        let holder = self
-            .store
-            .holder_of(&hash, &article.id)
-            .map_err(herodotus_pipeline::Error::sink)?;
-        match holder {
-            None => Ok(true),
-            Some(same_id) => {
-                if same_id {
-                    self.stats.unchanged += 1;
-                } else {
-                    self.stats.duplicates += 1;
-                }
-                Ok(false)
-            }
+        self.plan(article)
+    }
+
+    fn other_language(&mut self, article: Article) -> herodotus_pipeline::Result<()> {
+        self.seen += 1;
+        self.pb.set_position(self.seen);
+        if self.plan(&article)? {
+            self.stats.non_english_without_events += 1;
+            self.write(article, Processed::default())?;
         }
+        Ok(())
     }
 
     fn write(&mut self, article: Article, processed: Processed) -> herodotus_pipeline::Result<()> {

@@ -20,6 +20,14 @@ pub struct Args {
     /// which a re-run stores.
     #[arg(long, value_name = "N", default_value_t = 256)]
     batch: usize,
+    /// Code and store again every article already stored under its id, with
+    /// its metadata as given (by default a stored article is updated only
+    /// when its text changed or new metadata such as a date is given).
+    #[arg(long)]
+    replace: bool,
+    /// Also print the summary as one JSON object on stdout.
+    #[arg(long)]
+    json: bool,
 }
 
 /// Runs the subcommand.
@@ -31,6 +39,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
     let mut opts = IngestOptions::default();
     opts.batch_size = args.batch;
     opts.progress = tty;
+    opts.replace = args.replace;
     let mut sink = StoreSink::new(&mut store, &opts);
     let pb = sink.progress();
     let run = pipeline.run(pipeline.read(args.code.inputs()), &mut sink, &mut |e| {
@@ -39,19 +48,32 @@ pub fn run(args: Args) -> Result<ExitCode> {
     let stored = sink.stats();
     let run = run.with_context(|| format!("storing into {}", args.db.display()))?;
     store.analyze()?;
-    if tty {
-        eprintln!(
-            "herodotus: {} articles read: {} stored ({} events, {} quotes), {} replaced, {} already stored, {} duplicates, {} not in English, {} bad records",
-            run.articles + run.declined + run.bad_records,
-            stored.inserted,
-            stored.events,
-            stored.quotes,
-            stored.replaced,
-            stored.unchanged,
-            stored.duplicates,
-            run.non_english,
-            run.bad_records
-        );
+    // On a terminal or not: scripts and logs need the summary too.
+    eprintln!(
+        "herodotus: {} articles read: {} new, {} replaced (new text), {} updated (new metadata), {} already stored, {} duplicates of another id; {} events and {} quotes stored; {} not in English stored without events; {} bad records skipped",
+        run.articles + run.declined + run.non_english + run.bad_records,
+        stored.inserted,
+        stored.replaced,
+        stored.updated,
+        stored.unchanged,
+        stored.duplicates,
+        stored.events,
+        stored.quotes,
+        stored.non_english_without_events,
+        run.bad_records
+    );
+    crate::common::warn_undated(stored.undated);
+    if args.json {
+        let mut v = serde_json::to_value(stored)?;
+        v["read"] = (run.articles + run.declined + run.non_english + run.bad_records).into();
+        v["errors"] = run.bad_records.into();
+        println!("{v}");
     }
-    Ok(crate::common::exit_code(&run))
+    // Articles in another language are stored (without events), not
+    // skipped: only unreadable records make the exit status 1.
+    Ok(if run.bad_records > 0 {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
 }
