@@ -47,6 +47,9 @@ pub struct Enrichment {
     pub places: Vec<PlaceMention>,
     /// People, organisations and locations with counts, most frequent first.
     pub entities: Vec<Entity>,
+    /// Caps that bit ([`MAX_PLACES`], [`MAX_QUOTES`], [`MAX_ENTITIES`]), one line each.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub notes: Vec<String>,
 }
 
 /// Longest stretch of an article (bytes) that quotes, speakers, places and
@@ -57,6 +60,16 @@ pub struct Enrichment {
 /// News articles are shorter (a 10,000-word feature is ~60 KB); what a longer text
 /// loses is a pronoun or surname resolved across a window boundary.
 pub const WINDOW: usize = 64 * 1024;
+
+/// Most places kept per article (each is ~200 bytes: 2 million of them in a 50 MB
+/// line took 400 MB). Later places are not resolved; events after them get no
+/// ActionGeo from them. Like the other caps, it bites only on texts far longer
+/// than news (a long article names a few hundred places).
+pub const MAX_PLACES: usize = 10_000;
+/// Most quotes kept per article; later quotes are not attributed.
+pub const MAX_QUOTES: usize = 10_000;
+/// Most distinct entities kept per article; known ones go on being counted.
+pub const MAX_ENTITIES: usize = 10_000;
 
 /// Cuts `[0, text.len())` into consecutive windows of at most [`WINDOW`] bytes,
 /// preferring sentence starts, then whitespace, then any char boundary.
@@ -148,7 +161,7 @@ impl Enricher {
                 .map(|&s| text::clamp(text, s))
                 .collect()
         };
-        let (quotes, places, entities) = self.analyse(article, &coded.mentions, &sentences);
+        let (quotes, places, entities, notes) = self.analyse(article, &coded.mentions, &sentences);
         let tone = self.lex.tone(text, [0, text.len()]);
         let sentence_tones: Vec<Tone> = sentences.iter().map(|&s| self.lex.tone(text, s)).collect();
         // Indexed look-ups: a scan of all sentences and quotes per event was
@@ -180,6 +193,7 @@ impl Enricher {
             sentence_tones,
             places,
             entities,
+            notes,
         }
     }
 
@@ -200,7 +214,7 @@ impl Enricher {
         article: &Article,
         mentions: &[herodotus_core::Mention],
         sentences: &[[usize; 2]],
-    ) -> (Vec<Quote>, Vec<PlaceMention>, Vec<Entity>) {
+    ) -> (Vec<Quote>, Vec<PlaceMention>, Vec<Entity>, Vec<String>) {
         let text = article.text.as_str();
         let is_place = |w: &str| self.gaz.is_place_word(w);
         let wins = windows(text, sentences);
@@ -210,13 +224,14 @@ impl Enricher {
             let places = self.places(text, mentions, finder.people());
             let entities =
                 entities::entities(text, finder.units(), mentions, finder.people(), &places);
-            return (quotes, places, entities);
+            return (quotes, places, entities, Vec::new());
         }
         // Mentions by start, so each window takes its own in O(log n).
         let mut by_start: Vec<usize> = (0..mentions.len()).collect();
         by_start.sort_by_key(|&i| mentions[i].span[0]);
         let (mut quotes, mut places, mut entities) = (Vec::new(), Vec::new(), Vec::new());
         let mut entity_at: std::collections::HashMap<String, usize> = Default::default();
+        let (mut lost_quotes, mut lost_places, mut lost_entities) = (0usize, 0usize, 0usize);
         for [w0, w1] in wins {
             let wtext = &text[w0..w1];
             let from = by_start.partition_point(|&i| mentions[i].span[0] < w0);
@@ -233,6 +248,10 @@ impl Enricher {
                 .collect();
             let mut finder = quotes::QuoteFinder::new(wtext, &wm, &is_place);
             for mut q in finder.find(&article.id) {
+                if quotes.len() == MAX_QUOTES {
+                    lost_quotes += 1;
+                    continue;
+                }
                 q.span = [q.span[0] + w0, q.span[1] + w0];
                 quotes.push(q);
             }
@@ -248,6 +267,7 @@ impl Enricher {
                             old.code = e.code;
                         }
                     }
+                    None if entities.len() == MAX_ENTITIES => lost_entities += 1,
                     None => {
                         entity_at.insert(e.name.clone(), entities.len());
                         entities.push(e);
@@ -255,8 +275,24 @@ impl Enricher {
                 }
             }
             for mut p in wplaces {
+                if places.len() == MAX_PLACES {
+                    lost_places += 1;
+                    continue;
+                }
                 p.span = [p.span[0] + w0, p.span[1] + w0];
                 places.push(p);
+            }
+        }
+        let mut notes = Vec::new();
+        for (n, what, max) in [
+            (lost_quotes, "quotes", MAX_QUOTES),
+            (lost_places, "places", MAX_PLACES),
+            (lost_entities, "entities", MAX_ENTITIES),
+        ] {
+            if n > 0 {
+                notes.push(format!(
+                    "enrichment kept the first {max} {what}; {n} more not kept"
+                ));
             }
         }
         entities.sort_by(|a, b| {
@@ -264,7 +300,7 @@ impl Enricher {
                 .cmp(&a.count)
                 .then_with(|| a.first_span[0].cmp(&b.first_span[0]))
         });
-        (quotes, places, entities)
+        (quotes, places, entities, notes)
     }
 
     /// Places of an article, less names that are people ("Jackson said", "Mr. Lincoln").
@@ -379,6 +415,33 @@ mod tests {
             .all(|p| &text[p.span[0]..p.span[1]] == "Kharkiv"));
         let kharkiv = e.entities.iter().find(|x| x.name == "Kharkiv").unwrap();
         assert_eq!(kharkiv.count, 4000);
+    }
+
+    #[test]
+    fn places_quotes_and_entities_are_capped_with_a_note() {
+        // A hostile article naming a place 12,000 times: 10,000 are kept, and
+        // the note says how many were not (was: 2 million places, 400 MB, for 50 MB).
+        let text = "Troops left Kharkiv and \"we stay\", Qa Qb said. ".repeat(12_000);
+        let article = Article {
+            id: "caps".into(),
+            text,
+            ..Article::default()
+        };
+        let e = Enricher::new().enrich_coded(&article, &mut CodedArticle::default());
+        assert_eq!(e.places.len(), MAX_PLACES);
+        assert_eq!(e.quotes.len(), MAX_QUOTES);
+        assert!(
+            e.notes
+                .iter()
+                .any(|n| n.contains("10000 places; 2000 more")),
+            "{:?}",
+            e.notes
+        );
+        assert!(
+            e.notes.iter().any(|n| n.contains("quotes")),
+            "{:?}",
+            e.notes
+        );
     }
 
     #[test]

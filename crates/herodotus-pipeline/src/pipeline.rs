@@ -181,6 +181,7 @@ impl Pipeline {
                     entities: e.entities,
                     places: e.places,
                     signature: None,
+                    notes: e.notes,
                 }
             }
             None => Processed::new(coded),
@@ -272,11 +273,16 @@ impl Pipeline {
             stats.articles += 1;
             stats.undated += u64::from(a.date.is_none());
             stats.events += p.coded.events.len() as u64;
-            if !p.coded.limits.is_empty() {
+            if !p.coded.limits.is_empty() || !p.notes.is_empty() {
                 stats.limited += 1;
                 for l in &p.coded.limits {
                     if stats.limit_notes.len() < MAX_LIMIT_NOTES {
                         stats.limit_notes.push(format!("{}: {l}", a.id));
+                    }
+                }
+                for n in &p.notes {
+                    if stats.limit_notes.len() < MAX_LIMIT_NOTES {
+                        stats.limit_notes.push(format!("{}: {n}", a.id));
                     }
                 }
             }
