@@ -51,11 +51,17 @@ pub fn entities(
     people: &People,
     places: &[PlaceMention],
 ) -> Vec<Entity> {
-    let mut out: Vec<Entity> = Vec::new();
+    // Every look-up below goes through an index: a scan per name made this stage
+    // quadratic on articles with tens of thousands of names.
+    let unit_index = text::SpanIndex::new(units.iter().copied());
+    let occ_index = text::SpanIndex::new(people.occurrences.iter().map(|o| o.span));
+    let mention_index = text::SpanIndex::new(mentions.iter().map(|m| m.span));
+    let place_index = text::SpanIndex::new(places.iter().map(|p| p.span));
     let example = |span: [usize; 2]| -> String {
-        units
-            .iter()
-            .find(|u| u[0] <= span[0] && span[0] < u[1])
+        unit_index
+            .first_overlap([span[0], span[0] + 1])
+            .map(|i| units[i])
+            .filter(|u| u[0] <= span[0] && span[0] < u[1])
             .map(|u| {
                 let s = text::collapse_ws(&text[u[0]..u[1]]);
                 if s.chars().count() > 300 {
@@ -69,13 +75,12 @@ pub fn entities(
             .unwrap_or_default()
     };
     let occ_entry = |span: [usize; 2]| {
-        people
-            .occurrences
-            .iter()
-            .find(|o| o.span[0] < span[1] && span[0] < o.span[1])
-            .map(|o| &people.entries[o.entry])
+        occ_index
+            .first_overlap(span)
+            .map(|i| &people.entries[people.occurrences[i].entry])
     };
-    let add = |out: &mut Vec<Entity>,
+    let mut out = Entities::default();
+    let add = |out: &mut Entities,
                name: String,
                kind: EntityKind,
                known: bool,
@@ -85,31 +90,42 @@ pub fn entities(
             return;
         }
         let single = !name.contains(' ');
-        let pos = out.iter().position(|e| {
-            e.name == name
-                || (kind == EntityKind::Person
-                    && e.kind == EntityKind::Person
-                    && single
-                    && e.name.rsplit(' ').next() == Some(name.as_str()))
-        });
+        // The first entity with this name, or (a lone word naming a person) the
+        // first person with this surname.
+        let same = out.by_name.get(&name).copied();
+        let surname = (kind == EntityKind::Person && single)
+            .then(|| out.by_surname.get(&name).copied())
+            .flatten();
+        let pos = match (same, surname) {
+            (Some(a), Some(b)) => Some(a.min(b)),
+            (a, b) => a.or(b),
+        };
         match pos {
             Some(i) => {
-                let e = &mut out[i];
+                let e = &mut out.list[i];
                 e.count += 1;
                 e.known |= known;
                 if e.code.is_none() {
                     e.code = code;
                 }
             }
-            None => out.push(Entity {
-                name,
-                kind,
-                count: 1,
-                known,
-                code,
-                first_span: span,
-                example: example(span),
-            }),
+            None => {
+                let i = out.list.len();
+                out.by_name.entry(name.clone()).or_insert(i);
+                if kind == EntityKind::Person {
+                    let last = name.rsplit(' ').next().unwrap_or("").to_string();
+                    out.by_surname.entry(last).or_insert(i);
+                }
+                out.list.push(Entity {
+                    name,
+                    kind,
+                    count: 1,
+                    known,
+                    code,
+                    first_span: span,
+                    example: example(span),
+                });
+            }
         }
     };
     // Known actors.
@@ -128,16 +144,11 @@ pub fn entities(
         };
         add(&mut out, name, kind, true, m.code.clone(), span);
     }
-    let covered = |a: usize, b: usize| {
-        mentions.iter().any(|m| m.span[0] < b && a < m.span[1])
-            || places.iter().any(|p| p.span[0] < b && a < p.span[1])
-    };
+    let covered =
+        |a: usize, b: usize| mention_index.any_overlap([a, b]) || place_index.any_overlap([a, b]);
     // Places not already counted as country mentions.
     for p in places {
-        if mentions
-            .iter()
-            .any(|m| m.span[0] < p.span[1] && p.span[0] < m.span[1])
-        {
+        if mention_index.any_overlap(p.span) {
             continue;
         }
         let name = if p.adjective || p.place.kind == 1 {
@@ -176,12 +187,23 @@ pub fn entities(
             }
         }
     }
+    let mut out = out.list;
     out.sort_by(|a, b| {
         b.count
             .cmp(&a.count)
             .then_with(|| a.first_span[0].cmp(&b.first_span[0]))
     });
     out
+}
+
+/// Entities being collected, with the indexes `add` needs.
+#[derive(Default)]
+struct Entities {
+    list: Vec<Entity>,
+    /// Name -> first entity of that name.
+    by_name: std::collections::HashMap<String, usize>,
+    /// Last word of a person's name -> first person with it.
+    by_surname: std::collections::HashMap<String, usize>,
 }
 
 fn after_open_quote(text: &str, toks: &[Tok], i: usize) -> bool {

@@ -47,6 +47,62 @@ pub struct Enrichment {
     pub places: Vec<PlaceMention>,
     /// People, organisations and locations with counts, most frequent first.
     pub entities: Vec<Entity>,
+    /// Caps that bit ([`MAX_PLACES`], [`MAX_QUOTES`], [`MAX_ENTITIES`]), one line each.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub notes: Vec<String>,
+}
+
+/// Longest stretch of an article (bytes) that quotes, speakers, places and
+/// entities analyse together. Longer articles are cut into windows at sentence
+/// starts (inside a longer sentence, at a space) and each window is analysed on
+/// its own, so the cost is linear in the article length whatever the text: those
+/// stages compare names, quotes and pronouns with each other within a window.
+/// News articles are shorter (a 10,000-word feature is ~60 KB); what a longer text
+/// loses is a pronoun or surname resolved across a window boundary.
+pub const WINDOW: usize = 64 * 1024;
+
+/// Most places kept per article (each is ~200 bytes: 2 million of them in a 50 MB
+/// line took 400 MB). Later places are not resolved; events after them get no
+/// ActionGeo from them. Like the other caps, it bites only on texts far longer
+/// than news (a long article names a few hundred places).
+pub const MAX_PLACES: usize = 10_000;
+/// Most quotes kept per article; later quotes are not attributed.
+pub const MAX_QUOTES: usize = 10_000;
+/// Most distinct entities kept per article; known ones go on being counted.
+pub const MAX_ENTITIES: usize = 10_000;
+
+/// Cuts `[0, text.len())` into consecutive windows of at most [`WINDOW`] bytes,
+/// preferring sentence starts, then whitespace, then any char boundary.
+fn windows(text: &str, sentences: &[[usize; 2]]) -> Vec<[usize; 2]> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    while text.len() - start > WINDOW {
+        let limit = start + WINDOW;
+        let k = sentences.partition_point(|s| s[0] <= limit);
+        let by_sentence = k
+            .checked_sub(1)
+            .map(|i| sentences[i][0])
+            .filter(|&c| c > start + WINDOW / 4);
+        let cut = by_sentence.unwrap_or_else(|| {
+            let mut end = limit;
+            while !text.is_char_boundary(end) {
+                end -= 1;
+            }
+            let mut from = start + WINDOW / 2;
+            while !text.is_char_boundary(from) {
+                from += 1;
+            }
+            text[from..end]
+                .char_indices()
+                .rev()
+                .find(|(_, c)| c.is_whitespace())
+                .map_or(end, |(i, c)| from + i + c.len_utf8())
+        });
+        out.push([start, cut]);
+        start = cut;
+    }
+    out.push([start, text.len()]);
+    out
 }
 
 /// Quotes, tone, places and entities for coded articles. `Send + Sync`.
@@ -105,36 +161,31 @@ impl Enricher {
                 .map(|&s| text::clamp(text, s))
                 .collect()
         };
-        let is_place = |w: &str| self.gaz.is_place_word(w);
-        let mut finder = quotes::QuoteFinder::new(text, &coded.mentions, &is_place);
-        let quotes = finder.find(&article.id);
-        let places = self.places(text, &coded.mentions, finder.people());
-        let entities = entities::entities(
-            text,
-            finder.units(),
-            &coded.mentions,
-            finder.people(),
-            &places,
-        );
+        let (quotes, places, entities, notes) = self.analyse(article, &coded.mentions, &sentences);
         let tone = self.lex.tone(text, [0, text.len()]);
         let sentence_tones: Vec<Tone> = sentences.iter().map(|&s| self.lex.tone(text, s)).collect();
+        // Indexed look-ups: a scan of all sentences and quotes per event was
+        // quadratic on long articles.
+        let mut sentence_at: std::collections::HashMap<[usize; 2], usize> =
+            std::collections::HashMap::with_capacity(sentences.len());
+        for (i, &s) in sentences.iter().enumerate() {
+            sentence_at.entry(s).or_insert(i);
+        }
+        let quote_index = text::SpanIndex::new(quotes.iter().map(|q| q.span));
         for ev in &mut coded.events {
             let span = text::clamp(text, ev.sentence_span);
-            let st = sentences
-                .iter()
-                .position(|&s| s == span)
-                .map(|i| sentence_tones[i])
+            let st = sentence_at
+                .get(&span)
+                .map(|&i| sentence_tones[i])
                 .unwrap_or_else(|| self.lex.tone(text, span));
             ev.sentence_tone = Some(st.tone);
             ev.article_tone = Some(tone.tone);
             ev.action_geo = places::action_geo(&places, ev);
             ev.source_geo = places::actor_geo(&self.gaz, &ev.source_code);
             ev.target_geo = places::actor_geo(&self.gaz, &ev.target_code);
-            ev.quotes = quotes
-                .iter()
-                .filter(|q| q.span[0] < span[1] && span[0] < q.span[1])
-                .cloned()
-                .collect();
+            let mut hits: Vec<usize> = quote_index.overlapping(span).collect();
+            hits.sort_unstable();
+            ev.quotes = hits.into_iter().map(|i| quotes[i].clone()).collect();
         }
         Enrichment {
             quotes,
@@ -142,29 +193,114 @@ impl Enricher {
             sentence_tones,
             places,
             entities,
+            notes,
         }
     }
 
     /// Quotes of an article (the `herodotus quotes` command).
     pub fn quotes(&self, article: &Article, coded: &CodedArticle) -> Vec<Quote> {
-        let is_place = |w: &str| self.gaz.is_place_word(w);
-        quotes::QuoteFinder::new(&article.text, &coded.mentions, &is_place).find(&article.id)
+        self.analyse(article, &coded.mentions, &coded.sentences).0
     }
 
     /// Entities of an article (the `herodotus unknown-actors` command).
     pub fn entities(&self, article: &Article, coded: &CodedArticle) -> Vec<Entity> {
+        self.analyse(article, &coded.mentions, &coded.sentences).2
+    }
+
+    /// Quotes, places and entities, found window by window (see [`WINDOW`]).
+    /// `sentences` (may be empty) give the preferred cut points.
+    fn analyse(
+        &self,
+        article: &Article,
+        mentions: &[herodotus_core::Mention],
+        sentences: &[[usize; 2]],
+    ) -> (Vec<Quote>, Vec<PlaceMention>, Vec<Entity>, Vec<String>) {
         let text = article.text.as_str();
         let is_place = |w: &str| self.gaz.is_place_word(w);
-        let mut finder = quotes::QuoteFinder::new(text, &coded.mentions, &is_place);
-        let _ = finder.find(&article.id);
-        let places = self.places(text, &coded.mentions, finder.people());
-        entities::entities(
-            text,
-            finder.units(),
-            &coded.mentions,
-            finder.people(),
-            &places,
-        )
+        let wins = windows(text, sentences);
+        if wins.len() == 1 {
+            let mut finder = quotes::QuoteFinder::new(text, mentions, &is_place);
+            let quotes = finder.find(&article.id);
+            let places = self.places(text, mentions, finder.people());
+            let entities =
+                entities::entities(text, finder.units(), mentions, finder.people(), &places);
+            return (quotes, places, entities, Vec::new());
+        }
+        // Mentions by start, so each window takes its own in O(log n).
+        let mut by_start: Vec<usize> = (0..mentions.len()).collect();
+        by_start.sort_by_key(|&i| mentions[i].span[0]);
+        let (mut quotes, mut places, mut entities) = (Vec::new(), Vec::new(), Vec::new());
+        let mut entity_at: std::collections::HashMap<String, usize> = Default::default();
+        let (mut lost_quotes, mut lost_places, mut lost_entities) = (0usize, 0usize, 0usize);
+        for [w0, w1] in wins {
+            let wtext = &text[w0..w1];
+            let from = by_start.partition_point(|&i| mentions[i].span[0] < w0);
+            let to = by_start.partition_point(|&i| mentions[i].span[0] < w1);
+            let wm: Vec<herodotus_core::Mention> = by_start[from..to]
+                .iter()
+                .map(|&i| &mentions[i])
+                .filter(|m| m.span[1] <= w1)
+                .map(|m| {
+                    let mut m = m.clone();
+                    m.span = [m.span[0] - w0, m.span[1] - w0];
+                    m
+                })
+                .collect();
+            let mut finder = quotes::QuoteFinder::new(wtext, &wm, &is_place);
+            for mut q in finder.find(&article.id) {
+                if quotes.len() == MAX_QUOTES {
+                    lost_quotes += 1;
+                    continue;
+                }
+                q.span = [q.span[0] + w0, q.span[1] + w0];
+                quotes.push(q);
+            }
+            let wplaces = self.places(wtext, &wm, finder.people());
+            for mut e in entities::entities(wtext, finder.units(), &wm, finder.people(), &wplaces) {
+                e.first_span = [e.first_span[0] + w0, e.first_span[1] + w0];
+                match entity_at.get(&e.name) {
+                    Some(&i) => {
+                        let old: &mut Entity = &mut entities[i];
+                        old.count += e.count;
+                        old.known |= e.known;
+                        if old.code.is_none() {
+                            old.code = e.code;
+                        }
+                    }
+                    None if entities.len() == MAX_ENTITIES => lost_entities += 1,
+                    None => {
+                        entity_at.insert(e.name.clone(), entities.len());
+                        entities.push(e);
+                    }
+                }
+            }
+            for mut p in wplaces {
+                if places.len() == MAX_PLACES {
+                    lost_places += 1;
+                    continue;
+                }
+                p.span = [p.span[0] + w0, p.span[1] + w0];
+                places.push(p);
+            }
+        }
+        let mut notes = Vec::new();
+        for (n, what, max) in [
+            (lost_quotes, "quotes", MAX_QUOTES),
+            (lost_places, "places", MAX_PLACES),
+            (lost_entities, "entities", MAX_ENTITIES),
+        ] {
+            if n > 0 {
+                notes.push(format!(
+                    "enrichment kept the first {max} {what}; {n} more not kept"
+                ));
+            }
+        }
+        entities.sort_by(|a, b| {
+            b.count
+                .cmp(&a.count)
+                .then_with(|| a.first_span[0].cmp(&b.first_span[0]))
+        });
+        (quotes, places, entities, notes)
     }
 
     /// Places of an article, less names that are people ("Jackson said", "Mr. Lincoln").
@@ -175,15 +311,23 @@ impl Enricher {
         people: &speakers::People,
     ) -> Vec<PlaceMention> {
         let mut places = places::find_places(&self.gaz, text, mentions);
+        // Indexed: a scan of all mentions and names per place was quadratic.
+        let person_mentions = text::SpanIndex::new(
+            mentions
+                .iter()
+                .filter(|m| m.kind == herodotus_core::ActorKind::Person)
+                .map(|m| m.span),
+        );
+        let person_names = text::SpanIndex::new(
+            people
+                .occurrences
+                .iter()
+                .filter(|o| !people.entries[o.entry].is_org)
+                .map(|o| o.span),
+        );
         places.retain(|p| {
-            let person_mention = mentions.iter().any(|m| {
-                m.kind == herodotus_core::ActorKind::Person
-                    && m.span[0] < p.span[1]
-                    && p.span[0] < m.span[1]
-            });
-            let person = people.occurrences.iter().any(|o| {
-                !people.entries[o.entry].is_org && o.span[0] < p.span[1] && p.span[0] < o.span[1]
-            });
+            let person_mention = person_mentions.any_overlap(p.span);
+            let person = person_names.any_overlap(p.span);
             p.dateline || !(person_mention || person)
         });
         places
@@ -218,6 +362,87 @@ mod tests {
     use super::*;
 
     fn assert_send_sync<T: Send + Sync>() {}
+
+    #[test]
+    fn windows_cover_the_text_at_sentence_starts_or_spaces() {
+        let sentence = "Russia accused Ukraine of shelling the city. ";
+        let text = sentence.repeat(5000);
+        let sents = herodotus_core::sentences::split(&text);
+        let w = windows(&text, &sents);
+        assert!(w.len() >= text.len() / WINDOW, "{}", w.len());
+        assert_eq!(w[0][0], 0);
+        assert_eq!(w.last().unwrap()[1], text.len());
+        for pair in w.windows(2) {
+            assert_eq!(pair[0][1], pair[1][0]);
+            assert!(text[pair[1][0]..].starts_with("Russia"));
+        }
+        assert!(w.iter().all(|x| x[1] - x[0] <= WINDOW));
+        // One sentence with no stops, multi-byte spaces and letters: cut at spaces.
+        let text = "Zürich\u{3000}".repeat(20000);
+        let w = windows(&text, &[[0, text.len()]]);
+        assert!(w.len() > 1 && w.iter().all(|x| x[1] - x[0] <= WINDOW));
+        for x in &w[1..] {
+            assert!(text[x[0]..].starts_with('Z'));
+        }
+        // No spaces at all: any char boundary.
+        let text = "é".repeat(100_000);
+        let w = windows(&text, &[]);
+        assert!(w.len() > 1 && w.iter().all(|x| text.is_char_boundary(x[0])));
+        assert_eq!(windows("short", &[]), vec![[0, 5]]);
+    }
+
+    #[test]
+    fn long_articles_are_enriched_window_by_window() {
+        // Quotes and places found in every window, with spans into the whole text.
+        let para = "\"We will not give up,\" the mayor of Kharkiv said. ";
+        let text = para.repeat(4000);
+        let article = Article {
+            id: "long".into(),
+            text: text.clone(),
+            ..Article::default()
+        };
+        let en = Enricher::new();
+        let mut coded = CodedArticle::default();
+        let e = en.enrich_coded(&article, &mut coded);
+        assert_eq!(e.quotes.len(), 4000);
+        for q in &e.quotes {
+            assert_eq!(&text[q.span[0]..q.span[1]], "We will not give up,");
+        }
+        assert_eq!(e.places.len(), 4000);
+        assert!(e
+            .places
+            .iter()
+            .all(|p| &text[p.span[0]..p.span[1]] == "Kharkiv"));
+        let kharkiv = e.entities.iter().find(|x| x.name == "Kharkiv").unwrap();
+        assert_eq!(kharkiv.count, 4000);
+    }
+
+    #[test]
+    fn places_quotes_and_entities_are_capped_with_a_note() {
+        // A hostile article naming a place 12,000 times: 10,000 are kept, and
+        // the note says how many were not (was: 2 million places, 400 MB, for 50 MB).
+        let text = "Troops left Kharkiv and \"we stay\", Qa Qb said. ".repeat(12_000);
+        let article = Article {
+            id: "caps".into(),
+            text,
+            ..Article::default()
+        };
+        let e = Enricher::new().enrich_coded(&article, &mut CodedArticle::default());
+        assert_eq!(e.places.len(), MAX_PLACES);
+        assert_eq!(e.quotes.len(), MAX_QUOTES);
+        assert!(
+            e.notes
+                .iter()
+                .any(|n| n.contains("10000 places; 2000 more")),
+            "{:?}",
+            e.notes
+        );
+        assert!(
+            e.notes.iter().any(|n| n.contains("quotes")),
+            "{:?}",
+            e.notes
+        );
+    }
 
     #[test]
     fn enricher_is_send_sync() {

@@ -73,6 +73,8 @@ impl People {
         let mut p = People::default();
         // Per unit: the entries it names and its pronoun evidence (female, male).
         let mut per_unit: Vec<(Vec<usize>, bool, bool)> = Vec::new();
+        // One index for every run's mention look-up (a scan per run was quadratic).
+        let mention_index = text::SpanIndex::new(mentions.iter().map(|m| m.span));
         for &unit in units {
             let toks: Vec<Tok> = text::tokens(text, unit)
                 .into_iter()
@@ -81,7 +83,14 @@ impl People {
             let mut first = true;
             let mut unit_entries = Vec::new();
             for run in text::cap_runs(text, &toks) {
-                if let Some(e) = p.read_run(text, &toks, run, mentions, is_place, first) {
+                if let Some(e) = p.read_run(
+                    text,
+                    &toks,
+                    run,
+                    (mentions, &mention_index),
+                    is_place,
+                    first,
+                ) {
                     first = false;
                     unit_entries.push(e);
                 }
@@ -128,7 +137,7 @@ impl People {
         text: &str,
         toks: &[Tok],
         [mut a, b]: [usize; 2],
-        mentions: &[Mention],
+        (mentions, mention_index): (&[Mention], &text::SpanIndex),
         is_place: PlaceTest<'_>,
         first: bool,
     ) -> Option<usize> {
@@ -141,9 +150,7 @@ impl People {
             return None;
         }
         let span = [toks[a].start, toks[b - 1].end];
-        let mention = mentions
-            .iter()
-            .find(|m| m.span[0] < span[1] && span[0] < m.span[1]);
+        let mention = mention_index.first_overlap(span).map(|i| &mentions[i]);
         let word = |k: usize| text::strip_possessive(toks[k].s(text));
         let last_title = (a..b - 1).rev().find(|&j| names::is_title(word(j)));
         let org_after = |from: usize| (from..b).any(|j| names::is_org_name_word(word(j)));

@@ -370,6 +370,69 @@ pub fn collapse_ws(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
+/// Overlap queries over a set of byte spans in O(log n) each, so that "which
+/// mention, place or occurrence overlaps this span" costs no more on a hostile
+/// article with 100,000 names than on a normal one (a linear scan per query made
+/// those stages quadratic).
+///
+/// Answers are exactly those of a linear scan in the original order when the
+/// spans are given in text order (sorted by start), which is how mentions,
+/// places, occurrences and quotes are kept.
+#[derive(Clone, Debug, Default)]
+pub struct SpanIndex {
+    /// (start, end, original index), sorted by start then original index.
+    spans: Vec<(usize, usize, usize)>,
+    /// `max_end[i]`: the largest end among `spans[..=i]`.
+    max_end: Vec<usize>,
+}
+
+impl SpanIndex {
+    /// Indexes spans; item `i` of the iterator keeps the index `i`.
+    pub fn new(spans: impl IntoIterator<Item = [usize; 2]>) -> SpanIndex {
+        let mut v: Vec<(usize, usize, usize)> = spans
+            .into_iter()
+            .enumerate()
+            .map(|(i, [a, b])| (a, b, i))
+            .collect();
+        v.sort_unstable();
+        let mut max_end = Vec::with_capacity(v.len());
+        let mut m = 0;
+        for &(_, b, _) in &v {
+            m = m.max(b);
+            max_end.push(m);
+        }
+        SpanIndex { spans: v, max_end }
+    }
+
+    /// Positions in `spans` of the candidates that may overlap `[a, b)`: those
+    /// starting before `b`, from the first whose running maximum end passes `a`.
+    fn window(&self, [a, b]: [usize; 2]) -> std::ops::Range<usize> {
+        let k = self.spans.partition_point(|s| s.0 < b);
+        let j = self.max_end[..k].partition_point(|&e| e <= a);
+        j..k
+    }
+
+    /// True when some span overlaps `[a, b)` (`s.start < b && a < s.end`).
+    pub fn any_overlap(&self, span: [usize; 2]) -> bool {
+        let w = self.window(span);
+        !w.is_empty()
+    }
+
+    /// Original indices of the spans overlapping `[a, b)`, in text order.
+    pub fn overlapping(&self, span: [usize; 2]) -> impl Iterator<Item = usize> + '_ {
+        let a = span[0];
+        self.spans[self.window(span)]
+            .iter()
+            .filter(move |s| s.1 > a)
+            .map(|s| s.2)
+    }
+
+    /// The original index of the first span (lowest original index) overlapping `[a, b)`.
+    pub fn first_overlap(&self, span: [usize; 2]) -> Option<usize> {
+        self.overlapping(span).min()
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -431,5 +494,36 @@ mod tests {
             .map(|r| t[toks[r[0]].start..toks[r[1] - 1].end].to_string())
             .collect();
         assert_eq!(runs, vec!["Bank of England", "Sergei Lavrov's"]);
+    }
+
+    #[test]
+    fn span_index_agrees_with_a_linear_scan() {
+        // Pseudo-random spans, nested and overlapping, in text order and not.
+        let mut x: u64 = 7;
+        let mut next = |m: usize| {
+            x = x
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            (x >> 33) as usize % m
+        };
+        let spans: Vec<[usize; 2]> = (0..300)
+            .map(|_| {
+                let a = next(1000);
+                [a, a + next(40)]
+            })
+            .collect();
+        let idx = SpanIndex::new(spans.iter().copied());
+        for _ in 0..2000 {
+            let a = next(1050);
+            let q = [a, a + next(30)];
+            let hits = |s: &[usize; 2]| s[0] < q[1] && q[0] < s[1];
+            let want: Vec<usize> = (0..spans.len()).filter(|&i| hits(&spans[i])).collect();
+            let mut got: Vec<usize> = idx.overlapping(q).collect();
+            got.sort_unstable();
+            assert_eq!(got, want, "{q:?}");
+            assert_eq!(idx.any_overlap(q), !want.is_empty());
+            assert_eq!(idx.first_overlap(q), want.first().copied());
+        }
+        assert!(!SpanIndex::default().any_overlap([0, 10]));
     }
 }

@@ -6,6 +6,7 @@
 //! [`open_records`] is the same with the expensive step (HTML extraction)
 //! left undone, so a caller can run it on several threads.
 
+use crate::charset;
 use crate::error::IngestError;
 use crate::feeds;
 use crate::gzip;
@@ -280,6 +281,21 @@ fn open_stream(
     } else {
         Box::new(raw)
     };
+    // Text encodings (issue 11): UTF-16 is decoded before the format is sniffed
+    // (its zero bytes hide the `{` of JSONL); other text and JSONL streams go
+    // through the decoder after, which repairs bad UTF-8 bytes with a warning or
+    // decodes a legacy encoding. HTML and feeds keep their own charset rules.
+    let text_enc = match reader.fill_buf() {
+        Ok(b) => charset::sniff_text(b),
+        Err(e) => return one_err(origin, gz_or_io(&e, gz)),
+    };
+    let mut decoded = false;
+    if let charset::TextEncoding::Other(enc) = text_enc {
+        if enc == encoding_rs::UTF_16LE || enc == encoding_rs::UTF_16BE {
+            reader = Box::new(charset::DecodingReader::new(reader, text_enc, origin));
+            decoded = true;
+        }
+    }
     let format = match forced {
         Some(f) => f,
         None => match reader.fill_buf() {
@@ -287,6 +303,9 @@ fn open_stream(
             Err(e) => return one_err(origin, gz_or_io(&e, gz)),
         },
     };
+    if !decoded && matches!(format, Format::Text | Format::Jsonl) {
+        reader = Box::new(charset::DecodingReader::new(reader, text_enc, origin));
+    }
     if format == Format::Jsonl {
         let origin = origin.to_string();
         return Box::new(
@@ -456,6 +475,86 @@ mod tests {
         let back: Vec<_> = open_input(out.to_str().unwrap(), &InputOptions::default()).collect();
         assert_eq!(back.len(), 1);
         assert_eq!(back[0].as_ref().unwrap(), &a);
+        let _ = std::fs::remove_dir_all(&d);
+    }
+
+    #[test]
+    fn text_and_jsonl_in_other_encodings_are_decoded() {
+        // Issue 11: these were dropped whole ("invalid UTF-8").
+        let d = tmpdir("encodings");
+        let story = "Russia and Ukraine met in Z\u{fc}rich; the caf\u{e9} was closed, \u{201c}for now\u{201d}, officials said.";
+        let utf16 = |s: &str, le: bool, bom: bool| {
+            let mut v = Vec::new();
+            if bom {
+                v.extend(if le { [0xFF, 0xFE] } else { [0xFE, 0xFF] });
+            }
+            for u in s.encode_utf16() {
+                v.extend(if le { u.to_le_bytes() } else { u.to_be_bytes() });
+            }
+            v
+        };
+        let jsonl = format!(
+            "{}\n{}\n",
+            serde_json::json!({"id": "j1", "text": story}),
+            serde_json::json!({"id": "j2", "text": "Second record."})
+        );
+        let latin = "Le caf\u{e9} de la gare \u{e0} Gen\u{e8}ve \u{e9}tait ferm\u{e9}, a d\u{e9}clar\u{e9} le maire de Z\u{fc}rich.";
+        let (latin_bytes, _, _) = encoding_rs::WINDOWS_1252.encode(latin);
+        let latin_jsonl = format!("{}\n", serde_json::json!({"id": "l1", "text": latin}));
+        let (latin_jsonl_bytes, _, _) = encoding_rs::WINDOWS_1252.encode(&latin_jsonl);
+        let files: Vec<(&str, Vec<u8>)> = vec![
+            ("le-bom.txt", utf16(story, true, true)),
+            ("be-bom.txt", utf16(story, false, true)),
+            ("le.txt", utf16(story, true, false)),
+            ("be.txt", utf16(story, false, false)),
+            ("le.jsonl", utf16(&jsonl, true, false)),
+            ("be-bom.jsonl", utf16(&jsonl, false, true)),
+            ("sniffed-le", utf16(&jsonl, true, false)),
+            ("latin1.txt", latin_bytes.to_vec()),
+            ("latin1.jsonl", latin_jsonl_bytes.to_vec()),
+        ];
+        for (name, bytes) in files {
+            let path = d.join(name);
+            std::fs::write(&path, bytes).unwrap();
+            let got: Vec<_> = open_input(path.to_str().unwrap(), &InputOptions::default())
+                .map(|r| r.unwrap_or_else(|e| panic!("{name}: {e}")))
+                .collect();
+            let want: Vec<&str> = if name.starts_with("latin1") {
+                vec![latin]
+            } else if name.ends_with(".txt") {
+                vec![story]
+            } else {
+                vec![story, "Second record."]
+            };
+            let texts: Vec<&str> = got.iter().map(|a| a.text.as_str()).collect();
+            assert_eq!(texts, want, "{name}");
+        }
+        let _ = std::fs::remove_dir_all(&d);
+    }
+
+    #[test]
+    fn one_bad_byte_is_replaced_not_fatal() {
+        let d = tmpdir("badbyte");
+        let mut text = "Russia and Ukraine met in Z\u{fc}rich.\nThe talks \u{2014} the first in months \u{2014} ended"
+            .as_bytes()
+            .to_vec();
+        text.extend(b" \xff early.\n");
+        let p = d.join("bad.txt");
+        std::fs::write(&p, &text).unwrap();
+        let got: Vec<_> = open_input(p.to_str().unwrap(), &InputOptions::default()).collect();
+        assert_eq!(got.len(), 1);
+        let a = got[0].as_ref().unwrap();
+        assert!(a.text.ends_with("ended \u{FFFD} early.\n"), "{:?}", a.text);
+        let p = d.join("bad.jsonl");
+        let mut lines =
+            b"{\"id\":\"a\",\"text\":\"Z\xc3\xbcrich caf\xc3\xa9 \xe2\x80\x94 fine.\"}\n".to_vec();
+        lines.extend(b"{\"id\":\"b\",\"text\":\"one \xff bad byte\"}\n");
+        std::fs::write(&p, &lines).unwrap();
+        let got: Vec<_> = open_input(p.to_str().unwrap(), &InputOptions::default())
+            .map(|r| r.unwrap())
+            .collect();
+        assert_eq!(got.len(), 2);
+        assert_eq!(got[1].text, "one \u{FFFD} bad byte");
         let _ = std::fs::remove_dir_all(&d);
     }
 

@@ -153,7 +153,24 @@ impl Pipeline {
 
     /// Codes and enriches one article (cannot fail).
     pub fn process(&self, article: &Article) -> Processed {
-        let mut coded = self.coder.code_article(article);
+        self.finish(article, self.coder.code_article(article))
+    }
+
+    /// [`process`](Self::process) within a work budget (deadline, cancel flag,
+    /// token allowance), checked by the coder between sentences: how the server
+    /// stops a request's work for real. Enrichment after coding is linear in the
+    /// text and is not interrupted.
+    pub fn process_within(
+        &self,
+        article: &Article,
+        budget: &herodotus_core::coder::Budget,
+    ) -> std::result::Result<Processed, herodotus_core::coder::Interrupted> {
+        let coded = self.coder.code_article_within(article, budget)?;
+        Ok(self.finish(article, coded))
+    }
+
+    /// Enriches a coded article and adds the signature if asked.
+    fn finish(&self, article: &Article, mut coded: herodotus_core::CodedArticle) -> Processed {
         let mut p = match &self.enricher {
             Some(en) => {
                 let e = en.enrich(article, &mut coded, &self.coder);
@@ -164,6 +181,7 @@ impl Pipeline {
                     entities: e.entities,
                     places: e.places,
                     signature: None,
+                    notes: e.notes,
                 }
             }
             None => Processed::new(coded),
@@ -255,11 +273,16 @@ impl Pipeline {
             stats.articles += 1;
             stats.undated += u64::from(a.date.is_none());
             stats.events += p.coded.events.len() as u64;
-            if !p.coded.limits.is_empty() {
+            if !p.coded.limits.is_empty() || !p.notes.is_empty() {
                 stats.limited += 1;
                 for l in &p.coded.limits {
                     if stats.limit_notes.len() < MAX_LIMIT_NOTES {
                         stats.limit_notes.push(format!("{}: {l}", a.id));
+                    }
+                }
+                for n in &p.notes {
+                    if stats.limit_notes.len() < MAX_LIMIT_NOTES {
+                        stats.limit_notes.push(format!("{}: {n}", a.id));
                     }
                 }
             }

@@ -24,6 +24,9 @@ pub struct Processed {
     pub places: Vec<PlaceMention>,
     /// Duplicate-detection signature, when [`crate::Options::signature`] is set.
     pub signature: Option<ArticleSig>,
+    /// Enrichment caps that bit (see `herodotus_enrich::MAX_PLACES`), one line
+    /// each; [`crate::Pipeline::run`] reports them with the coder's.
+    pub notes: Vec<String>,
 }
 
 impl Processed {

@@ -88,7 +88,9 @@ async fn main() {
         .expect("bind");
     let addr = listener.local_addr().expect("addr");
     assert!(addr.ip().is_loopback());
-    let processor: Processor = Arc::new(|_a: &herodotus_core::Article| Default::default());
+    let processor: Processor = Arc::new(
+        |_a: &herodotus_core::Article, _b: &herodotus_core::coder::Budget| Ok(Default::default()),
+    );
     let mut config = Config::new(db.into(), addr, processor);
     config.readers = 4;
     let (stop_tx, stop_rx) = tokio::sync::oneshot::channel::<()>();

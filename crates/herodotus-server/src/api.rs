@@ -381,8 +381,8 @@ async fn post_article(
 ) -> Result<(StatusCode, Json<Value>), ApiError> {
     authorize(&st, &headers)?;
     let article = body(b)?.article()?;
-    blocking(move || {
-        let processed = (st.processor)(&article);
+    st.coding(move |st, budget| {
+        let processed = (st.processor)(&article, budget)?;
         let outcome = st
             .writer()
             .insert_batch(&[(article.clone(), processed)])?
@@ -420,8 +420,8 @@ async fn code_article(
 ) -> ApiResult {
     authorize(&st, &headers)?;
     let article = body(b)?.article()?;
-    blocking(move || {
-        let p = (st.processor)(&article);
+    st.coding(move |st, budget| {
+        let p = (st.processor)(&article, budget)?;
         Ok(Json(json!({
             "id": article.id,
             "sentences": p.coded.sentences,

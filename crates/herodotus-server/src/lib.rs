@@ -9,7 +9,8 @@
 //! ```no_run
 //! use herodotus_server::{Config, Processor};
 //! use std::sync::Arc;
-//! let processor: Processor = Arc::new(|_a: &herodotus_core::Article| Default::default());
+//! let processor: Processor =
+//!     Arc::new(|_a: &herodotus_core::Article, _b: &herodotus_core::coder::Budget| Ok(Default::default()));
 //! let config = Config::new("herodotus.db".into(), "127.0.0.1:8080".parse().unwrap(), processor);
 //! herodotus_server::run(config).unwrap();
 //! ```
@@ -23,6 +24,7 @@ use axum::extract::DefaultBodyLimit;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use axum::Router;
+use herodotus_core::coder::{Budget, Interrupted};
 use herodotus_core::Article;
 use herodotus_pipeline::{Pipeline, Processed};
 use herodotus_store::Store;
@@ -32,13 +34,40 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex, MutexGuard};
 use std::time::Duration;
 
-/// Codes (and enriches) one article: [`Pipeline::process`], the same step
-/// `herodotus ingest` runs (tests put a stand-in here).
-pub type Processor = Arc<dyn Fn(&Article) -> Processed + Send + Sync>;
+/// Codes (and enriches) one article within a work budget:
+/// [`Pipeline::process_within`], the step `herodotus ingest` runs, stopped when
+/// the budget runs out (tests put a stand-in here).
+pub type Processor = Arc<dyn Fn(&Article, &Budget) -> Result<Processed, Interrupted> + Send + Sync>;
 
 /// The [`Processor`] of a pipeline.
 pub fn processor(pipeline: Arc<Pipeline>) -> Processor {
-    Arc::new(move |a: &Article| pipeline.process(a))
+    Arc::new(move |a: &Article, b: &Budget| pipeline.process_within(a, b))
+}
+
+/// The work one coding request (`POST /api/code`, `POST /api/articles`, the
+/// paste page) may cost. A 64 KB body of `"Russia, "` once took the server
+/// down; now every request is bounded in tokens, time and company.
+#[derive(Clone, Debug)]
+pub struct WorkLimits {
+    /// Most tokens coded per request; a longer text is refused with 413.
+    pub max_tokens: usize,
+    /// Time given to coding one request; the coder stops between sentences
+    /// when it passes (503), and also when the client goes away.
+    pub code_timeout: Duration,
+    /// Coding requests at once; one more is refused at once with 503 (the
+    /// readers are not affected).
+    pub max_concurrent: usize,
+}
+
+impl Default for WorkLimits {
+    /// 100,000 tokens (a long article has 10,000), 10 s, one per core.
+    fn default() -> Self {
+        WorkLimits {
+            max_tokens: 100_000,
+            code_timeout: Duration::from_secs(10),
+            max_concurrent: std::thread::available_parallelism().map_or(2, |n| n.get()),
+        }
+    }
 }
 
 /// Errors starting or running the server.
@@ -68,6 +97,8 @@ pub struct Config {
     pub body_limit: usize,
     /// Time limit of one request.
     pub timeout: Duration,
+    /// Budget of coding requests.
+    pub work: WorkLimits,
 }
 
 impl Config {
@@ -81,6 +112,7 @@ impl Config {
             readers: 4,
             body_limit: 2 << 20,
             timeout: Duration::from_secs(30),
+            work: WorkLimits::default(),
         }
     }
 }
@@ -115,6 +147,9 @@ pub struct AppState {
     processor: Processor,
     policy: WritePolicy,
     counts: Mutex<Option<(std::time::Instant, herodotus_store::Counts)>>,
+    work: WorkLimits,
+    /// Permits for coding requests (see [`WorkLimits::max_concurrent`]).
+    coding: Arc<tokio::sync::Semaphore>,
 }
 
 impl AppState {
@@ -136,9 +171,81 @@ impl AppState {
             processor,
             policy,
             counts: Mutex::new(None),
+            coding: Arc::new(tokio::sync::Semaphore::new(
+                WorkLimits::default().max_concurrent.max(1),
+            )),
+            work: WorkLimits::default(),
         })
     }
 
+    /// Sets the budget of coding requests.
+    pub fn with_work_limits(mut self, work: WorkLimits) -> AppState {
+        self.coding = Arc::new(tokio::sync::Semaphore::new(work.max_concurrent.max(1)));
+        self.work = work;
+        self
+    }
+
+    /// Runs `f` (coding) on a blocking thread within the request budget: refused
+    /// with 503 when `max_concurrent` codings are running; the budget stops the
+    /// coder at `code_timeout`, or as soon as the request is dropped (client gone,
+    /// request timeout). The permit is held until the work has really ended.
+    async fn coding<T: Send + 'static>(
+        self: &Arc<Self>,
+        f: impl FnOnce(&AppState, &Budget) -> Result<T, ApiError> + Send + 'static,
+    ) -> Result<T, ApiError> {
+        let permit = self.coding.clone().try_acquire_owned().map_err(|_| {
+            ApiError::new(
+                StatusCode::SERVICE_UNAVAILABLE,
+                format!(
+                    "busy: {} coding requests are running; retry in a moment",
+                    self.work.max_concurrent
+                ),
+            )
+        })?;
+        let cancel = Arc::new(std::sync::atomic::AtomicBool::new(false));
+        let _on_drop = CancelOnDrop(cancel.clone());
+        let budget = Budget::unlimited()
+            .with_timeout(self.work.code_timeout)
+            .with_cancel(cancel)
+            .with_max_tokens(self.work.max_tokens);
+        let st = self.clone();
+        blocking(move || {
+            let _permit = permit;
+            f(&st, &budget)
+        })
+        .await
+    }
+}
+
+/// Sets a cancel flag when dropped: a handler future dropped by the request
+/// timeout or a closed connection stops the coder it started.
+struct CancelOnDrop(Arc<std::sync::atomic::AtomicBool>);
+
+impl Drop for CancelOnDrop {
+    fn drop(&mut self) {
+        self.0.store(true, Ordering::Relaxed);
+    }
+}
+
+impl From<Interrupted> for ApiError {
+    fn from(e: Interrupted) -> ApiError {
+        match e {
+            Interrupted::Tokens { limit } => ApiError::new(
+                StatusCode::PAYLOAD_TOO_LARGE,
+                format!("the text has more than {limit} tokens, the most one request may code; split it or use `herodotus ingest`"),
+            ),
+            Interrupted::Deadline => ApiError::new(
+                StatusCode::SERVICE_UNAVAILABLE,
+                "coding took longer than this server allows for one request and was stopped; send a shorter text",
+            ),
+            Interrupted::Cancelled => {
+                ApiError::new(StatusCode::SERVICE_UNAVAILABLE, "coding was cancelled")
+            }
+        }
+    }
+}
+
+impl AppState {
     /// Row counts, recounted at most every 10 s (counting a large store
     /// scans whole indexes) and after each write through this server.
     fn counts(&self) -> Result<herodotus_store::Counts, herodotus_store::Error> {
@@ -281,12 +388,10 @@ pub async fn serve(
 ) -> Result<(), Error> {
     let addr = listener.local_addr()?;
     let policy = WritePolicy::for_addr(&addr, config.token.clone());
-    let state = Arc::new(AppState::open(
-        &config.db,
-        config.readers,
-        config.processor.clone(),
-        policy,
-    )?);
+    let state = Arc::new(
+        AppState::open(&config.db, config.readers, config.processor.clone(), policy)?
+            .with_work_limits(config.work.clone()),
+    );
     let app = router(state, config.body_limit, config.timeout);
     axum::serve(listener, app)
         .with_graceful_shutdown(shutdown)

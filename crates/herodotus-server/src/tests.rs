@@ -11,7 +11,11 @@ use tower::ServiceExt;
 /// A stand-in coder: one USAGOV -> RUSGOV event per sentence ending in '.',
 /// the verb at "condemned" if present.
 fn fake_processor() -> Processor {
-    Arc::new(|a: &Article| {
+    Arc::new(|a: &Article, _b: &Budget| Ok(fake_process(a)))
+}
+
+fn fake_process(a: &Article) -> Processed {
+    {
         let text = &a.text;
         let mut events = Vec::new();
         let mut sentences = Vec::new();
@@ -88,7 +92,7 @@ fn fake_processor() -> Processor {
         p.quotes = quotes;
         p.tone = Some(-3.0);
         p
-    })
+    }
 }
 
 static N: AtomicU32 = AtomicU32::new(0);
@@ -131,7 +135,7 @@ fn temp_db() -> (TempDb, std::path::PathBuf) {
             title: Some(format!("<b>{id}</b>")),
             ..Article::default()
         };
-        let pr = p(&a);
+        let pr = p(&a, &Budget::unlimited()).unwrap();
         s.insert_batch(&[(a, pr)]).unwrap();
     }
     (TempDb(dir), db)
@@ -480,4 +484,112 @@ async fn real_listener_and_graceful_shutdown() {
     assert!(buf.contains("\"series\""));
     tx.send(()).unwrap();
     server.await.unwrap().unwrap();
+}
+
+/// The real pipeline (built-in dictionaries), for the work-budget tests.
+fn real_processor() -> Processor {
+    let pipeline = herodotus_pipeline::Pipeline::new(herodotus_pipeline::Options::default())
+        .expect("built-in pipeline");
+    processor(Arc::new(pipeline))
+}
+
+fn app_with(db: &std::path::Path, processor: Processor, work: WorkLimits) -> Router {
+    let st = AppState::open(db, 2, processor, WritePolicy::Open)
+        .unwrap()
+        .with_work_limits(work);
+    router(Arc::new(st), 2 << 20, Duration::from_secs(60))
+}
+
+fn code_body(text: &str) -> String {
+    serde_json::json!({"id": "x", "date": "2025-01-01", "text": text}).to_string()
+}
+
+#[tokio::test]
+async fn the_64_kb_comma_list_is_coded_within_bounds() {
+    // Issue 11: this body grew the server's memory quadratically until killed.
+    let (_g, db) = temp_db();
+    let app = app_with(&db, real_processor(), WorkLimits::default());
+    let body = code_body(&"Russia, ".repeat(8_000));
+    assert!(body.len() > 64_000);
+    let t = std::time::Instant::now();
+    let (st, b) = call(&app, post("/api/code", &body, None)).await;
+    assert_eq!(st, StatusCode::OK, "{b}");
+    // Debug build on a shared 2-core machine; it took minutes and GBs before.
+    assert!(t.elapsed() < Duration::from_secs(30), "{:?}", t.elapsed());
+    let v: serde_json::Value = serde_json::from_str(&b).unwrap();
+    assert!(v["events"].as_array().unwrap().len() <= 5_000);
+}
+
+#[tokio::test]
+async fn coding_stops_at_the_token_cap_and_the_deadline() {
+    let (_g, db) = temp_db();
+    let text = "Russia accused Ukraine of shelling the city. ".repeat(2_000);
+    // Tokens: 16,000 > 1,000: refused with 413 and a JSON error.
+    let work = WorkLimits {
+        max_tokens: 1_000,
+        ..WorkLimits::default()
+    };
+    let app = app_with(&db, real_processor(), work);
+    let (st, b) = call(&app, post("/api/code", &code_body(&text), None)).await;
+    assert_eq!(st, StatusCode::PAYLOAD_TOO_LARGE, "{b}");
+    assert!(b.contains("1000 tokens"), "{b}");
+    let (st, b) = call(&app, post("/api/articles", &code_body(&text), None)).await;
+    assert_eq!(st, StatusCode::PAYLOAD_TOO_LARGE, "{b}");
+    // Deadline: 2,000 sentences do not fit in 1 ms; the coder stops (503).
+    let work = WorkLimits {
+        code_timeout: Duration::from_millis(1),
+        ..WorkLimits::default()
+    };
+    let app = app_with(&db, real_processor(), work);
+    let t = std::time::Instant::now();
+    let (st, b) = call(&app, post("/api/code", &code_body(&text), None)).await;
+    assert_eq!(st, StatusCode::SERVICE_UNAVAILABLE, "{b}");
+    assert!(b.contains("longer than"), "{b}");
+    assert!(t.elapsed() < Duration::from_secs(5), "{:?}", t.elapsed());
+    // Nothing was stored by the refused POST /api/articles.
+    let (_, v) = get_json(&app, "/api/articles/x").await;
+    assert!(v.get("error").is_some(), "{v}");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn concurrent_coding_requests_are_limited() {
+    use std::sync::atomic::AtomicBool;
+    static RUNNING: AtomicBool = AtomicBool::new(false);
+    static RELEASE: AtomicBool = AtomicBool::new(false);
+    // A coder that holds its permit until released, as a slow article would.
+    let slow: Processor = Arc::new(|a: &Article, _b: &Budget| {
+        RUNNING.store(true, Ordering::SeqCst);
+        while !RELEASE.load(Ordering::SeqCst) {
+            std::thread::sleep(Duration::from_millis(5));
+        }
+        Ok(fake_process(a))
+    });
+    let (_g, db) = temp_db();
+    let work = WorkLimits {
+        max_concurrent: 1,
+        ..WorkLimits::default()
+    };
+    let app = app_with(&db, slow, work);
+    let first = {
+        let app = app.clone();
+        tokio::spawn(async move { call(&app, post("/api/code", &code_body("A. B."), None)).await })
+    };
+    while !RUNNING.load(Ordering::SeqCst) {
+        tokio::time::sleep(Duration::from_millis(5)).await;
+    }
+    // The one permit is taken: refused at once, as JSON, for both coding routes.
+    let (st, b) = call(&app, post("/api/code", &code_body("C."), None)).await;
+    assert_eq!(st, StatusCode::SERVICE_UNAVAILABLE, "{b}");
+    assert!(b.contains("busy"), "{b}");
+    let (st, _) = call(&app, post("/api/articles", &code_body("C."), None)).await;
+    assert_eq!(st, StatusCode::SERVICE_UNAVAILABLE);
+    // Reads are not limited.
+    let (st, _) = get(&app, "/api/stats").await;
+    assert_eq!(st, StatusCode::OK);
+    RELEASE.store(true, Ordering::SeqCst);
+    let (st, b) = first.await.unwrap();
+    assert_eq!(st, StatusCode::OK, "{b}");
+    // The permit came back.
+    let (st, b) = call(&app, post("/api/code", &code_body("D."), None)).await;
+    assert_eq!(st, StatusCode::OK, "{b}");
 }

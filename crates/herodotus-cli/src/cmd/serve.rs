@@ -33,6 +33,15 @@ pub struct Args {
     /// Time limit of one request, in seconds.
     #[arg(long, value_name = "SECONDS", default_value_t = 30)]
     timeout: u64,
+    /// Most tokens one coding request (`POST /api/code`, `/api/articles`) may code (413 beyond).
+    #[arg(long, value_name = "N", default_value_t = 100_000)]
+    max_tokens: usize,
+    /// Time given to coding one request, in seconds; the coder is stopped then (503).
+    #[arg(long, value_name = "SECONDS", default_value_t = 10)]
+    code_timeout: u64,
+    /// Coding requests at once; more are refused with 503 (default: one per core).
+    #[arg(long, value_name = "N")]
+    max_coding: Option<usize>,
 }
 
 /// Runs the subcommand.
@@ -48,6 +57,11 @@ pub fn run(args: Args) -> Result<ExitCode> {
     config.readers = args.readers.max(1);
     config.body_limit = args.body_limit.max(1) * 1024;
     config.timeout = Duration::from_secs(args.timeout.max(1));
+    config.work = herodotus_server::WorkLimits {
+        max_tokens: args.max_tokens.max(1),
+        code_timeout: Duration::from_secs(args.code_timeout.max(1)),
+        max_concurrent: args.max_coding.unwrap_or(config.work.max_concurrent).max(1),
+    };
     herodotus_server::run(config)
         .with_context(|| format!("serving {} on {}", args.db.display(), args.addr))?;
     Ok(ExitCode::SUCCESS)
