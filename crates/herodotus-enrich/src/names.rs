@@ -60,6 +60,7 @@ const TITLES: &[&str] = &[
     // Abbreviated military and civil titles ("Cmdr. Rafael Ortiz", "Lt. Gen. X").
     "cmdr",
     "cdr",
+    "superintendent",
     "brig",
     "cpl",
     "pvt",

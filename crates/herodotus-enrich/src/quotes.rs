@@ -83,6 +83,20 @@ pub fn segments(text: &str) -> Vec<Segment> {
                         });
                     }
                 }
+                Some(o)
+                    if o.style == Style::Double
+                        && o.depth == 0
+                        && matches!(c, '’' | '\'')
+                        && next == Some(c) =>
+                {
+                    // Two single marks as a closing double one ("voters,’’ Will Moy
+                    // told"), as some wire copy is typed.
+                    let o = cur.take().expect("open quote");
+                    push(text, o, at, at + 2 * c.len_utf8(), &mut out);
+                    chars.next();
+                    prev = Some(c);
+                    continue;
+                }
                 Some(o) if o.style == Style::Double => {
                     let close = match c {
                         '“' | '„' | '«' => {
@@ -1200,11 +1214,19 @@ fn np_before(text: &str, toks: &[Tok]) -> (Vec<Tok>, Option<Vec<Tok>>) {
     }
     let mut appositive = None;
     if end > 0 && toks[end - 1].s(text) == "," {
-        if let Some(c) = (0..end - 1)
+        // An appositive of up to 16 tokens, or a longer relative clause ("McCormick,
+        // who has split from many fellow Republicans on ..., told").
+        let comma = (0..end - 1)
             .rev()
-            .take(16)
+            .take(48)
             .find(|&i| toks[i].s(text) == ",")
-        {
+            .filter(|&c| {
+                end - 1 - c <= 16
+                    || toks.get(c + 1).is_some_and(|t| {
+                        matches!(t.s(text).to_lowercase().as_str(), "who" | "which" | "whose")
+                    })
+            });
+        if let Some(c) = comma {
             appositive = Some(toks[c + 1..end - 1].to_vec());
             end = c;
         }

@@ -190,6 +190,15 @@ impl People {
         let name_span = [toks[k].start, toks[b - 1].start + word(b - 1).len()];
         let name = text::collapse_ws(&text[name_span[0]..name_span[1]]);
         let n_words = b - k;
+        // The kind and code are those of the name itself, not of a country before it
+        // in the same run ("Britain" in "ambassador to Britain Liu Xiaming").
+        let mention = if k > a {
+            mentions
+                .iter()
+                .find(|m| m.span[0] < name_span[1] && name_span[0] < m.span[1])
+        } else {
+            mention
+        };
         // Appositive titles: "Sergei Lavrov, Russia's foreign minister, said".
         if b < toks.len() && toks[b].s(text) == "," {
             let mut j = b + 1;
@@ -401,6 +410,27 @@ impl People {
         let head = core_words.last().copied().unwrap_or("");
         if let Some(s) = self.by_document(text, np, cut, &core_words, pos, mentions) {
             return s;
+        }
+        // An office named in full ("the United Nations High Commissioner for Human
+        // Rights"): the whole phrase is the speaker's name.
+        if cut + 1 < np.len()
+            && matches!(np[cut].s(text), "for" | "of")
+            && text::is_capitalised(np[cut + 1].s(text))
+            && (names::is_title(head) || names::is_person_head(&head.to_lowercase()))
+        {
+            let start = np
+                .iter()
+                .position(|t| t.is_word() && !t.s(text).eq_ignore_ascii_case("the"))
+                .unwrap_or(0);
+            let end = np
+                .iter()
+                .rposition(|t| t.is_word())
+                .map_or(np.len(), |p| p + 1);
+            return Speaker {
+                name: Some(text::collapse_ws(&text[np[start].start..np[end - 1].end])),
+                code: mention_code(),
+                entry: None,
+            };
         }
         let occs: Vec<&Occurrence> = self
             .occurrences
