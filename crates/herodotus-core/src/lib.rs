@@ -35,5 +35,6 @@ pub mod matcher;
 pub mod sentences;
 pub mod tokens;
 
-pub use coder::{ActorKind, CodedArticle, Coder, CoderOptions, Mention};
+pub use coder::{CodedArticle, Coder, CoderOptions, Mention};
+pub use dict::ActorKind;
 pub use dict::Dictionaries;
