@@ -48,6 +48,11 @@ pub struct Event {
     pub sentence_span: [usize; 2],
     /// True for events from the lead paragraph (GDELT's IsRootEvent).
     pub is_root_event: bool,
+    /// True when the source or target code was inferred from the article's country
+    /// (a bare agent such as "police" in an article datelined "BEIRUT (AP) —"), not
+    /// read in the sentence. Written only when true.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub actor_inferred: bool,
     /// Tone of the sentence (GDELT sense: positive % minus negative %), when computed.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub sentence_tone: Option<f32>,
@@ -103,4 +108,8 @@ pub struct Quote {
     pub verb: Option<String>,
     /// Byte span of the quote in the article text.
     pub span: [usize; 2],
+}
+
+fn is_false(b: &bool) -> bool {
+    !*b
 }

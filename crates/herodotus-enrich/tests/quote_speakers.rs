@@ -1,4 +1,4 @@
-//! Quote speakers by class: the table `tests/cases/quote-speakers.tsv`
+//! Quote speakers by class: the table `tests/cases/quotes/speakers.tsv`
 //! (`text<TAB>quote prefix<TAB>speaker`, `-` for no speaker, `\n` a paragraph break),
 //! run through the same path as `herodotus quotes` (built-in dictionaries, coder
 //! mentions, gazetteer). The texts are ours, one construction each.
@@ -10,7 +10,7 @@ use std::path::PathBuf;
 #[test]
 fn quote_speaker_table() {
     let path =
-        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../tests/cases/quote-speakers.tsv");
+        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../tests/cases/quotes/speakers.tsv");
     let table = std::fs::read_to_string(&path).unwrap();
     let coder = Coder::new(Dictionaries::builtin().unwrap());
     let enricher = Enricher::new();
@@ -20,7 +20,7 @@ fn quote_speaker_table() {
             continue;
         }
         let f: Vec<&str> = line.split('\t').collect();
-        assert_eq!(f.len(), 3, "quote-speakers.tsv:{}: want 3 fields", i + 1);
+        assert_eq!(f.len(), 3, "speakers.tsv:{}: want 3 fields", i + 1);
         n += 1;
         let a = Article {
             id: format!("q{i}"),

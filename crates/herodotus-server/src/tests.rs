@@ -49,6 +49,7 @@ fn fake_processor() -> Processor {
                 verb_span: verb,
                 sentence_span: *s,
                 is_root_event: si == 0,
+                actor_inferred: false,
                 sentence_tone: Some(-3.0),
                 article_tone: None,
                 action_geo: None,

@@ -446,6 +446,7 @@ pub(crate) mod testutil {
             verb_span: [11, 19],
             sentence_span: [0, text.len()],
             is_root_event: true,
+            actor_inferred: false,
             sentence_tone: Some(-1.5),
             article_tone: None,
             action_geo: Some(Place {

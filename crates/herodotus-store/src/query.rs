@@ -254,6 +254,7 @@ fn event_row(r: &Row<'_>) -> rusqlite::Result<(StoredEvent, i64)> {
         verb_span: span(r, 22)?,
         sentence_span: span(r, 24)?,
         is_root_event: r.get(26)?,
+        actor_inferred: false,
         sentence_tone: r.get::<_, Option<f64>>(27)?.map(|v| v as f32),
         article_tone: r.get::<_, Option<f64>>(28)?.map(|v| v as f32),
         action_geo: geo(r.get(29)?),

@@ -50,6 +50,7 @@ fn process(a: &Article) -> Processed {
             verb_span: [0, 0],
             sentence_span: [0, 0],
             is_root_event: false,
+            actor_inferred: false,
             sentence_tone: None,
             article_tone: None,
             action_geo: None,

@@ -281,6 +281,7 @@ impl Coder {
                     verb_span: ev.verb_span,
                     sentence_span: span,
                     is_root_event: root,
+                    actor_inferred: src.inferred || tgt.is_some_and(|t| t.inferred),
                     sentence_tone: None,
                     article_tone: None,
                     action_geo: None,

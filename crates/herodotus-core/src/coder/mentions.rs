@@ -18,6 +18,9 @@ pub(super) struct Found {
     /// Set for an agent not yet composed: its code as written.
     pub(super) agent: Option<String>,
     pub(super) pronoun: bool,
+    /// True when the code came from the article's country, not from the sentence
+    /// (a bare agent: "police", "lawmakers").
+    pub(super) inferred: bool,
 }
 
 pub(super) type Carried = Option<(String, String, ActorKind)>;
@@ -30,6 +33,47 @@ pub(super) struct Context {
     pub(super) last_plural: Carried,
     pub(super) last_agent: Carried,
     pub(super) last_country: Option<String>,
+    /// The country of the article's dateline ("BEIRUT (AP) —"), if any.
+    pub(super) article_country: Option<String>,
+    /// Country mentions so far in the article, by country code.
+    pub(super) country_counts: Vec<(String, usize)>,
+}
+
+impl Context {
+    /// The country the article is about, when that is unambiguous: its dateline's,
+    /// else the country mentioned most so far, at least twice and more often than
+    /// any other. A bare agent ("police", "lawmakers") takes it.
+    pub(super) fn article_country(&self) -> Option<String> {
+        if self.article_country.is_some() {
+            return self.article_country.clone();
+        }
+        let mut best: Option<(&str, usize)> = None;
+        let mut tie = false;
+        for (c, n) in &self.country_counts {
+            match best {
+                Some((_, b)) if *n == b => tie = true,
+                Some((_, b)) if *n < b => {}
+                _ => {
+                    best = Some((c, *n));
+                    tie = false;
+                }
+            }
+        }
+        match best {
+            // Dominant: mentioned at least three times and twice as often as the next.
+            Some((c, n))
+                if n >= 3
+                    && !tie
+                    && self
+                        .country_counts
+                        .iter()
+                        .all(|(k, m)| k == c || 2 * m <= n) =>
+            {
+                Some(c.to_string())
+            }
+            _ => None,
+        }
+    }
 }
 
 impl Coder {
@@ -104,6 +148,7 @@ impl Coder {
                             kind: e.kind,
                             agent: None,
                             pronoun: false,
+                            inferred: false,
                         });
                     }
                     Target::Agent(g) => {
@@ -116,6 +161,7 @@ impl Coder {
                             kind: ActorKind::Agent,
                             agent: Some(e.code.clone()),
                             pronoun: false,
+                            inferred: false,
                         });
                     }
                 }
@@ -142,6 +188,7 @@ impl Coder {
                     kind,
                     agent: None,
                     pronoun: true,
+                    inferred: false,
                 });
             }
             i += 1;
@@ -330,6 +377,15 @@ impl Coder {
             let definite = cur.tok[0] > 0 && ids[cur.tok[0] - 1] == self.w.the;
             if let Some(country) = ctx.last_country.as_ref().filter(|_| definite) {
                 m.code = Some(apply_agent(country, m.agent.as_deref().unwrap_or("")));
+            } else if let Some(country) = ctx
+                .article_country()
+                .filter(|_| state_role(m.agent.as_deref().unwrap_or("")))
+            {
+                // A bare agent of the state or its opposition ("police arrested ...",
+                // "lawmakers voted") acts in the article's country; civilians, firms
+                // or migrants named without a country may be from anywhere.
+                m.code = Some(apply_agent(&country, m.agent.as_deref().unwrap_or("")));
+                m.inferred = true;
             }
             out.push(m);
             k += 1;
@@ -342,6 +398,10 @@ impl Coder {
     pub(super) fn remember(&self, ctx: &mut Context, mentions: &[Found]) {
         for m in mentions {
             let Some(code) = &m.code else { continue };
+            if m.inferred {
+                // An inferred actor is no antecedent for pronouns: a guess stays local.
+                continue;
+            }
             let entry = Some((code.clone(), m.name.clone(), m.kind));
             if m.pronoun {
                 continue;
@@ -358,8 +418,15 @@ impl Coder {
                 }
                 _ => ctx.last_thing = entry,
             }
-            if code.len() >= 3 {
+            if code.len() >= 3 && !m.inferred {
                 ctx.last_country = Some(code[..3].to_string());
+            }
+            if m.kind == ActorKind::Country && code.len() >= 3 {
+                let c = &code[..3];
+                match ctx.country_counts.iter_mut().find(|(k, _)| k == c) {
+                    Some(e) => e.1 += 1,
+                    None => ctx.country_counts.push((c.to_string(), 1)),
+                }
             }
         }
     }
@@ -406,6 +473,14 @@ fn apply_agent(base: &str, agent: &str) -> String {
     }
 }
 
+/// Roles of the state and its organised opposition, which a bare agent may take from
+/// the article's country: government, military, police, legislature, judiciary,
+/// intelligence, opposition.
+fn state_role(agent: &str) -> bool {
+    let role = agent.trim_start_matches('~').trim_end_matches('~');
+    matches!(role, "GOV" | "MIL" | "COP" | "LEG" | "JUD" | "SPY" | "OPP")
+}
+
 /// An agent composed with an actor: the actor's code with the agent's role.
 fn compose(actor: &Found, agent: &Found) -> Found {
     let code = actor.code.as_ref().map(|c| {
@@ -422,5 +497,6 @@ fn compose(actor: &Found, agent: &Found) -> Found {
         kind: ActorKind::Agent,
         agent: None,
         pronoun: false,
+        inferred: actor.inferred || agent.inferred,
     }
 }

@@ -65,6 +65,7 @@
 pub mod caps;
 mod clause;
 mod compile;
+mod context;
 mod emit;
 mod mentions;
 mod pattern;
@@ -220,6 +221,22 @@ impl Coder {
         let mut seen = HashSet::new();
         let mut used_tokens = 0usize;
         let first_para_end = text.find("\n\n").unwrap_or(text.len());
+        // A dateline ("BEIRUT (AP) —") is no part of the first sentence; its place
+        // gives the article's country.
+        if let Some((end, place)) = context::dateline(text) {
+            let country = self.place_country(place, article.date);
+            // A capitalised word before a dash ("Officials — from ...") is a dateline
+            // only when it is a known place; a place in capitals always is.
+            let all_caps = !place.chars().any(char::is_lowercase);
+            if country.is_some() || all_caps {
+                if let Some(first) = out.sentences.first_mut() {
+                    if first[0] < end && end < first[1] {
+                        first[0] = end;
+                    }
+                }
+                ctx.article_country = country;
+            }
+        }
         for si in 0..out.sentences.len() {
             budget.check(used_tokens, 0)?;
             let span = out.sentences[si];
