@@ -85,6 +85,43 @@ pub(super) fn dateline(text: &str) -> Option<(usize, &str)> {
 #[cfg(test)]
 mod tests {
     use super::dateline;
+    use crate::{Article, Coder, Date, Dictionaries};
+
+    fn events(text: &str) -> Vec<(String, String, String, bool)> {
+        let coder = Coder::new(Dictionaries::builtin().unwrap());
+        let a = Article {
+            id: "t".into(),
+            text: text.into(),
+            date: Date::parse("2020-01-15"),
+            ..Article::default()
+        };
+        coder
+            .code_article(&a)
+            .events
+            .into_iter()
+            .map(|e| (e.source_code, e.event_code, e.target_code, e.actor_inferred))
+            .collect()
+    }
+
+    #[test]
+    fn titled_person_is_remembered_for_the_article() {
+        let ev = events("French envoy Jean Duval arrived in Tehran on Monday. Duval criticized Iran over the arrests.");
+        assert!(
+            ev.contains(&("FRAGOV".into(), "111".into(), "IRN".into(), false)),
+            "{ev:?}"
+        );
+    }
+
+    #[test]
+    fn bare_agents_take_the_dateline_country_and_say_so() {
+        let ev = events("WASHINGTON — Lawmakers criticized the Chinese government on Tuesday.");
+        assert_eq!(
+            ev,
+            vec![("USALEG".into(), "111".into(), "CHNGOV".into(), true)]
+        );
+        // Without a dateline and with no dominant country, the agent stays unknown.
+        assert!(events("Lawmakers criticized the Chinese government on Tuesday.").is_empty());
+    }
 
     #[test]
     fn datelines() {

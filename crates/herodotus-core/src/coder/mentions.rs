@@ -37,6 +37,9 @@ pub(super) struct Context {
     pub(super) article_country: Option<String>,
     /// Country mentions so far in the article, by country code.
     pub(super) country_counts: Vec<(String, usize)>,
+    /// People the dictionaries do not know, introduced with a title and a country
+    /// ("French envoy Jean Duval"): (surname, full name, code), for later references.
+    pub(super) titled: Vec<(String, String, String)>,
 }
 
 impl Context {
@@ -390,7 +393,101 @@ impl Coder {
             out.push(m);
             k += 1;
         }
+        self.titled_people(tokens, &mut out, ctx);
         out
+    }
+
+    /// People missing from the dictionaries but introduced with a title and a country:
+    /// "French envoy Jean Duval" (a composed mention followed by a name) and "Jean
+    /// Duval, Nigeria's Senate president" (a name, a comma, a composed mention) take
+    /// the title's code and are remembered for the article, so that a later "Duval"
+    /// is coded too.
+    fn titled_people(&self, tokens: &[Token], out: &mut Vec<Found>, ctx: &mut Context) {
+        let name_word = |j: usize| {
+            let t = &tokens[j];
+            t.kind == TokenKind::Word && t.capitalized && !t.all_caps && t.norm.len() > 1
+        };
+        let covered =
+            |out: &[Found], a: usize, b: usize| out.iter().any(|m| m.tok[0] < b && a < m.tok[1]);
+        // A name run of two or three capitalised words starting at `a`.
+        let run_from = |a: usize| {
+            let mut b = a;
+            while b < tokens.len() && b - a < 3 && name_word(b) && tokens[b].space_before {
+                b += 1;
+            }
+            (b - a >= 2).then_some(b)
+        };
+        let titled = |m: &Found| {
+            m.kind == ActorKind::Agent
+                && m.agent.is_none()
+                && !m.pronoun
+                && !m.inferred
+                && m.code.as_deref().is_some_and(|c| c.len() > 3)
+        };
+        let mut added: Vec<Found> = Vec::new();
+        for idx in 0..out.len() {
+            let m = out[idx].clone();
+            if !titled(&m) {
+                continue;
+            }
+            let code = m.code.clone().unwrap_or_default();
+            // "French envoy Jean Duval"
+            if let Some(b) = run_from(m.tok[1]) {
+                if !covered(out, m.tok[1], b) {
+                    let name = names_text(tokens, m.tok[1], b);
+                    let e = &mut out[idx];
+                    e.tok[1] = b;
+                    e.span[1] = tokens[b - 1].end;
+                    e.kind = ActorKind::Person;
+                    e.name.clone_from(&name);
+                    remember_titled(ctx, &tokens[b - 1].norm, &name, &code);
+                    continue;
+                }
+            }
+            // "Jean Duval, Nigeria's Senate president"
+            let s = m.tok[0];
+            if s >= 3 && tokens[s - 1].norm == "," {
+                let a = (s.saturating_sub(4)..s - 1).find(|&a| run_from(a) == Some(s - 1));
+                if let Some(a) = a.filter(|&a| !covered(out, a, s - 1)) {
+                    let name = names_text(tokens, a, s - 1);
+                    added.push(Found {
+                        tok: [a, s - 1],
+                        span: [tokens[a].start, tokens[s - 2].end],
+                        code: Some(code.clone()),
+                        name: name.clone(),
+                        kind: ActorKind::Person,
+                        agent: None,
+                        pronoun: false,
+                        inferred: false,
+                    });
+                    remember_titled(ctx, &tokens[s - 2].norm, &name, &code);
+                }
+            }
+        }
+        // Later references by surname.
+        if !ctx.titled.is_empty() {
+            for (j, t) in tokens.iter().enumerate() {
+                if !name_word(j) || covered(out, j, j + 1) || covered(&added, j, j + 1) {
+                    continue;
+                }
+                if let Some((_, name, code)) = ctx.titled.iter().find(|(sn, _, _)| *sn == t.norm) {
+                    added.push(Found {
+                        tok: [j, j + 1],
+                        span: [t.start, t.end],
+                        code: Some(code.clone()),
+                        name: name.clone(),
+                        kind: ActorKind::Person,
+                        agent: None,
+                        pronoun: false,
+                        inferred: false,
+                    });
+                }
+            }
+        }
+        if !added.is_empty() {
+            out.extend(added);
+            out.sort_by_key(|m| m.tok[0]);
+        }
     }
 
     /// Remembers the mentions kept for a sentence, for pronouns and short references
@@ -470,6 +567,29 @@ fn apply_agent(base: &str, agent: &str) -> String {
         format!("{prefix}{base}")
     } else {
         agent.to_string()
+    }
+}
+
+/// The words of tokens `a..b`, as written (names keep their case).
+fn names_text(tokens: &[Token], a: usize, b: usize) -> String {
+    tokens[a..b]
+        .iter()
+        .map(|t| t.norm.as_str())
+        .map(|w| {
+            let mut c = w.chars();
+            c.next()
+                .map(|f| f.to_uppercase().collect::<String>() + c.as_str())
+                .unwrap_or_default()
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// Remembers a titled person for the article (bounded: an article names few).
+fn remember_titled(ctx: &mut Context, surname: &str, name: &str, code: &str) {
+    if ctx.titled.len() < 64 && !ctx.titled.iter().any(|(s, _, _)| s == surname) {
+        ctx.titled
+            .push((surname.to_string(), name.to_string(), code.to_string()));
     }
 }
 
