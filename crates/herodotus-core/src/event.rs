@@ -106,6 +106,10 @@ pub struct Quote {
     pub kind: String,
     /// The speech verb ("said", "told", "according to").
     pub verb: Option<String>,
+    /// For an unnamed source (`speaker` null): how the article describes it ("a
+    /// senior security official"). Written only when present.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub speaker_description: Option<String>,
     /// Byte span of the quote in the article text.
     pub span: [usize; 2],
 }

@@ -445,6 +445,7 @@ impl<'a> QuoteFinder<'a> {
                     speaker_code: None,
                     kind: "direct".into(),
                     verb: None,
+                    speaker_description: None,
                     span: seg.inner,
                 };
                 items.push((quote, attr, pos));
@@ -470,6 +471,7 @@ impl<'a> QuoteFinder<'a> {
                             speaker_code: attr.speaker.code.clone(),
                             kind: "indirect".into(),
                             verb: attr.verb.clone(),
+                            speaker_description: attr.speaker.description.clone(),
                             span,
                         },
                         Some(attr),
@@ -511,6 +513,10 @@ impl<'a> QuoteFinder<'a> {
                         q.speaker = a.speaker.name;
                         q.speaker_code = a.speaker.code;
                         q.verb = a.verb;
+                        // A description only where the speech is tagged right here.
+                        if q.speaker.is_none() && a.local {
+                            q.speaker_description = a.speaker.description;
+                        }
                     }
                 }
                 q

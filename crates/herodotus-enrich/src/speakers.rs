@@ -44,6 +44,9 @@ pub struct Speaker {
     pub code: Option<String>,
     /// Index of the entry it resolved to.
     pub entry: Option<usize>,
+    /// For a speaker the article does not name ("a senior security official",
+    /// "two people briefed on the talks"): the words that describe them.
+    pub description: Option<String>,
 }
 
 /// The article's cast: entries and their occurrences in text order.
@@ -430,6 +433,7 @@ impl People {
                 name: Some(text::collapse_ws(&text[np[start].start..np[end - 1].end])),
                 code: mention_code(),
                 entry: None,
+                description: None,
             };
         }
         let occs: Vec<&Occurrence> = self
@@ -458,16 +462,22 @@ impl People {
                     name: Some(e.name.clone()),
                     code: e.code.clone().or_else(mention_code),
                     entry: Some(o.entry),
+                    description: None,
                 };
             }
         }
         // A capitalised name the cast does not know (e.g. a lone surname).
         let lone_initial =
             core_words.len() == 1 && cut < np.len() && at_sentence_start(text, core[0].start);
+        // "Diplomats said ...": a role noun capitalised at the start of a sentence.
+        let role_noun = core_words.len() == 1
+            && at_sentence_start(text, core[0].start)
+            && anonymous_description(text, core).is_some();
         if text::is_name_word(head)
             && !names::is_function_word(head)
             && !names::is_title(head)
             && !lone_initial
+            && !role_noun
         {
             let caps: Vec<&str> = core_words
                 .iter()
@@ -486,6 +496,7 @@ impl People {
                     name: Some(name),
                     code: mention_code(),
                     entry: None,
+                    description: None,
                 };
             }
         }
@@ -520,12 +531,14 @@ impl People {
                 name: Some(text::collapse_ws(&text[core[start].start..core_span[1]])),
                 code: mention_code(),
                 entry: None,
+                description: None,
             };
         }
         Speaker {
             name: None,
             code: mention_code(),
             entry: None,
+            description: anonymous_description(text, np),
         }
     }
 
@@ -571,6 +584,7 @@ impl People {
             name: Some(e.name.clone()),
             code: e.code.clone(),
             entry: Some(entry),
+            description: None,
         }
     }
 
@@ -635,6 +649,45 @@ impl People {
             .map(|o| self.speaker_of(o.entry))
             .unwrap_or_default()
     }
+}
+
+/// The description of an unnamed source ("a senior security official", "diplomats",
+/// "people familiar with the talks"): the phrase, when its head names a person by role.
+fn anonymous_description(text: &str, np: &[Tok]) -> Option<String> {
+    let is_head = |w: &str| {
+        names::is_person_head(w)
+            || matches!(
+                w,
+                "official"
+                    | "officials"
+                    | "source"
+                    | "sources"
+                    | "people"
+                    | "person"
+                    | "diplomat"
+                    | "diplomats"
+                    | "aide"
+                    | "aides"
+                    | "analyst"
+                    | "analysts"
+                    | "witness"
+                    | "witnesses"
+                    | "resident"
+                    | "residents"
+                    | "expert"
+                    | "experts"
+            )
+    };
+    // The head is among the first words: "people familiar with the talks".
+    let anonymous_head = np
+        .iter()
+        .filter(|t| t.is_word())
+        .take(4)
+        .any(|t| is_head(&t.s(text).to_lowercase()));
+    if !anonymous_head || np.is_empty() {
+        return None;
+    }
+    Some(text::collapse_ws(&text[np[0].start..np[np.len() - 1].end]))
 }
 
 /// True when only spaces and an opening mark separate `pos` from a sentence end or the text start.

@@ -49,3 +49,39 @@ fn quote_speaker_table() {
         failures.join("\n")
     );
 }
+
+#[test]
+fn anonymous_sources_are_described_not_named() {
+    let coder = Coder::new(Dictionaries::builtin().unwrap());
+    let enricher = Enricher::new();
+    let cases = [
+        (
+            "\"The convoy was hit near the border crossing,\" a senior security official said.",
+            "a senior security official",
+        ),
+        (
+            "\"The talks are stuck,\" two people briefed on the negotiations said.",
+            "two people briefed on the negotiations",
+        ),
+    ];
+    for (text, want) in cases {
+        let a = Article {
+            id: "a".into(),
+            text: text.into(),
+            ..Article::default()
+        };
+        let qs = enricher.quotes(&a, &coder.code_article(&a));
+        assert_eq!(qs.len(), 1, "{text}");
+        assert_eq!(qs[0].speaker, None, "{text}");
+        assert_eq!(qs[0].speaker_description.as_deref(), Some(want), "{text}");
+    }
+    // A named speaker has no description.
+    let a = Article {
+        id: "b".into(),
+        text: "\"We will stay,\" said Maria Lopez.".into(),
+        ..Article::default()
+    };
+    let qs = enricher.quotes(&a, &coder.code_article(&a));
+    assert_eq!(qs[0].speaker.as_deref(), Some("Maria Lopez"));
+    assert_eq!(qs[0].speaker_description, None);
+}

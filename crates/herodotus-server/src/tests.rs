@@ -75,6 +75,7 @@ fn fake_processor() -> Processor {
                 speaker_code: Some("RUSGOV".into()),
                 kind: "direct".into(),
                 verb: Some("said".into()),
+                speaker_description: None,
                 span,
             })
             .into_iter()

@@ -505,6 +505,7 @@ pub(crate) mod testutil {
             speaker_code: Some("USAGOV".into()),
             kind: "indirect".into(),
             verb: Some("condemned".into()),
+            speaker_description: None,
             span: [27, 41],
         }];
         (a, coded, quotes)

@@ -281,6 +281,7 @@ fn quote_row(r: &Row<'_>) -> rusqlite::Result<Quote> {
         speaker_code: r.get(3)?,
         kind: r.get(4)?,
         verb: r.get(5)?,
+        speaker_description: None,
         span: span(r, 6)?,
     })
 }
