@@ -617,7 +617,19 @@ impl<'a> QuoteFinder<'a> {
             let np_end = np_run_end(text, words, 1);
             let np = &words[1..np_end];
             if !valid_np(text, np) {
-                return None;
+                // `"..." announced in October, said Derek Scissors`: a participle that
+                // ends the quoted phrase is no tag; a later verb of the clause may be.
+                let next = words
+                    .iter()
+                    .enumerate()
+                    .skip(1)
+                    .take(13)
+                    .find(|(_, t)| t.is_word() && names::is_speech_verb(t.s(text)))?
+                    .0;
+                let skip = start + next;
+                return self
+                    .tag_at(&rt[skip..], pos, inverted_ok)
+                    .map(|(a, k)| (a, k + skip));
             }
             let mut speaker = self.people.resolve(text, np, pos, self.mentions);
             // "said Peter Szijjarto, the Hungarian foreign minister": the name comes first.
