@@ -94,6 +94,13 @@ impl Coder {
                     false,
                 ),
             };
+            // "will meet", "wants to visit": a cooperative act announced, not done.
+            let code = match code {
+                Some(c) if clause.intent && !self.dicts.semantics.modal_as_act => {
+                    Some(super::modality::intent_code(&c).unwrap_or(c))
+                }
+                c => c,
+            };
             trace.pattern(
                 pattern.map(|p| &self.pattern_info[p as usize]),
                 code.as_deref(),

@@ -68,6 +68,7 @@ mod compile;
 mod context;
 mod emit;
 mod mentions;
+mod modality;
 mod pattern;
 mod trace;
 mod verbs;
