@@ -35,6 +35,6 @@ pub mod matcher;
 pub mod sentences;
 pub mod tokens;
 
-pub use coder::{CodedArticle, Coder, CoderOptions, Mention};
+pub use coder::{CodedArticle, Coder, CoderOptions, Decision, Mention};
 pub use dict::ActorKind;
 pub use dict::Dictionaries;

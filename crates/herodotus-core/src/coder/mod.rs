@@ -87,6 +87,7 @@ use mentions::Context;
 use serde::Serialize;
 use std::collections::{HashMap, HashSet};
 use trace::Trace;
+pub use trace::{render as render_decisions, Decision, DropReason, RoleActor};
 
 /// An actor found in the text.
 #[derive(Clone, Debug, PartialEq, Serialize)]
@@ -185,19 +186,30 @@ impl Coder {
         self.code_article_traced(article, budget, &mut Trace::off())
     }
 
-    /// Codes one sentence given alone (for `explain`), writing decisions into `trace`.
+    /// Codes a text given alone (for `explain`) and renders its decisions as text.
     pub fn explain(&self, text: &str, date: Option<Date>) -> (CodedArticle, String) {
-        let mut trace = String::new();
         let a = Article {
             id: "explain".into(),
             text: text.to_string(),
             date,
             ..Article::default()
         };
+        let (c, decisions) = self.explain_article(&a);
+        (c, render_decisions(&decisions))
+    }
+
+    /// Codes an article exactly as [`code_article`](Self::code_article) does (same
+    /// code path, same events) and returns every decision taken, in order.
+    pub fn explain_article(&self, article: &Article) -> (CodedArticle, Vec<Decision>) {
+        let mut decisions = Vec::new();
         let c = self
-            .code_article_traced(&a, &Budget::unlimited(), &mut Trace::on(&mut trace))
+            .code_article_traced(
+                article,
+                &Budget::unlimited(),
+                &mut Trace::on(&mut decisions),
+            )
             .unwrap_or_default();
-        (c, trace)
+        (c, decisions)
     }
 
     /// The one code path of [`code_article`](Self::code_article) and
@@ -227,7 +239,7 @@ impl Coder {
             seen.clear();
             let windows = caps::byte_windows(text, span, caps.sentence_bytes);
             if windows.len() > 1 {
-                out.hit(si, Limit::SentenceBytes, caps.sentence_bytes);
+                out.hit(trace, si, Limit::SentenceBytes, caps.sentence_bytes);
             }
             let whole = windows.len() == 1;
             for w in windows {
@@ -239,7 +251,7 @@ impl Coder {
                 ids.extend(tokens.iter().map(|t| self.vocab.get(&t.norm)));
                 let step = caps.sentence_tokens.max(1);
                 if tokens.len() > step {
-                    out.hit(si, Limit::SentenceTokens, step);
+                    out.hit(trace, si, Limit::SentenceTokens, step);
                 }
                 let whole = whole && tokens.len() <= step;
                 for k in (0..tokens.len().max(1)).step_by(step) {
@@ -285,7 +297,7 @@ impl Coder {
     ) -> bool {
         let caps = &self.options.caps;
         let text = article.text.as_str();
-        trace.sentence(si, &text[span[0]..span[1]], tokens);
+        trace.sentence(si, span, &text[span[0]..span[1]], tokens);
         match self.discard(tokens, ids) {
             Some((i, true)) => {
                 trace.discarded(true, &self.dicts.discards[i as usize].origin);
@@ -300,15 +312,15 @@ impl Coder {
         let mut mentions = self.find_mentions(tokens, ids, article.date, ctx);
         if mentions.len() > caps.mentions {
             mentions.truncate(caps.mentions);
-            out.hit(si, Limit::Mentions, caps.mentions);
+            out.hit(trace, si, Limit::Mentions, caps.mentions);
         }
         self.remember(ctx, &mentions);
         trace.actors(text, &mentions);
         let raw = self.code_sentence(text, tokens, ids, &mentions, si, out, trace);
-        self.emit_events(article, si, span, root, &mentions, raw, seen, out);
+        self.emit_events(article, si, span, root, &mentions, raw, seen, out, trace);
         for m in mentions.into_iter().filter(|m| !m.pronoun) {
             if out.mentions.len() >= caps.article_mentions {
-                out.hit(si, Limit::ArticleMentions, caps.article_mentions);
+                out.hit(trace, si, Limit::ArticleMentions, caps.article_mentions);
                 break;
             }
             out.mentions.push(Mention {
@@ -324,14 +336,16 @@ impl Coder {
 }
 
 impl CodedArticle {
-    /// Records that a cap bit, once per sentence and kind.
-    fn hit(&mut self, sentence_index: usize, limit: Limit, cap: usize) {
+    /// Records that a cap bit, once per sentence and kind (and in the trace).
+    fn hit(&mut self, trace: &mut Trace<'_>, sentence_index: usize, limit: Limit, cap: usize) {
         let h = LimitHit {
             sentence_index,
             limit,
             cap,
         };
+        // Hits of one sentence are adjacent, and there are fewer than 8 kinds.
         if !self.limits.iter().rev().take(8).any(|x| *x == h) {
+            trace.limit(&h);
             self.limits.push(h);
         }
     }
