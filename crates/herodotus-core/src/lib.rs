@@ -33,6 +33,7 @@ pub mod coder;
 pub mod dict;
 pub mod matcher;
 pub mod sentences;
+pub mod syntax;
 pub mod tokens;
 
 pub use coder::{ActorKind, CodedArticle, Coder, CoderOptions, Mention};
