@@ -33,6 +33,7 @@ pub mod coder;
 pub mod dict;
 pub mod matcher;
 pub mod sentences;
+pub mod syntax;
 pub mod tokens;
 
 pub use coder::{CodedArticle, Coder, CoderOptions, Decision, Mention};

@@ -43,6 +43,8 @@ enum Which {
         #[arg(long, short)]
         verbose: bool,
     },
+    /// Tagging and parsing accuracy on a UD treebank (CoNLL-U): `UPOS x UAS y LAS z`.
+    Ud(crate::cmd::eval_ud::Args),
 }
 
 /// Runs `eval`.
@@ -58,6 +60,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
             dicts,
             verbose,
         } => plover(&gold, &dicts, verbose),
+        Which::Ud(a) => crate::cmd::eval_ud::run(a),
     }
 }
 
