@@ -77,10 +77,10 @@ mod tests;
 use crate::article::Article;
 use crate::date::Date;
 use crate::dict::{ActorKind, Dictionaries, Origin};
+use crate::doc::{Doc, MAX_ARTICLE_TOKENS};
 use crate::event::Event;
 use crate::matcher::{PhraseTrie, Vocab};
-use crate::sentences;
-use crate::tokens::{tokenize_into, Token};
+use crate::tokens::Token;
 pub use caps::{Budget, Caps, Interrupted, Limit, LimitHit};
 use compile::{CVerb, Target, Words};
 use mentions::Context;
@@ -220,62 +220,87 @@ impl Coder {
         budget: &Budget,
         trace: &mut Trace<'_>,
     ) -> Result<CodedArticle, Interrupted> {
+        let mut doc = Doc::build(article, &self.options.caps, budget)?;
+        self.code_doc_traced(&mut doc, budget, trace)
+    }
+
+    /// Codes an analysed document (see [`Doc::build`]) and fills its mentions; the
+    /// budget is checked between sentences and windows.
+    pub fn code_doc(
+        &self,
+        doc: &mut Doc<'_>,
+        budget: &Budget,
+    ) -> Result<CodedArticle, Interrupted> {
+        self.code_doc_traced(doc, budget, &mut Trace::off())
+    }
+
+    fn code_doc_traced(
+        &self,
+        doc: &mut Doc<'_>,
+        budget: &Budget,
+        trace: &mut Trace<'_>,
+    ) -> Result<CodedArticle, Interrupted> {
         let caps = &self.options.caps;
+        let article = doc.article;
         let text = article.text.as_str();
         let mut out = CodedArticle {
-            sentences: sentences::split(text),
+            sentences: doc.sentences.iter().map(|s| s.span.to_array()).collect(),
             ..CodedArticle::default()
         };
-        let mut tokens: Vec<Token> = Vec::new();
         let mut ids: Vec<u32> = Vec::new();
         let mut ctx = Context::default();
         let mut seen = HashSet::new();
         let mut used_tokens = 0usize;
         let first_para_end = text.find("\n\n").unwrap_or(text.len());
-        for si in 0..out.sentences.len() {
+        for (si, sentence) in doc.sentences.iter().enumerate() {
             budget.check(used_tokens, 0)?;
-            let span = out.sentences[si];
+            if sentence.skipped {
+                out.hit(trace, si, Limit::ArticleTokens, MAX_ARTICLE_TOKENS);
+                break;
+            }
+            let span = sentence.span.to_array();
             let root = span[1] <= first_para_end || si == 0;
             seen.clear();
-            let windows = caps::byte_windows(text, span, caps.sentence_bytes);
-            if windows.len() > 1 {
+            if sentence.split_bytes {
                 out.hit(trace, si, Limit::SentenceBytes, caps.sentence_bytes);
             }
-            let whole = windows.len() == 1;
-            for w in windows {
-                tokens.clear();
-                tokenize_into(text, w, &mut tokens);
-                budget.check(used_tokens, tokens.len())?;
-                used_tokens += tokens.len();
-                ids.clear();
-                ids.extend(tokens.iter().map(|t| self.vocab.get(&t.norm)));
-                let step = caps.sentence_tokens.max(1);
-                if tokens.len() > step {
-                    out.hit(trace, si, Limit::SentenceTokens, step);
+            if sentence.split_tokens {
+                out.hit(
+                    trace,
+                    si,
+                    Limit::SentenceTokens,
+                    caps.sentence_tokens.max(1),
+                );
+            }
+            for (k, w) in sentence.windows.iter().enumerate() {
+                if k > 0 {
+                    budget.check(used_tokens, 0)?;
                 }
-                let whole = whole && tokens.len() <= step;
-                for k in (0..tokens.len().max(1)).step_by(step) {
-                    let n = (tokens.len() - k.min(tokens.len())).min(step);
-                    let (toks, wids) = (&tokens[k..k + n], &ids[k..k + n]);
-                    let win = if whole || toks.is_empty() {
-                        span
-                    } else {
-                        [toks[0].start, toks[toks.len() - 1].end]
-                    };
-                    if k > 0 {
-                        budget.check(used_tokens, 0)?;
-                    }
-                    let story_discard = self.code_window(
-                        article, si, win, root, toks, wids, &mut ctx, &mut seen, &mut out, trace,
-                    );
-                    if story_discard {
-                        out.discarded = true;
-                        out.events.clear();
-                        return Ok(out);
-                    }
+                let toks = &doc.tokens[w.tokens.clone()];
+                used_tokens += toks.len();
+                ids.clear();
+                ids.extend(toks.iter().map(|t| self.vocab.get(&t.norm)));
+                let story_discard = self.code_window(
+                    article,
+                    si,
+                    w.span.to_array(),
+                    root,
+                    toks,
+                    &ids,
+                    &mut ctx,
+                    &mut seen,
+                    &mut out,
+                    trace,
+                );
+                if story_discard {
+                    out.discarded = true;
+                    out.events.clear();
+                    doc.mentions.clone_from(&out.mentions);
+                    return Ok(out);
                 }
             }
         }
+        doc.mentions.clone_from(&out.mentions);
         Ok(out)
     }
 
