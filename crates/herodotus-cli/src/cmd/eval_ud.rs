@@ -36,6 +36,15 @@ pub struct Args {
     /// Re-tokenise each sentence's `# text` with our tokeniser and align to the gold words.
     #[arg(long)]
     raw: bool,
+    /// Parse with the gold UPOS tags (measures the parser apart from the tagger).
+    #[arg(long, conflicts_with = "raw")]
+    gold_tags: bool,
+    /// Print the most frequent tag confusions and the accuracy per relation (stderr).
+    #[arg(long, short)]
+    verbose: bool,
+    /// Also write the system's analysis of the file's words as CoNLL-U.
+    #[arg(long, value_name = "FILE", conflicts_with = "raw")]
+    write: Option<PathBuf>,
 }
 
 #[derive(Default)]
@@ -46,6 +55,8 @@ struct Score {
     las: usize,
     lemma: usize,
     gold_tokens: usize,
+    confusions: HashMap<(String, String), usize>,
+    by_rel: HashMap<String, (usize, usize, usize)>,
     sys_tokens: usize,
     matched_tokens: usize,
 }
@@ -77,6 +88,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
     let mut sc = Score::default();
     let mut a = Analysis::new();
     let mut no_text = 0usize;
+    let mut written = String::new();
     let t1 = Instant::now();
     for s in &sentences {
         if args.raw {
@@ -88,10 +100,16 @@ pub fn run(args: Args) -> Result<ExitCode> {
                 }
             }
         } else {
-            score_words(model, s, &mut a, &mut sc);
+            score_words(model, s, args.gold_tags, &mut a, &mut sc);
+            if args.write.is_some() {
+                write_conllu(s, &a, &mut written);
+            }
         }
     }
     let took = t1.elapsed();
+    if let Some(p) = &args.write {
+        std::fs::write(p, &written).with_context(|| format!("writing {}", p.display()))?;
+    }
     let f = |x: usize| x as f64 / sc.words.max(1) as f64;
     println!(
         "UPOS {:.3} UAS {:.3} LAS {:.3}",
@@ -108,6 +126,24 @@ pub fn run(args: Args) -> Result<ExitCode> {
         load.as_secs_f64() * 1000.0,
         took.as_secs_f64()
     );
+    if args.verbose {
+        let mut c: Vec<_> = sc.confusions.iter().collect();
+        c.sort_by(|a, b| b.1.cmp(a.1).then(a.0.cmp(b.0)));
+        eprintln!("tag confusions (gold -> system):");
+        for ((g, s), n) in c.iter().take(15) {
+            eprintln!("  {g:>6} -> {s:<6} {n}");
+        }
+        let mut r: Vec<_> = sc.by_rel.iter().collect();
+        r.sort_by(|a, b| b.1 .0.cmp(&a.1 .0).then(a.0.cmp(b.0)));
+        eprintln!("relation       words   UAS    LAS");
+        for (rel, (n, u, l)) in r.iter().take(30) {
+            eprintln!(
+                "  {rel:<13}{n:>6}  {:.3}  {:.3}",
+                *u as f64 / *n as f64,
+                *l as f64 / *n as f64
+            );
+        }
+    }
     if args.raw {
         let p = sc.matched_tokens as f64 / sc.sys_tokens.max(1) as f64;
         let r = sc.matched_tokens as f64 / sc.gold_tokens.max(1) as f64;
@@ -132,10 +168,24 @@ pub fn run(args: Args) -> Result<ExitCode> {
     })
 }
 
-fn score_words(model: &Model, s: &Sentence, a: &mut Analysis, sc: &mut Score) {
+fn score_words(model: &Model, s: &Sentence, gold_tags: bool, a: &mut Analysis, sc: &mut Score) {
     let words: Vec<&str> = s.words.iter().map(|w| w.form.as_str()).collect();
-    model.analyse(&words, a);
+    if gold_tags {
+        let tags: Vec<_> = s.words.iter().map(|w| w.upos).collect();
+        model.analyse_tagged(&words, &tags, a);
+    } else {
+        model.analyse(&words, a);
+    }
     for (i, w) in s.words.iter().enumerate() {
+        if a.upos[i] != w.upos {
+            *sc.confusions
+                .entry((w.upos.to_string(), a.upos[i].to_string()))
+                .or_default() += 1;
+        }
+        let e = sc.by_rel.entry(w.deprel.to_string()).or_default();
+        e.0 += 1;
+        e.1 += (a.head[i] == w.head) as usize;
+        e.2 += (a.head[i] == w.head && a.deprel[i] == w.deprel) as usize;
         sc.words += 1;
         sc.upos += (a.upos[i] == w.upos) as usize;
         sc.lemma += (a.lemma(i) == w.lemma) as usize;
@@ -220,4 +270,27 @@ fn score_raw(model: &Model, s: &Sentence, text: &str, a: &mut Analysis, sc: &mut
             sc.las += (a.deprel[t] == w.deprel) as usize;
         }
     }
+}
+
+fn write_conllu(s: &Sentence, a: &Analysis, out: &mut String) {
+    use std::fmt::Write as _;
+    if let Some(id) = &s.sent_id {
+        let _ = writeln!(out, "# sent_id = {id}");
+    }
+    if let Some(t) = &s.text {
+        let _ = writeln!(out, "# text = {t}");
+    }
+    for (i, w) in s.words.iter().enumerate() {
+        let _ = writeln!(
+            out,
+            "{}\t{}\t{}\t{}\t_\t_\t{}\t{}\t_\t_",
+            i + 1,
+            w.form,
+            a.lemma(i),
+            a.upos[i],
+            a.head[i],
+            a.deprel[i]
+        );
+    }
+    out.push('\n');
 }

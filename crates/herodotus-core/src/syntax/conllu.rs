@@ -287,7 +287,7 @@ mod tests {
         assert_eq!(s[0].words[3].deprel, DepRel::Obj);
         assert_eq!(s[0].words[0].head, 2);
         assert_eq!(s[1].words.len(), 3);
-        assert_eq!(s[1].line, 8);
+        assert_eq!(s[1].line, 9);
         assert_eq!(
             s[1].multiwords,
             vec![MultiWord {

@@ -156,97 +156,127 @@ impl Hasher for IdHasher {
 /// A `HashMap` keyed by feature hashes.
 pub(crate) type IdMap<V> = HashMap<u64, V, BuildHasherDefault<IdHasher>>;
 
-/// Inference weights: an open-addressing table of feature keys, each with a dense
-/// row of `n_classes` quantised weights.
+/// Inference weights: an open-addressing table of feature keys, each slot holding the
+/// key, the row's scale and the row's `n_classes` weights quantised to `i8` (weight =
+/// `q * scale`), packed so that one feature costs one memory access.
 #[derive(Clone, Debug, PartialEq)]
 pub(crate) struct Weights {
     pub n_classes: usize,
-    /// Weight = `q * scale`.
-    pub scale: f32,
-    /// Power-of-two slots; 0 = empty.
-    slots: Vec<u64>,
-    /// `slots.len() * n_classes` weights, in slot order.
-    data: Vec<i16>,
+    stride: usize,
+    mask: usize,
+    count: usize,
+    bytes: Vec<u8>,
 }
 
 impl Weights {
-    /// Builds the table from `(key, row)` pairs (rows of `n_classes` quantised values).
-    pub fn from_rows(n_classes: usize, scale: f32, keys: &[u64], rows: &[i16]) -> Weights {
+    /// Builds the table from keys, per-row scales and rows of `n_classes` values.
+    pub fn from_rows(n_classes: usize, keys: &[u64], scales: &[f32], rows: &[i8]) -> Weights {
+        let stride = (12 + n_classes).div_ceil(8) * 8;
         let cap = (keys.len() * 3 / 2 + 16).next_power_of_two();
-        let mut slots = vec![0u64; cap];
-        let mut data = vec![0i16; cap * n_classes];
         let mask = cap - 1;
+        let mut bytes = vec![0u8; cap * stride];
         for (i, &k) in keys.iter().enumerate() {
             let mut s = (k as usize) & mask;
-            while slots[s] != 0 && slots[s] != k {
+            loop {
+                let at =
+                    u64::from_le_bytes(bytes[s * stride..s * stride + 8].try_into().expect("8"));
+                if at == 0 || at == k {
+                    break;
+                }
                 s = (s + 1) & mask;
             }
-            slots[s] = k;
-            data[s * n_classes..(s + 1) * n_classes]
-                .copy_from_slice(&rows[i * n_classes..(i + 1) * n_classes]);
+            let o = s * stride;
+            bytes[o..o + 8].copy_from_slice(&k.to_le_bytes());
+            bytes[o + 8..o + 12].copy_from_slice(&scales[i].to_le_bytes());
+            for (j, &q) in rows[i * n_classes..(i + 1) * n_classes].iter().enumerate() {
+                bytes[o + 12 + j] = q as u8;
+            }
         }
         Weights {
             n_classes,
-            scale,
-            slots,
-            data,
+            stride,
+            mask,
+            count: keys.len(),
+            bytes,
         }
     }
 
-    /// The row of a feature, if it has one.
+    /// Offset of a feature's slot, if it has one.
     #[inline]
-    fn row(&self, k: u64) -> Option<&[i16]> {
-        let mask = self.slots.len() - 1;
-        let mut s = (k as usize) & mask;
+    fn slot(&self, k: u64) -> Option<usize> {
+        let mut s = (k as usize) & self.mask;
         loop {
-            let at = self.slots[s];
+            let o = s * self.stride;
+            let at = u64::from_le_bytes(self.bytes[o..o + 8].try_into().expect("8 bytes"));
             if at == k {
-                return Some(&self.data[s * self.n_classes..(s + 1) * self.n_classes]);
+                return Some(o);
             }
             if at == 0 {
                 return None;
             }
-            s = (s + 1) & mask;
+            s = (s + 1) & self.mask;
         }
     }
 
     /// Adds the rows of `feats` into `scores` (length `n_classes`, zeroed by the caller).
     #[inline]
-    pub fn score(&self, feats: &[u64], scores: &mut [i32]) {
+    pub fn score(&self, feats: &[u64], scores: &mut [f32]) {
+        let n = self.n_classes;
         for &f in feats {
-            if let Some(row) = self.row(f) {
-                for (s, &w) in scores.iter_mut().zip(row) {
-                    *s += w as i32;
+            if let Some(o) = self.slot(f) {
+                let scale =
+                    f32::from_le_bytes(self.bytes[o + 8..o + 12].try_into().expect("4 bytes"));
+                for (s, &q) in scores.iter_mut().zip(&self.bytes[o + 12..o + 12 + n]) {
+                    *s += (q as i8) as f32 * scale;
                 }
             }
         }
     }
 
-    /// The (key, row) pairs, keys sorted (for serialisation).
-    pub fn rows(&self) -> (Vec<u64>, Vec<i16>) {
-        let mut idx: Vec<usize> = (0..self.slots.len())
-            .filter(|&s| self.slots[s] != 0)
+    /// Keys (sorted), scales and rows, for serialisation.
+    pub fn rows(&self) -> (Vec<u64>, Vec<f32>, Vec<i8>) {
+        let n = self.n_classes;
+        let mut offs: Vec<(u64, usize)> = (0..=self.mask)
+            .map(|s| s * self.stride)
+            .map(|o| {
+                (
+                    u64::from_le_bytes(self.bytes[o..o + 8].try_into().expect("8 bytes")),
+                    o,
+                )
+            })
+            .filter(|&(k, _)| k != 0)
             .collect();
-        idx.sort_by_key(|&s| self.slots[s]);
-        let keys = idx.iter().map(|&s| self.slots[s]).collect();
-        let mut rows = Vec::with_capacity(idx.len() * self.n_classes);
-        for &s in &idx {
-            rows.extend_from_slice(&self.data[s * self.n_classes..(s + 1) * self.n_classes]);
+        offs.sort_unstable();
+        let keys = offs.iter().map(|&(k, _)| k).collect();
+        let scales = offs
+            .iter()
+            .map(|&(_, o)| {
+                f32::from_le_bytes(self.bytes[o + 8..o + 12].try_into().expect("4 bytes"))
+            })
+            .collect();
+        let mut rows = Vec::with_capacity(offs.len() * n);
+        for &(_, o) in &offs {
+            rows.extend(self.bytes[o + 12..o + 12 + n].iter().map(|&b| b as i8));
         }
-        (keys, rows)
+        (keys, scales, rows)
     }
 
     /// Number of features.
     pub fn len(&self) -> usize {
-        self.slots.iter().filter(|&&k| k != 0).count()
+        self.count
+    }
+
+    /// Bytes of memory the table takes.
+    pub fn heap_bytes(&self) -> usize {
+        self.bytes.len()
     }
 }
 
 /// The best class among those `allowed`, by score (ties: lowest index, so the result
 /// is deterministic).
 #[inline]
-pub(crate) fn argmax_allowed(scores: &[i32], allowed: impl Fn(usize) -> bool) -> Option<usize> {
-    let mut best: Option<(usize, i32)> = None;
+pub(crate) fn argmax_allowed(scores: &[f32], allowed: impl Fn(usize) -> bool) -> Option<usize> {
+    let mut best: Option<(usize, f32)> = None;
     for (c, &s) in scores.iter().enumerate() {
         if allowed(c) && best.is_none_or(|(_, b)| s > b) {
             best = Some((c, s));
@@ -326,33 +356,34 @@ impl Perceptron {
         }
     }
 
-    /// The averaged weights, quantised to `i16` with one scale; rows whose quantised
-    /// weights are all within `prune` of zero are dropped.
-    pub fn averaged(&self, prune: i16) -> Weights {
+    /// The averaged weights, quantised to `i8` with one scale per row; rows whose
+    /// largest averaged weight is below `prune` in absolute value are dropped.
+    pub fn averaged(&self, prune: f32) -> Weights {
         let t = self.time.max(1) as f64;
         let n = self.n_classes;
-        let avg: Vec<f32> = (0..self.w.len())
-            .map(|i| {
-                ((self.total[i] + (self.time - self.stamp[i]) as f64 * self.w[i] as f64) / t) as f32
-            })
-            .collect();
-        let max = avg.iter().fold(0f32, |m, w| m.max(w.abs()));
-        let scale = if max > 0.0 { max / 32767.0 } else { 1.0 };
-        let mut keys = Vec::with_capacity(self.keys.len());
-        let mut rows = Vec::with_capacity(avg.len());
         let mut order: Vec<usize> = (0..self.keys.len()).collect();
         order.sort_by_key(|&r| self.keys[r]);
+        let (mut keys, mut scales, mut rows) = (Vec::new(), Vec::new(), Vec::new());
+        let mut avg = vec![0f32; n];
         for r in order {
-            let q: Vec<i16> = avg[r * n..(r + 1) * n]
-                .iter()
-                .map(|w| (w / scale).round().clamp(-32767.0, 32767.0) as i16)
-                .collect();
-            if q.iter().any(|v| v.unsigned_abs() > prune as u16) {
-                keys.push(self.keys[r]);
-                rows.extend_from_slice(&q);
+            for (j, a) in avg.iter_mut().enumerate() {
+                let i = r * n + j;
+                *a = ((self.total[i] + (self.time - self.stamp[i]) as f64 * self.w[i] as f64) / t)
+                    as f32;
             }
+            let max = avg.iter().fold(0f32, |m, w| m.max(w.abs()));
+            if max == 0.0 || max < prune {
+                continue;
+            }
+            let scale = max / 127.0;
+            keys.push(self.keys[r]);
+            scales.push(scale);
+            rows.extend(
+                avg.iter()
+                    .map(|w| (w / scale).round().clamp(-127.0, 127.0) as i8),
+            );
         }
-        Weights::from_rows(n, scale, &keys, &rows)
+        Weights::from_rows(n, &keys, &scales, &rows)
     }
 }
 
@@ -387,13 +418,15 @@ mod tests {
     #[test]
     fn table_round_trip_and_scores() {
         let keys = [3u64, 5, 9, 1 << 40 | 1];
-        let rows = [1i16, -1, 2, 0, 7, 7, -3, 4];
-        let w = Weights::from_rows(2, 0.5, &keys, &rows);
-        let mut s = [0i32; 2];
+        let scales = [1.0f32, 0.5, 2.0, 1.0];
+        let rows = [1i8, -1, 2, 0, 7, 7, -3, 4];
+        let w = Weights::from_rows(2, &keys, &scales, &rows);
+        let mut s = [0f32; 2];
         w.score(&[5, 11, 1 << 40 | 1], &mut s);
-        assert_eq!(s, [2 - 3, 4]);
-        let (k2, r2) = w.rows();
+        assert_eq!(s, [1.0 - 3.0, 4.0]);
+        let (k2, s2, r2) = w.rows();
         assert_eq!(k2, keys.to_vec());
+        assert_eq!(s2, scales.to_vec());
         assert_eq!(r2, rows.to_vec());
     }
 
@@ -418,8 +451,8 @@ mod tests {
                 p.update(&[f, 7], y, g);
             }
         }
-        let w = p.averaged(0);
-        let mut s = [0i32; 2];
+        let w = p.averaged(0.0);
+        let mut s = [0f32; 2];
         w.score(&[13, 7], &mut s);
         assert!(s[1] > s[0]);
     }

@@ -109,6 +109,10 @@ pub(crate) fn features(
         key(219, mix(hw, ht), dt, dir),
         key(220, dt, dir, 0),
         key(221, dht, (kids.of(d).len() as u64).min(4), 0),
+        key(222, dw, words[h].suf[1], dir),
+        key(223, dw, hw, dir),
+        key(224, words[d].suf[2], dt, ht),
+        key(225, words[d].suf[1], words[h].suf[1], dir),
     ]);
     // The dependent's function-word children (case markers, possessive 's, "to").
     for &c in kids.of(d).iter().take(6) {
@@ -127,6 +131,9 @@ pub(crate) fn features(
         let atom = if is_function(tags[c]) { wa(c) } else { ta(c) };
         let side = (c < h) as u64 + 2 * (c < d) as u64;
         out.push(key(240, dht, atom, side));
+        // "was" + a participle: passive subject, not active.
+        out.push(key(241, mix(dt, atom), words[h].suf[1], side));
+        out.push(key(242, mix(dt, atom), hw, side));
     }
 }
 
@@ -138,7 +145,7 @@ pub(crate) fn label(
     head: &[u32],
     kids: &mut Children,
     feats: &mut Vec<u64>,
-    scores: &mut Vec<i32>,
+    scores: &mut Vec<f32>,
     out: &mut Vec<DepRel>,
 ) {
     let n = words.len();
@@ -152,7 +159,7 @@ pub(crate) fn label(
         feats.clear();
         features(words, tags, head, kids, d, feats);
         scores.clear();
-        scores.resize(weights.n_classes, 0);
+        scores.resize(weights.n_classes, 0.0);
         weights.score(feats, scores);
         let best = super::features::argmax_allowed(scores, |c| c != DepRel::Root as usize)
             .and_then(DepRel::from_index)

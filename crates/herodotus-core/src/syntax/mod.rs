@@ -42,3 +42,6 @@ pub use types::{DepRel, UnknownName, Upos};
 /// consecutive windows of this many words, which keeps the cost linear in the length
 /// (a 5,000-word "sentence" is 25 windows) and memory bounded by the window.
 pub const MAX_WINDOW: usize = 200;
+
+#[cfg(test)]
+mod tests;

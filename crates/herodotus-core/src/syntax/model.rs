@@ -3,12 +3,13 @@
 //! File format: a text header, then a zlib stream.
 //! ```text
 //! HERODOTUS-SYNTAX-MODEL 1
+//! payload <bytes of the zlib stream>
 //! # <attribution line>
 //! <blank line>
 //! <zlib(payload)>
 //! ```
 //! The payload is little-endian: `HSYN`, version, payload length, the attribution,
-//! the three weight tables (classes, scale, rows, sorted u64 keys, i16 rows), the tag
+//! the three weight tables (classes, rows, sorted u64 keys, f32 row scales, i8 rows), the tag
 //! dictionary, the lemma rules and tables, and `END!`. Every length is checked against
 //! the bytes left before anything is allocated, so a truncated or garbage file gives a
 //! [`ModelError`], never a panic or a huge allocation.
@@ -85,7 +86,7 @@ struct Workspace {
     lower_chars: Vec<char>,
     lower: String,
     feats: Vec<u64>,
-    scores: Vec<i32>,
+    scores: Vec<f32>,
     state: State,
     kids: Children,
     rels: Vec<DepRel>,
@@ -152,6 +153,16 @@ impl Model {
     /// at most that many words (cost stays linear); the root of every later window is
     /// attached to the first window's root as `parataxis`.
     pub fn analyse<S: AsRef<str>>(&self, words: &[S], out: &mut Analysis) {
+        self.analyse_inner(words, None, out)
+    }
+
+    /// Like [`Model::analyse`], but with the UPOS tags given (for evaluating the parser
+    /// apart from the tagger); `tags` must have one tag per word.
+    pub fn analyse_tagged<S: AsRef<str>>(&self, words: &[S], tags: &[Upos], out: &mut Analysis) {
+        self.analyse_inner(words, Some(tags), out)
+    }
+
+    fn analyse_inner<S: AsRef<str>>(&self, words: &[S], tags: Option<&[Upos]>, out: &mut Analysis) {
         let n = words.len();
         let Analysis {
             upos,
@@ -166,7 +177,13 @@ impl Model {
             ws.atoms
                 .push(word_atoms(w.as_ref(), &mut ws.chars, &mut ws.lower_chars));
         }
-        self.tagger.tag(&ws.atoms, upos, &mut ws.feats);
+        match tags {
+            Some(t) if t.len() == n => {
+                upos.clear();
+                upos.extend_from_slice(t);
+            }
+            _ => self.tagger.tag(&ws.atoms, upos, &mut ws.feats),
+        }
         lemma_text.clear();
         lemma_end.clear();
         for (w, &u) in words.iter().zip(upos.iter()) {
@@ -223,18 +240,21 @@ impl Model {
         put_u32(&mut p, 1);
         put_str(&mut p, &self.attribution);
         for w in [&self.tagger.weights, &self.parser, &self.labeller] {
-            let (keys, rows) = w.rows();
+            let (keys, scales, rows) = w.rows();
             put_u32(&mut p, w.n_classes as u32);
-            p.extend_from_slice(&w.scale.to_le_bytes());
             put_u32(&mut p, keys.len() as u32);
             for k in keys {
                 p.extend_from_slice(&k.to_le_bytes());
             }
-            for r in rows {
-                p.extend_from_slice(&r.to_le_bytes());
+            for s in scales {
+                p.extend_from_slice(&s.to_le_bytes());
             }
+            p.extend(rows.iter().map(|&r| r as u8));
         }
         put_map(&mut p, &self.tagger.tagdict, |p, v| p.push(*v));
+        put_map(&mut p, &self.tagger.classes, |p, v| {
+            p.extend_from_slice(&v.to_le_bytes())
+        });
         put_u32(&mut p, self.lemmas.rules.len() as u32);
         for r in &self.lemmas.rules {
             p.push(r.strip);
@@ -249,10 +269,16 @@ impl Model {
         });
         p.extend_from_slice(b"END!");
 
-        let mut out = format!("{MAGIC_LINE}\n# {}\n\n", self.attribution).into_bytes();
-        let mut z = flate2::write::ZlibEncoder::new(&mut out, flate2::Compression::best());
+        let mut z = flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::best());
         z.write_all(&p).expect("writing to a Vec cannot fail");
-        z.finish().expect("writing to a Vec cannot fail");
+        let packed = z.finish().expect("writing to a Vec cannot fail");
+        let mut out = format!(
+            "{MAGIC_LINE}\npayload {}\n# {}\n\n",
+            packed.len(),
+            self.attribution
+        )
+        .into_bytes();
+        out.extend_from_slice(&packed);
         out
     }
 
@@ -261,11 +287,24 @@ impl Model {
         let header_end = find_blank_line(bytes).ok_or(ModelError::NotAModel)?;
         let header =
             std::str::from_utf8(&bytes[..header_end]).map_err(|_| ModelError::NotAModel)?;
-        if header.lines().next() != Some(MAGIC_LINE) {
+        let mut lines = header.lines();
+        if lines.next() != Some(MAGIC_LINE) {
             return Err(ModelError::NotAModel);
         }
+        let packed = &bytes[header_end + 2..];
+        let declared = lines
+            .next()
+            .and_then(|l| l.strip_prefix("payload "))
+            .and_then(|n| n.parse::<usize>().ok())
+            .ok_or_else(|| ModelError::Corrupt("header lacks the payload length".into()))?;
+        if declared != packed.len() {
+            return Err(ModelError::Corrupt(format!(
+                "payload is {} bytes, header says {declared} (truncated?)",
+                packed.len()
+            )));
+        }
         let mut payload = Vec::new();
-        flate2::read::ZlibDecoder::new(&bytes[header_end + 2..])
+        flate2::read::ZlibDecoder::new(packed)
             .take(1 << 30)
             .read_to_end(&mut payload)
             .map_err(|e| ModelError::Corrupt(format!("decompression failed: {e}")))?;
@@ -286,17 +325,28 @@ impl Model {
             if n_classes == 0 || n_classes > 256 {
                 return Err(ModelError::Corrupt(format!("bad class count {n_classes}")));
             }
-            let scale = f32::from_le_bytes(r.take(4)?.try_into().expect("4 bytes"));
             let n = r.u32()? as usize;
-            r.need(n.saturating_mul(8 + 2 * n_classes))?;
-            let keys: Vec<u64> = (0..n).map(|_| r.u64()).collect::<Result<_, _>>()?;
-            let rows: Vec<i16> = (0..n * n_classes)
-                .map(|_| Ok(i16::from_le_bytes(r.take(2)?.try_into().expect("2 bytes"))))
-                .collect::<Result<_, ModelError>>()?;
-            if keys.contains(&0) {
-                return Err(ModelError::Corrupt("zero feature key".into()));
+            r.need(n.saturating_mul(12 + n_classes))?;
+            let keys: Vec<u64> = r
+                .take(8 * n)?
+                .chunks_exact(8)
+                .map(|c| u64::from_le_bytes(c.try_into().expect("8 bytes")))
+                .collect();
+            let scales: Vec<f32> = r
+                .take(4 * n)?
+                .chunks_exact(4)
+                .map(|c| f32::from_le_bytes(c.try_into().expect("4 bytes")))
+                .collect();
+            let rows: Vec<i8> = r.take(n * n_classes)?.iter().map(|&b| b as i8).collect();
+            if keys.contains(&0) || keys.windows(2).any(|w| w[0] >= w[1]) {
+                return Err(ModelError::Corrupt(
+                    "feature keys not sorted and unique".into(),
+                ));
             }
-            tables.push(Weights::from_rows(n_classes, scale, &keys, &rows));
+            if scales.iter().any(|s| !s.is_finite()) {
+                return Err(ModelError::Corrupt("non-finite weight scale".into()));
+            }
+            tables.push(Weights::from_rows(n_classes, &keys, &scales, &rows));
         }
         let tagdict = r.map(|r| {
             let t = r.take(1)?[0];
@@ -305,6 +355,7 @@ impl Model {
             }
             Ok(t)
         })?;
+        let classes = r.map(|r| r.u32())?;
         let n_rules = r.u32()? as usize;
         r.need(n_rules.saturating_mul(6))?;
         let mut rules = Vec::with_capacity(n_rules);
@@ -347,6 +398,7 @@ impl Model {
             tagger: Tagger {
                 weights: tw,
                 tagdict,
+                classes,
             },
             parser: pw,
             labeller: lw,

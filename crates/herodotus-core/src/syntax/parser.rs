@@ -9,6 +9,9 @@
 //!   stack item, so every parse has exactly one root);
 //! - RIGHT: pop `s0`, arc `s1 -> s0`.
 //!
+//! A word tagged PUNCT takes no dependents (LEFT onto it and RIGHT from it are illegal
+//! while SHIFT is possible), as in UD.
+//!
 //! Each transition is O(1) (children are tracked incrementally), so a window of `n`
 //! words costs `2n` transitions and O(n) memory.
 
@@ -34,6 +37,12 @@ pub(crate) struct State {
     r2: Vec<u32>,
     nl: Vec<u16>,
     nr: Vec<u16>,
+    /// Words tagged PUNCT: they take no dependents while another move is possible
+    /// (UD attaches nothing to punctuation).
+    punct: Vec<bool>,
+    verb: Vec<bool>,
+    /// `verbs[k]`: verbs among the stack's first `k` items (bottom up).
+    verbs: Vec<u32>,
 }
 
 impl State {
@@ -56,6 +65,27 @@ impl State {
             v.clear();
             v.resize(n + 1, 0);
         }
+        self.punct.clear();
+        self.punct.resize(n + 1, false);
+        self.verb.clear();
+        self.verb.resize(n + 1, false);
+        self.verbs.clear();
+        self.verbs.push(0);
+    }
+
+    /// Verbs in the stack below its top `skip` items.
+    pub fn verbs_below(&self, skip: usize) -> u32 {
+        let l = self.stack.len();
+        self.verbs[l.saturating_sub(skip)]
+    }
+
+    /// Starts a parse of the words tagged `tags`.
+    pub fn reset_tagged(&mut self, tags: &[Upos]) {
+        self.reset(tags.len());
+        for (i, t) in tags.iter().enumerate() {
+            self.punct[i] = *t == Upos::Punct;
+            self.verb[i] = matches!(*t, Upos::Verb | Upos::Aux);
+        }
     }
 
     pub fn is_terminal(&self) -> bool {
@@ -65,8 +95,15 @@ impl State {
     pub fn is_legal(&self, m: usize) -> bool {
         match m {
             SHIFT => self.b < self.n,
-            LEFT => !self.stack.is_empty() && (self.b < self.n || self.stack.len() == 1),
-            _ => self.stack.len() >= 2,
+            LEFT => {
+                !self.stack.is_empty()
+                    && (self.b < self.n || self.stack.len() == 1)
+                    && !self.punct[self.b as usize]
+            }
+            _ => {
+                let l = self.stack.len();
+                l >= 2 && (self.b == self.n || !self.punct[self.stack[l - 2] as usize])
+            }
         }
     }
 
@@ -87,15 +124,19 @@ impl State {
     pub fn apply(&mut self, m: usize) {
         match m {
             SHIFT => {
+                let below = *self.verbs.last().unwrap_or(&0);
+                self.verbs.push(below + self.verb[self.b as usize] as u32);
                 self.stack.push(self.b);
                 self.b += 1;
             }
             LEFT => {
                 let d = self.stack.pop().expect("LEFT needs a stack");
+                self.verbs.pop();
                 self.add_arc(self.b, d);
             }
             _ => {
                 let d = self.stack.pop().expect("RIGHT needs two items");
+                self.verbs.pop();
                 let h = *self.stack.last().expect("RIGHT needs two items");
                 self.add_arc(h, d);
             }
@@ -217,6 +258,15 @@ pub(crate) fn features(words: &[WordAtoms], tags: &[Upos], st: &State, out: &mut
     let b0l = child(&st.l1, b0);
     let b0l2 = child(&st.l2, b0);
     let w = |p: u32| word_atom(words, n, p);
+    let sf = |p: u32| {
+        if p == NONE || p == n {
+            word_atom(words, n, p)
+        } else {
+            words[p as usize].suf[2]
+        }
+    };
+    let before = |p: u32| if p == NONE || p == 0 { NONE } else { p - 1 };
+    let after = |p: u32| if p == NONE || p + 1 >= n { NONE } else { p + 1 };
     let t = |p: u32| tag_atom(tags, n, p);
     let nl = |p: u32| {
         if p == NONE {
@@ -313,6 +363,18 @@ pub(crate) fn features(words: &[WordAtoms], tags: &[Upos], st: &State, out: &mut
         key(187, t(s1r), 0, 0),
         // Stack depth (small, so that long stacks prefer reductions).
         key(190, (st.stack.len() as u64).min(6), b0t, 0),
+        // Suffixes back off for words not seen in training.
+        key(191, sf(s0), s0t, b0t),
+        key(192, sf(b0), b0t, s0t),
+        key(193, sf(s1), s1t, s0t),
+        key(194, sf(s0), sf(b0), 0),
+        // Is there already a verb lower in the stack (a main clause to come back to)?
+        key(195, (st.verbs_below(1) > 0) as u64, s0t, b0t),
+        key(196, (st.verbs_below(0) as u64).min(3), b0t, 0),
+        // The words around the gap between s0 and b0 (a comma before b0 closes a clause).
+        key(197, w(before(b0)), s0t, b0t),
+        key(198, t(before(b0)), w(b0), s0t),
+        key(199, w(after(s0)), s0t, b0t),
     ];
     out.extend_from_slice(&feats);
 }
@@ -330,11 +392,11 @@ pub(crate) fn parse(
     st: &mut State,
     feats: &mut Vec<u64>,
 ) {
-    st.reset(words.len());
+    st.reset_tagged(tags);
     while !st.is_terminal() {
         feats.clear();
         features(words, tags, st, feats);
-        let mut scores = [0i32; N_MOVES];
+        let mut scores = [0f32; N_MOVES];
         weights.score(feats, &mut scores);
         let m = super::features::argmax_allowed(&scores, |m| st.is_legal(m)).unwrap_or(SHIFT);
         st.apply(m);

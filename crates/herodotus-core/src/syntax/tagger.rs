@@ -15,6 +15,20 @@ pub(crate) struct Tagger {
     pub weights: Weights,
     /// Cased normalised form hash -> tag, for frequent unambiguous words.
     pub tagdict: IdMap<u8>,
+    /// Lower-case form hash -> the set of tags it had in training (bit per tag), for
+    /// words seen at least 3 times: the "ambiguity class", which lets "Attack" at the
+    /// start of a headline borrow what is known of "attack".
+    pub classes: IdMap<u32>,
+}
+
+#[inline]
+fn class_atom(classes: &IdMap<u32>, w: Option<&WordAtoms>) -> u64 {
+    match w {
+        None => NONE_ATOM,
+        Some(w) => classes
+            .get(&w.lower)
+            .map_or(0x636c_0000, |&c| 0x636c_0000_0000 + c as u64),
+    }
 }
 
 #[inline]
@@ -27,7 +41,13 @@ fn tag_atom(t: Option<Upos>) -> u64 {
 
 /// Appends the features of word `i` to `out`, given the tags already chosen for the
 /// words before it.
-pub(crate) fn features(words: &[WordAtoms], i: usize, prev: &[Upos], out: &mut Vec<u64>) {
+pub(crate) fn features(
+    words: &[WordAtoms],
+    i: usize,
+    prev: &[Upos],
+    classes: &IdMap<u32>,
+    out: &mut Vec<u64>,
+) {
     let n = words.len();
     let w = &words[i];
     let at = |j: isize| -> Option<&WordAtoms> {
@@ -71,21 +91,28 @@ pub(crate) fn features(words: &[WordAtoms], i: usize, prev: &[Upos], out: &mut V
     out.push(key(25, p1, lower(i_ + 1), 0));
     out.push(key(26, shape(i_ + 1), 0, 0));
     out.push(key(27, suf3(i_ + 2), 0, 0));
+    let c0 = class_atom(classes, Some(w));
+    let c1 = class_atom(classes, at(i_ + 1));
+    out.push(key(28, c0, 0, 0));
+    out.push(key(29, c0, c1, 0));
+    out.push(key(30, p1, c0, 0));
+    out.push(key(31, c0, w.suf[2], 0));
+    out.push(key(32, class_atom(classes, at(i_ - 1)), c0, 0));
 }
 
 impl Tagger {
     /// Tags `words` into `out` (cleared first).
     pub fn tag(&self, words: &[WordAtoms], out: &mut Vec<Upos>, feats: &mut Vec<u64>) {
         out.clear();
-        let mut scores = [0i32; N_TAGS];
+        let mut scores = [0f32; N_TAGS];
         for i in 0..words.len() {
             if let Some(&t) = self.tagdict.get(&words[i].form) {
                 out.push(Upos::from_index(t as usize).unwrap_or(Upos::X));
                 continue;
             }
             feats.clear();
-            features(words, i, out, feats);
-            scores = [0; N_TAGS];
+            features(words, i, out, &self.classes, feats);
+            scores = [0.0; N_TAGS];
             self.weights.score(feats, &mut scores);
             let best = super::features::argmax_allowed(&scores, |_| true).unwrap_or(0);
             out.push(Upos::from_index(best).unwrap_or(Upos::X));

@@ -101,6 +101,22 @@ fn build_tagdict(sents: &[&TSent]) -> IdMap<u8> {
     d
 }
 
+fn build_classes(sents: &[&TSent]) -> IdMap<u32> {
+    let mut counts: HashMap<u64, (u32, u32)> = HashMap::new();
+    for s in sents {
+        for (a, t) in s.atoms.iter().zip(&s.tags) {
+            let e = counts.entry(a.lower).or_default();
+            e.0 += 1;
+            e.1 |= 1 << *t as u32;
+        }
+    }
+    counts
+        .into_iter()
+        .filter(|(_, (n, _))| *n >= 3)
+        .map(|(k, (_, c))| (k, c))
+        .collect()
+}
+
 fn tag_accuracy(t: &Tagger, sents: &[&TSent]) -> f64 {
     let (mut ok, mut all) = (0usize, 0usize);
     let (mut out, mut feats) = (Vec::new(), Vec::new());
@@ -120,6 +136,7 @@ fn train_tagger(
     seed: u64,
 ) -> (Tagger, usize, f64) {
     let tagdict = build_tagdict(train);
+    let classes = build_classes(train);
     let mut p = Perceptron::new(N_TAGS);
     let mut rng = Rng::new(seed);
     let mut order: Vec<usize> = (0..train.len()).collect();
@@ -138,7 +155,7 @@ fn train_tagger(
                     continue;
                 }
                 feats.clear();
-                tagger::features(&s.atoms, i, &prev, &mut feats);
+                tagger::features(&s.atoms, i, &prev, &classes, &mut feats);
                 p.score(&feats, &mut scores);
                 let guess = argmax_f(&scores);
                 p.update(&feats, s.tags[i] as usize, guess);
@@ -147,8 +164,9 @@ fn train_tagger(
         }
         if !heldout.is_empty() || epoch == epochs {
             let t = Tagger {
-                weights: p.averaged(0),
+                weights: p.averaged(0.0),
                 tagdict: tagdict.clone(),
+                classes: classes.clone(),
             };
             let acc = if heldout.is_empty() {
                 0.0
@@ -209,7 +227,7 @@ fn train_parser(
         rng.shuffle(&mut order);
         for &si in &order {
             let (s, tags) = train[si];
-            st.reset(s.atoms.len());
+            st.reset_tagged(tags);
             while !st.is_terminal() {
                 feats.clear();
                 parser::features(&s.atoms, tags, &st, &mut feats);
@@ -239,7 +257,7 @@ fn train_parser(
             }
         }
         if !heldout.is_empty() || epoch == epochs {
-            let w = p.averaged(0);
+            let w = p.averaged(0.0);
             let acc = if heldout.is_empty() {
                 0.0
             } else {
@@ -309,7 +327,7 @@ fn train_labeller(
             }
         }
         if !heldout.is_empty() || epoch == epochs {
-            let w = p.averaged(0);
+            let w = p.averaged(0.0);
             let acc = if heldout.is_empty() {
                 0.0
             } else {
