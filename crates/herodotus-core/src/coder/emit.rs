@@ -44,7 +44,7 @@ impl Coder {
                 *o = mi;
             }
         }
-        let cands = self.verb_candidates(tokens, ids, &owner, mentions, trace);
+        let cands = self.verb_candidates(text, tokens, ids, &owner, mentions, trace);
         let mut events = Vec::new();
         let paired_codes = self.dicts.semantics.paired_codes;
         let mut prev_source: Option<usize> = None;

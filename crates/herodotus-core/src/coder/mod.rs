@@ -20,7 +20,13 @@
 //!    definite bare agent ("the minister") take the last fitting actor of the article.
 //! 4. **Verb candidates** ([`verbs`]): at each token outside a mention, the longest
 //!    verb form starting there; a form that reads as a noun (after a determiner or a
-//!    possessive, "a US attack", a number) is skipped.
+//!    possessive, "a US attack", a number) is skipped. When the window has a coded
+//!    actor and a candidate, the built-in tagger and parser ([`crate::syntax`]) run
+//!    on it (only then: most sentences are never parsed) and a form whose verb word
+//!    is not tagged VERB/AUX is dropped ("air patrols", "the strikes on the base"),
+//!    unless it is the object of a light verb ("held talks", "resumed aid") or the
+//!    context makes it a verb (right after a subject named by a noun, or after a
+//!    modal, auxiliary, negation or "to").
 //! 5. **Per verb** ([`clause`], [`pattern`], [`emit`]):
 //!    - the clause: from the last boundary word (`;`, "but", "which", a quote, ...)
 //!      before the verb to the next one after it; flags for passive ("was" +
@@ -130,6 +136,11 @@ pub struct CoderOptions {
     pub max_gap: usize,
     /// The caps that keep the cost linear (see [`caps`]).
     pub caps: Caps,
+    /// Use the built-in tagger to drop verb forms used as nouns (parsing only
+    /// sentences with a coded actor and a verb candidate). Default on; the
+    /// environment variable `HERODOTUS_PARSER=off` turns it off, for before/after
+    /// measurements with one binary.
+    pub use_parser: bool,
 }
 
 impl Default for CoderOptions {
@@ -138,6 +149,7 @@ impl Default for CoderOptions {
             require_target: true,
             max_gap: 4,
             caps: Caps::default(),
+            use_parser: std::env::var("HERODOTUS_PARSER").map_or(true, |v| v != "off"),
         }
     }
 }
@@ -154,6 +166,8 @@ pub struct Coder {
     verb_index: HashMap<u32, Vec<(u32, u32)>>,
     pattern_info: Vec<(String, Origin)>,
     w: Words,
+    /// The tagger and parser, when enabled and the built-in model loads.
+    parser: Option<&'static crate::syntax::Model>,
 }
 
 impl Coder {

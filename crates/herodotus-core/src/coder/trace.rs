@@ -132,6 +132,18 @@ pub enum Decision {
     },
     /// A cap bit.
     Limit(LimitHit),
+    /// The tagger's and parser's view of a sentence (window) that was parsed.
+    Tags {
+        /// One row per token: word, UPOS, head (1-based, 0 = root), label.
+        rows: Vec<(String, String, u32, String)>,
+    },
+    /// A verb form dropped because the tagger calls its verb word something else.
+    VerbTagged {
+        /// The word.
+        word: String,
+        /// Its UPOS tag.
+        upos: String,
+    },
 }
 
 impl fmt::Display for Decision {
@@ -215,6 +227,16 @@ impl fmt::Display for Decision {
                 Ok(())
             }
             Decision::Limit(h) => write!(f, "  limit: {h}"),
+            Decision::Tags { rows } => {
+                write!(f, "  parse (ID FORM UPOS HEAD DEPREL):")?;
+                for (i, (w, u, h, d)) in rows.iter().enumerate() {
+                    write!(f, "\n    {}\t{w}\t{u}\t{h}\t{d}", i + 1)?;
+                }
+                Ok(())
+            }
+            Decision::VerbTagged { word, upos } => {
+                write!(f, "  verb {word:?} skipped: tagged {upos}")
+            }
         }
     }
 }
@@ -349,6 +371,32 @@ impl<'a> Trace<'a> {
             sources: actors(sources),
             targets: actors(targets),
             dropped,
+        });
+    }
+
+    /// The analysis of a parsed window.
+    pub(super) fn tags(&mut self, words: &[&str], a: &crate::syntax::Analysis) {
+        self.push(|| Decision::Tags {
+            rows: words
+                .iter()
+                .enumerate()
+                .map(|(i, w)| {
+                    (
+                        w.to_string(),
+                        a.upos[i].as_str().to_string(),
+                        a.head[i],
+                        a.deprel[i].as_str().to_string(),
+                    )
+                })
+                .collect(),
+        });
+    }
+
+    /// A verb form dropped by the tagger.
+    pub(super) fn verb_tagged(&mut self, word: &str, upos: &str) {
+        self.push(|| Decision::VerbTagged {
+            word: word.to_string(),
+            upos: upos.to_string(),
         });
     }
 
