@@ -265,11 +265,6 @@ impl Weights {
     pub fn len(&self) -> usize {
         self.count
     }
-
-    /// Bytes of memory the table takes.
-    pub fn heap_bytes(&self) -> usize {
-        self.bytes.len()
-    }
 }
 
 /// The best class among those `allowed`, by score (ties: lowest index, so the result

@@ -122,6 +122,11 @@ impl Analysis {
 static BUILTIN_BYTES: &[u8] = include_bytes!("../../model/en-ud.hmodel");
 static BUILTIN: OnceLock<Result<Model, ModelError>> = OnceLock::new();
 
+/// The bytes of the built-in model file (to time loading, or to write it out).
+pub fn builtin_bytes() -> &'static [u8] {
+    BUILTIN_BYTES
+}
+
 impl Model {
     /// The model shipped with the library, decoded on first use.
     ///
