@@ -15,7 +15,7 @@
 //! [`ModelError`], never a panic or a huge allocation.
 
 use super::features::{word_atoms, IdMap, Weights};
-use super::label::{self, Children};
+use super::label;
 use super::lemma::{Lemmatizer, Rule};
 use super::parser::{self, State};
 use super::tagger::Tagger;
@@ -86,9 +86,8 @@ struct Workspace {
     lower_chars: Vec<char>,
     lower: String,
     feats: Vec<u64>,
-    scores: Vec<f32>,
     state: State,
-    kids: Children,
+    label: label::Scratch,
     rels: Vec<DepRel>,
 }
 
@@ -210,9 +209,7 @@ impl Model {
                 wa,
                 wt,
                 &ws.state.head[..m],
-                &mut ws.kids,
-                &mut ws.feats,
-                &mut ws.scores,
+                &mut ws.label,
                 &mut ws.rels,
             );
             for i in 0..m {
