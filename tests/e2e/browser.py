@@ -133,6 +133,33 @@ try:
     click(find("form#paste button"))
     wait("pasted article page", lambda: "/article/" in call("GET", S + "/url"))
     check("pasted article is stored and shown", "Pasted in the browser" in text(find("h1")))
+    # Pasting a text already stored under another id leads to that article
+    # (issue 11 item 5: it was a 404).
+    with urllib.request.urlopen(args.base + "/api/articles/e2e-0", timeout=30) as r:
+        stored = json.loads(r.read())
+    go("/paste")
+    ta = find("textarea[name=text]")
+    call("POST", f"{S}/element/{ta}/value", {"text": stored["text"]})
+    click(find("form#paste button"))
+    wait("stored article page", lambda: "/article/" in call("GET", S + "/url"))
+    url = call("GET", S + "/url")
+    check("pasting a stored text opens the stored article",
+          url.endswith("/article/e2e-0") and stored["title"] in text(find("h1")), url)
+    # The Goldstein line never crosses an empty bucket (issue 11 item 10).
+    go("/dyad/USA/RUS?by=week")
+    find("svg.chart")
+    crossing = js("""
+        var svg = document.querySelector('svg.chart'), bad = [];
+        var empty = Array.from(svg.querySelectorAll('.bucket[data-count="0"] rect.hit')).map(function (r) {
+            return r.x.baseVal.value + r.width.baseVal.value / 2; });
+        svg.querySelectorAll('polyline.gline').forEach(function (l) {
+            var xs = Array.from(l.points).map(function (p) { return p.x; });
+            var lo = Math.min.apply(null, xs), hi = Math.max.apply(null, xs);
+            empty.forEach(function (x) { if (x > lo && x < hi) bad.push(x); });
+        });
+        return {empty: empty.length, lines: svg.querySelectorAll('polyline.gline').length, bad: bad};""")
+    check("the Goldstein line breaks over empty weeks",
+          crossing["empty"] > 0 and crossing["lines"] > 0 and not crossing["bad"], json.dumps(crossing))
     # Phone-sized layout: nothing wider than the screen.
     call("POST", S + "/window/rect", {"width": 390, "height": 844})
     go("/dyad/USA/RUS?by=week")
@@ -140,6 +167,32 @@ try:
     over = js("return document.documentElement.scrollWidth - document.documentElement.clientWidth;")
     check("no horizontal scrolling on a phone", over is not None and over <= 1, f"overflow {over}px")
     shot("dyad-phone")
+    # Chart text readable on a 400 px wide screen (issue 11 item 10): every
+    # visible text in the chart box is at least 11 CSS px as rendered, i.e.
+    # its font size times the scale of any SVG it is drawn in.
+    call("POST", S + "/window/rect", {"width": 400, "height": 844})
+    go("/dyad/USA/RUS?by=week")
+    find("svg.chart")
+    sizes = js("""
+        var out = [];
+        document.querySelectorAll('.chartbox *').forEach(function (e) {
+            var own = Array.from(e.childNodes).some(function (n) { return n.nodeType === 3 && n.textContent.trim(); });
+            if (!own) return;
+            var r = e.getBoundingClientRect();
+            if (r.width === 0 || r.height === 0) return;
+            var k = 1;
+            if (e instanceof SVGElement && e.ownerSVGElement) k = e.ownerSVGElement.getScreenCTM().a;
+            out.push([e.textContent.trim().slice(0, 24), parseFloat(getComputedStyle(e).fontSize) * k, r.height]);
+        });
+        return {width: window.innerWidth, texts: out};""")
+    texts = sizes["texts"]
+    small = [t for t in texts if t[1] < 11]
+    print("     at", sizes["width"], "px wide, chart text sizes (px):",
+          sorted({round(t[1], 1) for t in texts}), "from", len(texts), "labels")
+    check("the window is about 400 px wide", 380 <= sizes["width"] <= 400, str(sizes["width"]))
+    check("chart has visible labels", len(texts) >= 5, json.dumps(texts))
+    check("chart text is at least 11 px at 400 px wide", not small, json.dumps(small[:5]))
+    shot("dyad-400")
 finally:
     try:
         call("DELETE", S)

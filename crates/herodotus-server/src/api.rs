@@ -389,16 +389,26 @@ async fn post_article(
             .pop()
             .unwrap_or(InsertOutcome::Unchanged);
         st.forget_counts();
-        let stored = st.writer().article(&article.id)?;
+        // A duplicate is the same text stored under another id: answer with
+        // that article, so the paste page goes to it rather than to a 404.
+        let id = match outcome {
+            InsertOutcome::Duplicate => st
+                .writer()
+                .id_by_text(&article.text)?
+                .unwrap_or_else(|| article.id.clone()),
+            _ => article.id.clone(),
+        };
+        let stored = st.writer().article(&id)?;
         let status = match outcome {
             InsertOutcome::Inserted => StatusCode::CREATED,
             _ => StatusCode::OK,
         };
         let outcome = format!("{outcome:?}").to_lowercase();
-        Ok((
-            status,
-            Json(json!({ "id": article.id, "outcome": outcome, "article": stored })),
-        ))
+        let mut body = json!({ "id": id, "outcome": outcome, "article": stored });
+        if id != article.id {
+            body["posted_id"] = json!(article.id);
+        }
+        Ok((status, Json(body)))
     })
     .await
 }

@@ -51,7 +51,7 @@ pub fn spec() -> Value {
         "the stored article (201 when new)",
         json!({
             "type": "object",
-            "properties": { "id": {"type": "string"}, "outcome": {"type": "string", "enum": ["inserted", "replaced", "unchanged", "duplicate"]}, "article": r("Article") }
+            "properties": { "id": {"type": "string", "description": "the id the article is stored under: for a duplicate, the stored article with the same text"}, "posted_id": {"type": "string", "description": "the id sent, when it differs from id (duplicate)"}, "outcome": {"type": "string", "enum": ["inserted", "replaced", "updated", "unchanged", "duplicate"]}, "article": r("Article") }
         }),
     );
     let mut post_code = ok(

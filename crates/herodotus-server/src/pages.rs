@@ -3,7 +3,7 @@
 //! event list and the paste form's submit.
 
 use crate::api::DyadParams;
-use crate::chart::{dyad_svg, esc};
+use crate::chart::{dyad_chart, esc};
 use crate::{blocking, ApiError, AppState, WritePolicy};
 use axum::extract::{Path, Query, State};
 use axum::http::header;
@@ -106,13 +106,17 @@ async fn dashboard(State(st): State<Arc<AppState>>) -> Response {
     let _ = write!(
         b,
         r#"<h1>Dashboard</h1>
-<p class="stats"><span><b>{}</b> articles</span><span><b>{}</b> events</span><span><b>{}</b> quotes</span><span><b>{}</b> sentences</span></p>
+<p class="stats"><span><b>{}</b> articles</span><span><b>{}</b> events</span><span><b>{}</b> quotes</span><span><b>{}</b> sentences</span>{}</p>
 <form class="pair" action="/dyad" onsubmit="location.href='/dyad/'+encodeURIComponent(this.a.value.trim()||'USA')+'/'+encodeURIComponent(this.b.value.trim()||'RUS');return false;">
 <label>Actor <input name="a" placeholder="USA" size="8" pattern="[A-Za-z0-9]+"></label>
 <label>and <input name="b" placeholder="RUS" size="8" pattern="[A-Za-z0-9]+"></label>
 <button>Show the series</button></form>
 <div class="cols"><section><h2>Most active dyads</h2>"#,
-        counts.articles, counts.events, counts.quotes, counts.sentences
+        counts.articles,
+        counts.events,
+        counts.quotes,
+        counts.sentences,
+        undated_note(counts.undated),
     );
     if dyads.is_empty() {
         b.push_str(r#"<p class="muted">No events between two different actors yet. Store some with <code>herodotus ingest FILES --db DB</code> or <a href="/paste">paste an article</a>.</p>"#);
@@ -155,6 +159,17 @@ async fn dashboard(State(st): State<Arc<AppState>>) -> Response {
     }
     b.push_str("</section></div>");
     layout("Dashboard", &b).into_response()
+}
+
+/// How many stored articles have no date, which is why their events are in
+/// no chart; nothing when all are dated.
+fn undated_note(n: u64) -> String {
+    if n == 0 {
+        return String::new();
+    }
+    format!(
+        r#"<span class="undated" title="Their events appear in no time series. Ingest them again with --date or a date field to date them."><b>{n}</b> undated articles</span>"#
+    )
 }
 
 fn urlenc(s: &str) -> String {
@@ -213,7 +228,7 @@ async fn dyad_page(
         a = esc(&q.a),
         b = esc(&q.b),
         n = series.len(),
-        svg = dyad_svg(&series, &title),
+        svg = dyad_chart(&series, &title),
     );
     layout(&title, &h).into_response()
 }

@@ -78,16 +78,16 @@ fn fake_processor() -> Processor {
             })
             .into_iter()
             .collect();
-        Processed {
-            coded: CodedArticle {
-                sentences,
-                mentions,
-                events,
-                discarded: false,
-            },
-            quotes,
-            tone: Some(-3.0),
-        }
+        let mut p = Processed::new(CodedArticle {
+            sentences,
+            mentions,
+            events,
+            discarded: false,
+            limits: Vec::new(),
+        });
+        p.quotes = quotes;
+        p.tone = Some(-3.0);
+        p
     })
 }
 
@@ -340,6 +340,62 @@ async fn writes_store_once_and_need_the_token() {
     assert_eq!(s, StatusCode::FORBIDDEN);
     // Reads stay open.
     assert_eq!(get(&closed, "/api/stats").await.0, StatusCode::OK);
+}
+
+/// Issue 11 item 5: the text of a stored article pasted again (the page
+/// sends no id, so it gets a `web-` one) answers with the stored article's id,
+/// and that page exists; it used to answer with the new id, a 404.
+#[tokio::test]
+async fn pasting_a_stored_text_leads_to_the_stored_article() {
+    let (_t, db) = temp_db();
+    let app = app(&db, WritePolicy::Open);
+    let body = r#"{"text":"Washington condemned Moscow again.","title":"Pasted copy"}"#;
+    let (s, b) = call(&app, post("/api/articles", body, None)).await;
+    assert_eq!(s, StatusCode::OK, "{b}");
+    let v: serde_json::Value = serde_json::from_str(&b).unwrap();
+    assert_eq!(v["outcome"], "duplicate");
+    assert_eq!(v["id"], "a2", "{b}");
+    assert!(v["posted_id"].as_str().unwrap().starts_with("web-"));
+    assert_eq!(v["article"]["id"], "a2");
+    // What the page script does with the answer.
+    let (s, page) = get(&app, &format!("/article/{}", v["id"].as_str().unwrap())).await;
+    assert_eq!(s, StatusCode::OK);
+    assert!(page.contains("condemned"));
+    let (_, v) = get_json(&app, "/api/stats").await;
+    assert_eq!(v["counts"]["articles"], 3, "not stored twice");
+    // The script follows `id`.
+    let (_, js) = get(&app, "/static/app.js").await;
+    assert!(js.contains("encodeURIComponent(j.id)"));
+}
+
+/// Issue 11 item 2: the dashboard says how many stored articles are undated.
+#[tokio::test]
+async fn dashboard_counts_undated_articles() {
+    let (_t, db) = temp_db();
+    let app = app(&db, WritePolicy::Open);
+    let (_, b) = get(&app, "/").await;
+    assert!(
+        !b.contains("undated articles"),
+        "all seeded articles are dated"
+    );
+    for (id, text) in [
+        ("n1", "Moscow condemned Kyiv."),
+        ("n2", "Kyiv condemned Moscow."),
+    ] {
+        let body = format!(r#"{{"id":"{id}","text":"{text}"}}"#);
+        let (s, b) = call(&app, post("/api/articles", &body, None)).await;
+        assert_eq!(s, StatusCode::CREATED, "{b}");
+    }
+    let (_, b) = get(&app, "/").await;
+    assert!(b.contains("<b>2</b> undated articles"), "{b}");
+    let (_, v) = get_json(&app, "/api/stats").await;
+    assert_eq!(v["counts"]["undated"], 2);
+    // Dated by posting the same text again with a date: updated, not ignored.
+    let body = r#"{"id":"n1","text":"Moscow condemned Kyiv.","date":"2024-02-02"}"#;
+    let (_, b) = call(&app, post("/api/articles", body, None)).await;
+    assert!(b.contains("\"updated\""), "{b}");
+    let (_, b) = get(&app, "/").await;
+    assert!(b.contains("<b>1</b> undated articles"), "{b}");
 }
 
 #[test]

@@ -130,15 +130,9 @@ fn article(i: u64, rng: &mut Rng, per: usize) -> (Article, Processed) {
         mentions: vec![],
         events,
         discarded: false,
+        limits: Vec::new(),
     };
-    (
-        a,
-        Processed {
-            coded,
-            quotes: vec![],
-            tone: None,
-        },
-    )
+    (a, Processed::new(coded))
 }
 
 fn generate(db: &str, events: u64) {

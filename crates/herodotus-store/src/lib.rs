@@ -26,7 +26,8 @@ mod schema;
 mod series;
 
 pub use export::{write_events, OutputFormat, GDELT_COLUMNS};
-pub use ingest::{ingest, IngestOptions, IngestStats, Processed};
+pub use herodotus_pipeline::Processed;
+pub use ingest::{IngestOptions, IngestStats, StoreSink};
 pub use query::{
     ArticleSummary, DyadCount, EventFilter, SentenceHit, StoredArticle, StoredEvent, StoredMention,
 };
@@ -74,6 +75,9 @@ pub enum InsertOutcome {
     Inserted,
     /// Same id with different text: the old version and its events were replaced.
     Replaced,
+    /// Same id and text, with new metadata (a date, title, URL... the stored
+    /// version lacked or had otherwise), or a forced replace: coded and stored again.
+    Updated,
     /// Same id and same text already stored: nothing done.
     Unchanged,
     /// Same text already stored under another id: nothing done.
@@ -93,6 +97,8 @@ pub struct Counts {
     pub sentences: u64,
     /// Actor mentions.
     pub mentions: u64,
+    /// Articles without a date: their events appear in no time series.
+    pub undated: u64,
 }
 
 /// The hash that identifies an article's content (128-bit XXH3 of the text, hex).
@@ -173,6 +179,37 @@ impl Store {
         Ok(st.exists(params![hash])?)
     }
 
+    /// What storing `a` would do, before it is coded, and the date it would be
+    /// stored with: an article stored under the same id lends `a` the metadata
+    /// `a` lacks (so re-ingesting a file without `--date` keeps the stored
+    /// date), unless `replace` is set. [`InsertOutcome::Unchanged`] and
+    /// [`InsertOutcome::Duplicate`] mean there is nothing to code.
+    pub fn prepare(
+        &self,
+        a: &Article,
+        replace: bool,
+    ) -> Result<(InsertOutcome, Option<herodotus_core::Date>)> {
+        let mut meta = meta_of(a);
+        let outcome = plan(&self.conn, &mut meta, &content_hash(&a.text), replace)?;
+        Ok((outcome, meta.date))
+    }
+
+    /// Whether an article with this content hash is stored: `None` when not,
+    /// `Some(true)` when under `id` itself, `Some(false)` under another id.
+    pub fn holder_of(&self, hash: &str, id: &str) -> Result<Option<bool>> {
+        let mut st = self
+            .conn
+            .prepare_cached("SELECT id FROM articles WHERE content_hash = ?1")?;
+        let ids: Vec<String> = st
+            .query_map(params![hash], |r| r.get(0))?
+            .collect::<std::result::Result<_, _>>()?;
+        Ok(if ids.is_empty() {
+            None
+        } else {
+            Some(ids.iter().any(|i| i == id))
+        })
+    }
+
     /// Stores one coded article with its events and quotes, in its own
     /// transaction.
     pub fn insert_coded(
@@ -182,7 +219,7 @@ impl Store {
         quotes: &[Quote],
     ) -> Result<InsertOutcome> {
         let tx = self.conn.transaction()?;
-        let out = insert_article(&tx, article, coded, quotes, None)?;
+        let out = insert_article(&tx, article, coded, quotes, None, false)?;
         tx.commit()?;
         Ok(out)
     }
@@ -190,13 +227,35 @@ impl Store {
     /// Stores a batch of processed articles in one transaction: either all of
     /// them (with all their events) are stored, or none.
     pub fn insert_batch(&mut self, batch: &[(Article, Processed)]) -> Result<Vec<InsertOutcome>> {
+        self.insert_batch_with(batch, false)
+    }
+
+    /// [`Store::insert_batch`], and with `replace` every article already stored
+    /// under its id is replaced by the given version (metadata as given).
+    pub fn insert_batch_with(
+        &mut self,
+        batch: &[(Article, Processed)],
+        replace: bool,
+    ) -> Result<Vec<InsertOutcome>> {
         let tx = self.conn.transaction()?;
         let mut out = Vec::with_capacity(batch.len());
         for (a, p) in batch {
-            out.push(insert_article(&tx, a, &p.coded, &p.quotes, p.tone)?);
+            out.push(insert_article(
+                &tx, a, &p.coded, &p.quotes, p.tone, replace,
+            )?);
         }
         tx.commit()?;
         Ok(out)
+    }
+
+    /// The id of the article stored with exactly this text, if any (the paste
+    /// page sends a duplicate to it).
+    pub fn id_by_text(&self, text: &str) -> Result<Option<String>> {
+        Ok(self
+            .conn
+            .prepare_cached("SELECT id FROM articles WHERE content_hash = ?1 LIMIT 1")?
+            .query_row(params![content_hash(text)], |r| r.get(0))
+            .optional()?)
     }
 
     /// Deletes an article and everything attached to it. Returns whether it existed.
@@ -223,7 +282,18 @@ impl Store {
             quotes: c("quotes")?,
             sentences: c("sentences")?,
             mentions: c("mentions")?,
+            undated: c("articles WHERE date IS NULL")?,
         })
+    }
+
+    /// Articles stored without a date (their events are in no series); uses
+    /// the date index, cheap on any store.
+    pub fn undated_articles(&self) -> Result<u64> {
+        Ok(self.conn.query_row(
+            "SELECT count(*) FROM articles WHERE date IS NULL",
+            [],
+            |r| r.get::<_, i64>(0),
+        )? as u64)
     }
 
     /// Lets SQLite refresh the query planner's statistics where they are
@@ -246,31 +316,123 @@ fn country(code: &str) -> &str {
     }
 }
 
+/// An article's metadata (all but the text), to compare a new version with
+/// the stored one.
+fn meta_of(a: &Article) -> Article {
+    Article {
+        id: a.id.clone(),
+        text: String::new(),
+        date: a.date,
+        title: a.title.clone(),
+        url: a.url.clone(),
+        source: a.source.clone(),
+        authors: a.authors.clone(),
+        language: a.language.clone(),
+    }
+}
+
+/// Fills the metadata fields `new` lacks from `old`; true when `new` gives a
+/// field that differs from `old` (new metadata worth storing).
+fn merge_meta(new: &mut Article, old: &Article) -> bool {
+    fn field<T: PartialEq + Clone>(n: &mut Option<T>, o: &Option<T>, changed: &mut bool) {
+        match (n.as_ref(), o) {
+            (None, Some(_)) => *n = o.clone(),
+            (Some(x), o) if o.as_ref() != Some(x) => *changed = true,
+            _ => {}
+        }
+    }
+    let mut changed = false;
+    field(&mut new.date, &old.date, &mut changed);
+    field(&mut new.title, &old.title, &mut changed);
+    field(&mut new.url, &old.url, &mut changed);
+    field(&mut new.source, &old.source, &mut changed);
+    field(&mut new.language, &old.language, &mut changed);
+    if new.authors.is_empty() {
+        new.authors = old.authors.clone();
+    } else if new.authors != old.authors {
+        changed = true;
+    }
+    changed
+}
+
+/// The stored version of article `id`: row id, content hash and metadata.
+fn stored_meta(conn: &Connection, id: &str) -> Result<Option<(i64, String, Article)>> {
+    Ok(conn
+        .prepare_cached(
+            "SELECT rowid, content_hash, date, title, url, source, authors, language
+             FROM articles WHERE id = ?1",
+        )?
+        .query_row(params![id], |r| {
+            Ok((
+                r.get(0)?,
+                r.get(1)?,
+                Article {
+                    id: id.to_string(),
+                    text: String::new(),
+                    date: r
+                        .get::<_, Option<i64>>(2)?
+                        .map(herodotus_core::Date::from_days),
+                    title: r.get(3)?,
+                    url: r.get(4)?,
+                    source: r.get(5)?,
+                    authors: r
+                        .get::<_, Option<String>>(6)?
+                        .and_then(|s| serde_json::from_str(&s).ok())
+                        .unwrap_or_default(),
+                    language: r.get(7)?,
+                },
+            ))
+        })
+        .optional()?)
+}
+
+/// The one decision of what to do with an article (see [`Store::prepare`]);
+/// merges the stored metadata into `a` unless `replace`.
+fn plan(conn: &Connection, a: &mut Article, hash: &str, replace: bool) -> Result<InsertOutcome> {
+    let existing = stored_meta(conn, &a.id)?;
+    let changed = match &existing {
+        Some((_, _, old)) if !replace => merge_meta(a, old),
+        _ => true,
+    };
+    if let Some((_, h, _)) = &existing {
+        if h == hash {
+            return Ok(if changed {
+                InsertOutcome::Updated
+            } else {
+                InsertOutcome::Unchanged
+            });
+        }
+    }
+    // The same text under another id is one story stored once.
+    let dup = conn
+        .prepare_cached("SELECT 1 FROM articles WHERE content_hash = ?1 AND id <> ?2")?
+        .exists(params![hash, a.id])?;
+    Ok(if dup {
+        InsertOutcome::Duplicate
+    } else if existing.is_some() {
+        InsertOutcome::Replaced
+    } else {
+        InsertOutcome::Inserted
+    })
+}
+
 fn insert_article(
     tx: &rusqlite::Transaction<'_>,
     a: &Article,
     coded: &CodedArticle,
     quotes: &[Quote],
     tone: Option<f32>,
+    replace: bool,
 ) -> Result<InsertOutcome> {
     let hash = content_hash(&a.text);
-    let existing: Option<(i64, String)> = tx
-        .prepare_cached("SELECT rowid, content_hash FROM articles WHERE id = ?1")?
-        .query_row(params![a.id], |r| Ok((r.get(0)?, r.get(1)?)))
-        .optional()?;
-    if matches!(&existing, Some((_, h)) if *h == hash) {
-        return Ok(InsertOutcome::Unchanged);
-    }
-    let dup = tx
-        .prepare_cached("SELECT 1 FROM articles WHERE content_hash = ?1")?
-        .exists(params![hash])?;
-    if dup {
-        return Ok(InsertOutcome::Duplicate);
-    }
-    let mut outcome = InsertOutcome::Inserted;
-    if let Some((rowid, _)) = existing {
-        tx.execute("DELETE FROM articles WHERE rowid = ?1", params![rowid])?;
-        outcome = InsertOutcome::Replaced;
+    let mut meta = meta_of(a);
+    let outcome = plan(tx, &mut meta, &hash, replace)?;
+    match outcome {
+        InsertOutcome::Unchanged | InsertOutcome::Duplicate => return Ok(outcome),
+        InsertOutcome::Replaced | InsertOutcome::Updated => {
+            tx.execute("DELETE FROM articles WHERE id = ?1", params![a.id])?;
+        }
+        InsertOutcome::Inserted => {}
     }
     let tone = tone.or_else(|| coded.events.iter().find_map(|e| e.article_tone));
     tx.prepare_cached(
@@ -281,16 +443,16 @@ fn insert_article(
     .execute(params![
         a.id,
         hash,
-        a.date.map(|d| d.to_days()),
-        a.title,
-        a.url,
-        a.source,
-        if a.authors.is_empty() {
+        meta.date.map(|d| d.to_days()),
+        meta.title,
+        meta.url,
+        meta.source,
+        if meta.authors.is_empty() {
             None
         } else {
-            Some(serde_json::to_string(&a.authors)?)
+            Some(serde_json::to_string(&meta.authors)?)
         },
-        a.language,
+        meta.language,
         a.text,
         tone,
         coded.discarded,
@@ -368,7 +530,7 @@ fn insert_article(
             })
         };
         for (i, e) in coded.events.iter().enumerate() {
-            let date = e.date.or(a.date).map(|d| d.to_days());
+            let date = e.date.or(meta.date).map(|d| d.to_days());
             let tone_v = e.sentence_tone.or(e.article_tone).or(tone);
             st.execute(params![
                 art,
@@ -495,6 +657,7 @@ pub(crate) mod testutil {
             }],
             events,
             discarded: false,
+            limits: Vec::new(),
         };
         let quotes = vec![Quote {
             article_id: id.into(),
@@ -512,6 +675,7 @@ pub(crate) mod testutil {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use herodotus_core::Date;
 
     #[test]
     fn insert_is_idempotent_and_replaces_changed_text() {
@@ -549,6 +713,128 @@ mod tests {
         assert_eq!(s.counts().unwrap(), Counts::default());
         // The kept dyad counts follow deletions (cascaded from the article).
         assert!(s.top_dyads(5, None).unwrap().is_empty());
+    }
+
+    /// Drives a [`StoreSink`] as `Pipeline::run` does: articles not in
+    /// English go to `other_language`, the rest are coded when wanted.
+    fn sink_run(
+        s: &mut Store,
+        articles: Vec<Article>,
+        process: &dyn Fn(&Article) -> Processed,
+        replace: bool,
+    ) -> IngestStats {
+        use herodotus_pipeline::EventSink;
+        let opts = IngestOptions {
+            replace,
+            ..IngestOptions::default()
+        };
+        let mut sink = StoreSink::new(s, &opts);
+        for a in articles {
+            if a.language.as_deref().is_some_and(|l| l != "en") {
+                sink.other_language(a).unwrap();
+            } else if sink.wants(&a).unwrap() {
+                let p = process(&a);
+                sink.write(a, p).unwrap();
+            }
+        }
+        sink.finish().unwrap();
+        sink.stats()
+    }
+
+    /// Issue 11 item 2: an article stored undated is dated by ingesting it
+    /// again with a date (it used to be "already stored" and ignored); an
+    /// ingest without the date keeps it; `replace` forces a new coding.
+    #[test]
+    fn reingest_with_new_metadata_updates_the_article() {
+        let mut s = Store::open_in_memory().unwrap();
+        let process = |a: &Article| {
+            let (_, mut coded, quotes) = testutil::article(&a.id, "2000-01-01", 2);
+            for e in &mut coded.events {
+                e.date = a.date;
+            }
+            let mut p = Processed::new(coded);
+            p.quotes = quotes;
+            p
+        };
+        let (mut a, _, _) = testutil::article("u1", "2024-03-05", 0);
+        a.date = None;
+        a.title = None;
+        let run = |s: &mut Store, a: &Article, replace: bool| {
+            sink_run(s, vec![a.clone()], &process, replace)
+        };
+        let st = run(&mut s, &a, false);
+        assert_eq!((st.inserted, st.undated, st.events), (1, 1, 2));
+        assert_eq!(s.counts().unwrap().undated, 1);
+        assert!(s
+            .dyad_series(&DyadQuery::new("USA", "RUS", Bucketing::Week))
+            .unwrap()
+            .is_empty());
+
+        // The same text again, now with a date and a title: updated, events dated.
+        let mut dated = a.clone();
+        dated.date = Date::parse("2024-03-05");
+        dated.title = Some("Dated".into());
+        let st = run(&mut s, &dated, false);
+        assert_eq!(
+            (st.updated, st.unchanged, st.undated, st.events),
+            (1, 0, 0, 2)
+        );
+        let stored = s.article("u1").unwrap().unwrap();
+        assert_eq!(
+            (stored.date, stored.title.as_deref()),
+            (dated.date, Some("Dated"))
+        );
+        assert_eq!(s.counts().unwrap().undated, 0);
+        assert_eq!(s.counts().unwrap().events, 2);
+        let series = s
+            .dyad_series(&DyadQuery::new("USA", "RUS", Bucketing::Week))
+            .unwrap();
+        assert_eq!(series.iter().map(|b| b.count).sum::<u64>(), 2);
+
+        // Without the date (the first file again): nothing to update, the date stays.
+        let st = run(&mut s, &a, false);
+        assert_eq!((st.unchanged, st.updated, st.undated), (1, 0, 0));
+        assert_eq!(s.article("u1").unwrap().unwrap().date, dated.date);
+
+        // --replace: coded and stored again as given (undated again).
+        let st = run(&mut s, &a, true);
+        assert_eq!((st.updated, st.undated), (1, 1));
+        assert_eq!(s.article("u1").unwrap().unwrap().date, None);
+        assert_eq!(s.counts().unwrap().events, 2);
+
+        // The same text under another id is still a duplicate.
+        let mut other = dated.clone();
+        other.id = "u2".into();
+        assert_eq!(run(&mut s, &other, false).duplicates, 1);
+        assert_eq!(s.id_by_text(&a.text).unwrap().as_deref(), Some("u1"));
+    }
+
+    /// Issue 11 item 4: an article in another language is stored, without
+    /// events, and counted (it was coded into nothing, silently).
+    #[test]
+    fn non_english_articles_are_stored_without_events() {
+        let mut s = Store::open_in_memory().unwrap();
+        let process = |a: &Article| {
+            let (_, coded, quotes) = testutil::article(&a.id, "2024-01-01", 1);
+            let mut p = Processed::new(coded);
+            p.quotes = quotes;
+            p
+        };
+        let (en, _, _) = testutil::article("en", "2024-01-01", 0);
+        let (mut de, _, _) = testutil::article("de", "2024-01-01", 0);
+        de.language = Some("de".into());
+        de.text = "Washington hat Moskau verurteilt.".into();
+        let st = sink_run(&mut s, vec![en, de.clone()], &process, false);
+        assert_eq!(
+            (st.inserted, st.events, st.non_english_without_events),
+            (2, 1, 1)
+        );
+        let stored = s.article("de").unwrap().unwrap();
+        assert!(stored.events.is_empty());
+        assert_eq!(stored.language.as_deref(), Some("de"));
+        // Again: already stored, not stored twice.
+        let st = sink_run(&mut s, vec![de], &process, false);
+        assert_eq!((st.unchanged, st.inserted), (1, 0));
     }
 
     #[test]

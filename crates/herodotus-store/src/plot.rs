@@ -141,13 +141,24 @@ where
     chart
         .draw_series(LineSeries::new([(x0, 0.0), (x1, 0.0)], BLACK.mix(0.3)))
         .map_err(err)?;
-    let pts: Vec<(i64, f64)> = series
-        .iter()
-        .filter_map(|b| b.goldstein_mean.map(|g| (b.start.to_days(), g)))
-        .collect();
-    chart
-        .draw_series(LineSeries::new(pts.iter().copied(), BLACK.stroke_width(2)))
-        .map_err(err)?;
+    // The line joins consecutive buckets only: an empty bucket breaks it, so
+    // it never draws a trend across periods without events.
+    let mut runs: Vec<Vec<(i64, f64)>> = vec![Vec::new()];
+    for b in series {
+        match b.goldstein_mean {
+            Some(g) => runs
+                .last_mut()
+                .unwrap_or(&mut Vec::new())
+                .push((b.start.to_days(), g)),
+            None => runs.push(Vec::new()),
+        }
+    }
+    for run in runs.iter().filter(|r| r.len() > 1) {
+        chart
+            .draw_series(LineSeries::new(run.iter().copied(), BLACK.stroke_width(2)))
+            .map_err(err)?;
+    }
+    let pts: Vec<(i64, f64)> = runs.concat();
     chart
         .draw_series(pts.iter().map(|p| Circle::new(*p, 3, BLACK.filled())))
         .map_err(err)?;
@@ -241,5 +252,51 @@ mod tests {
         plot_series(&[], "empty", &png).unwrap();
         assert!(plot_series(&series, "x", &dir.join("c.gif")).is_err());
         std::fs::remove_dir_all(&dir).unwrap();
+    }
+
+    /// Issue 11 item 10: the mean Goldstein line stops at empty buckets (it
+    /// was one line through all points).
+    #[test]
+    fn goldstein_line_breaks_over_empty_buckets() {
+        let d = |s: &str| Date::parse(s).unwrap();
+        let b = |day: &str, g: Option<f64>| Bucket {
+            start: d(day),
+            end: d(day),
+            count: u64::from(g.is_some()),
+            q1: u64::from(g.is_some()),
+            q2: 0,
+            q3: 0,
+            q4: 0,
+            goldstein_mean: g,
+            tone_mean: None,
+        };
+        let series = [
+            b("2024-01-01", Some(1.0)),
+            b("2024-01-02", Some(2.0)),
+            b("2024-01-03", None),
+            b("2024-01-04", Some(-3.0)),
+            b("2024-01-05", Some(-4.0)),
+            b("2024-01-06", Some(-5.0)),
+            b("2024-01-07", None),
+            b("2024-01-08", Some(5.0)),
+        ];
+        let dir = std::env::temp_dir().join(format!("hstore-plot-gap-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let path = dir.join("g.svg");
+        plot_series(&series, "gaps", &path).unwrap();
+        let svg = std::fs::read_to_string(&path).unwrap();
+        std::fs::remove_dir_all(&dir).unwrap();
+        // The Goldstein line is the only black polyline of width 2.
+        let lines: Vec<usize> = svg
+            .split("<polyline")
+            .skip(1)
+            .map(|p| &p[..p.find("/>").unwrap()])
+            .filter(|p| p.contains(r##"stroke="#000000""##) && p.contains(r#"stroke-width="2""#))
+            .map(|p| {
+                let pts = &p[p.find("points=\"").unwrap() + 8..];
+                pts[..pts.find('"').unwrap()].split_whitespace().count()
+            })
+            .collect();
+        assert_eq!(lines, vec![2, 3], "{svg}");
     }
 }

@@ -107,6 +107,13 @@ pub fn run(args: Args) -> Result<ExitCode> {
         to: args.to,
     };
     let series = store.dyad_series(&q)?;
+    // An empty or thin chart is most often articles stored without a date.
+    let undated = store.undated_articles()?;
+    if undated > 0 {
+        eprintln!(
+            "herodotus: warning: {undated} stored articles have no date and are in no series; ingest them again with --date or a date field"
+        );
+    }
     let mut out = BufWriter::new(std::io::stdout().lock());
     match write_series(&mut out, &args.format.to_ascii_lowercase(), &series) {
         Err(e)

@@ -1,24 +1,18 @@
 //! `herodotus ingest`: code articles and store them (with their events,
 //! quotes, tone and places) in the SQLite event store.
 
-use crate::common::{DictArgs, InputArgs};
+use crate::common::CodeArgs;
 use anyhow::{Context as _, Result};
-use herodotus_core::Article;
-use herodotus_enrich::Enricher;
-use herodotus_store::{ingest, IngestOptions, Processed, Store};
-use std::cell::Cell;
+use herodotus_store::{IngestOptions, Store, StoreSink};
 use std::io::IsTerminal;
 use std::path::PathBuf;
 use std::process::ExitCode;
-use std::sync::Arc;
 
 /// Arguments of `ingest`.
 #[derive(clap::Args)]
 pub struct Args {
     #[command(flatten)]
-    input: InputArgs,
-    #[command(flatten)]
-    dicts: DictArgs,
+    code: CodeArgs,
     /// The SQLite database (created if missing).
     #[arg(long, value_name = "FILE", default_value = "herodotus.db")]
     db: PathBuf,
@@ -26,67 +20,58 @@ pub struct Args {
     /// which a re-run stores.
     #[arg(long, value_name = "N", default_value_t = 256)]
     batch: usize,
-}
-
-/// Codes and enriches one article: what `ingest` stores and what `serve`
-/// answers `POST /api/articles` with.
-pub type Processor = Arc<dyn Fn(&Article) -> Processed + Send + Sync>;
-
-/// Builds the coding + enrichment step from dictionary options.
-pub fn processor(dicts: &DictArgs) -> Result<Processor> {
-    let coder = dicts.load()?;
-    let enricher = Enricher::new();
-    Ok(Arc::new(move |a: &Article| {
-        let mut coded = coder.code_article(a);
-        let e = enricher.enrich(a, &mut coded, &coder);
-        Processed {
-            coded,
-            quotes: e.quotes,
-            tone: Some(e.tone.tone),
-        }
-    }))
+    /// Code and store again every article already stored under its id, with
+    /// its metadata as given (by default a stored article is updated only
+    /// when its text changed or new metadata such as a date is given).
+    #[arg(long)]
+    replace: bool,
+    /// Also print the summary as one JSON object on stdout.
+    #[arg(long)]
+    json: bool,
 }
 
 /// Runs the subcommand.
 pub fn run(args: Args) -> Result<ExitCode> {
-    args.input.init_threads()?;
-    let process = processor(&args.dicts)?;
+    let pipeline = args.code.pipeline(|_| {})?;
     let mut store = Store::open(&args.db)
         .with_context(|| format!("opening the database {}", args.db.display()))?;
     let tty = std::io::stderr().is_terminal();
-    let non_english = Cell::new(0u64);
-    // Articles in another language are not coded (as in `herodotus code`).
-    let articles = args.input.articles().filter(|r| match r {
-        Ok(a) if a.language.as_deref().is_some_and(|l| l != "en") => {
-            non_english.set(non_english.get() + 1);
-            false
-        }
-        _ => true,
+    let mut opts = IngestOptions::default();
+    opts.batch_size = args.batch;
+    opts.progress = tty;
+    opts.replace = args.replace;
+    let mut sink = StoreSink::new(&mut store, &opts);
+    let pb = sink.progress();
+    let run = pipeline.run(pipeline.read(args.code.inputs()), &mut sink, &mut |e| {
+        pb.suspend(|| eprintln!("herodotus: {e}"))
     });
-    let opts = IngestOptions {
-        batch_size: args.batch,
-        progress: tty,
-    };
-    let stats = ingest(&mut store, articles, &*process, &opts, |e| {
-        eprintln!("herodotus: {e}");
-    })
-    .with_context(|| format!("storing into {}", args.db.display()))?;
+    let stored = sink.stats();
+    let run = run.with_context(|| format!("storing into {}", args.db.display()))?;
     store.analyze()?;
-    if tty {
-        eprintln!(
-            "herodotus: {} articles read: {} stored ({} events, {} quotes), {} replaced, {} already stored, {} duplicates, {} not in English, {} bad records",
-            stats.read,
-            stats.inserted,
-            stats.events,
-            stats.quotes,
-            stats.replaced,
-            stats.unchanged,
-            stats.duplicates,
-            non_english.get(),
-            stats.errors
-        );
+    // On a terminal or not: scripts and logs need the summary too.
+    eprintln!(
+        "herodotus: {} articles read: {} new, {} replaced (new text), {} updated (new metadata), {} already stored, {} duplicates of another id; {} events and {} quotes stored; {} not in English stored without events; {} bad records skipped",
+        run.articles + run.declined + run.non_english + run.bad_records,
+        stored.inserted,
+        stored.replaced,
+        stored.updated,
+        stored.unchanged,
+        stored.duplicates,
+        stored.events,
+        stored.quotes,
+        stored.non_english_without_events,
+        run.bad_records
+    );
+    crate::common::warn_undated(stored.undated);
+    if args.json {
+        let mut v = serde_json::to_value(stored)?;
+        v["read"] = (run.articles + run.declined + run.non_english + run.bad_records).into();
+        v["errors"] = run.bad_records.into();
+        println!("{v}");
     }
-    Ok(if stats.errors > 0 {
+    // Articles in another language are stored (without events), not
+    // skipped: only unreadable records make the exit status 1.
+    Ok(if run.bad_records > 0 {
         ExitCode::from(1)
     } else {
         ExitCode::SUCCESS
