@@ -32,6 +32,7 @@ pub use event::{Event, Place, Quote};
 pub mod coder;
 pub mod dict;
 pub mod matcher;
+pub mod petrarch_records;
 pub mod sentences;
 pub mod tokens;
 
