@@ -72,18 +72,24 @@ fn unescape(s: &str) -> String {
         .replace("&amp;", "&")
 }
 
+/// The text between the first `open` and the first `close` after it.
+fn between<'a>(s: &'a str, open: &str, close: &str) -> Option<&'a str> {
+    let a = s.find(open)? + open.len();
+    let b = s[a..].find(close)? + a;
+    Some(&s[a..b])
+}
+
 /// Parses the records and the `<Environment>` file names (`Verbfile`, `Actorfile`,
 /// `Agentfile`, `Discardfile`).
 pub fn parse_records(xml: &str) -> Result<(BTreeMap<String, String>, Vec<Record>)> {
     let xml = strip_comments(xml);
     let mut env = BTreeMap::new();
-    if let (Some(a), Some(b)) = (xml.find("<Environment>"), xml.find("</Environment>")) {
-        let block = &xml[a..b];
+    // Every closing tag is looked for after its opening tag: a stray closing tag
+    // before it must not make an inverted range.
+    if let Some(block) = between(&xml, "<Environment>", "</Environment>") {
         for key in ["Verbfile", "Actorfile", "Agentfile", "Discardfile"] {
-            let open = format!("<{key}>");
-            let close = format!("</{key}>");
-            if let (Some(s), Some(e)) = (block.find(&open), block.find(&close)) {
-                env.insert(key.to_string(), block[s + open.len()..e].trim().to_string());
+            if let Some(v) = between(block, &format!("<{key}>"), &format!("</{key}>")) {
+                env.insert(key.to_string(), v.trim().to_string());
             }
         }
     }
@@ -121,8 +127,8 @@ pub fn parse_records(xml: &str) -> Result<(BTreeMap<String, String>, Vec<Record>
             }
             b = &b[e..];
         }
-        if let (Some(s), Some(e)) = (block.find("<Text>"), block.find("</Text>")) {
-            r.text = unescape(block[s + 6..e].trim());
+        if let Some(t) = between(block, "<Text>", "</Text>") {
+            r.text = unescape(t.trim());
         }
         if !r.id.is_empty() {
             records.push(r);
@@ -155,5 +161,29 @@ Arnor restored ties with Gondor.
             .expected
             .contains(&("ARN".into(), "GON".into(), "064".into())));
         assert_eq!(recs[1].error.as_deref(), Some("storydiscard"));
+    }
+
+    /// Found by the `petrarch_records` fuzz target: `</Environment>` before
+    /// `<Environment>` made an inverted slice range and panicked.
+    #[test]
+    fn closing_environment_before_opening_is_ignored() {
+        let xml = "</Environment><Verbfile>v</Verbfile><Environment><Verbfile>w.txt</Verbfile>";
+        let (env, recs) = parse_records(xml).unwrap();
+        assert!(env.is_empty(), "no closed Environment block: {env:?}");
+        assert!(recs.is_empty());
+        let xml = "<Environment></Verbfile><Verbfile>v.txt</Verbfile></Environment>";
+        let (env, _) = parse_records(xml).unwrap();
+        assert_eq!(env["Verbfile"], "v.txt");
+    }
+
+    /// The same inverted range in a record: `</Text>` before `<Text>`.
+    #[test]
+    fn closing_text_before_opening_keeps_the_record() {
+        let xml = r#"<Sentence id="A-2"></Text><Text>Peru protested.</Text></Sentence>
+<Sentence id="A-3"></Text><Text>unclosed</Sentence>"#;
+        let (_, recs) = parse_records(xml).unwrap();
+        assert_eq!(recs.len(), 2);
+        assert_eq!(recs[0].text, "Peru protested.");
+        assert_eq!(recs[1].text, "", "an unclosed <Text> gives no text");
     }
 }
