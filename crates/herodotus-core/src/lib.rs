@@ -36,5 +36,6 @@ pub mod petrarch_records;
 pub mod sentences;
 pub mod tokens;
 
-pub use coder::{ActorKind, CodedArticle, Coder, CoderOptions, Mention};
+pub use coder::{CodedArticle, Coder, CoderOptions, Mention};
+pub use dict::ActorKind;
 pub use dict::Dictionaries;

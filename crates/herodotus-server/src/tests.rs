@@ -84,6 +84,7 @@ fn fake_processor() -> Processor {
                 mentions,
                 events,
                 discarded: false,
+                limits: Vec::new(),
             },
             quotes,
             tone: Some(-3.0),

@@ -142,7 +142,12 @@ pub fn run(args: Args) -> Result<ExitCode> {
         }
         coded
     };
-    let result = process(args.input.articles(), &mut tally, work, |_, coded| {
+    let result = process(args.input.articles(), &mut tally, work, |a, coded| {
+        // A cap of the coder bit (a huge sentence, a list of hundreds of actors):
+        // say so with the record id rather than lose events silently.
+        for l in &coded.limits {
+            eprintln!("herodotus: warning: {}: {l}", a.id);
+        }
         for e in &coded.events {
             write_event(&mut out, args.format, e)?;
             events += 1;

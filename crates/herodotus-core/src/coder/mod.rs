@@ -1,0 +1,344 @@
+//! The [`Coder`]: compiled dictionaries plus the per-article coding pipeline.
+//!
+//! # The algorithm
+//!
+//! [`Coder::with_options`] compiles the [`Dictionaries`] once ([`compile`]): every
+//! phrase becomes a sequence of word ids in a [`Vocab`]; actors and agents go into one
+//! [`PhraseTrie`], discards into another; each verb's generated forms are indexed by
+//! their first word id, and its patterns are compiled into two element lists (those
+//! before the verb, reversed so they match right to left, and those after it).
+//!
+//! Then, per article, per sentence (in text order):
+//!
+//! 1. **Tokens** (`crate::tokens`), each with a word id.
+//! 2. **Discards** ([`mentions`]): a story discard drops the whole article (no events,
+//!    `discarded` set); a sentence discard skips the sentence.
+//! 3. **Actor mentions** ([`mentions`]): longest dictionary match at each token; on a
+//!    tie an actor beats an agent, then load order. Agents are composed with the actor
+//!    next to them ("Russian troops", "the foreign minister of Russia", "lawmakers in
+//!    A and B", "Russian President Vladimir Putin" as one mention). Pronouns and a
+//!    definite bare agent ("the minister") take the last fitting actor of the article.
+//! 4. **Verb candidates** ([`verbs`]): at each token outside a mention, the longest
+//!    verb form starting there; a form that reads as a noun (after a determiner or a
+//!    possessive, "a US attack", a number) is skipped.
+//! 5. **Per verb** ([`clause`], [`pattern`], [`emit`]):
+//!    - the clause: from the last boundary word (`;`, "but", "which", a quote, ...)
+//!      before the verb to the next one after it; flags for passive ("was" +
+//!      participle, not after "has"), negation ("not", "failed to"), infinitive and
+//!      hypothetical ("if", "could", ...);
+//!    - the pattern: the first that matches among the verb's patterns sorted by
+//!      specificity (2 per literal word, 2 per synset, 1 per actor slot); ties keep
+//!      file order. Words may be up to `max_gap` tokens apart unless `_`-adjacent;
+//!      elements never cross the clause. No match gives the verb's own code;
+//!    - the source: a pattern `$` slot, else the clause subject (leftmost coded actor
+//!      before the verb not inside a prepositional phrase; the possessed actor in
+//!      "X's Y"); a verb after "and" shares the previous verb's subject; the subject of
+//!      a speech verb is not carried into the clause it introduces;
+//!    - the target: a pattern `+` slot, else the first coded actor after the verb up
+//!      to the end of the object (a comma before "the/a" or an "-ing" word ends it);
+//!      in the passive the subject is the target and "by X" the source;
+//!    - compounds ("A and B", "A, B") on either side give one event per pair; a
+//!      compound subject of a cooperative verb with no target acts on itself;
+//!    - dropped: null code, negated (unless the pattern mentions the negation),
+//!      hypothetical, a gerund after a preposition with no pattern, an infinitive
+//!      after a coded verb, a speech verb with no pattern when an event verb follows.
+//! 6. **Events** ([`emit`]): no source code, a missing target (with
+//!    `require_target`), or a source equal to the target drop the event; PETRARCH
+//!    multi-codes (`A/B`) give one event each; a repeated (source, target, code) in
+//!    one sentence is kept once. Events of the first paragraph are root events.
+//!
+//! # Deliberate differences from PETRARCH
+//!
+//! - No constituency parse: clauses, subjects and objects come from the token
+//!   heuristics above (PETRARCH2 reads them off a CoreNLP tree).
+//! - Verb forms are generated from lemmas and a form used as a noun is skipped;
+//!   PETRARCH relies on the parser's tags.
+//! - Agents compose with an adjacent country or organisation in both orders and over
+//!   "in/of/from" phrases; pronouns and "the minister" are carried over within the
+//!   article.
+//! - The most specific pattern wins outright (PETRARCH tries patterns in file order
+//!   within its lower/upper matching).
+//! - An event of an actor on itself is dropped as a parsing artefact.
+//!
+//! [`explain`](Coder::explain) runs the same code path with a trace ([`trace`]).
+
+pub mod caps;
+mod clause;
+mod compile;
+mod emit;
+mod mentions;
+mod pattern;
+mod trace;
+mod verbs;
+
+#[cfg(test)]
+mod tests;
+
+use crate::article::Article;
+use crate::date::Date;
+use crate::dict::{ActorKind, Dictionaries, Origin};
+use crate::event::Event;
+use crate::matcher::{PhraseTrie, Vocab};
+use crate::sentences;
+use crate::tokens::{tokenize_into, Token};
+pub use caps::{Budget, Caps, Interrupted, Limit, LimitHit};
+use compile::{CVerb, Target, Words};
+use mentions::Context;
+use serde::Serialize;
+use std::collections::{HashMap, HashSet};
+use trace::Trace;
+
+/// An actor found in the text.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Mention {
+    /// Index of the sentence it is in.
+    pub sentence_index: usize,
+    /// Byte span in the article text.
+    pub span: [usize; 2],
+    /// The resolved actor code for the article date, if any.
+    pub code: Option<String>,
+    /// The canonical name of the dictionary entry (e.g. "Vladimir Putin").
+    pub name: String,
+    /// The kind of entry.
+    pub kind: ActorKind,
+}
+
+/// The result of coding one article.
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+pub struct CodedArticle {
+    /// Byte spans of the sentences in the article text.
+    pub sentences: Vec<[usize; 2]>,
+    /// Actors found, in text order.
+    pub mentions: Vec<Mention>,
+    /// Coded events, in text order.
+    pub events: Vec<Event>,
+    /// True when a story-level discard phrase matched (no events are coded).
+    pub discarded: bool,
+    /// Caps that bit while coding (see [`caps`]), once per sentence and kind; a
+    /// caller warns with the record id.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub limits: Vec<LimitHit>,
+}
+
+/// Options of the coding engine.
+#[derive(Clone, Debug)]
+pub struct CoderOptions {
+    /// Drop events without a target actor (PETRARCH's `require_dyad`).
+    pub require_target: bool,
+    /// Most words a pattern may skip between two of its elements.
+    pub max_gap: usize,
+    /// The caps that keep the cost linear (see [`caps`]).
+    pub caps: Caps,
+}
+
+impl Default for CoderOptions {
+    fn default() -> Self {
+        CoderOptions {
+            require_target: true,
+            max_gap: 4,
+            caps: Caps::default(),
+        }
+    }
+}
+
+/// Compiled dictionaries: immutable, `Send + Sync`, shared by all threads.
+pub struct Coder {
+    dicts: Dictionaries,
+    options: CoderOptions,
+    vocab: Vocab,
+    actors: PhraseTrie<Target>,
+    discards: PhraseTrie<u32>,
+    verbs: Vec<CVerb>,
+    /// First word id of a verb form -> (verb, form).
+    verb_index: HashMap<u32, Vec<(u32, u32)>>,
+    pattern_info: Vec<(String, Origin)>,
+    w: Words,
+}
+
+impl Coder {
+    /// Compiles dictionaries into a coder with default options.
+    pub fn new(dicts: Dictionaries) -> Coder {
+        Coder::with_options(dicts, CoderOptions::default())
+    }
+
+    /// The dictionaries this coder was compiled from.
+    pub fn dictionaries(&self) -> &Dictionaries {
+        &self.dicts
+    }
+
+    /// Codes one article (no work budget; the caps of the options apply).
+    pub fn code_article(&self, article: &Article) -> CodedArticle {
+        match self.code_article_traced(article, &Budget::unlimited(), &mut Trace::off()) {
+            Ok(c) => c,
+            // An unlimited budget never interrupts.
+            Err(_) => unreachable!("an unlimited budget never stops coding"),
+        }
+    }
+
+    /// Codes one article within a work budget, checked between sentences and windows:
+    /// the way for a server to stop coding on a timeout or a cancelled request.
+    pub fn code_article_within(
+        &self,
+        article: &Article,
+        budget: &Budget,
+    ) -> Result<CodedArticle, Interrupted> {
+        self.code_article_traced(article, budget, &mut Trace::off())
+    }
+
+    /// Codes one sentence given alone (for `explain`), writing decisions into `trace`.
+    pub fn explain(&self, text: &str, date: Option<Date>) -> (CodedArticle, String) {
+        let mut trace = String::new();
+        let a = Article {
+            id: "explain".into(),
+            text: text.to_string(),
+            date,
+            ..Article::default()
+        };
+        let c = self
+            .code_article_traced(&a, &Budget::unlimited(), &mut Trace::on(&mut trace))
+            .unwrap_or_default();
+        (c, trace)
+    }
+
+    /// The one code path of [`code_article`](Self::code_article) and
+    /// [`explain`](Self::explain): the trace only records.
+    fn code_article_traced(
+        &self,
+        article: &Article,
+        budget: &Budget,
+        trace: &mut Trace<'_>,
+    ) -> Result<CodedArticle, Interrupted> {
+        let caps = &self.options.caps;
+        let text = article.text.as_str();
+        let mut out = CodedArticle {
+            sentences: sentences::split(text),
+            ..CodedArticle::default()
+        };
+        let mut tokens: Vec<Token> = Vec::new();
+        let mut ids: Vec<u32> = Vec::new();
+        let mut ctx = Context::default();
+        let mut seen = HashSet::new();
+        let mut used_tokens = 0usize;
+        let first_para_end = text.find("\n\n").unwrap_or(text.len());
+        for si in 0..out.sentences.len() {
+            budget.check(used_tokens, 0)?;
+            let span = out.sentences[si];
+            let root = span[1] <= first_para_end || si == 0;
+            seen.clear();
+            let windows = caps::byte_windows(text, span, caps.sentence_bytes);
+            if windows.len() > 1 {
+                out.hit(si, Limit::SentenceBytes, caps.sentence_bytes);
+            }
+            let whole = windows.len() == 1;
+            for w in windows {
+                tokens.clear();
+                tokenize_into(text, w, &mut tokens);
+                budget.check(used_tokens, tokens.len())?;
+                used_tokens += tokens.len();
+                ids.clear();
+                ids.extend(tokens.iter().map(|t| self.vocab.get(&t.norm)));
+                let step = caps.sentence_tokens.max(1);
+                if tokens.len() > step {
+                    out.hit(si, Limit::SentenceTokens, step);
+                }
+                let whole = whole && tokens.len() <= step;
+                for k in (0..tokens.len().max(1)).step_by(step) {
+                    let n = (tokens.len() - k.min(tokens.len())).min(step);
+                    let (toks, wids) = (&tokens[k..k + n], &ids[k..k + n]);
+                    let win = if whole || toks.is_empty() {
+                        span
+                    } else {
+                        [toks[0].start, toks[toks.len() - 1].end]
+                    };
+                    if k > 0 {
+                        budget.check(used_tokens, 0)?;
+                    }
+                    let story_discard = self.code_window(
+                        article, si, win, root, toks, wids, &mut ctx, &mut seen, &mut out, trace,
+                    );
+                    if story_discard {
+                        out.discarded = true;
+                        out.events.clear();
+                        return Ok(out);
+                    }
+                }
+            }
+        }
+        Ok(out)
+    }
+
+    /// Codes one window of a sentence (the whole sentence when it is within the
+    /// caps). Returns true when a story discard matched.
+    #[allow(clippy::too_many_arguments)] // the article context is naturally wide
+    fn code_window(
+        &self,
+        article: &Article,
+        si: usize,
+        span: [usize; 2],
+        root: bool,
+        tokens: &[Token],
+        ids: &[u32],
+        ctx: &mut Context,
+        seen: &mut HashSet<(String, String, String)>,
+        out: &mut CodedArticle,
+        trace: &mut Trace<'_>,
+    ) -> bool {
+        let caps = &self.options.caps;
+        let text = article.text.as_str();
+        trace.sentence(si, &text[span[0]..span[1]], tokens);
+        match self.discard(tokens, ids) {
+            Some((i, true)) => {
+                trace.discarded(true, &self.dicts.discards[i as usize].origin);
+                return true;
+            }
+            Some((i, false)) => {
+                trace.discarded(false, &self.dicts.discards[i as usize].origin);
+                return false;
+            }
+            None => {}
+        }
+        let mut mentions = self.find_mentions(tokens, ids, article.date, ctx);
+        if mentions.len() > caps.mentions {
+            mentions.truncate(caps.mentions);
+            out.hit(si, Limit::Mentions, caps.mentions);
+        }
+        self.remember(ctx, &mentions);
+        trace.actors(text, &mentions);
+        let raw = self.code_sentence(text, tokens, ids, &mentions, si, out, trace);
+        self.emit_events(article, si, span, root, &mentions, raw, seen, out);
+        for m in mentions.into_iter().filter(|m| !m.pronoun) {
+            if out.mentions.len() >= caps.article_mentions {
+                out.hit(si, Limit::ArticleMentions, caps.article_mentions);
+                break;
+            }
+            out.mentions.push(Mention {
+                sentence_index: si,
+                span: m.span,
+                code: m.code,
+                name: m.name,
+                kind: m.kind,
+            });
+        }
+        false
+    }
+}
+
+impl CodedArticle {
+    /// Records that a cap bit, once per sentence and kind.
+    fn hit(&mut self, sentence_index: usize, limit: Limit, cap: usize) {
+        let h = LimitHit {
+            sentence_index,
+            limit,
+            cap,
+        };
+        if !self.limits.iter().rev().take(8).any(|x| *x == h) {
+            self.limits.push(h);
+        }
+    }
+}
+
+#[allow(dead_code)]
+const _ASSERT_SYNC: fn() = || {
+    fn is_send_sync<T: Send + Sync>() {}
+    is_send_sync::<Coder>();
+};
