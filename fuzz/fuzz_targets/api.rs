@@ -86,7 +86,7 @@ fuzz_target!(|data: &[u8]| {
         let mut g = f.app.lock().unwrap();
         // A fresh database now and then, so the store does not grow without end.
         g.1 += 1;
-        if g.1 % 20_000 == 0 {
+        if g.1.is_multiple_of(20_000) {
             let old = g.1 / 20_000 - 1;
             g.0 = new_app(&f.dir, g.1 / 20_000);
             for ext in ["", "-wal", "-shm"] {
