@@ -78,17 +78,16 @@ fn fake_processor() -> Processor {
             })
             .into_iter()
             .collect();
-        Processed {
-            coded: CodedArticle {
-                sentences,
-                mentions,
-                events,
-                discarded: false,
-                limits: Vec::new(),
-            },
-            quotes,
-            tone: Some(-3.0),
-        }
+        let mut p = Processed::new(CodedArticle {
+            sentences,
+            mentions,
+            events,
+            discarded: false,
+            limits: Vec::new(),
+        });
+        p.quotes = quotes;
+        p.tone = Some(-3.0);
+        p
     })
 }
 

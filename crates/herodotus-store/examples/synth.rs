@@ -132,14 +132,7 @@ fn article(i: u64, rng: &mut Rng, per: usize) -> (Article, Processed) {
         discarded: false,
         limits: Vec::new(),
     };
-    (
-        a,
-        Processed {
-            coded,
-            quotes: vec![],
-            tone: None,
-        },
-    )
+    (a, Processed::new(coded))
 }
 
 fn generate(db: &str, events: u64) {
