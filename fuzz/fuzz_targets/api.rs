@@ -1,15 +1,14 @@
 //! Any request body or query string given to the HTTP API and pages, through the
-//! real router (tower `oneshot`, no socket) over a scratch database, with the real
-//! coder: a JSON answer with a 2xx/4xx status, never a panic or a 5xx.
+//! real router (tower `oneshot`, no socket) over a scratch database, with the
+//! pipeline `herodotus serve` uses (coder and enrichment): a JSON answer with a
+//! 2xx/4xx status, never a panic or a 5xx.
 //!
 //! The first byte picks the route; the rest is the body (POST) or the query
 //! string / path segment (GET).
 #![no_main]
 use axum::body::Body;
 use axum::http::{Request, StatusCode};
-use herodotus_core::{Article, Coder};
 use herodotus_server::{AppState, Processor, WritePolicy};
-use herodotus_store::Processed;
 use libfuzzer_sys::fuzz_target;
 use std::sync::{Arc, Mutex, OnceLock};
 use std::time::Duration;
@@ -21,14 +20,13 @@ struct Fixture {
     dir: std::path::PathBuf,
 }
 
+/// What `herodotus serve` uses: the pipeline with the built-in dictionaries and
+/// enrichment (quotes, tone, places).
 fn processor() -> Processor {
-    let coder = Arc::new(Coder::new(
-        herodotus_core::Dictionaries::builtin().expect("built-in dictionaries"),
-    ));
-    Arc::new(move |a: &Article| Processed {
-        coded: coder.code_article(a),
-        ..Processed::default()
-    })
+    let mut o = herodotus_pipeline::Options::default();
+    o.threads = Some(1);
+    let p = herodotus_pipeline::Pipeline::new(o).expect("built-in pipeline");
+    herodotus_server::processor(Arc::new(p))
 }
 
 fn new_app(dir: &std::path::Path, generation: usize) -> axum::Router {
