@@ -157,6 +157,18 @@ struct WarcHeader {
     length: Option<u64>,
 }
 
+/// Records a [`WarcReader`] passed over without yielding them, by reason: none of
+/// them is an error, but a caller that reports what it read (the Spark job) counts them.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct WarcSkips {
+    /// Records that are not responses or resources (`warcinfo`, `request`, `metadata`).
+    pub not_response: usize,
+    /// Responses whose content is not HTML (PDF, images, JSON, feeds).
+    pub not_html: usize,
+    /// HTTP responses with a status other than 200 (redirects, errors).
+    pub not_ok: usize,
+}
+
 /// Streams the articles of a WARC file.
 pub struct WarcReader<R: BufRead> {
     src: Src<R>,
@@ -165,6 +177,7 @@ pub struct WarcReader<R: BufRead> {
     index: usize,
     done: bool,
     line: Vec<u8>,
+    skips: WarcSkips,
 }
 
 impl<R: BufRead> WarcReader<R> {
@@ -181,7 +194,13 @@ impl<R: BufRead> WarcReader<R> {
             index: 0,
             done: false,
             line: Vec::new(),
+            skips: WarcSkips::default(),
         }
+    }
+
+    /// Records passed over so far, by reason.
+    pub fn skips(&self) -> WarcSkips {
+        self.skips
     }
 
     fn origin(&self, id: &str) -> String {
@@ -367,6 +386,11 @@ impl<R: BufRead> WarcReader<R> {
                         format!("record larger than {MAX_PAGE} bytes"),
                     )));
                 }
+                if wanted {
+                    self.skips.not_html += 1;
+                } else {
+                    self.skips.not_response += 1;
+                }
                 continue;
             }
             let mut block = Vec::with_capacity(len as usize);
@@ -406,7 +430,13 @@ impl<R: BufRead> WarcReader<R> {
             let (charset, body) = if http {
                 match parse_http(&block) {
                     HttpBody::Html { charset, body } => (charset, body),
-                    HttpBody::Skip => continue,
+                    HttpBody::Skip(why) => {
+                        match why {
+                            Skip::NotOk => self.skips.not_ok += 1,
+                            Skip::NotHtml => self.skips.not_html += 1,
+                        }
+                        continue;
+                    }
                     HttpBody::Bad(msg) => return Some(Err(RecordError::new(&origin, msg))),
                 }
             } else {
@@ -462,8 +492,14 @@ enum HttpBody {
         charset: Option<String>,
         body: Vec<u8>,
     },
-    Skip,
+    Skip(Skip),
     Bad(String),
+}
+
+/// Why an HTTP response is passed over.
+enum Skip {
+    NotOk,
+    NotHtml,
 }
 
 /// Splits an HTTP response into status, headers and body.
@@ -482,7 +518,7 @@ fn parse_http(block: &[u8]) -> HttpBody {
     }
     let code = status.split_whitespace().nth(1).unwrap_or("");
     if code != "200" {
-        return HttpBody::Skip;
+        return HttpBody::Skip(Skip::NotOk);
     }
     let mut content_type = String::new();
     let mut chunked = false;
@@ -499,7 +535,7 @@ fn parse_http(block: &[u8]) -> HttpBody {
     }
     let lower = content_type.to_ascii_lowercase();
     if !(lower.is_empty() || lower.contains("html")) {
-        return HttpBody::Skip;
+        return HttpBody::Skip(Skip::NotHtml);
     }
     let mut body = block[body_start..].to_vec();
     if chunked {
@@ -751,6 +787,23 @@ pub(crate) mod tests {
             errs.iter()
                 .any(|e| e.contains("r5") && e.contains("Content-Length")),
             "{errs:?}"
+        );
+    }
+
+    #[test]
+    fn skipped_records_are_counted_by_reason() {
+        let data: Vec<u8> = records().concat();
+        let mut r = WarcReader::new(&data[..], "s.warc", None);
+        let pages = r.by_ref().filter(|x| x.is_ok()).count();
+        assert_eq!(pages, 2);
+        // warcinfo and request; the 404; the PNG.
+        assert_eq!(
+            r.skips(),
+            WarcSkips {
+                not_response: 2,
+                not_html: 1,
+                not_ok: 1
+            }
         );
     }
 
