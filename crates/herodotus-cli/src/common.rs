@@ -1,10 +1,9 @@
-//! Options and helpers shared by subcommands: loading dictionaries, reading inputs,
-//! coding in parallel with output in input order.
+//! Options shared by subcommands, turned into a [`Pipeline`]; the pipeline does
+//! the reading, coding and enrichment, in parallel with output in input order.
 
 use anyhow::{Context as _, Result};
-use herodotus_core::{Article, Coder, CoderOptions, Date, Dictionaries, RecordError};
-use herodotus_ingest::{open_input, InputOptions};
-use rayon::prelude::*;
+use herodotus_core::{Coder, Date};
+use herodotus_pipeline::{DictSource, EventSink, Options, Pipeline, RunStats};
 use std::path::PathBuf;
 
 /// Which dictionaries to load.
@@ -22,23 +21,28 @@ pub struct DictArgs {
 }
 
 impl DictArgs {
-    /// Loads and compiles the dictionaries.
-    pub fn load(&self) -> Result<Coder> {
-        let dicts = match (&self.dict, &self.petrarch_dicts) {
-            (Some(d), _) => Dictionaries::load_dir(d)
-                .with_context(|| format!("loading dictionaries from {}", d.display()))?,
-            (None, Some(p)) => Dictionaries::load_petrarch(p)
-                .with_context(|| format!("loading PETRARCH dictionaries from {}", p.display()))?,
-            (None, None) => Dictionaries::builtin().context("loading the built-in dictionaries")?,
-        };
-        let options = CoderOptions {
-            require_target: !self.allow_no_target,
-            ..CoderOptions::default()
-        };
-        for w in &dicts.warnings {
+    /// The pipeline options these arguments give (enrichment on).
+    pub fn options(&self) -> Options {
+        let mut o = Options::default();
+        o.dicts = DictSource::from_paths(self.dict.clone(), self.petrarch_dicts.clone());
+        o.allow_no_target = self.allow_no_target;
+        o
+    }
+
+    /// Builds the pipeline from `options`, printing dictionary warnings.
+    pub fn build(options: Options) -> Result<Pipeline> {
+        let p = Pipeline::new(options)?;
+        for w in p.warnings() {
             eprintln!("herodotus: warning: {w}");
         }
-        Ok(Coder::with_options(dicts, options))
+        Ok(p)
+    }
+
+    /// Loads and compiles the dictionaries (commands that only code).
+    pub fn load(&self) -> Result<Coder> {
+        let mut o = self.options();
+        o.enrich = false;
+        Ok(Self::build(o)?.into_coder())
     }
 }
 
@@ -56,120 +60,73 @@ pub struct InputArgs {
     pub threads: Option<usize>,
 }
 
-impl InputArgs {
-    /// Sets up the rayon pool size.
-    pub fn init_threads(&self) -> Result<()> {
-        if let Some(n) = self.threads {
-            rayon::ThreadPoolBuilder::new()
-                .num_threads(n.max(1))
-                .build_global()
-                .context("setting up threads")?;
-        }
-        Ok(())
-    }
-
-    /// All articles of all inputs, streamed; errors are items.
-    pub fn articles(&self) -> impl Iterator<Item = Result<Article, RecordError>> + '_ {
-        let opts = InputOptions {
-            default_date: self.date,
-            ..InputOptions::default()
-        };
-        self.inputs.iter().flat_map(move |p| open_input(p, &opts))
-    }
+/// The options every article-coding subcommand shares: inputs and dictionaries.
+#[derive(clap::Args, Clone, Debug)]
+pub struct CodeArgs {
+    #[command(flatten)]
+    input: InputArgs,
+    #[command(flatten)]
+    dicts: DictArgs,
 }
 
-/// Counts of what happened to the input.
-#[derive(Default, Debug)]
-pub struct Tally {
-    /// Articles coded.
-    pub articles: usize,
-    /// Records that could not be read.
-    pub errors: usize,
-    /// Articles skipped because they are not in English.
-    pub non_english: usize,
-    /// Events written.
-    pub events: usize,
-}
-
-/// Streams articles through `work` in parallel batches, calling `sink` in input order.
-/// Bad records are reported on stderr and counted.
-pub fn process<T: Send>(
-    articles: impl Iterator<Item = Result<Article, RecordError>>,
-    tally: &mut Tally,
-    work: impl Fn(&Article) -> T + Sync,
-    mut sink: impl FnMut(&Article, T) -> Result<()>,
-) -> Result<()> {
-    const BATCH: usize = 512;
-    let mut batch: Vec<Article> = Vec::with_capacity(BATCH);
-    let mut flush = |batch: &mut Vec<Article>, tally: &mut Tally| -> Result<()> {
-        let results: Vec<T> = batch.par_iter().map(&work).collect();
-        for (a, r) in batch.iter().zip(results) {
-            tally.articles += 1;
-            sink(a, r)?;
-        }
-        batch.clear();
-        Ok(())
-    };
-    for item in articles {
-        match item {
-            Ok(a) => {
-                if a.language.as_deref().is_some_and(|l| l != "en") {
-                    tally.non_english += 1;
-                    continue;
-                }
-                batch.push(a);
-                if batch.len() == BATCH {
-                    flush(&mut batch, tally)?;
-                }
-            }
-            Err(e) => {
-                eprintln!("herodotus: {e}");
-                tally.errors += 1;
-            }
-        }
-    }
-    flush(&mut batch, tally)
-}
-
-impl Tally {
-    /// What was skipped, for summary lines: `", 2 non-English articles skipped, 1 bad
-    /// records skipped"`, or nothing.
-    pub fn skipped(&self) -> String {
-        let mut s = String::new();
-        if self.non_english > 0 {
-            s.push_str(&format!(
-                ", {} non-English articles skipped",
-                self.non_english
-            ));
-        }
-        if self.errors > 0 {
-            s.push_str(&format!(", {} bad records skipped", self.errors));
-        }
-        s
+impl CodeArgs {
+    /// The input paths.
+    pub fn inputs(&self) -> &[String] {
+        &self.input.inputs
     }
 
-    /// The exit status: 1 when any record could not be read.
-    pub fn exit_code(&self) -> std::process::ExitCode {
-        if self.errors > 0 {
-            std::process::ExitCode::from(1)
-        } else {
-            std::process::ExitCode::SUCCESS
-        }
+    /// The pipeline for these options; `adjust` sets the stages a command needs.
+    pub fn pipeline(&self, adjust: impl FnOnce(&mut Options)) -> Result<Pipeline> {
+        let mut o = self.dicts.options();
+        o.default_date = self.input.date;
+        o.threads = self.input.threads;
+        adjust(&mut o);
+        DictArgs::build(o)
+    }
+
+    /// Reads all inputs through `pipeline` into `sink`; bad records are reported
+    /// on stderr and counted.
+    pub fn run<S: EventSink + ?Sized>(
+        &self,
+        pipeline: &Pipeline,
+        sink: &mut S,
+    ) -> herodotus_pipeline::Result<RunStats> {
+        pipeline.run(pipeline.read(self.inputs()), sink, &mut |e| {
+            eprintln!("herodotus: {e}")
+        })
     }
 }
 
-/// True when an error is a closed output pipe (`herodotus code ... | head`), which is
-/// a normal way for a reader to stop, not a failure.
-pub fn is_broken_pipe(e: &anyhow::Error) -> bool {
-    e.downcast_ref::<std::io::Error>()
-        .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
+/// What was skipped, for summary lines: `", 2 non-English articles skipped, 1 bad
+/// records skipped"`, or nothing.
+pub fn skipped(stats: &RunStats) -> String {
+    let mut s = String::new();
+    if stats.non_english > 0 {
+        s.push_str(&format!(
+            ", {} non-English articles skipped",
+            stats.non_english
+        ));
+    }
+    if stats.bad_records > 0 {
+        s.push_str(&format!(", {} bad records skipped", stats.bad_records));
+    }
+    s
 }
 
-/// Flushes output, treating a closed pipe as success.
-pub fn flush(out: &mut impl std::io::Write) -> Result<()> {
-    match out.flush() {
-        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(e.into()),
-        _ => Ok(()),
+/// The exit status: 1 when any record could not be read.
+pub fn exit_code(stats: &RunStats) -> std::process::ExitCode {
+    if stats.bad_records > 0 {
+        std::process::ExitCode::from(1)
+    } else {
+        std::process::ExitCode::SUCCESS
+    }
+}
+
+/// Runs a command's pipeline: a closed output pipe ends it quietly (`Ok(None)`).
+pub fn quiet_pipe(r: herodotus_pipeline::Result<RunStats>) -> Result<Option<RunStats>> {
+    match r {
+        Err(e) if e.is_broken_pipe() => Ok(None),
+        r => Ok(Some(r?)),
     }
 }
 

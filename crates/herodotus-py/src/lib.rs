@@ -2,19 +2,19 @@
 //! the `herodotus` Python package (`python/`), built with maturin.
 //!
 //! The bindings only convert: every step (reading articles and WARC records, HTML
-//! extraction, coding, enrichment, quotes) is the Rust library's, and every event or
+//! extraction, coding, enrichment, quotes, the skip rules) is the Rust library's
+//! (`herodotus_pipeline::Pipeline` and herodotus-ingest), and every event or
 //! article crosses into Python as the same JSON the CLI writes, so field names and
 //! values are those of `herodotus code` by construction. The GIL is released while
 //! Rust works; `code_many` codes batches on a rayon pool.
 
-use herodotus_core::{Article, Coder, CoderOptions, Date, Dictionaries, Event, RecordError};
-use herodotus_enrich::Enricher;
+use herodotus_core::{Article, Date, Event, RecordError};
+use herodotus_pipeline::{DictSource, FnSink, Options, Processed};
 use pyo3::exceptions::{
     PyFileNotFoundError, PyOSError, PyPermissionError, PyTypeError, PyValueError,
 };
 use pyo3::prelude::*;
 use pyo3::types::{PyBytes, PyDict, PyList, PyString, PyTuple};
-use rayon::prelude::*;
 use std::collections::HashMap;
 use std::path::PathBuf;
 use std::sync::{Arc, Mutex};
@@ -25,74 +25,58 @@ mod warc;
 /// bigger one costs a task its memory and time for one record.
 const DEFAULT_MAX_PAGE: usize = 10_000_000;
 
-/// Articles coded together on the pool (the CLI's batch size).
-const BATCH: usize = 512;
+/// Articles coded together on the pool (the library's batch size).
+const BATCH: usize = herodotus_pipeline::BATCH;
 
-/// The coding engine with its dictionaries, the enricher and a thread pool per
-/// requested size. Shared by every call and thread: both engines are immutable.
+/// The library pipeline (dictionaries, coder, enricher) plus a thread pool per
+/// requested size. Shared by every call and thread: the pipeline is immutable.
 #[pyclass(module = "herodotus._herodotus", name = "Pipeline", frozen, subclass)]
 pub struct Pipeline {
-    inner: Arc<Engines>,
+    inner: Arc<herodotus_pipeline::Pipeline>,
     dicts: Option<PathBuf>,
     petrarch_dicts: Option<PathBuf>,
     pools: Mutex<HashMap<usize, Arc<rayon::ThreadPool>>>,
 }
 
-/// What one `Pipeline` holds, shared with WARC streams.
-pub(crate) struct Engines {
-    pub(crate) coder: Coder,
-    pub(crate) enricher: Enricher,
-}
-
-impl Engines {
-    /// Codes and enriches one article, as `herodotus code` does.
-    pub(crate) fn code(&self, article: &Article) -> Vec<Event> {
-        let mut coded = self.coder.code_article(article);
-        self.enricher.enrich(article, &mut coded, &self.coder);
-        coded.events
+/// Builds the library pipeline the way the CLI's `--dict` / `--petrarch-dicts` do.
+fn build(
+    dicts: Option<&PathBuf>,
+    petrarch: Option<&PathBuf>,
+) -> PyResult<herodotus_pipeline::Pipeline> {
+    if dicts.is_some() && petrarch.is_some() {
+        return Err(PyValueError::new_err(
+            "give dicts or petrarch_dicts, not both",
+        ));
     }
-
-    /// Events and the article's quotes, from one coding and one enrichment.
-    pub(crate) fn code_full(&self, article: &Article) -> (Vec<Event>, Vec<herodotus_core::Quote>) {
-        let mut coded = self.coder.code_article(article);
-        let enrichment = self.enricher.enrich(article, &mut coded, &self.coder);
-        (coded.events, enrichment.quotes)
+    let mut options = Options::default();
+    options.dicts = DictSource::from_paths(dicts.cloned(), petrarch.cloned());
+    let p = herodotus_pipeline::Pipeline::new(options).map_err(pipeline_error)?;
+    for w in p.warnings() {
+        eprintln!("herodotus: warning: {w}");
     }
+    Ok(p)
 }
 
-/// Loads dictionaries the way the CLI's `--dict` / `--petrarch-dicts` do, with its
-/// messages; an unreadable directory is an `OSError`, a bad entry a `ValueError`.
-fn load(dicts: Option<&PathBuf>, petrarch: Option<&PathBuf>) -> PyResult<Coder> {
-    let loaded = match (dicts, petrarch) {
-        (Some(_), Some(_)) => {
-            return Err(PyValueError::new_err(
-                "give dicts or petrarch_dicts, not both",
-            ))
+/// The CLI's message, as `OSError` (with its subclass) when a file could not be
+/// read and `ValueError` when its content is wrong.
+fn pipeline_error(e: herodotus_pipeline::Error) -> PyErr {
+    let msg = e.to_string();
+    let io_kind = match &e {
+        herodotus_pipeline::Error::Dictionaries {
+            error: herodotus_core::Error::Io { error, .. },
+            ..
+        } => Some(error.kind()),
+        herodotus_pipeline::Error::Io(error) => Some(error.kind()),
+        herodotus_pipeline::Error::Dictionaries { .. } | herodotus_pipeline::Error::Builtin(_) => {
+            None
         }
-        (Some(d), None) => Dictionaries::load_dir(d)
-            .map_err(|e| core_error(&format!("loading dictionaries from {}", d.display()), e)),
-        (None, Some(p)) => Dictionaries::load_petrarch(p).map_err(|e| {
-            core_error(
-                &format!("loading PETRARCH dictionaries from {}", p.display()),
-                e,
-            )
-        }),
-        (None, None) => {
-            Dictionaries::builtin().map_err(|e| core_error("loading the built-in dictionaries", e))
-        }
-    }?;
-    Ok(Coder::with_options(loaded, CoderOptions::default()))
-}
-
-fn core_error(context: &str, e: herodotus_core::Error) -> PyErr {
-    let msg = format!("{context}: {e}");
-    match e {
-        herodotus_core::Error::Io { error, .. } => match error.kind() {
-            std::io::ErrorKind::NotFound => PyFileNotFoundError::new_err(msg),
-            std::io::ErrorKind::PermissionDenied => PyPermissionError::new_err(msg),
-            _ => PyOSError::new_err(msg),
-        },
-        _ => PyValueError::new_err(msg),
+        _ => Some(std::io::ErrorKind::Other),
+    };
+    match io_kind {
+        None => PyValueError::new_err(msg),
+        Some(std::io::ErrorKind::NotFound) => PyFileNotFoundError::new_err(msg),
+        Some(std::io::ErrorKind::PermissionDenied) => PyPermissionError::new_err(msg),
+        Some(_) => PyOSError::new_err(msg),
     }
 }
 
@@ -207,46 +191,37 @@ impl Pipeline {
         Ok(Some(pool))
     }
 
-    /// Codes a batch in parallel (GIL released) and appends its events to `out`.
+    /// Runs a batch through the library pipeline (GIL released; in parallel on
+    /// `pool` or rayon's global pool) and appends its events to `out`. The
+    /// pipeline applies the CLI's rules (articles in another language are skipped).
     fn code_batch<'py>(
         &self,
         py: Python<'py>,
-        batch: &[Article],
+        batch: Vec<Article>,
         pool: Option<&rayon::ThreadPool>,
         out: &Bound<'py, PyList>,
     ) -> PyResult<()> {
-        let engines = &self.inner;
+        if batch.is_empty() {
+            return Ok(());
+        }
+        let inner = &self.inner;
         let json = py.detach(|| {
-            let work = || -> Vec<String> {
-                batch
-                    .par_iter()
-                    .map(|a| {
-                        // The CLI's rule: an article declared or detected as another
-                        // language is skipped, not coded.
-                        if a.language.as_deref().is_some_and(|l| l != "en") {
-                            return String::new();
-                        }
-                        let mut s = String::from("[");
-                        events_json(&engines.code(a), &mut s);
-                        s
-                    })
-                    .collect()
-            };
-            let parts = match pool {
+            let mut json = String::from("[");
+            let mut sink = FnSink(|_, p: Processed| {
+                events_json(&p.coded.events, &mut json);
+                Ok(())
+            });
+            let work = || inner.run(batch.into_iter().map(Ok), &mut sink, &mut |_| {});
+            let run = match pool {
                 Some(p) => p.install(work),
                 None => work(),
             };
-            let mut all = String::from("[");
-            for p in parts.iter().filter(|p| p.len() > 1) {
-                if all.len() > 1 {
-                    all.push(',');
-                }
-                all.push_str(&p[1..]);
-            }
-            all.push(']');
-            all
+            run.map(|_| {
+                json.push(']');
+                json
+            })
         });
-        let list = loads(py, &json)?;
+        let list = loads(py, &json.map_err(pipeline_error)?)?;
         for e in list.cast::<PyList>()?.iter() {
             out.append(e)?;
         }
@@ -276,10 +251,9 @@ impl Pipeline {
         let dicts: Option<PathBuf> = opt_arg("dicts", dicts)?;
         let petrarch_dicts: Option<PathBuf> = opt_arg("petrarch_dicts", petrarch_dicts)?;
         let (d, p) = (dicts.clone(), petrarch_dicts.clone());
-        let coder = py.detach(move || load(d.as_ref(), p.as_ref()))?;
-        let enricher = py.detach(Enricher::new);
+        let inner = py.detach(move || build(d.as_ref(), p.as_ref()))?;
         Ok(Pipeline {
-            inner: Arc::new(Engines { coder, enricher }),
+            inner: Arc::new(inner),
             dicts,
             petrarch_dicts,
             pools: Mutex::new(HashMap::new()),
@@ -337,7 +311,7 @@ impl Pipeline {
             ..Article::default()
         };
         let out = PyList::empty(py);
-        self.code_batch(py, std::slice::from_ref(&article), None, &out)?;
+        self.code_batch(py, vec![article], None, &out)?;
         Ok(out)
     }
 
@@ -407,11 +381,11 @@ impl Pipeline {
             };
             batch.push(article);
             if batch.len() == BATCH {
-                self.code_batch(py, &batch, pool.as_deref(), &out)?;
-                batch.clear();
+                let full = std::mem::replace(&mut batch, Vec::with_capacity(BATCH));
+                self.code_batch(py, full, pool.as_deref(), &out)?;
             }
         }
-        self.code_batch(py, &batch, pool.as_deref(), &out)?;
+        self.code_batch(py, batch, pool.as_deref(), &out)?;
         Ok(out)
     }
 
@@ -480,10 +454,9 @@ impl Pipeline {
             text,
             ..Article::default()
         };
-        let engines = &self.inner;
+        let inner = &self.inner;
         let json = py.detach(|| {
-            let coded = engines.coder.code_article(&article);
-            let quotes = engines.enricher.quotes(&article, &coded);
+            let quotes = inner.process(&article).quotes;
             serde_json::to_string(&quotes).expect("quotes serialise")
         });
         loads(py, &json)

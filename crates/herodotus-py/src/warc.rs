@@ -3,10 +3,10 @@
 //! runs over its file; nothing a bad record does (corrupt gzip, binary body, a
 //! panic in a stage) ends the stream.
 
-use crate::Engines;
 use herodotus_core::{Article, Date, Quote};
 use herodotus_ingest::input::Record;
 use herodotus_ingest::warc::{GzMembers, WarcReader};
+use herodotus_pipeline::{FnSink, Pipeline, Processed};
 use pyo3::exceptions::{PyFileNotFoundError, PyOSError, PyPermissionError, PyTypeError};
 use pyo3::prelude::*;
 use pyo3::types::{PyBytes, PyDict, PyList, PyString, PyTuple};
@@ -75,7 +75,7 @@ enum Outcome {
 /// (warcinfo, request, metadata), 'not_html', 'not_ok' (HTTP status not 200).
 #[pyclass(module = "herodotus._herodotus", name = "WarcStream")]
 pub struct WarcStream {
-    engines: Arc<Engines>,
+    pipeline: Arc<Pipeline>,
     // A Mutex makes the stream shareable (pyclasses must be Sync); one task uses it.
     reader: Mutex<Reader>,
     max_page: usize,
@@ -83,7 +83,7 @@ pub struct WarcStream {
 
 impl WarcStream {
     pub(crate) fn open(
-        engines: Arc<Engines>,
+        pipeline: Arc<Pipeline>,
         source: &Bound<'_, PyAny>,
         name: Option<String>,
         max_page: usize,
@@ -132,7 +132,7 @@ impl WarcStream {
             Box::new(raw)
         };
         Ok(WarcStream {
-            engines,
+            pipeline,
             reader: Mutex::new(WarcReader::new(reader, &name, None)),
             max_page,
         })
@@ -149,7 +149,7 @@ impl WarcStream {
             Ok(Record::Article(a)) => a.id.clone(),
             Err(e) => e.origin.clone(),
         };
-        let engines = &self.engines;
+        let pipeline = &self.pipeline;
         let max_page = self.max_page;
         let work = move || -> Outcome {
             let article: Article = match record {
@@ -179,13 +179,38 @@ impl WarcStream {
                     }
                 },
             };
-            if let Some(lang) = article.language.as_deref().filter(|l| *l != "en") {
-                return Outcome::Skipped {
-                    reason: "non_english",
-                    message: format!("{}: language {lang}", article.id),
-                };
-            }
-            let (events, quotes) = engines.code_full(&article);
+            // One article through the library pipeline, which applies the CLI's
+            // rules (another language: counted, not coded).
+            let mut done: Option<(Article, Processed)> = None;
+            let mut sink = FnSink(|a, p| {
+                done = Some((a, p));
+                Ok(())
+            });
+            let lang = article.language.clone();
+            let id = article.id.clone();
+            let stats = pipeline.run(std::iter::once(Ok(article)), &mut sink, &mut |_| {});
+            let (article, processed) = match (stats, done) {
+                (Ok(_), Some(d)) => d,
+                (Ok(s), None) if s.non_english > 0 => {
+                    return Outcome::Skipped {
+                        reason: "non_english",
+                        message: format!("{id}: language {}", lang.unwrap_or_default()),
+                    }
+                }
+                (Ok(_), None) => {
+                    return Outcome::Skipped {
+                        reason: "declined",
+                        message: format!("{id}: not coded"),
+                    }
+                }
+                (Err(e), _) => {
+                    return Outcome::Skipped {
+                        reason: "error",
+                        message: format!("{id}: {e}"),
+                    }
+                }
+            };
+            let (events, quotes) = (processed.coded.events, processed.quotes);
             let date = article.date;
             Outcome::Coded {
                 date: date.map(|d| d.to_string()),

@@ -24,15 +24,22 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use axum::Router;
 use herodotus_core::Article;
-use herodotus_store::{Processed, Store};
+use herodotus_pipeline::{Pipeline, Processed};
+use herodotus_store::Store;
 use std::net::SocketAddr;
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex, MutexGuard};
 use std::time::Duration;
 
-/// Codes (and enriches) one article: the same function `herodotus ingest` uses.
+/// Codes (and enriches) one article: [`Pipeline::process`], the same step
+/// `herodotus ingest` runs (tests put a stand-in here).
 pub type Processor = Arc<dyn Fn(&Article) -> Processed + Send + Sync>;
+
+/// The [`Processor`] of a pipeline.
+pub fn processor(pipeline: Arc<Pipeline>) -> Processor {
+    Arc::new(move |a: &Article| pipeline.process(a))
+}
 
 /// Errors starting or running the server.
 #[derive(Debug, thiserror::Error)]

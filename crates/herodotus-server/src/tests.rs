@@ -78,16 +78,15 @@ fn fake_processor() -> Processor {
             })
             .into_iter()
             .collect();
-        Processed {
-            coded: CodedArticle {
-                sentences,
-                mentions,
-                events,
-                discarded: false,
-            },
-            quotes,
-            tone: Some(-3.0),
-        }
+        let mut p = Processed::new(CodedArticle {
+            sentences,
+            mentions,
+            events,
+            discarded: false,
+        });
+        p.quotes = quotes;
+        p.tone = Some(-3.0);
+        p
     })
 }
 

@@ -131,14 +131,7 @@ fn article(i: u64, rng: &mut Rng, per: usize) -> (Article, Processed) {
         events,
         discarded: false,
     };
-    (
-        a,
-        Processed {
-            coded,
-            quotes: vec![],
-            tone: None,
-        },
-    )
+    (a, Processed::new(coded))
 }
 
 fn generate(db: &str, events: u64) {

@@ -1,24 +1,15 @@
-//! The ingest pipeline: read articles, code them in parallel, store them in
-//! batches (one transaction per batch, each article with all its events).
+//! The store as a pipeline sink: processed articles are stored in batches (one
+//! transaction per batch, each article with all its events); articles whose text
+//! is already stored are declined before they are coded.
 
 use crate::{content_hash, InsertOutcome, Result, Store};
-use herodotus_core::{Article, CodedArticle, Quote, RecordError};
+use herodotus_core::Article;
+use herodotus_pipeline::{EventSink, Processed};
 use indicatif::{ProgressBar, ProgressStyle};
-use rayon::prelude::*;
 
-/// What the coding (and enrichment) step produced for one article.
-#[derive(Clone, Debug, Default)]
-pub struct Processed {
-    /// Sentences, mentions and events.
-    pub coded: CodedArticle,
-    /// Quotes with speakers.
-    pub quotes: Vec<Quote>,
-    /// The article's tone, when computed.
-    pub tone: Option<f32>,
-}
-
-/// Options of [`ingest`].
+/// Options of a [`StoreSink`].
 #[derive(Clone, Debug)]
+#[non_exhaustive]
 pub struct IngestOptions {
     /// Articles per transaction.
     pub batch_size: usize,
@@ -37,9 +28,8 @@ impl Default for IngestOptions {
 
 /// Counts of one ingest run.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, serde::Serialize)]
+#[non_exhaustive]
 pub struct IngestStats {
-    /// Articles read.
-    pub read: u64,
     /// New articles stored.
     pub inserted: u64,
     /// Articles whose text changed and were replaced.
@@ -52,93 +42,116 @@ pub struct IngestStats {
     pub events: u64,
     /// Quotes stored.
     pub quotes: u64,
-    /// Bad records reported and skipped.
-    pub errors: u64,
 }
 
-/// Reads `input`, codes every article not yet stored with `process` (in
-/// parallel on the current rayon pool) and stores them, `opts.batch_size`
-/// articles per transaction. Bad records are passed to `on_error` and skipped.
-/// Killing the process at any point loses at most the current batch, which a
-/// re-run stores.
-pub fn ingest<I, P, E>(
-    store: &mut Store,
-    input: I,
-    process: &P,
-    opts: &IngestOptions,
-    mut on_error: E,
-) -> Result<IngestStats>
-where
-    I: Iterator<Item = std::result::Result<Article, RecordError>>,
-    P: Fn(&Article) -> Processed + Sync + ?Sized,
-    E: FnMut(&RecordError),
-{
-    let pb = if opts.progress {
-        let pb = ProgressBar::new_spinner();
-        pb.set_style(
-            ProgressStyle::with_template(
-                "{spinner} {elapsed_precise} {pos} articles ({per_sec}) {msg}",
-            )
-            .unwrap_or_else(|_| ProgressStyle::default_spinner()),
-        );
-        pb.enable_steady_tick(std::time::Duration::from_millis(200));
-        pb
-    } else {
-        ProgressBar::hidden()
-    };
-    let mut stats = IngestStats::default();
-    let mut input = input.peekable();
-    let batch_size = opts.batch_size.max(1);
-    while input.peek().is_some() {
-        let mut todo: Vec<(Article, String)> = Vec::with_capacity(batch_size);
-        for rec in input.by_ref().take(batch_size) {
-            stats.read += 1;
-            match rec {
-                Ok(a) => {
-                    let h = content_hash(&a.text);
-                    if store.is_known(&h)? {
-                        // Counted exactly by the insert below, which is cheap.
-                        todo.push((a, h));
-                    } else {
-                        todo.push((a, String::new()));
-                    }
-                }
-                Err(e) => {
-                    stats.errors += 1;
-                    pb.suspend(|| on_error(&e));
-                }
-            }
+/// An [`EventSink`] that stores processed articles, `batch_size` per
+/// transaction. Killing the process at any point loses at most the current
+/// batch, which a re-run stores; re-running never duplicates anything.
+pub struct StoreSink<'s> {
+    store: &'s mut Store,
+    batch: Vec<(Article, Processed)>,
+    batch_size: usize,
+    stats: IngestStats,
+    seen: u64,
+    pb: ProgressBar,
+}
+
+impl<'s> StoreSink<'s> {
+    /// A sink into `store`.
+    pub fn new(store: &'s mut Store, opts: &IngestOptions) -> StoreSink<'s> {
+        let pb = if opts.progress {
+            let pb = ProgressBar::new_spinner();
+            pb.set_style(
+                ProgressStyle::with_template(
+                    "{spinner} {elapsed_precise} {pos} articles ({per_sec}) {msg}",
+                )
+                .unwrap_or_else(|_| ProgressStyle::default_spinner()),
+            );
+            pb.enable_steady_tick(std::time::Duration::from_millis(200));
+            pb
+        } else {
+            ProgressBar::hidden()
+        };
+        StoreSink {
+            store,
+            batch: Vec::new(),
+            batch_size: opts.batch_size.max(1),
+            stats: IngestStats::default(),
+            seen: 0,
+            pb,
         }
-        let batch: Vec<(Article, Processed)> = todo
-            .into_par_iter()
-            .map(|(a, known)| {
-                let p = if known.is_empty() {
-                    process(&a)
-                } else {
-                    Processed::default()
-                };
-                (a, p)
-            })
-            .collect();
-        let outcomes = store.insert_batch(&batch)?;
-        for ((_, p), o) in batch.iter().zip(outcomes) {
+    }
+
+    /// What was stored so far.
+    pub fn stats(&self) -> IngestStats {
+        self.stats
+    }
+
+    /// The progress line (hidden unless asked for): print through
+    /// `progress().suspend(..)` so messages do not tear it.
+    pub fn progress(&self) -> ProgressBar {
+        self.pb.clone()
+    }
+
+    fn commit(&mut self) -> Result<()> {
+        if self.batch.is_empty() {
+            return Ok(());
+        }
+        let outcomes = self.store.insert_batch(&self.batch)?;
+        for ((_, p), o) in self.batch.iter().zip(outcomes) {
             match o {
                 InsertOutcome::Inserted | InsertOutcome::Replaced => {
                     if o == InsertOutcome::Inserted {
-                        stats.inserted += 1;
+                        self.stats.inserted += 1;
                     } else {
-                        stats.replaced += 1;
+                        self.stats.replaced += 1;
                     }
-                    stats.events += p.coded.events.len() as u64;
-                    stats.quotes += p.quotes.len() as u64;
+                    self.stats.events += p.coded.events.len() as u64;
+                    self.stats.quotes += p.quotes.len() as u64;
                 }
-                InsertOutcome::Unchanged => stats.unchanged += 1,
-                InsertOutcome::Duplicate => stats.duplicates += 1,
+                InsertOutcome::Unchanged => self.stats.unchanged += 1,
+                InsertOutcome::Duplicate => self.stats.duplicates += 1,
             }
         }
-        pb.set_position(stats.read);
-        pb.set_message(format!("{} events", stats.events));
+        self.batch.clear();
+        self.pb.set_message(format!("{} events", self.stats.events));
+        Ok(())
     }
-    pb.finish_and_clear();
-    Ok(stats)
+}
+
+impl EventSink for StoreSink<'_> {
+    fn wants(&mut self, article: &Article) -> herodotus_pipeline::Result<bool> {
+        self.seen += 1;
+        self.pb.set_position(self.seen);
+        let hash = content_hash(&article.text);
+        let holder = self
+            .store
+            .holder_of(&hash, &article.id)
+            .map_err(herodotus_pipeline::Error::sink)?;
+        match holder {
+            None => Ok(true),
+            Some(same_id) => {
+                if same_id {
+                    self.stats.unchanged += 1;
+                } else {
+                    self.stats.duplicates += 1;
+                }
+                Ok(false)
+            }
+        }
+    }
+
+    fn write(&mut self, article: Article, processed: Processed) -> herodotus_pipeline::Result<()> {
+        self.batch.push((article, processed));
+        if self.batch.len() >= self.batch_size {
+            self.commit().map_err(herodotus_pipeline::Error::sink)?;
+        }
+        Ok(())
+    }
+
+    fn finish(&mut self) -> herodotus_pipeline::Result<()> {
+        self.commit().map_err(herodotus_pipeline::Error::sink)?;
+        self.pb.finish_and_clear();
+        Ok(())
+    }
 }

@@ -26,7 +26,8 @@ mod schema;
 mod series;
 
 pub use export::{write_events, OutputFormat, GDELT_COLUMNS};
-pub use ingest::{ingest, IngestOptions, IngestStats, Processed};
+pub use herodotus_pipeline::Processed;
+pub use ingest::{IngestOptions, IngestStats, StoreSink};
 pub use query::{
     ArticleSummary, DyadCount, EventFilter, SentenceHit, StoredArticle, StoredEvent, StoredMention,
 };
@@ -171,6 +172,22 @@ impl Store {
             .conn
             .prepare_cached("SELECT 1 FROM articles WHERE content_hash = ?1 LIMIT 1")?;
         Ok(st.exists(params![hash])?)
+    }
+
+    /// Whether an article with this content hash is stored: `None` when not,
+    /// `Some(true)` when under `id` itself, `Some(false)` under another id.
+    pub fn holder_of(&self, hash: &str, id: &str) -> Result<Option<bool>> {
+        let mut st = self
+            .conn
+            .prepare_cached("SELECT id FROM articles WHERE content_hash = ?1")?;
+        let ids: Vec<String> = st
+            .query_map(params![hash], |r| r.get(0))?
+            .collect::<std::result::Result<_, _>>()?;
+        Ok(if ids.is_empty() {
+            None
+        } else {
+            Some(ids.iter().any(|i| i == id))
+        })
     }
 
     /// Stores one coded article with its events and quotes, in its own

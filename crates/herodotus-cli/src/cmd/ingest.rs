@@ -1,24 +1,18 @@
 //! `herodotus ingest`: code articles and store them (with their events,
 //! quotes, tone and places) in the SQLite event store.
 
-use crate::common::{DictArgs, InputArgs};
+use crate::common::CodeArgs;
 use anyhow::{Context as _, Result};
-use herodotus_core::Article;
-use herodotus_enrich::Enricher;
-use herodotus_store::{ingest, IngestOptions, Processed, Store};
-use std::cell::Cell;
+use herodotus_store::{IngestOptions, Store, StoreSink};
 use std::io::IsTerminal;
 use std::path::PathBuf;
 use std::process::ExitCode;
-use std::sync::Arc;
 
 /// Arguments of `ingest`.
 #[derive(clap::Args)]
 pub struct Args {
     #[command(flatten)]
-    input: InputArgs,
-    #[command(flatten)]
-    dicts: DictArgs,
+    code: CodeArgs,
     /// The SQLite database (created if missing).
     #[arg(long, value_name = "FILE", default_value = "herodotus.db")]
     db: PathBuf,
@@ -28,67 +22,36 @@ pub struct Args {
     batch: usize,
 }
 
-/// Codes and enriches one article: what `ingest` stores and what `serve`
-/// answers `POST /api/articles` with.
-pub type Processor = Arc<dyn Fn(&Article) -> Processed + Send + Sync>;
-
-/// Builds the coding + enrichment step from dictionary options.
-pub fn processor(dicts: &DictArgs) -> Result<Processor> {
-    let coder = dicts.load()?;
-    let enricher = Enricher::new();
-    Ok(Arc::new(move |a: &Article| {
-        let mut coded = coder.code_article(a);
-        let e = enricher.enrich(a, &mut coded, &coder);
-        Processed {
-            coded,
-            quotes: e.quotes,
-            tone: Some(e.tone.tone),
-        }
-    }))
-}
-
 /// Runs the subcommand.
 pub fn run(args: Args) -> Result<ExitCode> {
-    args.input.init_threads()?;
-    let process = processor(&args.dicts)?;
+    let pipeline = args.code.pipeline(|_| {})?;
     let mut store = Store::open(&args.db)
         .with_context(|| format!("opening the database {}", args.db.display()))?;
     let tty = std::io::stderr().is_terminal();
-    let non_english = Cell::new(0u64);
-    // Articles in another language are not coded (as in `herodotus code`).
-    let articles = args.input.articles().filter(|r| match r {
-        Ok(a) if a.language.as_deref().is_some_and(|l| l != "en") => {
-            non_english.set(non_english.get() + 1);
-            false
-        }
-        _ => true,
+    let mut opts = IngestOptions::default();
+    opts.batch_size = args.batch;
+    opts.progress = tty;
+    let mut sink = StoreSink::new(&mut store, &opts);
+    let pb = sink.progress();
+    let run = pipeline.run(pipeline.read(args.code.inputs()), &mut sink, &mut |e| {
+        pb.suspend(|| eprintln!("herodotus: {e}"))
     });
-    let opts = IngestOptions {
-        batch_size: args.batch,
-        progress: tty,
-    };
-    let stats = ingest(&mut store, articles, &*process, &opts, |e| {
-        eprintln!("herodotus: {e}");
-    })
-    .with_context(|| format!("storing into {}", args.db.display()))?;
+    let stored = sink.stats();
+    let run = run.with_context(|| format!("storing into {}", args.db.display()))?;
     store.analyze()?;
     if tty {
         eprintln!(
             "herodotus: {} articles read: {} stored ({} events, {} quotes), {} replaced, {} already stored, {} duplicates, {} not in English, {} bad records",
-            stats.read,
-            stats.inserted,
-            stats.events,
-            stats.quotes,
-            stats.replaced,
-            stats.unchanged,
-            stats.duplicates,
-            non_english.get(),
-            stats.errors
+            run.articles + run.declined + run.bad_records,
+            stored.inserted,
+            stored.events,
+            stored.quotes,
+            stored.replaced,
+            stored.unchanged,
+            stored.duplicates,
+            run.non_english,
+            run.bad_records
         );
     }
-    Ok(if stats.errors > 0 {
-        ExitCode::from(1)
-    } else {
-        ExitCode::SUCCESS
-    })
+    Ok(crate::common::exit_code(&run))
 }

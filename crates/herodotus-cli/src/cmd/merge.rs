@@ -1,6 +1,6 @@
 //! `herodotus merge`: articles in, one merged event per line out.
 //!
-//! Every article is coded and enriched (in parallel, see [`crate::common::process`]),
+//! Every article is coded and enriched (in parallel, by the [`herodotus_pipeline::Pipeline`]),
 //! its duplicate-detection signature is computed ([`Enricher::signature`]), the
 //! articles are clustered into stories ([`herodotus_enrich::dedup::cluster`]) and
 //! the events of all articles are folded into one record per
@@ -15,11 +15,12 @@
 //! before the events are stored, but memory still grows with the input: split very
 //! large corpora (by date, say) and merge each part.
 
-use crate::common::{process, DictArgs, InputArgs, Tally};
+use crate::common::{self, CodeArgs};
 use anyhow::Result;
-use herodotus_core::{Article, Event};
+use herodotus_core::Event;
 use herodotus_enrich::merge::{self, ArticleEvents, MergedEvent};
-use herodotus_enrich::{ArticleSig, ClusterId, Enricher};
+use herodotus_enrich::{ArticleSig, ClusterId};
+use herodotus_pipeline::{FnSink, Processed};
 use serde::Serialize;
 use std::collections::HashMap;
 use std::io::Write;
@@ -38,9 +39,7 @@ pub enum Format {
 #[derive(clap::Args)]
 pub struct Args {
     #[command(flatten)]
-    input: InputArgs,
-    #[command(flatten)]
-    dicts: DictArgs,
+    code: CodeArgs,
     /// Output format.
     #[arg(long, value_enum, default_value = "jsonl")]
     format: Format,
@@ -196,41 +195,28 @@ fn write_record(
 
 /// Runs `merge`.
 pub fn run(args: Args) -> Result<ExitCode> {
-    args.input.init_threads()?;
-    let coder = args.dicts.load()?;
-    let enricher = Enricher::new();
+    let pipeline = args.code.pipeline(|o| o.signature = true)?;
     // Open the output before the (long) coding so a bad path fails early.
-    let mut out = crate::common::open_output(args.output.as_deref())?;
+    let mut out = common::open_output(args.output.as_deref())?;
 
-    let mut tally = Tally::default();
     let mut coded: Vec<Coded> = Vec::new();
-    let work = |a: &Article| {
-        let mut c = coder.code_article(a);
-        let enrichment = enricher.enrich(a, &mut c, &coder);
-        let sig = enricher.signature(a);
-        let mut events = c.events;
+    let mut sink = FnSink(|a: herodotus_core::Article, p: Processed| {
+        let mut events = p.coded.events;
         for ev in &mut events {
             // Not part of the merged record: free them now.
             ev.sentence = String::new();
             ev.quotes = Vec::new();
         }
-        (enrichment.tone.tone, events, sig)
-    };
-    process(
-        args.input.articles(),
-        &mut tally,
-        work,
-        |a, (tone, events, sig)| {
-            coded.push(Coded {
-                id: a.id.clone(),
-                source: a.source.clone(),
-                tone,
-                events,
-                sig,
-            });
-            Ok(())
-        },
-    )?;
+        coded.push(Coded {
+            id: a.id,
+            source: a.source,
+            tone: p.tone.unwrap_or(0.0),
+            events,
+            sig: p.signature.unwrap_or(ArticleSig { mins: Vec::new() }),
+        });
+        Ok(())
+    });
+    let stats = args.code.run(&pipeline, &mut sink)?;
 
     let sigs: Vec<ArticleSig> = coded
         .iter_mut()
@@ -253,7 +239,6 @@ pub fn run(args: Args) -> Result<ExitCode> {
             events: &c.events,
         })
         .collect();
-    tally.events = coded.iter().map(|c| c.events.len()).sum();
     let merged = merge::merge_events(&articles);
 
     let written = (|| -> Result<()> {
@@ -267,17 +252,19 @@ pub fn run(args: Args) -> Result<ExitCode> {
         Ok(())
     })();
     match written {
-        Err(e) if crate::common::is_broken_pipe(&e) => {}
+        Err(e)
+            if e.downcast_ref::<std::io::Error>()
+                .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe) => {}
         r => r?,
     }
 
     eprintln!(
         "herodotus: {} articles, {} stories, {} events, {} merged records{}",
-        tally.articles,
+        stats.articles,
         sizes.len(),
-        tally.events,
+        stats.events,
         merged.len(),
-        tally.skipped(),
+        common::skipped(&stats),
     );
-    Ok(tally.exit_code())
+    Ok(common::exit_code(&stats))
 }

@@ -1,8 +1,8 @@
 //! `herodotus quotes`: quotations and reported speech with their speakers, one JSON object a line.
 
-use crate::common::{process, DictArgs, InputArgs, Tally};
+use crate::common::{self, CodeArgs};
 use anyhow::Result;
-use herodotus_enrich::Enricher;
+use herodotus_pipeline::{FnSink, Processed};
 use std::io::Write;
 use std::process::ExitCode;
 
@@ -10,9 +10,7 @@ use std::process::ExitCode;
 #[derive(clap::Args)]
 pub struct Args {
     #[command(flatten)]
-    input: InputArgs,
-    #[command(flatten)]
-    dicts: DictArgs,
+    code: CodeArgs,
     /// Only direct quotations (leave out reported speech).
     #[arg(long)]
     direct_only: bool,
@@ -24,41 +22,31 @@ pub struct Args {
 /// Runs `quotes`: JSONL lines with `article_id`, `quote`, `speaker`, `speaker_code`,
 /// `kind` (direct|indirect), `verb` and `span` (byte span in the article text).
 pub fn run(args: Args) -> Result<ExitCode> {
-    args.input.init_threads()?;
-    let coder = args.dicts.load()?;
-    let enricher = Enricher::new();
-    let mut out = crate::common::open_output(args.output.as_deref())?;
-    let mut tally = Tally::default();
+    let pipeline = args.code.pipeline(|_| {})?;
+    let mut out = common::open_output(args.output.as_deref())?;
     let mut count = 0usize;
-    let result = process(
-        args.input.articles(),
-        &mut tally,
-        |a| {
-            let coded = coder.code_article(a);
-            enricher.quotes(a, &coded)
-        },
-        |_, quotes| {
-            for q in quotes
-                .iter()
-                .filter(|q| !args.direct_only || q.kind == "direct")
-            {
-                serde_json::to_writer(&mut out, q)?;
-                out.write_all(b"\n")?;
-                count += 1;
-            }
-            Ok(())
-        },
-    );
-    match result {
-        Err(e) if crate::common::is_broken_pipe(&e) => return Ok(ExitCode::SUCCESS),
-        r => r?,
-    }
-    crate::common::flush(&mut out)?;
+    let mut sink = FnSink(|_, p: Processed| {
+        for q in p
+            .quotes
+            .iter()
+            .filter(|q| !args.direct_only || q.kind == "direct")
+        {
+            serde_json::to_writer(&mut out, q).map_err(std::io::Error::from)?;
+            out.write_all(b"\n")?;
+            count += 1;
+        }
+        Ok(())
+    });
+    let run = args.code.run(&pipeline, &mut sink);
+    let run = run.and_then(|s| Ok(out.flush().map(|_| s)?));
+    let Some(stats) = common::quiet_pipe(run)? else {
+        return Ok(ExitCode::SUCCESS);
+    };
     eprintln!(
         "herodotus: {} articles read, {} quotes{}",
-        tally.articles,
+        stats.articles,
         count,
-        tally.skipped(),
+        common::skipped(&stats),
     );
-    Ok(tally.exit_code())
+    Ok(common::exit_code(&stats))
 }

@@ -1,6 +1,5 @@
 //! `herodotus serve`: the JSON API and web pages over the event store.
 
-use super::ingest::processor;
 use crate::common::DictArgs;
 use anyhow::{Context as _, Result};
 use herodotus_server::Config;
@@ -42,7 +41,9 @@ pub fn run(args: Args) -> Result<ExitCode> {
         .token
         .or_else(|| std::env::var("HERODOTUS_TOKEN").ok())
         .filter(|t| !t.is_empty());
-    let mut config = Config::new(args.db.clone(), args.addr, processor(&args.dicts)?);
+    let pipeline = crate::common::DictArgs::build(args.dicts.options())?;
+    let processor = herodotus_server::processor(std::sync::Arc::new(pipeline));
+    let mut config = Config::new(args.db.clone(), args.addr, processor);
     config.token = token;
     config.readers = args.readers.max(1);
     config.body_limit = args.body_limit.max(1) * 1024;

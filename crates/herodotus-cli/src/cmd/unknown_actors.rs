@@ -1,9 +1,10 @@
 //! `herodotus unknown-actors`: capitalised names the dictionaries do not know,
 //! ranked by how often they occur, so users can see which actors they miss.
 
-use crate::common::{process, DictArgs, InputArgs, Tally};
+use crate::common::{self, CodeArgs};
 use anyhow::Result;
-use herodotus_enrich::{Enricher, EntityKind};
+use herodotus_enrich::EntityKind;
+use herodotus_pipeline::{FnSink, Processed};
 use serde::Serialize;
 use std::collections::HashMap;
 use std::io::Write;
@@ -22,9 +23,7 @@ pub enum Format {
 #[derive(clap::Args)]
 pub struct Args {
     #[command(flatten)]
-    input: InputArgs,
-    #[command(flatten)]
-    dicts: DictArgs,
+    code: CodeArgs,
     /// Output format.
     #[arg(long, value_enum, default_value = "jsonl")]
     format: Format,
@@ -52,37 +51,28 @@ struct Row {
 
 /// Runs `unknown-actors`.
 pub fn run(args: Args) -> Result<ExitCode> {
-    args.input.init_threads()?;
-    let coder = args.dicts.load()?;
-    let enricher = Enricher::new();
+    let pipeline = args.code.pipeline(|_| {})?;
     let mut rows: HashMap<String, Row> = HashMap::new();
-    let mut tally = Tally::default();
-    process(
-        args.input.articles(),
-        &mut tally,
-        |a| {
-            let coded = coder.code_article(a);
-            enricher.entities(a, &coded)
-        },
-        |a, ents| {
-            for e in ents
-                .into_iter()
-                .filter(|e| !e.known && e.kind != EntityKind::Location)
-            {
-                let r = rows.entry(e.name.clone()).or_insert_with(|| Row {
-                    name: e.name,
-                    kind: e.kind,
-                    count: 0,
-                    articles: 0,
-                    example: e.example,
-                    example_article: a.id.clone(),
-                });
-                r.count += e.count;
-                r.articles += 1;
-            }
-            Ok(())
-        },
-    )?;
+    let mut sink = FnSink(|a: herodotus_core::Article, p: Processed| {
+        for e in p
+            .entities
+            .into_iter()
+            .filter(|e| !e.known && e.kind != EntityKind::Location)
+        {
+            let r = rows.entry(e.name.clone()).or_insert_with(|| Row {
+                name: e.name,
+                kind: e.kind,
+                count: 0,
+                articles: 0,
+                example: e.example,
+                example_article: a.id.clone(),
+            });
+            r.count += e.count;
+            r.articles += 1;
+        }
+        Ok(())
+    });
+    let stats = args.code.run(&pipeline, &mut sink)?;
     let mut rows: Vec<Row> = rows
         .into_values()
         .filter(|r| r.count >= args.min_count)
@@ -138,9 +128,9 @@ pub fn run(args: Args) -> Result<ExitCode> {
     }
     eprintln!(
         "herodotus: {} articles read, {} unknown names{}",
-        tally.articles,
+        stats.articles,
         rows.len(),
-        tally.skipped(),
+        common::skipped(&stats),
     );
-    Ok(tally.exit_code())
+    Ok(common::exit_code(&stats))
 }
