@@ -28,12 +28,30 @@ the argument. ``herodotus-spark`` (see :mod:`herodotus.spark`) codes Common Craw
 news WARC files on an Apache Spark cluster.
 """
 
-from typing import Any, Dict, Iterable, List
+import os
+import threading
+from typing import Any, Dict, Iterable, List, Optional, Tuple
 
 from herodotus._herodotus import Pipeline as _Pipeline
 from herodotus._herodotus import WarcStream, __version__
 
 __all__ = ["Pipeline", "WarcStream", "__version__"]
+
+# One pipeline per process and dictionary set: unpickling (a Spark task's closure)
+# reuses the process's pipeline instead of loading the dictionaries again.
+_PIPELINES: Dict[Tuple[Any, Optional[str], Optional[str]], "Pipeline"] = {}
+_PIPELINES_LOCK = threading.Lock()
+
+
+def _rebuild(cls: type, dicts: Optional[str], petrarch_dicts: Optional[str]) -> "Pipeline":
+    """Unpickles a Pipeline: the process's one for these paths, built on first use."""
+    key = (cls, dicts, petrarch_dicts)
+    with _PIPELINES_LOCK:
+        p = _PIPELINES.get(key)
+        if p is None:
+            p = cls(dicts=dicts, petrarch_dicts=petrarch_dicts)
+            _PIPELINES[key] = p
+        return p
 
 
 class Pipeline(_Pipeline):
@@ -45,9 +63,16 @@ class Pipeline(_Pipeline):
 
     ``dicts`` is a dictionary directory in herodotus format and
     ``petrarch_dicts`` a PETRARCH/TABARI one; with neither, the built-in
-    dictionaries are used. A Pipeline pickles as these paths, so a Spark executor
-    that receives one loads the same dictionaries itself.
+    dictionaries are used. A Pipeline pickles as these paths: unpickling gives the
+    process's Pipeline for those paths, loaded on first use, so each Spark
+    executor process loads the dictionaries once.
     """
+
+    def __reduce__(self) -> Tuple[Any, Tuple[Any, Optional[str], Optional[str]]]:
+        def path(p: Any) -> Optional[str]:
+            return None if p is None else os.fspath(p)
+
+        return (_rebuild, (type(self), path(self.dicts), path(self.petrarch_dicts)))
 
     def to_arrow(self, rows: Iterable[Dict[str, Any]]) -> "Any":
         """to_arrow(rows) -> pyarrow.Table

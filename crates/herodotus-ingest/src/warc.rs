@@ -90,6 +90,13 @@ impl<R: BufRead> Read for GzMembers<R> {
                 Ok(n) => return Ok(n),
                 Err(e) => {
                     let mut inner = self.dec.take().expect("decoder present").into_inner();
+                    // A bad checksum is found at the member's end: the next member
+                    // starts right here and must not be skipped with the bad one.
+                    let at_member = inner.fill_buf().map(gzip::is_gzip).unwrap_or(false);
+                    if at_member {
+                        self.dec = Some(flate2::bufread::GzDecoder::new(inner));
+                        return Err(e);
+                    }
                     match resync_gzip(&mut inner, true) {
                         Ok(true) => self.dec = Some(flate2::bufread::GzDecoder::new(inner)),
                         _ => self.idle = Some(inner),
@@ -737,6 +744,36 @@ pub(crate) mod tests {
         assert!(got
             .iter()
             .all(|r| r.as_ref().map_or(true, |a| a.id != "r1")));
+    }
+
+    #[test]
+    fn bad_checksum_loses_only_its_own_record() {
+        let mut members: Vec<Vec<u8>> = records().iter().map(|r| gz(r)).collect();
+        // Flip bytes inside r1's member: its CRC (or inflate) fails at its end.
+        members.insert(
+            2,
+            gz(&record(
+                "response",
+                "r1b",
+                "https://ex.com/b",
+                &http("200 OK", "text/html", &page(2)),
+                0,
+            )),
+        );
+        let m = &mut members[1];
+        let mid = m.len() / 2;
+        for b in &mut m[mid..mid + 16] {
+            *b ^= 0x5a;
+        }
+        let p = tmp("crc.warc.gz", &members.concat());
+        let got = read(&p);
+        let _ = std::fs::remove_file(&p);
+        let ok: Vec<&str> = got
+            .iter()
+            .filter_map(|r| r.as_ref().ok().map(|a| a.id.as_str()))
+            .collect();
+        assert_eq!(ok, ["r1b", "r4"], "{got:?}");
+        assert_eq!(got.iter().filter(|r| r.is_err()).count(), 1, "{got:?}");
     }
 
     #[test]
