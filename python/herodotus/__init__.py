@@ -55,9 +55,7 @@ def _rebuild(cls: type, dicts: Optional[str], petrarch_dicts: Optional[str]) -> 
 
 
 class Pipeline(_Pipeline):
-    """Pipeline(dicts=None, petrarch_dicts=None)
-
-    The herodotus pipeline: dictionaries loaded and compiled once, then
+    """The herodotus pipeline: dictionaries loaded and compiled once, then
     extraction, coding and enrichment of any number of articles, from any number
     of threads.
 
@@ -68,6 +66,8 @@ class Pipeline(_Pipeline):
     executor process loads the dictionaries once.
     """
 
+    __slots__ = ()
+
     def __reduce__(self) -> Tuple[Any, Tuple[Any, Optional[str], Optional[str]]]:
         def path(p: Any) -> Optional[str]:
             return None if p is None else os.fspath(p)
@@ -75,9 +75,7 @@ class Pipeline(_Pipeline):
         return (_rebuild, (type(self), path(self.dicts), path(self.petrarch_dicts)))
 
     def to_arrow(self, rows: Iterable[Dict[str, Any]]) -> "Any":
-        """to_arrow(rows) -> pyarrow.Table
-
-        Events (or articles, or quotes) as returned by this pipeline, as a
+        """Events (or articles, or quotes) as returned by this pipeline, as a
         ``pyarrow.Table`` with one column per field; nested fields (spans,
         places, quotes) become list and struct columns. ``.to_pandas()`` on the
         result gives a pandas DataFrame. Needs pyarrow

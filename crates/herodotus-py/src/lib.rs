@@ -11,7 +11,7 @@
 use herodotus_core::{Article, Date, Event, RecordError};
 use herodotus_pipeline::{DictSource, FnSink, Options, Processed};
 use pyo3::exceptions::{
-    PyFileNotFoundError, PyOSError, PyPermissionError, PyTypeError, PyValueError,
+    PyFileNotFoundError, PyOSError, PyPermissionError, PyRuntimeError, PyTypeError, PyValueError,
 };
 use pyo3::prelude::*;
 use pyo3::types::{PyBytes, PyDict, PyList, PyString, PyTuple};
@@ -28,8 +28,9 @@ const DEFAULT_MAX_PAGE: usize = 10_000_000;
 /// Articles coded together on the pool (the library's batch size).
 const BATCH: usize = herodotus_pipeline::BATCH;
 
-/// The library pipeline (dictionaries, coder, enricher) plus a thread pool per
-/// requested size. Shared by every call and thread: the pipeline is immutable.
+/// The herodotus pipeline (Rust): dictionaries loaded once, then extraction, coding
+/// and enrichment from any number of threads. Holds the library pipeline, which is
+/// immutable, and a thread pool per `threads` value asked for.
 #[pyclass(module = "herodotus._herodotus", name = "Pipeline", frozen, subclass)]
 pub struct Pipeline {
     inner: Arc<herodotus_pipeline::Pipeline>,
@@ -191,49 +192,61 @@ impl Pipeline {
         Ok(Some(pool))
     }
 
-    /// Runs a batch through the library pipeline (GIL released; in parallel on
-    /// `pool` or rayon's global pool) and appends its events to `out`. The
-    /// pipeline applies the CLI's rules (articles in another language are skipped).
-    fn code_batch<'py>(
-        &self,
-        py: Python<'py>,
+    /// Runs a batch through the library pipeline (in parallel on `pool` or rayon's
+    /// global pool) and returns its events as one JSON array. The pipeline applies
+    /// the CLI's rules (articles in another language are skipped). No GIL needed.
+    fn batch_json(
+        inner: &herodotus_pipeline::Pipeline,
         batch: Vec<Article>,
         pool: Option<&rayon::ThreadPool>,
-        out: &Bound<'py, PyList>,
-    ) -> PyResult<()> {
-        if batch.is_empty() {
-            return Ok(());
-        }
-        let inner = &self.inner;
-        let json = py.detach(|| {
-            let mut json = String::from("[");
-            let mut sink = FnSink(|_, p: Processed| {
-                events_json(&p.coded.events, &mut json);
-                Ok(())
-            });
-            let work = || inner.run(batch.into_iter().map(Ok), &mut sink, &mut |_| {});
-            let run = match pool {
-                Some(p) => p.install(work),
-                None => work(),
-            };
-            run.map(|_| {
-                json.push(']');
-                json
-            })
+    ) -> herodotus_pipeline::Result<String> {
+        let mut json = String::from("[");
+        let mut sink = FnSink(|_, p: Processed| {
+            events_json(&p.coded.events, &mut json);
+            Ok(())
         });
-        let list = loads(py, &json.map_err(pipeline_error)?)?;
-        for e in list.cast::<PyList>()?.iter() {
-            out.append(e)?;
-        }
-        Ok(())
+        let work = || inner.run(batch.into_iter().map(Ok), &mut sink, &mut |_| {});
+        match pool {
+            Some(p) => p.install(work),
+            None => work(),
+        }?;
+        json.push(']');
+        Ok(json)
     }
+
+    /// Starts coding a batch on a thread of its own, so that the caller can turn
+    /// the previous batch into Python objects (which needs the GIL) meanwhile.
+    fn spawn_batch(
+        &self,
+        batch: Vec<Article>,
+        pool: Option<Arc<rayon::ThreadPool>>,
+    ) -> PyResult<Pending> {
+        let inner = self.inner.clone();
+        std::thread::Builder::new()
+            .name("herodotus-batch".into())
+            .spawn(move || Pipeline::batch_json(&inner, batch, pool.as_deref()))
+            .map_err(|e| PyOSError::new_err(format!("cannot start a thread: {e}")))
+    }
+}
+
+/// A batch being coded on another thread.
+type Pending = std::thread::JoinHandle<herodotus_pipeline::Result<String>>;
+
+/// Waits for a batch (GIL released) and appends its events to `out` as dicts.
+fn finish_batch<'py>(py: Python<'py>, pending: Pending, out: &Bound<'py, PyList>) -> PyResult<()> {
+    let json = py
+        .detach(|| pending.join())
+        .map_err(|_| PyRuntimeError::new_err("herodotus: a coding thread panicked"))?
+        .map_err(pipeline_error)?;
+    let list = loads(py, &json)?;
+    for e in list.cast::<PyList>()?.iter() {
+        out.append(e)?;
+    }
+    Ok(())
 }
 
 #[pymethods]
 impl Pipeline {
-    /// Pipeline(dicts=None, petrarch_dicts=None)
-    /// --
-    ///
     /// Loads and compiles the dictionaries once: the built-in ones by default, a
     /// directory in herodotus format (`dicts`), or a PETRARCH/TABARI directory
     /// (`petrarch_dicts`). Thread-safe; pickles as its paths, so a Spark executor
@@ -287,11 +300,8 @@ impl Pipeline {
         }
     }
 
-    /// code(text, date=None, id=None) -> list[dict]
-    /// --
-    ///
-    /// Codes one article's text: a list of events, each a dict with the fields of a
-    /// `herodotus code` JSONL line (source_code, target_code, event_code, goldstein,
+    /// Codes one article's text. Returns a list of events, each a dict with the
+    /// fields of a `herodotus code` JSONL line (source_code, target_code, event_code, goldstein,
     /// quad_class, plover, pattern, spans, sentence, tone, places, quotes...).
     /// `date` is 'YYYY-MM-DD' or a datetime.date; `id` defaults to 'text'.
     #[pyo3(signature = (text, date=None, id=None))]
@@ -310,16 +320,15 @@ impl Pipeline {
             date: date_arg("date", date)?,
             ..Article::default()
         };
-        let out = PyList::empty(py);
-        self.code_batch(py, vec![article], None, &out)?;
-        Ok(out)
+        let inner = &self.inner;
+        let json = py
+            .detach(|| Pipeline::batch_json(inner, vec![article], None))
+            .map_err(pipeline_error)?;
+        loads(py, &json)?.cast_into::<PyList>().map_err(Into::into)
     }
 
-    /// code_many(articles, threads=None, date=None) -> list[dict]
-    /// --
-    ///
     /// Codes many articles on `threads` cores (default: all), with the GIL released
-    /// while coding; returns every event in input order, the same list
+    /// while coding. Returns every event in input order, the same list
     /// `herodotus code` prints for these articles. Each article is a dict in the
     /// CLI's JSONL shape (`id`, `text`, optional `date`, `title`, `url`, `source`,
     /// `authors`, `language`) or a str (its id is then its position). `articles`
@@ -354,6 +363,7 @@ impl Pipeline {
         // article reader then checks (`datetime.date` -> '2025-02-19').
         kwargs.set_item("default", py.import("builtins")?.getattr("str")?)?;
         let out = PyList::empty(py);
+        let mut pending: Option<Pending> = None;
         let mut batch: Vec<Article> = Vec::with_capacity(BATCH);
         for (i, item) in iter.enumerate() {
             let item = item?;
@@ -381,19 +391,26 @@ impl Pipeline {
             };
             batch.push(article);
             if batch.len() == BATCH {
+                // Batch k is coded while batch k-1 becomes Python objects.
                 let full = std::mem::replace(&mut batch, Vec::with_capacity(BATCH));
-                self.code_batch(py, full, pool.as_deref(), &out)?;
+                let next = self.spawn_batch(full, pool.clone())?;
+                if let Some(prev) = pending.replace(next) {
+                    finish_batch(py, prev, &out)?;
+                }
             }
         }
-        self.code_batch(py, batch, pool.as_deref(), &out)?;
+        if let Some(prev) = pending.take() {
+            finish_batch(py, prev, &out)?;
+        }
+        if !batch.is_empty() {
+            let last = self.spawn_batch(batch, pool)?;
+            finish_batch(py, last, &out)?;
+        }
         Ok(out)
     }
 
-    /// extract(html, url=None, id=None) -> dict
-    /// --
-    ///
-    /// Main text and metadata of an HTML page (bytes, any charset) as an article
-    /// dict in the shape `herodotus extract` writes and `code_many` reads: id,
+    /// Main text and metadata of an HTML page (bytes, any charset). Returns an
+    /// article dict in the shape `herodotus extract` writes and `code_many` reads: id,
     /// text, date, title, url, source, authors, language. `url` helps with the
     /// date and is kept when the page names no canonical URL. Raises ValueError
     /// when the page is binary, too large or has no main text.
@@ -434,11 +451,8 @@ impl Pipeline {
         loads(py, &json.map_err(record_error)?)
     }
 
-    /// quotes(text, id=None) -> list[dict]
-    /// --
-    ///
-    /// Quotations and reported speech with their speakers, as `herodotus quotes`
-    /// writes them: article_id, quote, speaker, speaker_code, kind
+    /// Quotations and reported speech with their speakers. Returns a list of
+    /// dicts as `herodotus quotes` writes them: article_id, quote, speaker, speaker_code, kind
     /// ('direct' or 'indirect'), verb, span (byte offsets in `text`).
     #[pyo3(signature = (text, id=None))]
     fn quotes<'py>(
@@ -462,12 +476,9 @@ impl Pipeline {
         loads(py, &json)
     }
 
-    /// warc(source, name=None, max_page_bytes=None) -> WarcStream
-    /// --
-    ///
     /// Streams a WARC file (gzipped per record, whole or not at all) record by
-    /// record: `source` is a local path or a binary file object (for example one
-    /// opened on HDFS or S3). Yields one tuple per page, see WarcStream. Pages
+    /// record and returns a WarcStream: `source` is a local path or a binary file
+    /// object (for example one opened on HDFS or S3). Yields one tuple per page, see WarcStream. Pages
     /// larger than `max_page_bytes` (default 10,000,000) are skipped with the
     /// reason 'too_large'.
     #[pyo3(signature = (source, name=None, max_page_bytes=None))]
