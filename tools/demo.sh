@@ -9,7 +9,8 @@ bin="${CARGO_TARGET_DIR:-$root/target}/release/herodotus"
 mkdir -p out
 echo "== coding samples/articles.jsonl -> out/events.jsonl"
 "$bin" code samples/articles.jsonl -o out/events.jsonl
-"$bin" code samples/articles.jsonl --format tsv | cut -f1,3,5,8,13 | head -25
+# GDELT columns: SQLDATE, Actor1Code, Actor2Code, EventCode, SOURCEURL (the article id here).
+"$bin" code samples/articles.jsonl --format tsv | cut -f2,6,16,27,61 | head -25
 echo
 echo "== storing in out/demo.db"
 rm -f out/demo.db out/demo.db-wal out/demo.db-shm

@@ -131,15 +131,16 @@ pub fn quiet_pipe(r: herodotus_pipeline::Result<RunStats>) -> Result<Option<RunS
 }
 
 /// Buffered output to `path`, or to stdout when none is given. Creating the file
-/// fails with its name in the message.
+/// fails with its name in the message. `Send`, so the Parquet writer can use it.
 pub fn open_output(
     path: Option<&std::path::Path>,
-) -> Result<std::io::BufWriter<Box<dyn std::io::Write>>> {
-    let sink: Box<dyn std::io::Write> = match path {
+) -> Result<std::io::BufWriter<Box<dyn std::io::Write + Send>>> {
+    let sink: Box<dyn std::io::Write + Send> = match path {
         Some(p) => Box::new(
             std::fs::File::create(p).with_context(|| format!("cannot create {}", p.display()))?,
         ),
-        None => Box::new(std::io::stdout().lock()),
+        // Not `lock()`: a lock is not `Send`; the 256 KiB buffer makes locking rare.
+        None => Box::new(std::io::stdout()),
     };
     Ok(std::io::BufWriter::with_capacity(256 * 1024, sink))
 }

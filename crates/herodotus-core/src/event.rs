@@ -16,7 +16,7 @@ pub struct Event {
     pub sentence_index: usize,
     /// The sentence text.
     pub sentence: String,
-    /// Source actor code, e.g. `USAGOV`.
+    /// Source actor code, e.g. `USAGOV` (see [`Event::source`]).
     pub source_code: String,
     /// The words the source code came from.
     pub source_text: String,
@@ -68,6 +68,23 @@ pub struct Event {
     pub quotes: Vec<Quote>,
 }
 
+impl Event {
+    /// The source actor code, typed.
+    pub fn source(&self) -> crate::codes::ActorCode<'_> {
+        crate::codes::ActorCode::new(&self.source_code)
+    }
+
+    /// The target actor code, typed (empty when the event has no target).
+    pub fn target(&self) -> crate::codes::ActorCode<'_> {
+        crate::codes::ActorCode::new(&self.target_code)
+    }
+
+    /// The CAMEO event code, typed.
+    pub fn cameo(&self) -> crate::codes::CameoCode<'_> {
+        crate::codes::CameoCode::new(&self.event_code)
+    }
+}
+
 /// A resolved place (GDELT's Geo_ columns).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Place {
@@ -98,7 +115,7 @@ pub struct Quote {
     /// The speaker's actor code, where the dictionaries know it.
     pub speaker_code: Option<String>,
     /// `direct` or `indirect`.
-    pub kind: String,
+    pub kind: crate::codes::QuoteKind,
     /// The speech verb ("said", "told", "according to").
     pub verb: Option<String>,
     /// Byte span of the quote in the article text.

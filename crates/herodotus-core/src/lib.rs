@@ -21,11 +21,13 @@
 //! ```
 
 pub mod article;
+pub mod codes;
 pub mod date;
 pub mod error;
 pub mod event;
 
 pub use article::Article;
+pub use codes::{ActorCode, CameoCode, QuoteKind};
 pub use date::Date;
 pub use error::{Error, RecordError, Result};
 pub use event::{Event, Place, Quote};
@@ -35,5 +37,6 @@ pub mod matcher;
 pub mod sentences;
 pub mod tokens;
 
-pub use coder::{ActorKind, CodedArticle, Coder, CoderOptions, Mention};
+pub use coder::{CodedArticle, Coder, CoderOptions, Mention};
+pub use dict::ActorKind;
 pub use dict::Dictionaries;

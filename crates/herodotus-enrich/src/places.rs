@@ -10,7 +10,7 @@
 use crate::gazetteer::{Gazetteer, Level};
 use crate::names;
 use crate::text;
-use herodotus_core::{Event, Mention, Place};
+use herodotus_core::{ActorCode, Event, Mention, Place};
 use serde::Serialize;
 use std::collections::HashMap;
 
@@ -54,7 +54,8 @@ pub fn find_places(gaz: &Gazetteer, text: &str, mentions: &[Mention]) -> Vec<Pla
         }
     }
     for m in mentions {
-        if let Some(c) = m.code.as_deref().and_then(|c| c.get(..3)) {
+        let code = m.code.as_deref().map(ActorCode::new);
+        if let Some(c) = code.filter(|c| c.has_country()).map(ActorCode::country) {
             if let Some(e) = gaz.country(c) {
                 *focus.entry(e.iso3.as_str()).or_default() += 1.0;
             }
@@ -259,8 +260,11 @@ pub fn action_geo(places: &[PlaceMention], ev: &Event) -> Option<Place> {
 
 /// Where an actor is from: the country of its code's first three letters.
 pub fn actor_geo(gaz: &Gazetteer, code: &str) -> Option<Place> {
-    let iso = code.get(..3)?;
-    gaz.country_index(iso).map(|i| gaz.place(i))
+    let code = ActorCode::new(code);
+    if !code.has_country() {
+        return None;
+    }
+    gaz.country_index(code.country()).map(|i| gaz.place(i))
 }
 
 #[cfg(test)]

@@ -14,7 +14,7 @@
 use crate::names;
 use crate::speakers::{People, PlaceTest, Speaker};
 use crate::text::{self, Tok};
-use herodotus_core::{Mention, Quote};
+use herodotus_core::{Mention, Quote, QuoteKind};
 
 /// A quoted stretch of text.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -429,7 +429,7 @@ impl<'a> QuoteFinder<'a> {
                     quote: segment_text(text, seg),
                     speaker: None,
                     speaker_code: None,
-                    kind: "direct".into(),
+                    kind: QuoteKind::Direct,
                     verb: None,
                     span: seg.inner,
                 };
@@ -454,7 +454,7 @@ impl<'a> QuoteFinder<'a> {
                             quote: text::collapse_ws(&text[span[0]..span[1]]),
                             speaker: attr.speaker.name.clone(),
                             speaker_code: attr.speaker.code.clone(),
-                            kind: "indirect".into(),
+                            kind: QuoteKind::Indirect,
                             verb: attr.verb.clone(),
                             span,
                         },
@@ -1129,7 +1129,7 @@ mod tests {
 
     fn pairs(qs: &[Quote]) -> Vec<(String, Option<String>, String)> {
         qs.iter()
-            .map(|q| (q.quote.clone(), q.speaker.clone(), q.kind.clone()))
+            .map(|q| (q.quote.clone(), q.speaker.clone(), q.kind.to_string()))
             .collect()
     }
 

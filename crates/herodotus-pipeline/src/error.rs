@@ -28,6 +28,9 @@ pub enum Error {
     /// Writing output failed.
     #[error(transparent)]
     Io(#[from] std::io::Error),
+    /// A feature this build lacks (Parquet without the `parquet` feature).
+    #[error("{0}")]
+    Unavailable(&'static str),
     /// A sink failed (the store, say), with its own message.
     #[error("{0}")]
     Sink(Box<dyn std::error::Error + Send + Sync>),

@@ -5,14 +5,15 @@
 //! knows), codes them with herodotus-core's `Coder`, enriches them with
 //! herodotus-enrich (quotes, tone, places, entities), in parallel and in input
 //! order, and hands each [`Processed`] article to an [`EventSink`]: an
-//! [`EventWriter`] for JSONL/TSV/CSV, the SQLite store (herodotus-store's
+//! [`EventWriter`] for JSONL, CSV, the GDELT table and Parquet, the SQLite store (herodotus-store's
 //! `StoreSink`), or a collector of your own. The `herodotus` binary only wires
 //! options to these pieces.
 //!
 //! ```no_run
 //! use herodotus_pipeline::{EventWriter, Format, Options, Pipeline};
 //! let pipeline = Pipeline::new(Options::default())?;
-//! let mut out = EventWriter::new(std::io::stdout().lock(), Format::Jsonl);
+//! // Writers need `Write + Send` (the Parquet writer does), so `stdout()`, not a lock.
+//! let mut out = EventWriter::new(std::io::BufWriter::new(std::io::stdout()), Format::Jsonl)?;
 //! let stats = pipeline.run(pipeline.read(&["articles.jsonl"]), &mut out, &mut |e| {
 //!     eprintln!("skipped {e}")
 //! })?;

@@ -94,21 +94,77 @@ fn process_iter_matches_process() {
     assert_eq!(one, many);
 }
 
-#[test]
-fn writers_share_one_column_list() {
+fn coded_sample() -> (Article, Processed) {
     let p = Pipeline::new(Options::default()).unwrap();
-    let a = article("x", "Iran fired missiles at Israel on Tuesday.");
+    let mut a = article("x", "Iran fired missiles at Israel on Tuesday.");
+    a.date = herodotus_core::Date::parse("2024-10-01");
     let pr = p.process(&a);
     assert!(!pr.coded.events.is_empty());
-    for (format, sep) in [(Format::Tsv, '\t'), (Format::Csv, ',')] {
-        let mut w = EventWriter::new(Vec::new(), format);
-        w.begin().unwrap();
-        w.write(a.clone(), pr.clone()).unwrap();
-        let text = String::from_utf8(w.into_inner().unwrap()).unwrap();
-        let header = text.lines().next().unwrap();
-        assert_eq!(header.split(sep).count(), writers::columns::TABLE.len());
-        assert_eq!(text.lines().count(), 1 + pr.coded.events.len());
-    }
+    (a, pr)
+}
+
+fn write_all(format: Format, a: &Article, pr: &Processed) -> Vec<u8> {
+    let mut w = EventWriter::new(Vec::new(), format).unwrap();
+    w.begin().unwrap();
+    w.write(a.clone(), pr.clone()).unwrap();
+    w.into_inner().unwrap()
+}
+
+#[test]
+fn csv_and_gdelt_follow_their_column_lists() {
+    let (a, pr) = coded_sample();
+    let n = pr.coded.events.len();
+    let csv = String::from_utf8(write_all(Format::Csv, &a, &pr)).unwrap();
+    let mut r = csv::Reader::from_reader(csv.as_bytes());
+    let header: Vec<String> = r.headers().unwrap().iter().map(String::from).collect();
+    let names: Vec<&str> = writers::columns::CSV.iter().map(|c| c.name).collect();
+    assert_eq!(header, names);
+    let rows: Vec<csv::StringRecord> = r.records().map(|x| x.unwrap()).collect();
+    assert_eq!(rows.len(), n);
+    assert_eq!(&rows[0][3], "IRN");
+    assert_eq!(&rows[0][2], "2024-10-01");
+    assert!(csv.ends_with("\r\n"), "RFC 4180 line ends");
+
+    let tsv = String::from_utf8(write_all(Format::Gdelt, &a, &pr)).unwrap();
+    assert_eq!(tsv.lines().count(), n, "no header");
+    let cols: Vec<&str> = tsv.lines().next().unwrap().split('\t').collect();
+    assert_eq!(cols.len(), 61);
+    assert_eq!(cols[1], "20241001");
+    assert_eq!(cols[5], "IRN");
+    assert_eq!(cols[7], "IRN");
+    assert_eq!(cols[60], "x", "SOURCEURL falls back to the article id");
+}
+
+#[test]
+fn jsonl_is_the_event_itself() {
+    let (a, pr) = coded_sample();
+    let text = String::from_utf8(write_all(Format::Jsonl, &a, &pr)).unwrap();
+    let first: herodotus_core::Event = serde_json::from_str(text.lines().next().unwrap()).unwrap();
+    assert_eq!(first, pr.coded.events[0]);
+}
+
+#[cfg(feature = "parquet")]
+#[test]
+fn parquet_round_trips() {
+    use parquet::file::reader::{FileReader, SerializedFileReader};
+    let (a, pr) = coded_sample();
+    let bytes = write_all(Format::Parquet, &a, &pr);
+    let r = SerializedFileReader::new(bytes::Bytes::from(bytes)).unwrap();
+    let meta = r.metadata();
+    assert_eq!(
+        meta.file_metadata().num_rows() as usize,
+        pr.coded.events.len()
+    );
+    let schema = meta.file_metadata().schema_descr();
+    assert_eq!(schema.num_columns(), writers::columns::CSV.len());
+    assert_eq!(schema.column(3).name(), "source_code");
+}
+
+#[cfg(not(feature = "parquet"))]
+#[test]
+fn parquet_without_the_feature_is_a_clear_error() {
+    let e = EventWriter::new(Vec::new(), Format::Parquet).err().unwrap();
+    assert!(e.to_string().contains("--features parquet"), "{e}");
 }
 
 #[test]

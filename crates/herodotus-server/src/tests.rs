@@ -72,7 +72,7 @@ fn fake_processor() -> Processor {
                 quote: text[span[0]..span[1]].to_string(),
                 speaker: Some("Lavrov".into()),
                 speaker_code: Some("RUSGOV".into()),
-                kind: "direct".into(),
+                kind: herodotus_core::QuoteKind::Direct,
                 verb: Some("said".into()),
                 span,
             })

@@ -98,7 +98,7 @@ fn article(i: u64, rng: &mut Rng, per: usize) -> (Article, Processed) {
                 target_code: format!("{t}{}", ROLES[rng.below(ROLES.len())]),
                 target_text: t.into(),
                 event_code: code.into(),
-                event_root: code[..2].into(),
+                event_root: herodotus_core::CameoCode::new(code).root().into(),
                 event_label: "synthetic".into(),
                 quad_class: quad,
                 goldstein: g,

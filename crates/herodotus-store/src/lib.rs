@@ -17,6 +17,7 @@
 //!
 //! All SQL takes user input through bound parameters only.
 
+mod columns;
 mod export;
 mod ingest;
 #[cfg(feature = "plot")]
@@ -25,7 +26,8 @@ mod query;
 mod schema;
 mod series;
 
-pub use export::{write_events, OutputFormat, GDELT_COLUMNS};
+pub use export::write_events;
+pub use herodotus_pipeline::Format as OutputFormat;
 pub use herodotus_pipeline::Processed;
 pub use ingest::{IngestOptions, IngestStats, StoreSink};
 pub use query::{
@@ -256,13 +258,6 @@ fn span_ok(text: &str, s: [usize; 2]) -> bool {
     s[0] <= s[1] && s[1] <= text.len() && text.is_char_boundary(s[0]) && text.is_char_boundary(s[1])
 }
 
-fn country(code: &str) -> &str {
-    match code.char_indices().nth(3) {
-        Some((i, _)) => &code[..i],
-        None => code,
-    }
-}
-
 fn insert_article(
     tx: &rusqlite::Transaction<'_>,
     a: &Article,
@@ -360,7 +355,7 @@ fn insert_article(
                 q.quote,
                 q.speaker,
                 q.speaker_code,
-                q.kind,
+                q.kind.as_str(),
                 q.verb,
                 q.span[0] as i64,
                 q.span[1] as i64,
@@ -368,61 +363,16 @@ fn insert_article(
         }
     }
     {
-        let mut st = tx.prepare_cached(
-            "INSERT INTO events (article_rowid, ord, date, sentence_index, sentence,
-                source_code, source_text, source_country, target_code, target_text, target_country,
-                event_code, event_root, event_label, quad_class, goldstein, plover, pattern,
-                source_start, source_end, target_start, target_end, verb_start, verb_end,
-                sentence_start, sentence_end, is_root_event, sentence_tone, article_tone, tone,
-                action_country, action_geo, source_geo, target_geo)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17,
-                ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28, ?29, ?30, ?31, ?32, ?33, ?34)",
-        )?;
-        let geo = |g: &Option<herodotus_core::Place>| -> Result<Option<String>> {
-            Ok(match g {
-                Some(p) => Some(serde_json::to_string(p)?),
-                None => None,
-            })
-        };
-        for (i, e) in coded.events.iter().enumerate() {
-            let date = e.date.or(a.date).map(|d| d.to_days());
-            let tone_v = e.sentence_tone.or(e.article_tone).or(tone);
-            st.execute(params![
-                art,
-                i as i64,
-                date,
-                e.sentence_index as i64,
-                e.sentence,
-                e.source_code,
-                e.source_text,
-                country(&e.source_code),
-                e.target_code,
-                e.target_text,
-                country(&e.target_code),
-                e.event_code,
-                e.event_root,
-                e.event_label,
-                e.quad_class,
-                e.goldstein,
-                e.plover,
-                e.pattern,
-                e.source_span[0] as i64,
-                e.source_span[1] as i64,
-                e.target_span[0] as i64,
-                e.target_span[1] as i64,
-                e.verb_span[0] as i64,
-                e.verb_span[1] as i64,
-                e.sentence_span[0] as i64,
-                e.sentence_span[1] as i64,
-                e.is_root_event,
-                e.sentence_tone,
-                e.article_tone.or(tone),
-                tone_v,
-                e.action_geo.as_ref().map(|g| g.country_code.clone()),
-                geo(&e.action_geo)?,
-                geo(&e.source_geo)?,
-                geo(&e.target_geo)?,
-            ])?;
+        let mut st = tx.prepare_cached(columns::insert_sql())?;
+        for (ord, e) in coded.events.iter().enumerate() {
+            let ctx = columns::Ctx {
+                e,
+                article: art,
+                ord,
+                date: a.date,
+                tone,
+            };
+            st.execute(rusqlite::params_from_iter(columns::values(&ctx)))?;
         }
     }
     Ok(outcome)
@@ -452,7 +402,7 @@ pub(crate) mod testutil {
             target_code: tgt.into(),
             target_text: "Moscow".into(),
             event_code: code.into(),
-            event_root: code[..2].into(),
+            event_root: herodotus_core::CameoCode::new(code).root().into(),
             event_label: "label".into(),
             quad_class: quad,
             goldstein: gold,
@@ -518,7 +468,7 @@ pub(crate) mod testutil {
             quote: "over the talks".into(),
             speaker: Some("Washington".into()),
             speaker_code: Some("USAGOV".into()),
-            kind: "indirect".into(),
+            kind: herodotus_core::QuoteKind::Indirect,
             verb: Some("condemned".into()),
             span: [27, 41],
         }];
@@ -582,12 +532,5 @@ mod tests {
         assert_eq!(r.counts().unwrap().articles, 0);
         drop((s, r));
         std::fs::remove_dir_all(&dir).unwrap();
-    }
-
-    #[test]
-    fn country_prefix() {
-        assert_eq!(country("USAGOV"), "USA");
-        assert_eq!(country("RU"), "RU");
-        assert_eq!(country(""), "");
     }
 }

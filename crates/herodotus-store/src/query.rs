@@ -1,7 +1,7 @@
 //! Reading the store back: filtered events, articles, quotes, search, top dyads.
 
 use crate::{Error, Result, Store};
-use herodotus_core::{Date, Event, Place, Quote};
+use herodotus_core::{Date, Event, Quote};
 use rusqlite::types::Value;
 use rusqlite::{params, params_from_iter, OptionalExtension, Row};
 use serde::{Deserialize, Serialize};
@@ -187,8 +187,9 @@ pub(crate) fn prefix_clause(
     let p = prefix.trim().to_uppercase();
     let n = p.chars().count();
     if n >= 3 {
-        let c: String = p.chars().take(3).collect();
-        args.push(Value::Text(c));
+        args.push(Value::Text(
+            herodotus_core::ActorCode::new(&p).country().to_string(),
+        ));
         sql.push_str(&format!("{country_col} = ?{}", args.len()));
         if n > 3 {
             args.push(Value::Integer(p.len() as i64));
@@ -210,19 +211,8 @@ pub(crate) fn prefix_clause(
     }
 }
 
-const EVENT_COLUMNS: &str = "e.rowid, a.id, a.title, a.url, e.date, e.sentence_index, e.sentence,
-    e.source_code, e.source_text, e.target_code, e.target_text, e.event_code, e.event_root,
-    e.event_label, e.quad_class, e.goldstein, e.plover, e.pattern, e.source_start, e.source_end,
-    e.target_start, e.target_end, e.verb_start, e.verb_end, e.sentence_start, e.sentence_end,
-    e.is_root_event, e.sentence_tone, e.article_tone, e.action_geo, e.source_geo, e.target_geo,
-    e.article_rowid";
-
 fn date_of(v: Option<i64>) -> Option<Date> {
     v.map(Date::from_days)
-}
-
-fn geo(v: Option<String>) -> Option<Place> {
-    v.and_then(|s| serde_json::from_str(&s).ok())
 }
 
 fn span(r: &Row<'_>, i: usize) -> rusqlite::Result<[usize; 2]> {
@@ -232,53 +222,19 @@ fn span(r: &Row<'_>, i: usize) -> rusqlite::Result<[usize; 2]> {
     ])
 }
 
-fn event_row(r: &Row<'_>) -> rusqlite::Result<(StoredEvent, i64)> {
-    let event = Event {
-        article_id: r.get(1)?,
-        date: date_of(r.get(4)?),
-        sentence_index: r.get::<_, i64>(5)? as usize,
-        sentence: r.get(6)?,
-        source_code: r.get(7)?,
-        source_text: r.get(8)?,
-        target_code: r.get(9)?,
-        target_text: r.get(10)?,
-        event_code: r.get(11)?,
-        event_root: r.get(12)?,
-        event_label: r.get(13)?,
-        quad_class: r.get(14)?,
-        goldstein: r.get::<_, f64>(15)? as f32,
-        plover: r.get(16)?,
-        pattern: r.get(17)?,
-        source_span: span(r, 18)?,
-        target_span: span(r, 20)?,
-        verb_span: span(r, 22)?,
-        sentence_span: span(r, 24)?,
-        is_root_event: r.get(26)?,
-        sentence_tone: r.get::<_, Option<f64>>(27)?.map(|v| v as f32),
-        article_tone: r.get::<_, Option<f64>>(28)?.map(|v| v as f32),
-        action_geo: geo(r.get(29)?),
-        source_geo: geo(r.get(30)?),
-        target_geo: geo(r.get(31)?),
-        quotes: Vec::new(),
-    };
-    Ok((
-        StoredEvent {
-            id: r.get(0)?,
-            title: r.get(2)?,
-            url: r.get(3)?,
-            event,
-        },
-        r.get(32)?,
-    ))
-}
-
 fn quote_row(r: &Row<'_>) -> rusqlite::Result<Quote> {
     Ok(Quote {
         article_id: r.get(0)?,
         quote: r.get(1)?,
         speaker: r.get(2)?,
         speaker_code: r.get(3)?,
-        kind: r.get(4)?,
+        kind: {
+            let k: String = r.get(4)?;
+            // Only this crate writes the column, from a QuoteKind.
+            k.parse().map_err(|e: String| {
+                rusqlite::Error::FromSqlConversionFailure(4, rusqlite::types::Type::Text, e.into())
+            })?
+        },
         verb: r.get(5)?,
         span: span(r, 6)?,
     })
@@ -399,7 +355,8 @@ impl Store {
         mut each: impl FnMut(StoredEvent) -> Result<()>,
     ) -> Result<()> {
         let mut sql = format!(
-            "SELECT {EVENT_COLUMNS} FROM events e JOIN articles a ON a.rowid = e.article_rowid WHERE 1"
+            "SELECT {} FROM events e JOIN articles a ON a.rowid = e.article_rowid WHERE 1",
+            crate::columns::select_list()
         );
         let mut args = Vec::new();
         self.event_where(filter, &mut sql, &mut args)?;
@@ -426,7 +383,7 @@ impl Store {
             None
         };
         while let Some(r) = rows.next()? {
-            let (mut ev, art) = event_row(r)?;
+            let (mut ev, art) = crate::columns::read(r)?;
             if let Some(q) = qst.as_mut() {
                 let s = ev.event.sentence_span;
                 ev.event.quotes = q
@@ -464,11 +421,12 @@ impl Store {
     /// One event by row id.
     pub fn event(&self, id: i64) -> Result<Option<StoredEvent>> {
         let sql = format!(
-            "SELECT {EVENT_COLUMNS} FROM events e JOIN articles a ON a.rowid = e.article_rowid WHERE e.rowid = ?1"
+            "SELECT {} FROM events e JOIN articles a ON a.rowid = e.article_rowid WHERE e.rowid = ?1",
+            crate::columns::select_list()
         );
         Ok(self
             .conn
-            .query_row(&sql, params![id], |r| event_row(r).map(|x| x.0))
+            .query_row(&sql, params![id], |r| crate::columns::read(r).map(|x| x.0))
             .optional()?)
     }
 
@@ -538,12 +496,13 @@ impl Store {
             .query_map(params![rowid, art.id], quote_row)?
             .collect::<rusqlite::Result<_>>()?;
         let sql = format!(
-            "SELECT {EVENT_COLUMNS} FROM events e JOIN articles a ON a.rowid = e.article_rowid
-             WHERE e.article_rowid = ?1 ORDER BY e.ord"
+            "SELECT {} FROM events e JOIN articles a ON a.rowid = e.article_rowid
+             WHERE e.article_rowid = ?1 ORDER BY e.ord",
+            crate::columns::select_list()
         );
         let mut st = self.conn.prepare_cached(&sql)?;
         art.events = st
-            .query_map(params![rowid], |r| event_row(r).map(|x| x.0))?
+            .query_map(params![rowid], |r| crate::columns::read(r).map(|x| x.0))?
             .collect::<rusqlite::Result<_>>()?;
         for e in &mut art.events {
             let s = e.event.sentence_span;

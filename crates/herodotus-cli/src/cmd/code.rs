@@ -10,18 +10,22 @@ use std::process::ExitCode;
 pub enum Format {
     /// One JSON object per event.
     Jsonl,
-    /// Tab-separated, GDELT-like column order, with a header.
+    /// The GDELT 2.0 event table: 61 tab-separated columns, no header.
+    #[value(alias = "gdelt")]
     Tsv,
-    /// Comma-separated, same columns as TSV.
+    /// Comma-separated with a header (the columns of `query --format csv`).
     Csv,
+    /// Apache Parquet, the CSV columns typed (build with `--features parquet`).
+    Parquet,
 }
 
 impl From<Format> for herodotus_pipeline::Format {
     fn from(f: Format) -> Self {
         match f {
             Format::Jsonl => herodotus_pipeline::Format::Jsonl,
-            Format::Tsv => herodotus_pipeline::Format::Tsv,
+            Format::Tsv => herodotus_pipeline::Format::Gdelt,
             Format::Csv => herodotus_pipeline::Format::Csv,
+            Format::Parquet => herodotus_pipeline::Format::Parquet,
         }
     }
 }
@@ -44,9 +48,14 @@ pub struct Args {
 
 /// Runs `code`.
 pub fn run(args: Args) -> Result<ExitCode> {
+    let format = herodotus_pipeline::Format::from(args.format);
+    if !format.available() {
+        // Before loading dictionaries or creating the output file.
+        anyhow::bail!("parquet output is not built in this herodotus: rebuild with `--features parquet` (see the README)");
+    }
     let pipeline = args.code.pipeline(|o| o.enrich = !args.no_enrich)?;
     let out = common::open_output(args.output.as_deref())?;
-    let mut sink = EventWriter::new(out, args.format.into());
+    let mut sink = EventWriter::new(out, format)?;
     let Some(stats) = common::quiet_pipe(args.code.run(&pipeline, &mut sink))? else {
         return Ok(ExitCode::SUCCESS);
     };

@@ -280,8 +280,9 @@ fn actors_of(v: Option<&serde_json::Value>) -> Vec<String> {
     let mut out = Vec::new();
     let mut push = |a: &serde_json::Value| {
         if let Some(c) = a.get("code").and_then(|c| c.as_str()) {
-            if c.len() >= 3 {
-                out.push(c[..3].to_string());
+            let c = herodotus_core::ActorCode::new(c);
+            if c.has_country() {
+                out.push(c.country().to_string());
             }
         }
     };
@@ -347,8 +348,8 @@ fn plover(gold: &Path, dicts: &DictArgs, verbose: bool) -> Result<ExitCode> {
         let mut pred: BTreeSet<Key> = BTreeSet::new();
         for e in &coded.events {
             let Some(p) = &e.plover else { continue };
-            let s = e.source_code.get(..3).unwrap_or(&e.source_code).to_string();
-            let t = e.target_code.get(..3).unwrap_or(&e.target_code).to_string();
+            let s = e.source().country().to_string();
+            let t = e.target().country().to_string();
             pred.insert((s, t, p.clone()));
         }
         // A gold record without a target matches any target.

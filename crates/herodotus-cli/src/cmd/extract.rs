@@ -53,7 +53,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let mut failed = 0usize;
     let mut batch: Vec<Result<Record, RecordError>> = Vec::with_capacity(BATCH);
     let mut flush = |batch: &mut Vec<Result<Record, RecordError>>,
-                     out: &mut std::io::BufWriter<Box<dyn Write>>|
+                     out: &mut std::io::BufWriter<Box<dyn Write + Send>>|
      -> anyhow::Result<()> {
         let done: Vec<_> = pool.install(|| {
             batch

@@ -4,7 +4,6 @@
 use anyhow::{bail, Context as _, Result};
 use herodotus_core::Date;
 use herodotus_store::{write_events, EventFilter, OutputFormat, Store};
-use std::io::{BufWriter, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -56,7 +55,8 @@ pub struct Args {
     /// At most this many events.
     #[arg(long, value_name = "N")]
     limit: Option<usize>,
-    /// Output format: jsonl, csv, tsv (GDELT 2.0 event columns; parquet is not built in).
+    /// Output format: jsonl, csv, tsv (GDELT 2.0 event columns) or parquet (when
+    /// built with `--features parquet`).
     #[arg(long, value_name = "FORMAT", default_value = "jsonl")]
     format: String,
     /// Write to a file instead of stdout.
@@ -98,12 +98,11 @@ pub fn run(args: Args) -> Result<ExitCode> {
         limit: args.limit,
         offset: 0,
     };
-    let mut out: Box<dyn Write> = match &args.output {
-        Some(p) => Box::new(BufWriter::new(
-            std::fs::File::create(p).with_context(|| format!("creating {}", p.display()))?,
-        )),
-        None => Box::new(BufWriter::new(std::io::stdout().lock())),
-    };
-    write_events(&store, &filter, format, &mut out)?;
+    if !format.available() {
+        // Before opening the output, so no empty file is left behind.
+        bail!("parquet output is not built in this herodotus: rebuild with `--features parquet` (see the README)");
+    }
+    let out = crate::common::open_output(args.output.as_deref())?;
+    write_events(&store, &filter, format, out)?;
     Ok(ExitCode::SUCCESS)
 }

@@ -103,13 +103,7 @@ impl CameoTable {
 /// GDELT QuadClass of a CAMEO code: roots 01-05 -> 1, 06-09 -> 2, 10-14 -> 3, 15-20 -> 4.
 /// Returns 0 for codes that are not numeric CAMEO codes.
 pub fn quad_class(code: &str) -> u8 {
-    match code.get(..2).and_then(|r| r.parse::<u8>().ok()) {
-        Some(1..=5) => 1,
-        Some(6..=9) => 2,
-        Some(10..=14) => 3,
-        Some(15..=20) => 4,
-        _ => 0,
-    }
+    crate::codes::CameoCode::new(code).quad_class()
 }
 
 #[cfg(test)]

@@ -9,7 +9,6 @@ pub mod cameo;
 pub mod own;
 pub mod petrarch;
 
-use crate::coder::ActorKind;
 use crate::date::Date;
 use crate::error::Result;
 use std::collections::HashMap;
@@ -17,6 +16,25 @@ use std::path::Path;
 use std::sync::Arc;
 
 pub use cameo::{CameoEntry, CameoTable};
+
+/// What kind of thing an actor entry names; pronouns and short references
+/// ("he", "the group") resolve to the last mention of a fitting kind.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum ActorKind {
+    /// A country, its adjective or demonym, or a seat of power.
+    Country,
+    /// An international or non-governmental organisation.
+    Organisation,
+    /// A non-state armed or political group.
+    Group,
+    /// A person.
+    Person,
+    /// A role noun composed with a country ("Russian troops").
+    Agent,
+    /// Anything else.
+    Other,
+}
 
 /// Where an entry was defined.
 #[derive(Clone, Debug, PartialEq, Eq)]

@@ -1,0 +1,259 @@
+//! The clause around a verb and the roles in it: clause bounds and flags (passive,
+//! negated, infinitive, hypothetical), the subject, the object, compounds.
+
+use super::mentions::Found;
+use super::verbs::VerbHit;
+use super::Coder;
+use crate::tokens::{Token, TokenKind};
+
+/// The clause around a verb candidate and what it says about the verb.
+#[derive(Clone, Debug)]
+pub(super) struct Clause {
+    /// First token of the clause: after the last boundary word before the verb.
+    pub(super) start: usize,
+    /// One past the clause: the next boundary word after the verb.
+    pub(super) end: usize,
+    /// "was attacked", "were being held" (not "has attacked").
+    pub(super) passive: bool,
+    /// "to meet".
+    pub(super) infinitive: bool,
+    /// "did not attack", "failed to reach", "refused to meet".
+    pub(super) negated: bool,
+    /// "if", "unless", "could", ... earlier in the clause.
+    pub(super) hypothetical: bool,
+    /// "by attacking": belongs to the verb before it.
+    pub(super) gerund_after_prep: bool,
+}
+
+impl Coder {
+    /// The clause around verb `h`; `owner` maps tokens to mentions (a boundary word
+    /// inside an actor name does not end a clause on the left).
+    pub(super) fn clause(
+        &self,
+        tokens: &[Token],
+        ids: &[u32],
+        owner: &[usize],
+        h: &VerbHit,
+    ) -> Clause {
+        // Clause start: the previous boundary token before the verb.
+        let start = (0..h.start)
+            .rev()
+            .find(|&j| self.w.boundaries.contains(&ids[j]) && owner[j] == usize::MAX)
+            .map_or(0, |j| j + 1);
+        let end = (h.end..tokens.len())
+            .find(|&j| self.w.boundaries.contains(&ids[j]))
+            .unwrap_or(tokens.len());
+        let passive = h.participle
+            && (h.start.saturating_sub(3)..h.start).any(|j| self.w.be.contains(&ids[j]))
+            && !(h.start >= 1
+                && matches!(tokens[h.start - 1].norm.as_str(), "has" | "have" | "had"));
+        let infinitive = h.start >= 1 && ids[h.start - 1] == self.w.to;
+        // "did not attack", "failed to reach", "refused to meet" (the refusal itself
+        // is coded by its own verb's patterns).
+        let negated = (h.start.saturating_sub(3)..h.start)
+            .any(|j| self.w.negations.contains(&ids[j]))
+            || (h.start >= 2
+                && ids[h.start - 1] == self.w.to
+                && matches!(
+                    tokens[h.start - 2].norm.as_str(),
+                    "fail"
+                        | "fails"
+                        | "failed"
+                        | "failing"
+                        | "refuse"
+                        | "refuses"
+                        | "refused"
+                        | "refusing"
+                        | "decline"
+                        | "declines"
+                        | "declined"
+                        | "declining"
+                ));
+        let hypothetical = (start..h.start).any(|j| self.w.hypothetical.contains(&ids[j]));
+        // Gerunds after prepositions and infinitives after a coded verb belong to
+        // the verb before them (its patterns can mention them).
+        let gerund_after_prep =
+            h.gerund && h.start >= 1 && self.w.prepositions.contains(&ids[h.start - 1]);
+        Clause {
+            start,
+            end,
+            passive,
+            infinitive,
+            negated,
+            hypothetical,
+            gerund_after_prep,
+        }
+    }
+
+    /// Sources and targets of verb `h` (each a compound of mentions): pattern slots
+    /// first, then the subject, "by X" in the passive, or the first coded actor of
+    /// the object.
+    #[allow(clippy::too_many_arguments)] // the role context is naturally wide
+    pub(super) fn roles(
+        &self,
+        tokens: &[Token],
+        ids: &[u32],
+        owner: &[usize],
+        mentions: &[Found],
+        h: &VerbHit,
+        clause: &Clause,
+        subject: Option<usize>,
+        src_slot: Option<usize>,
+        tgt_slot: Option<usize>,
+    ) -> (Vec<usize>, Vec<usize>) {
+        let clause_end = clause.end;
+        let (mut sources, mut targets): (Vec<usize>, Vec<usize>) = (Vec::new(), Vec::new());
+        if clause.passive {
+            let by_agent = (h.end..clause_end.min(h.end + 6))
+                .find(|&j| ids[j] == self.w.by)
+                .and_then(|j| {
+                    (j + 1..clause_end.min(j + 4))
+                        .find(|&k| owner[k] != usize::MAX)
+                        .map(|k| owner[k])
+                });
+            if let Some(s) = src_slot.or(by_agent) {
+                sources = self.compound(tokens, ids, mentions, s);
+            }
+            if let Some(t) = tgt_slot.or(subject) {
+                targets = self.compound(tokens, ids, mentions, t);
+            }
+        } else {
+            if let Some(s) = src_slot.or(subject) {
+                sources = self.compound(tokens, ids, mentions, s);
+            }
+            // The object ends at a comma: "..., a senior official said" is not it.
+            let object_end = (h.end..clause_end)
+                .find(|&j| {
+                    // "..., a senior official said", "..., saying it would ...".
+                    ids[j] == self.w.comma
+                        && (ids
+                            .get(j + 1)
+                            .is_some_and(|n| *n == self.w.the || *n == self.w.a || *n == self.w.an)
+                            || tokens.get(j + 1).is_some_and(|t| {
+                                t.kind == TokenKind::Word
+                                    && !t.capitalized
+                                    && t.norm.len() > 5
+                                    && t.norm.ends_with("ing")
+                            }))
+                })
+                .unwrap_or(clause_end);
+            let t = tgt_slot.or_else(|| {
+                (h.end..object_end)
+                    .find(|&j| {
+                        owner[j] != usize::MAX
+                            && !sources.contains(&owner[j])
+                            && mentions[owner[j]].code.is_some()
+                    })
+                    .map(|j| owner[j])
+            });
+            if let Some(t) = t {
+                targets = self.compound(tokens, ids, mentions, t);
+            }
+        }
+        (sources, targets)
+    }
+
+    /// The subject: the leftmost actor in the clause before the verb that is not inside
+    /// a prepositional phrase; a verb joined to the previous one by "and" shares its
+    /// subject.
+    pub(super) fn pick_source(
+        &self,
+        ids: &[u32],
+        mentions: &[Found],
+        from: usize,
+        verb_start: usize,
+        prev_source: Option<usize>,
+        inherit: bool,
+    ) -> Option<usize> {
+        let in_range: Vec<usize> = mentions
+            .iter()
+            .enumerate()
+            // A mention without a code (an agent with no country known) cannot act.
+            .filter(|(_, m)| m.tok[0] >= from && m.tok[1] <= verb_start && m.code.is_some())
+            .map(|(i, _)| i)
+            .collect();
+        if inherit {
+            if let Some(p) = prev_source {
+                // "X condemned Y and promised Z": shared subject unless an actor sits right
+                // before the verb ("..., and Y responded").
+                let last_close = in_range.last().is_some_and(|&m| {
+                    mentions[m].tok[1] + 1 >= verb_start
+                        && !ids[mentions[m].tok[1]..verb_start].contains(&self.w.and)
+                });
+                if !last_close || in_range.is_empty() {
+                    return Some(p);
+                }
+            }
+        }
+        let mut fallback = None;
+        for &m in &in_range {
+            let start = mentions[m].tok[0];
+            let preceded_by_prep = start > 0
+                && self.w.prepositions.contains(&ids[start - 1])
+                && ids[start - 1] != self.w.of;
+            let preceded_by_prep2 = start > 1
+                && self.w.prepositions.contains(&ids[start - 2])
+                && self.w.determiners.contains(&ids[start - 1]);
+            if !(preceded_by_prep || preceded_by_prep2) {
+                // "bin Laden's al-Qaeda threatened": the possessed actor acts.
+                let end = mentions[m].tok[1];
+                if let Some(next) = mentions.get(m + 1) {
+                    if end < ids.len()
+                        && ids[end] == self.w.possessive
+                        && next.tok[0] == end + 1
+                        && next.code.is_some()
+                        && next.tok[1] <= verb_start
+                    {
+                        return Some(m + 1);
+                    }
+                }
+                return Some(m);
+            }
+            fallback.get_or_insert(m);
+        }
+        fallback.or(if in_range.is_empty() {
+            prev_source
+        } else {
+            None
+        })
+    }
+
+    /// The mention and any actors joined to it with "and" or commas.
+    pub(super) fn compound(
+        &self,
+        tokens: &[Token],
+        ids: &[u32],
+        mentions: &[Found],
+        first: usize,
+    ) -> Vec<usize> {
+        let mut out = vec![first];
+        let mut cur = first;
+        while cur + 1 < mentions.len() {
+            let a = &mentions[cur];
+            let b = &mentions[cur + 1];
+            let gap = &ids[a.tok[1]..b.tok[0]];
+            // "A and B", "A, B", "A and the awful B": conjunctions plus articles and
+            // lower-case modifiers that are not verbs.
+            let joined = !gap.is_empty()
+                && gap.len() <= 4
+                && gap.iter().any(|&g| g == self.w.and || g == self.w.comma)
+                && (a.tok[1]..b.tok[0]).all(|j| {
+                    let g = ids[j];
+                    g == self.w.and
+                        || g == self.w.comma
+                        || g == self.w.the
+                        || (tokens[j].kind == TokenKind::Word
+                            && !tokens[j].capitalized
+                            && !self.verb_index.contains_key(&g)
+                            && !self.w.prepositions.contains(&g)
+                            && !self.w.boundaries.contains(&g))
+                });
+            if !joined || b.pronoun {
+                break;
+            }
+            out.push(cur + 1);
+            cur += 1;
+        }
+        out
+    }
+}

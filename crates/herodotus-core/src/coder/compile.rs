@@ -1,0 +1,357 @@
+//! Compilation: dictionaries -> word ids, tries, indexed verb forms and patterns.
+//!
+//! Patterns are sorted most specific first (stable, so file order breaks ties); the
+//! elements before the verb are stored reversed with their adjacency flags shifted,
+//! because they are matched right to left from the verb.
+
+use super::{Coder, CoderOptions};
+use crate::dict::{CodePair, Dictionaries, Elem, Origin};
+use crate::matcher::{PhraseTrie, Vocab};
+use std::collections::HashMap;
+
+/// A compiled pattern element.
+#[derive(Clone, Debug)]
+pub(super) enum CElem {
+    Target,
+    Source,
+    Compound,
+    Skip,
+    /// Alternative word sequences, each word a set of acceptable word ids.
+    Words(Vec<Vec<Vec<u32>>>),
+}
+
+#[derive(Clone, Debug)]
+pub(super) struct CPattern {
+    pub(super) pre: Vec<(CElem, bool)>,
+    pub(super) post: Vec<(CElem, bool)>,
+    pub(super) code: CodePair,
+    pub(super) specificity: u32,
+    /// Index into `Coder::pattern_info`.
+    pub(super) info: u32,
+    pub(super) mentions_negation: bool,
+}
+
+#[derive(Clone, Debug)]
+pub(super) struct CForm {
+    pub(super) words: Vec<u32>,
+    pub(super) head: usize,
+    pub(super) participle: bool,
+    pub(super) gerund: bool,
+}
+
+#[derive(Clone, Debug)]
+pub(super) struct CVerb {
+    pub(super) lemma: String,
+    pub(super) code: CodePair,
+    pub(super) forms: Vec<CForm>,
+    pub(super) patterns: Vec<CPattern>,
+    pub(super) origin: Origin,
+    pub(super) speech: bool,
+}
+
+/// Where an actor phrase leads.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) enum Target {
+    Actor(u32),
+    Agent(u32),
+}
+
+/// Ids of function words the engine looks at.
+pub(super) struct Words {
+    pub(super) and: u32,
+    pub(super) the: u32,
+    pub(super) a: u32,
+    pub(super) an: u32,
+    pub(super) comma: u32,
+    pub(super) of: u32,
+    pub(super) in_: u32,
+    pub(super) from: u32,
+    pub(super) by: u32,
+    pub(super) to: u32,
+    pub(super) possessive: u32,
+    pub(super) negations: Vec<u32>,
+    pub(super) be: Vec<u32>,
+    pub(super) determiners: Vec<u32>,
+    pub(super) prepositions: Vec<u32>,
+    pub(super) boundaries: Vec<u32>,
+    pub(super) hypothetical: Vec<u32>,
+    pub(super) pron_person: Vec<u32>,
+    pub(super) pron_thing: Vec<u32>,
+    pub(super) pron_plural: Vec<u32>,
+}
+
+/// Verbs that report speech: their subject is not carried into the clause they
+/// introduce, and they are not coded when an event verb follows.
+const SPEECH_VERBS: &[&str] = &[
+    "say",
+    "says",
+    "tell",
+    "announce",
+    "state",
+    "claim",
+    "add",
+    "insist",
+    "report",
+    "note",
+    "believe",
+    "declare",
+    "stress",
+    "confirm",
+    "argue",
+    "assert",
+    "maintain",
+    "suggest",
+    "indicate",
+    "explain",
+    "reiterate",
+    "remark",
+    "write",
+    "think",
+];
+
+impl Coder {
+    /// Compiles dictionaries into a coder.
+    pub fn with_options(dicts: Dictionaries, mut options: CoderOptions) -> Coder {
+        if let Some(g) = dicts.semantics.max_gap {
+            options.max_gap = g;
+        }
+        let mut vocab = Vocab::default();
+        let ci = dicts.semantics.case_insensitive_actors;
+        let mut actors = PhraseTrie::default();
+        for (i, a) in dicts.actors.iter().enumerate() {
+            for p in &a.phrases {
+                actors.insert(&mut vocab, p, Target::Actor(i as u32), ci);
+            }
+        }
+        for (i, a) in dicts.agents.iter().enumerate() {
+            for p in &a.phrases {
+                actors.insert(&mut vocab, p, Target::Agent(i as u32), true);
+            }
+        }
+        let mut discards = PhraseTrie::default();
+        for (i, d) in dicts.discards.iter().enumerate() {
+            let mut p = d.phrase.clone();
+            if !d.whole_word {
+                if let Some(last) = p.words.last_mut() {
+                    if !last.norm.ends_with('*') {
+                        last.norm.push('*');
+                    }
+                }
+            }
+            discards.insert(&mut vocab, &p, i as u32, true);
+        }
+        let mut pattern_info = Vec::new();
+        let mut verbs = Vec::with_capacity(dicts.verbs.len());
+        let mut verb_index: HashMap<u32, Vec<(u32, u32)>> = HashMap::new();
+        for (vi, v) in dicts.verbs.iter().enumerate() {
+            let forms: Vec<CForm> = v
+                .forms
+                .iter()
+                .map(|f| CForm {
+                    words: f.words.iter().map(|w| vocab.intern(w)).collect(),
+                    head: f.head,
+                    participle: f.participle,
+                    gerund: f.gerund,
+                })
+                .collect();
+            for (fi, f) in forms.iter().enumerate() {
+                verb_index
+                    .entry(f.words[0])
+                    .or_default()
+                    .push((vi as u32, fi as u32));
+            }
+            let mut patterns = Vec::with_capacity(v.patterns.len());
+            for p in &v.patterns {
+                let info = pattern_info.len() as u32;
+                pattern_info.push((p.text.clone(), p.origin.clone()));
+                let mut pre = Vec::new();
+                let mut post = Vec::new();
+                let mut seen_verb = false;
+                let mut spec = 0u32;
+                let mut neg = false;
+                for e in &p.elems {
+                    let ce = match &e.elem {
+                        Elem::Verb => {
+                            // The verb's own adjacency is read below, when the
+                            // elements before it are turned around.
+                            seen_verb = true;
+                            continue;
+                        }
+                        Elem::Target => CElem::Target,
+                        Elem::Source => CElem::Source,
+                        Elem::Compound => CElem::Compound,
+                        Elem::Skip => CElem::Skip,
+                        Elem::Words(alts) => {
+                            spec += alts.iter().map(|a| a.len() as u32).min().unwrap_or(1) * 2;
+                            neg |= alts
+                                .iter()
+                                .flatten()
+                                .any(|w| matches!(w.as_str(), "not" | "n't" | "never" | "no"));
+                            CElem::Words(
+                                alts.iter()
+                                    .map(|a| a.iter().map(|w| word_ids(&mut vocab, w)).collect())
+                                    .collect(),
+                            )
+                        }
+                        Elem::Synset(name) => {
+                            spec += 2;
+                            let members = dicts.synsets.get(name).cloned().unwrap_or_default();
+                            neg |= members
+                                .iter()
+                                .flatten()
+                                .any(|w| matches!(w.as_str(), "not" | "n't" | "never" | "no"));
+                            CElem::Words(
+                                members
+                                    .iter()
+                                    .map(|a| a.iter().map(|w| word_ids(&mut vocab, w)).collect())
+                                    .collect(),
+                            )
+                        }
+                    };
+                    if matches!(ce, CElem::Target | CElem::Source) {
+                        spec += 1;
+                    }
+                    if seen_verb {
+                        post.push((ce, e.adjacent));
+                    } else {
+                        pre.push((ce, e.adjacent));
+                    }
+                }
+                // `pre` adjacency flags say "adjacent to the previous element"; for
+                // right-to-left matching we need "adjacent to the next one": shift them.
+                let n = pre.len();
+                let adj_to_next: Vec<bool> = (0..n)
+                    .map(|i| {
+                        if i + 1 < n {
+                            pre[i + 1].1
+                        } else {
+                            // adjacent to the verb?
+                            p.elems
+                                .iter()
+                                .find(|e| e.elem == Elem::Verb)
+                                .is_some_and(|e| e.adjacent)
+                        }
+                    })
+                    .collect();
+                for (i, a) in adj_to_next.into_iter().enumerate() {
+                    pre[i].1 = a;
+                }
+                pre.reverse();
+                patterns.push(CPattern {
+                    pre,
+                    post,
+                    code: p.code.clone(),
+                    specificity: spec,
+                    info,
+                    mentions_negation: neg,
+                });
+            }
+            // Most specific first; stable so file order breaks ties.
+            patterns.sort_by_key(|p| std::cmp::Reverse(p.specificity));
+            verbs.push(CVerb {
+                lemma: v.lemma.clone(),
+                code: v.code.clone(),
+                forms,
+                patterns,
+                origin: v.origin.clone(),
+                speech: SPEECH_VERBS.contains(&v.lemma.as_str()),
+            });
+        }
+        let mut id = |w: &str| vocab.intern(w);
+        let ids = |v: &mut dyn FnMut(&str) -> u32, ws: &[&str]| {
+            ws.iter().map(|w| v(w)).collect::<Vec<u32>>()
+        };
+        let w = Words {
+            and: id("and"),
+            the: id("the"),
+            a: id("a"),
+            an: id("an"),
+            comma: id(","),
+            of: id("of"),
+            in_: id("in"),
+            from: id("from"),
+            by: id("by"),
+            to: id("to"),
+            possessive: id("'s"),
+            negations: ids(&mut id, &["not", "n't", "never", "no"]),
+            be: ids(
+                &mut id,
+                &[
+                    "was", "were", "is", "are", "been", "being", "be", "am", "got", "get", "gets",
+                ],
+            ),
+            determiners: ids(
+                &mut id,
+                &[
+                    "the", "a", "an", "its", "their", "his", "her", "our", "my", "your", "this",
+                    "these", "those", "whose", "'s", "'", "any", "every", "each", "another",
+                    "such", "no", "new", "further", "first", "recent", "latest", "last", "fresh",
+                    "deadly", "major", "possible",
+                ],
+            ),
+            prepositions: ids(
+                &mut id,
+                &[
+                    "in", "at", "near", "from", "to", "with", "by", "of", "on", "for", "against",
+                    "over", "into", "inside", "across", "toward", "towards", "outside", "between",
+                    "among", "about", "through", "after", "before", "during", "under", "via",
+                ],
+            ),
+            boundaries: ids(
+                &mut id,
+                &[
+                    ";",
+                    "but",
+                    "while",
+                    "whereas",
+                    "which",
+                    "who",
+                    "whom",
+                    "although",
+                    "though",
+                    "because",
+                    "when",
+                    "where",
+                    "if",
+                    "unless",
+                    "after",
+                    "before",
+                    "since",
+                    "until",
+                    "as",
+                    "meanwhile",
+                    "however",
+                    "\"",
+                ],
+            ),
+            hypothetical: ids(
+                &mut id,
+                &["if", "unless", "whether", "could", "might", "may", "should"],
+            ),
+            pron_person: ids(&mut id, &["he", "she", "him"]),
+            pron_thing: ids(&mut id, &["it"]),
+            pron_plural: ids(&mut id, &["they", "them"]),
+        };
+        Coder {
+            dicts,
+            options,
+            vocab,
+            actors,
+            discards,
+            verbs,
+            verb_index,
+            pattern_info,
+            w,
+        }
+    }
+}
+
+/// Word ids a pattern word accepts: the word, its plurals, and for a `word*` stem
+/// nothing extra (stems are matched by the trie only).
+pub(super) fn word_ids(vocab: &mut Vocab, w: &str) -> Vec<u32> {
+    let mut v = vec![vocab.intern(w)];
+    for p in crate::dict::plurals(w) {
+        v.push(vocab.intern(&p));
+    }
+    v
+}

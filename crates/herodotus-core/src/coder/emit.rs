@@ -1,0 +1,282 @@
+//! Per sentence: each verb candidate's clause, pattern, roles and drop reasons, then
+//! the raw events and their conversion into [`Event`]s with provenance.
+
+use super::mentions::Found;
+use super::trace::Trace;
+use super::Coder;
+use crate::article::Article;
+use crate::codes::CameoCode;
+use crate::dict::cameo::quad_class;
+use crate::event::Event;
+use crate::tokens::Token;
+
+/// An event before it gets codes and text: mention indices into the sentence.
+pub(super) struct RawEvent {
+    source: usize,
+    target: Option<usize>,
+    code: Option<String>,
+    /// Index into `Coder::pattern_info`; `None` for the verb's own code.
+    pattern: Option<u32>,
+    verb: u32,
+    verb_span: [usize; 2],
+}
+
+impl Coder {
+    /// Finds verbs and codes their events.
+    pub(super) fn code_sentence(
+        &self,
+        text: &str,
+        tokens: &[Token],
+        ids: &[u32],
+        mentions: &[Found],
+        trace: &mut Trace<'_>,
+    ) -> Vec<RawEvent> {
+        // Token -> mention index.
+        let mut owner = vec![usize::MAX; tokens.len()];
+        for (mi, m) in mentions.iter().enumerate() {
+            for o in &mut owner[m.tok[0]..m.tok[1]] {
+                *o = mi;
+            }
+        }
+        let cands = self.verb_candidates(tokens, ids, &owner, mentions, trace);
+        let mut events = Vec::new();
+        let paired_codes = self.dicts.semantics.paired_codes;
+        let mut prev_source: Option<usize> = None;
+        let mut prev_verb_end: usize = 0;
+        let mut prev_coded = false;
+        let mut prev_speech = false;
+        for (ci, h) in cands.iter().enumerate() {
+            let verb = &self.verbs[h.verb as usize];
+            let clause = self.clause(tokens, ids, &owner, h);
+            let later_event = cands[ci + 1..].iter().any(|c| {
+                self.verbs[c.verb as usize].code.active.is_some()
+                    || !self.verbs[c.verb as usize].patterns.is_empty()
+            });
+            trace.verb(
+                &tokens[h.start..h.end],
+                &verb.lemma,
+                verb.code.active.as_deref(),
+                &clause,
+            );
+            // Source candidates.
+            let subject = self.pick_source(
+                ids,
+                mentions,
+                clause
+                    .start
+                    .max(if prev_speech { prev_verb_end } else { 0 }),
+                h.start,
+                prev_source,
+                prev_coded && !prev_speech && prev_verb_end > 0,
+            );
+            // Pattern matching.
+            let chosen = self.choose_pattern(verb, tokens, ids, &owner, mentions, h, &clause);
+            let passive = clause.passive;
+            let (code, pattern, src_slot, tgt_slot, matched_neg) = match chosen {
+                Some((p, s, t)) => (
+                    p.code.get(passive && !paired_codes).map(str::to_string),
+                    Some(p.info),
+                    s,
+                    t,
+                    p.mentions_negation,
+                ),
+                None => (
+                    verb.code.get(passive && !paired_codes).map(str::to_string),
+                    None,
+                    None,
+                    None,
+                    false,
+                ),
+            };
+            trace.pattern(
+                pattern.map(|p| &self.pattern_info[p as usize]),
+                code.as_deref(),
+            );
+            let mut skip_reason = None;
+            if code.is_none() {
+                skip_reason = Some("null code");
+            } else if clause.negated && !matched_neg {
+                skip_reason = Some("negated");
+            } else if clause.hypothetical {
+                skip_reason = Some("hypothetical");
+            } else if clause.gerund_after_prep && pattern.is_none() {
+                skip_reason = Some("gerund after a preposition");
+            } else if clause.infinitive && prev_coded {
+                skip_reason = Some("infinitive after a coded verb");
+            } else if verb.speech && pattern.is_none() && later_event {
+                skip_reason = Some("speech verb introducing another event");
+            }
+            // Roles.
+            let (sources, mut targets) = self.roles(
+                tokens, ids, &owner, mentions, h, &clause, subject, src_slot, tgt_slot,
+            );
+            trace.roles(text, mentions, &sources, &targets, skip_reason);
+            if !sources.is_empty() {
+                prev_source = Some(sources[0]);
+            }
+            prev_verb_end = h.end;
+            prev_speech = verb.speech;
+            if skip_reason.is_some() {
+                if code.is_some() && !verb.speech {
+                    prev_coded = true;
+                }
+                continue;
+            }
+            prev_coded = true;
+            let verb_span = [tokens[h.start].start, tokens[h.end - 1].end];
+            // "Gondor and Osgiliath renewed ties": a compound subject with no target of
+            // a cooperative (symmetric) event acts on itself, each member on each other.
+            let symmetric = code
+                .as_deref()
+                .map(|c| CameoCode::new(c).root())
+                .is_some_and(|r| matches!(r, "03" | "04" | "05" | "06"));
+            if targets.is_empty() && sources.len() > 1 && symmetric {
+                targets = sources.clone();
+            }
+            // TABARI paired codes `[032:033]`: the second code is the reverse event.
+            let reverse = if paired_codes {
+                let pair = chosen.map_or(&verb.code, |(p, _, _)| &p.code);
+                if pair.paired || pair.passive != pair.active {
+                    pair.passive.clone()
+                } else {
+                    None
+                }
+            } else {
+                None
+            };
+            if let Some(rc) = reverse {
+                for &s in &sources {
+                    for &t in &targets {
+                        if t != s {
+                            events.push(RawEvent {
+                                source: t,
+                                target: Some(s),
+                                code: Some(rc.clone()),
+                                pattern,
+                                verb: h.verb,
+                                verb_span,
+                            });
+                        }
+                    }
+                }
+            }
+            for &s in &sources {
+                if targets.is_empty() {
+                    events.push(RawEvent {
+                        source: s,
+                        target: None,
+                        code: code.clone(),
+                        pattern,
+                        verb: h.verb,
+                        verb_span,
+                    });
+                }
+                for &t in &targets {
+                    if t != s {
+                        events.push(RawEvent {
+                            source: s,
+                            target: Some(t),
+                            code: code.clone(),
+                            pattern,
+                            verb: h.verb,
+                            verb_span,
+                        });
+                    }
+                }
+            }
+        }
+        events
+    }
+
+    /// Turns a sentence's raw events into [`Event`]s: drops those with no source code,
+    /// no target (with `require_target`) or the same actor on both sides, splits
+    /// PETRARCH multi-codes, and keeps a repeated (source, target, code) once.
+    #[allow(clippy::too_many_arguments)] // the sentence context is naturally wide
+    pub(super) fn emit_events(
+        &self,
+        article: &Article,
+        si: usize,
+        span: [usize; 2],
+        root: bool,
+        mentions: &[Found],
+        raw: Vec<RawEvent>,
+        events: &mut Vec<Event>,
+    ) {
+        let text = article.text.as_str();
+        let sentence_text = &text[span[0]..span[1]];
+        for ev in raw {
+            let Some(entry_code) = ev.code.clone() else {
+                continue;
+            };
+            let cameo = self.dicts.cameo.lookup(&entry_code);
+            let src = &mentions[ev.source];
+            let tgt = ev.target.map(|t| &mentions[t]);
+            let (Some(sc), tc) = (src.code.clone(), tgt.and_then(|t| t.code.clone())) else {
+                continue;
+            };
+            if self.options.require_target && tc.is_none() {
+                continue;
+            }
+            let tc = tc.unwrap_or_default();
+            if tgt.is_some() && sc == tc && !sc.is_empty() {
+                // An actor acting on itself is almost always a parsing artefact.
+                continue;
+            }
+            let root_code = CameoCode::new(&entry_code).root().to_string();
+            let (pattern_text, origin) = match ev.pattern {
+                Some(p) => self.pattern_info[p as usize].clone(),
+                None => {
+                    let v = &self.verbs[ev.verb as usize];
+                    (
+                        format!("verb {} = {}", v.lemma, entry_code),
+                        v.origin.clone(),
+                    )
+                }
+            };
+            // PETRARCH multi-codes (`[ELR/GAL]`) name several actors: one event each.
+            for (scode, tcode) in sc
+                .split('/')
+                .flat_map(|a| tc.split('/').map(move |b| (a, b)))
+            {
+                let e = Event {
+                    article_id: article.id.clone(),
+                    date: article.date,
+                    sentence_index: si,
+                    sentence: sentence_text.to_string(),
+                    source_code: scode.to_string(),
+                    source_text: text[src.span[0]..src.span[1]].to_string(),
+                    target_code: tcode.to_string(),
+                    target_text: tgt
+                        .map(|t| text[t.span[0]..t.span[1]].to_string())
+                        .unwrap_or_default(),
+                    event_label: cameo.map(|c| c.label.clone()).unwrap_or_default(),
+                    quad_class: quad_class(&entry_code),
+                    goldstein: cameo.map(|c| c.goldstein).unwrap_or(0.0),
+                    plover: cameo.and_then(|c| c.plover.clone()),
+                    event_root: root_code.clone(),
+                    event_code: entry_code.clone(),
+                    pattern: format!("{origin} {pattern_text}"),
+                    source_span: src.span,
+                    target_span: tgt.map(|t| t.span).unwrap_or([0, 0]),
+                    verb_span: ev.verb_span,
+                    sentence_span: span,
+                    is_root_event: root,
+                    sentence_tone: None,
+                    article_tone: None,
+                    action_geo: None,
+                    source_geo: None,
+                    target_geo: None,
+                    quotes: Vec::new(),
+                };
+                if !events.iter().any(|x| {
+                    x.sentence_index == si
+                        && x.source_code == e.source_code
+                        && x.target_code == e.target_code
+                        && x.event_code == e.event_code
+                }) {
+                    events.push(e);
+                }
+            }
+        }
+    }
+}
