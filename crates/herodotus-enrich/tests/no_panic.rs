@@ -200,6 +200,7 @@ fn extractors_never_panic_and_keep_spans_valid() {
             mentions,
             events,
             discarded: false,
+            limits: Vec::new(),
         };
         let e = enricher.enrich_coded(&article, &mut coded);
         for q in &e.quotes {

@@ -22,7 +22,7 @@ pub struct Pipeline {
 }
 
 /// Counts of one [`Pipeline::run`].
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, serde::Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, serde::Serialize)]
 #[non_exhaustive]
 pub struct RunStats {
     /// Articles coded and handed to the sink.
@@ -35,7 +35,14 @@ pub struct RunStats {
     pub non_english: u64,
     /// Articles the sink declined ([`EventSink::wants`] returned false).
     pub declined: u64,
+    /// Articles where a coder cap bit (see `herodotus_core::coder` caps).
+    pub limited: u64,
+    /// `record id: cap` for the first [`MAX_LIMIT_NOTES`] of those articles.
+    pub limit_notes: Vec<String>,
 }
+
+/// How many cap notes [`RunStats::limit_notes`] keeps (the count goes on).
+pub const MAX_LIMIT_NOTES: usize = 100;
 
 impl Pipeline {
     /// Loads the dictionaries and builds the coder and enricher. Dictionary
@@ -233,6 +240,14 @@ impl Pipeline {
         for (a, p) in batch.drain(..).zip(done) {
             stats.articles += 1;
             stats.events += p.coded.events.len() as u64;
+            if !p.coded.limits.is_empty() {
+                stats.limited += 1;
+                for l in &p.coded.limits {
+                    if stats.limit_notes.len() < MAX_LIMIT_NOTES {
+                        stats.limit_notes.push(format!("{}: {l}", a.id));
+                    }
+                }
+            }
             sink.write(a, p)?;
         }
         Ok(())

@@ -83,6 +83,7 @@ fn fake_processor() -> Processor {
             mentions,
             events,
             discarded: false,
+            limits: Vec::new(),
         });
         p.quotes = quotes;
         p.tone = Some(-3.0);

@@ -130,6 +130,7 @@ fn article(i: u64, rng: &mut Rng, per: usize) -> (Article, Processed) {
         mentions: vec![],
         events,
         discarded: false,
+        limits: Vec::new(),
     };
     (a, Processed::new(coded))
 }

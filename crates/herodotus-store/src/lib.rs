@@ -462,6 +462,7 @@ pub(crate) mod testutil {
             }],
             events,
             discarded: false,
+            limits: Vec::new(),
         };
         let quotes = vec![Quote {
             article_id: id.into(),

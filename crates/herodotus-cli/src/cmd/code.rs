@@ -59,6 +59,11 @@ pub fn run(args: Args) -> Result<ExitCode> {
     let Some(stats) = common::quiet_pipe(args.code.run(&pipeline, &mut sink))? else {
         return Ok(ExitCode::SUCCESS);
     };
+    for note in &stats.limit_notes {
+        // A cap of the coder bit (a huge sentence, a list of hundreds of actors):
+        // say so with the record id rather than lose events silently.
+        eprintln!("herodotus: warning: {note}");
+    }
     eprintln!(
         "herodotus: {} articles coded, {} events{}",
         stats.articles,

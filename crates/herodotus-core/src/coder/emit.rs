@@ -1,14 +1,16 @@
 //! Per sentence: each verb candidate's clause, pattern, roles and drop reasons, then
 //! the raw events and their conversion into [`Event`]s with provenance.
 
+use super::caps::{cut_text, Limit};
 use super::mentions::Found;
 use super::trace::Trace;
-use super::Coder;
+use super::{CodedArticle, Coder};
 use crate::article::Article;
 use crate::codes::CameoCode;
 use crate::dict::cameo::quad_class;
 use crate::event::Event;
 use crate::tokens::Token;
+use std::collections::HashSet;
 
 /// An event before it gets codes and text: mention indices into the sentence.
 pub(super) struct RawEvent {
@@ -22,15 +24,20 @@ pub(super) struct RawEvent {
 }
 
 impl Coder {
-    /// Finds verbs and codes their events.
+    /// Finds verbs and codes their events (at most `caps.events`; compounds of more
+    /// than `caps.compound` actors are skipped, see [`super::caps`]).
+    #[allow(clippy::too_many_arguments)] // the sentence context is naturally wide
     pub(super) fn code_sentence(
         &self,
         text: &str,
         tokens: &[Token],
         ids: &[u32],
         mentions: &[Found],
+        si: usize,
+        out: &mut CodedArticle,
         trace: &mut Trace<'_>,
     ) -> Vec<RawEvent> {
+        let caps = &self.options.caps;
         // Token -> mention index.
         let mut owner = vec![usize::MAX; tokens.len()];
         for (mi, m) in mentions.iter().enumerate() {
@@ -110,6 +117,12 @@ impl Coder {
             let (sources, mut targets) = self.roles(
                 tokens, ids, &owner, mentions, h, &clause, subject, src_slot, tgt_slot,
             );
+            if skip_reason.is_none()
+                && (sources.len() > caps.compound || targets.len() > caps.compound)
+            {
+                skip_reason = Some("compound of more actors than the cap");
+                out.hit(si, Limit::Compound, caps.compound);
+            }
             trace.roles(text, mentions, &sources, &targets, skip_reason);
             if !sources.is_empty() {
                 prev_source = Some(sources[0]);
@@ -144,6 +157,7 @@ impl Coder {
             } else {
                 None
             };
+            // Every pairing below is bounded: at most `caps.compound` actors a side.
             if let Some(rc) = reverse {
                 for &s in &sources {
                     for &t in &targets {
@@ -184,6 +198,11 @@ impl Coder {
                     }
                 }
             }
+            if events.len() > caps.events {
+                events.truncate(caps.events);
+                out.hit(si, Limit::Events, caps.events);
+                break;
+            }
         }
         events
     }
@@ -200,10 +219,12 @@ impl Coder {
         root: bool,
         mentions: &[Found],
         raw: Vec<RawEvent>,
-        events: &mut Vec<Event>,
+        seen: &mut HashSet<(String, String, String)>,
+        out: &mut CodedArticle,
     ) {
+        let caps = &self.options.caps;
         let text = article.text.as_str();
-        let sentence_text = &text[span[0]..span[1]];
+        let sentence_text = cut_text(&text[span[0]..span[1]], caps.event_sentence_bytes);
         for ev in raw {
             let Some(entry_code) = ev.code.clone() else {
                 continue;
@@ -268,14 +289,22 @@ impl Coder {
                     target_geo: None,
                     quotes: Vec::new(),
                 };
-                if !events.iter().any(|x| {
-                    x.sentence_index == si
-                        && x.source_code == e.source_code
-                        && x.target_code == e.target_code
-                        && x.event_code == e.event_code
-                }) {
-                    events.push(e);
+                // A hash set per sentence: a linear scan of the article's events
+                // would make long articles quadratic.
+                let key = (
+                    e.source_code.clone(),
+                    e.target_code.clone(),
+                    e.event_code.clone(),
+                );
+                if seen.contains(&key) {
+                    continue;
                 }
+                if out.events.len() >= caps.article_events {
+                    out.hit(si, Limit::ArticleEvents, caps.article_events);
+                    return;
+                }
+                seen.insert(key);
+                out.events.push(e);
             }
         }
     }

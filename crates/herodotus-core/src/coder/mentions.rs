@@ -53,8 +53,8 @@ impl Coder {
         best
     }
 
-    /// Actor mentions of one sentence, agents composed, pronouns resolved; updates
-    /// the article context.
+    /// Actor mentions of one sentence, agents composed, pronouns resolved (the caller
+    /// then [`remember`](Self::remember)s those it keeps).
     pub(super) fn find_mentions(
         &self,
         tokens: &[Token],
@@ -340,7 +340,13 @@ impl Coder {
             out.push(m);
             k += 1;
         }
-        for m in &out {
+        out
+    }
+
+    /// Remembers the mentions kept for a sentence, for pronouns and short references
+    /// later in the article.
+    pub(super) fn remember(&self, ctx: &mut Context, mentions: &[Found]) {
+        for m in mentions {
             let Some(code) = &m.code else { continue };
             let entry = Some((code.clone(), m.name.clone(), m.kind));
             if m.pronoun {
@@ -363,7 +369,6 @@ impl Coder {
                 ctx.last_country = Some(code.country().to_string());
             }
         }
-        out
     }
 
     /// "in", "from" or "of", then optionally an article and up to two lower-case

@@ -62,6 +62,7 @@
 //!
 //! [`explain`](Coder::explain) runs the same code path with a trace ([`trace`]).
 
+pub mod caps;
 mod clause;
 mod compile;
 mod emit;
@@ -70,6 +71,9 @@ mod pattern;
 mod trace;
 mod verbs;
 
+#[cfg(test)]
+mod tests;
+
 use crate::article::Article;
 use crate::date::Date;
 use crate::dict::{ActorKind, Dictionaries, Origin};
@@ -77,10 +81,11 @@ use crate::event::Event;
 use crate::matcher::{PhraseTrie, Vocab};
 use crate::sentences;
 use crate::tokens::{tokenize_into, Token};
+pub use caps::{Budget, Caps, Interrupted, Limit, LimitHit};
 use compile::{CVerb, Target, Words};
 use mentions::Context;
 use serde::Serialize;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use trace::Trace;
 
 /// An actor found in the text.
@@ -109,6 +114,10 @@ pub struct CodedArticle {
     pub events: Vec<Event>,
     /// True when a story-level discard phrase matched (no events are coded).
     pub discarded: bool,
+    /// Caps that bit while coding (see [`caps`]), once per sentence and kind; a
+    /// caller warns with the record id.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub limits: Vec<LimitHit>,
 }
 
 /// Options of the coding engine.
@@ -118,6 +127,8 @@ pub struct CoderOptions {
     pub require_target: bool,
     /// Most words a pattern may skip between two of its elements.
     pub max_gap: usize,
+    /// The caps that keep the cost linear (see [`caps`]).
+    pub caps: Caps,
 }
 
 impl Default for CoderOptions {
@@ -125,9 +136,11 @@ impl Default for CoderOptions {
         CoderOptions {
             require_target: true,
             max_gap: 4,
+            caps: Caps::default(),
         }
     }
 }
+
 /// Compiled dictionaries: immutable, `Send + Sync`, shared by all threads.
 pub struct Coder {
     dicts: Dictionaries,
@@ -153,9 +166,23 @@ impl Coder {
         &self.dicts
     }
 
-    /// Codes one article.
+    /// Codes one article (no work budget; the caps of the options apply).
     pub fn code_article(&self, article: &Article) -> CodedArticle {
-        self.code_article_traced(article, &mut Trace::off())
+        match self.code_article_traced(article, &Budget::unlimited(), &mut Trace::off()) {
+            Ok(c) => c,
+            // An unlimited budget never interrupts.
+            Err(_) => unreachable!("an unlimited budget never stops coding"),
+        }
+    }
+
+    /// Codes one article within a work budget, checked between sentences and windows:
+    /// the way for a server to stop coding on a timeout or a cancelled request.
+    pub fn code_article_within(
+        &self,
+        article: &Article,
+        budget: &Budget,
+    ) -> Result<CodedArticle, Interrupted> {
+        self.code_article_traced(article, budget, &mut Trace::off())
     }
 
     /// Codes one sentence given alone (for `explain`), writing decisions into `trace`.
@@ -167,13 +194,21 @@ impl Coder {
             date,
             ..Article::default()
         };
-        let c = self.code_article_traced(&a, &mut Trace::on(&mut trace));
+        let c = self
+            .code_article_traced(&a, &Budget::unlimited(), &mut Trace::on(&mut trace))
+            .unwrap_or_default();
         (c, trace)
     }
 
     /// The one code path of [`code_article`](Self::code_article) and
     /// [`explain`](Self::explain): the trace only records.
-    fn code_article_traced(&self, article: &Article, trace: &mut Trace<'_>) -> CodedArticle {
+    fn code_article_traced(
+        &self,
+        article: &Article,
+        budget: &Budget,
+        trace: &mut Trace<'_>,
+    ) -> Result<CodedArticle, Interrupted> {
+        let caps = &self.options.caps;
         let text = article.text.as_str();
         let mut out = CodedArticle {
             sentences: sentences::split(text),
@@ -182,46 +217,123 @@ impl Coder {
         let mut tokens: Vec<Token> = Vec::new();
         let mut ids: Vec<u32> = Vec::new();
         let mut ctx = Context::default();
+        let mut seen = HashSet::new();
+        let mut used_tokens = 0usize;
         let first_para_end = text.find("\n\n").unwrap_or(text.len());
         for si in 0..out.sentences.len() {
+            budget.check(used_tokens, 0)?;
             let span = out.sentences[si];
-            tokens.clear();
-            tokenize_into(text, span, &mut tokens);
-            ids.clear();
-            ids.extend(tokens.iter().map(|t| self.vocab.get(&t.norm)));
-            trace.sentence(si, &text[span[0]..span[1]], &tokens);
-            match self.discard(&tokens, &ids) {
-                Some((i, true)) => {
-                    trace.discarded(true, &self.dicts.discards[i as usize].origin);
-                    out.discarded = true;
-                    out.events.clear();
-                    return out;
-                }
-                Some((i, false)) => {
-                    trace.discarded(false, &self.dicts.discards[i as usize].origin);
-                    continue;
-                }
-                None => {}
-            }
-            let mentions = self.find_mentions(&tokens, &ids, article.date, &mut ctx);
-            trace.actors(text, &mentions);
             let root = span[1] <= first_para_end || si == 0;
-            let raw = self.code_sentence(text, &tokens, &ids, &mentions, trace);
-            self.emit_events(article, si, span, root, &mentions, raw, &mut out.events);
-            out.mentions.extend(
-                mentions
-                    .into_iter()
-                    .filter(|m| !m.pronoun)
-                    .map(|m| Mention {
-                        sentence_index: si,
-                        span: m.span,
-                        code: m.code,
-                        name: m.name,
-                        kind: m.kind,
-                    }),
-            );
+            seen.clear();
+            let windows = caps::byte_windows(text, span, caps.sentence_bytes);
+            if windows.len() > 1 {
+                out.hit(si, Limit::SentenceBytes, caps.sentence_bytes);
+            }
+            let whole = windows.len() == 1;
+            for w in windows {
+                tokens.clear();
+                tokenize_into(text, w, &mut tokens);
+                budget.check(used_tokens, tokens.len())?;
+                used_tokens += tokens.len();
+                ids.clear();
+                ids.extend(tokens.iter().map(|t| self.vocab.get(&t.norm)));
+                let step = caps.sentence_tokens.max(1);
+                if tokens.len() > step {
+                    out.hit(si, Limit::SentenceTokens, step);
+                }
+                let whole = whole && tokens.len() <= step;
+                for k in (0..tokens.len().max(1)).step_by(step) {
+                    let n = (tokens.len() - k.min(tokens.len())).min(step);
+                    let (toks, wids) = (&tokens[k..k + n], &ids[k..k + n]);
+                    let win = if whole || toks.is_empty() {
+                        span
+                    } else {
+                        [toks[0].start, toks[toks.len() - 1].end]
+                    };
+                    if k > 0 {
+                        budget.check(used_tokens, 0)?;
+                    }
+                    let story_discard = self.code_window(
+                        article, si, win, root, toks, wids, &mut ctx, &mut seen, &mut out, trace,
+                    );
+                    if story_discard {
+                        out.discarded = true;
+                        out.events.clear();
+                        return Ok(out);
+                    }
+                }
+            }
         }
-        out
+        Ok(out)
+    }
+
+    /// Codes one window of a sentence (the whole sentence when it is within the
+    /// caps). Returns true when a story discard matched.
+    #[allow(clippy::too_many_arguments)] // the article context is naturally wide
+    fn code_window(
+        &self,
+        article: &Article,
+        si: usize,
+        span: [usize; 2],
+        root: bool,
+        tokens: &[Token],
+        ids: &[u32],
+        ctx: &mut Context,
+        seen: &mut HashSet<(String, String, String)>,
+        out: &mut CodedArticle,
+        trace: &mut Trace<'_>,
+    ) -> bool {
+        let caps = &self.options.caps;
+        let text = article.text.as_str();
+        trace.sentence(si, &text[span[0]..span[1]], tokens);
+        match self.discard(tokens, ids) {
+            Some((i, true)) => {
+                trace.discarded(true, &self.dicts.discards[i as usize].origin);
+                return true;
+            }
+            Some((i, false)) => {
+                trace.discarded(false, &self.dicts.discards[i as usize].origin);
+                return false;
+            }
+            None => {}
+        }
+        let mut mentions = self.find_mentions(tokens, ids, article.date, ctx);
+        if mentions.len() > caps.mentions {
+            mentions.truncate(caps.mentions);
+            out.hit(si, Limit::Mentions, caps.mentions);
+        }
+        self.remember(ctx, &mentions);
+        trace.actors(text, &mentions);
+        let raw = self.code_sentence(text, tokens, ids, &mentions, si, out, trace);
+        self.emit_events(article, si, span, root, &mentions, raw, seen, out);
+        for m in mentions.into_iter().filter(|m| !m.pronoun) {
+            if out.mentions.len() >= caps.article_mentions {
+                out.hit(si, Limit::ArticleMentions, caps.article_mentions);
+                break;
+            }
+            out.mentions.push(Mention {
+                sentence_index: si,
+                span: m.span,
+                code: m.code,
+                name: m.name,
+                kind: m.kind,
+            });
+        }
+        false
+    }
+}
+
+impl CodedArticle {
+    /// Records that a cap bit, once per sentence and kind.
+    fn hit(&mut self, sentence_index: usize, limit: Limit, cap: usize) {
+        let h = LimitHit {
+            sentence_index,
+            limit,
+            cap,
+        };
+        if !self.limits.iter().rev().take(8).any(|x| *x == h) {
+            self.limits.push(h);
+        }
     }
 }
 
