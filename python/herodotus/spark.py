@@ -10,7 +10,7 @@ its file record by record through :meth:`herodotus.Pipeline.warc`; each
 executor process builds one Pipeline and reuses it for all its tasks.
 
 OUTPUT_DIR receives Parquet tables partitioned by ``date``: ``events/`` (the
-fields of ``herodotus code``), ``articles/`` (those of ``herodotus extract``) and
+fields of ``herodotus code``, plus ``source_country`` and ``target_country``), ``articles/`` (those of ``herodotus extract``) and
 ``quotes/`` (those of ``herodotus quotes`` plus ``date``), the dyad-by-day table
 ``dyad_day/`` made with Spark SQL, ``files/`` with one row per WARC file (its
 counts, status and error), and ``summary.json`` with the totals.
@@ -136,11 +136,12 @@ def read_list(spark: Any, warc_list: str) -> List[str]:
     return [l.strip() for l in lines if l.strip() and not l.strip().startswith("#")]
 
 
-#: The dyad-by-day table: one row per date, source and target actor code.
+#: The dyad-by-day table: one row per date and pair of actor countries (the
+#: country part of the codes, from herodotus_core::ActorCode in the stream).
 DYAD_DAY_SQL = """
 SELECT date,
-       source_code,
-       target_code,
+       source_country,
+       target_country,
        COUNT(*)                                 AS events,
        COUNT(DISTINCT article_id)               AS articles,
        ROUND(AVG(goldstein), 3)                 AS goldstein_mean,
@@ -150,8 +151,8 @@ SELECT date,
        SUM(CASE WHEN quad_class = 4 THEN 1 ELSE 0 END) AS material_conflict,
        ROUND(AVG(article_tone), 3)              AS tone_mean
 FROM events
-WHERE target_code <> ''
-GROUP BY date, source_code, target_code
+WHERE target_country <> ''
+GROUP BY date, source_country, target_country
 """
 
 
@@ -191,11 +192,14 @@ def run(
         if "date" not in t.columns:  # no rows of this kind
             written[table] = 0
             continue
+        # One file per date rather than one per task and date.
+        t = t.repartition("date")
         t.write.mode("overwrite").partitionBy("date").parquet("%s/%s" % (output, table))
         written[table] = True
         if kind == "event":
             t.createOrReplaceTempView("events")
             dyad = spark.sql(DYAD_DAY_SQL)
+            dyad = dyad.repartition("date")
             dyad.write.mode("overwrite").partitionBy("date").parquet("%s/dyad_day" % output)
 
     spark.createDataFrame(

@@ -223,7 +223,11 @@ def test_warc_stream_counts_every_bad_record(pipeline, tmp_path):
     _, date, article, events, quotes = coded[0]
     a = json.loads(article)
     assert a["id"] == "page-0" and date == a["date"] == arts[0]["date"]
-    assert [json.loads(e) for e in events] == pipeline.code_many([a])
+    rows = [json.loads(e) for e in events]
+    assert [r.pop("source_country") == r["source_code"][:3] for r in rows] == [True] * len(rows)
+    for r in rows:
+        r.pop("target_country")
+    assert rows == pipeline.code_many([a])
     assert all(json.loads(q)["date"] == date for q in quotes)
 
 

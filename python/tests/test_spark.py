@@ -69,6 +69,7 @@ def test_spark_job_on_local_2(tmp_path, pipeline):
             if item[0] == "coded":
                 expected += [json.loads(e) for e in item[3]]
     events = pq.read_table(str(out / "events")).to_pylist()
+    assert all(e["source_country"] == e["source_code"][:3] for e in events)
     assert summary["events"] == len(expected) == len(events) > 0
     key = lambda e: (e["article_id"], e["sentence_index"], e["source_code"], e["event_code"],
                      e["target_code"], str(e["date"]))

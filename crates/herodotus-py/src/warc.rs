@@ -3,7 +3,7 @@
 //! runs over its file; nothing a bad record does (corrupt gzip, binary body, a
 //! panic in a stage) ends the stream.
 
-use herodotus_core::{Article, Date, Quote};
+use herodotus_core::{ActorCode, Article, Date, Event, Quote};
 use herodotus_ingest::input::Record;
 use herodotus_ingest::warc::{GzMembers, WarcReader};
 use herodotus_pipeline::{FnSink, Pipeline, Processed};
@@ -50,6 +50,16 @@ struct DatedQuote<'a> {
     quote: &'a Quote,
 }
 
+/// An event with its actors' countries (`ActorCode::country`), for the Spark job's
+/// dyad tables; the other fields are the CLI's.
+#[derive(Serialize)]
+struct EventRow<'a> {
+    #[serde(flatten)]
+    event: &'a Event,
+    source_country: &'a str,
+    target_country: &'a str,
+}
+
 /// What became of one WARC record.
 enum Outcome {
     Coded {
@@ -67,8 +77,8 @@ enum Outcome {
 /// WarcStream: iterate to get one tuple per WARC record that holds a page.
 ///
 /// ('coded', date, article_json, [event_json, ...], [quote_json, ...]) for a page
-/// coded (JSON as `herodotus extract`, `code` and `quotes` write it; quotes carry
-/// the article's `date`), or ('skipped', reason, message) with reason one of
+/// coded (JSON as `herodotus extract`, `code` and `quotes` write it; events add
+/// `source_country` and `target_country`, quotes the article's `date`), or ('skipped', reason, message) with reason one of
 /// 'bad_record' (corrupt gzip member, truncated record, wrong Content-Length),
 /// 'too_large', 'no_text' (binary or empty page), 'non_english', 'panic'.
 /// `skips()` then counts the records passed over without a page: 'not_response'
@@ -217,7 +227,14 @@ impl WarcStream {
                 article: serde_json::to_string(&article).expect("article serialises"),
                 events: events
                     .iter()
-                    .map(|e| serde_json::to_string(e).expect("event serialises"))
+                    .map(|event| {
+                        let row = EventRow {
+                            event,
+                            source_country: ActorCode::new(&event.source_code).country(),
+                            target_country: ActorCode::new(&event.target_code).country(),
+                        };
+                        serde_json::to_string(&row).expect("event serialises")
+                    })
                     .collect(),
                 quotes: quotes
                     .iter()
