@@ -6,7 +6,7 @@
 //! carrying its date range, which the page script turns into a list of events
 //! when clicked.
 
-use herodotus_store::Bucket;
+use herodotus_store::{goldstein_runs, Bucket};
 use std::fmt::Write;
 
 /// Plot size in SVG units (the plot only: labels are outside).
@@ -40,25 +40,6 @@ fn nice_max(m: u64) -> u64 {
         }
     }
     10 * mag
-}
-
-/// Runs of consecutive buckets that have a mean Goldstein score, as
-/// (index, score): the line is drawn within a run and broken over empty
-/// buckets, so it never suggests values where there were no events.
-fn goldstein_runs(series: &[Bucket]) -> Vec<Vec<(usize, f64)>> {
-    let mut runs: Vec<Vec<(usize, f64)>> = Vec::new();
-    let mut cur = Vec::new();
-    for (i, b) in series.iter().enumerate() {
-        match b.goldstein_mean {
-            Some(g) => cur.push((i, g)),
-            None if !cur.is_empty() => runs.push(std::mem::take(&mut cur)),
-            None => {}
-        }
-    }
-    if !cur.is_empty() {
-        runs.push(cur);
-    }
-    runs
 }
 
 fn pct(v: f64, of: f64) -> f64 {

@@ -34,7 +34,7 @@ pub use ingest::{IngestOptions, IngestStats, StoreSink};
 pub use query::{
     ArticleSummary, DyadCount, EventFilter, SentenceHit, StoredArticle, StoredEvent, StoredMention,
 };
-pub use series::{Bucket, Bucketing, DyadQuery};
+pub use series::{goldstein_runs, Bucket, Bucketing, DyadQuery};
 
 /// Re-exported so the CLI draws the same progress bars without its own dependency.
 pub use indicatif;

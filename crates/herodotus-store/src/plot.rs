@@ -143,16 +143,14 @@ where
         .map_err(err)?;
     // The line joins consecutive buckets only: an empty bucket breaks it, so
     // it never draws a trend across periods without events.
-    let mut runs: Vec<Vec<(i64, f64)>> = vec![Vec::new()];
-    for b in series {
-        match b.goldstein_mean {
-            Some(g) => runs
-                .last_mut()
-                .unwrap_or(&mut Vec::new())
-                .push((b.start.to_days(), g)),
-            None => runs.push(Vec::new()),
-        }
-    }
+    let runs: Vec<Vec<(i64, f64)>> = crate::series::goldstein_runs(series)
+        .into_iter()
+        .map(|run| {
+            run.into_iter()
+                .map(|(i, g)| (series[i].start.to_days(), g))
+                .collect()
+        })
+        .collect();
     for run in runs.iter().filter(|r| r.len() > 1) {
         chart
             .draw_series(LineSeries::new(run.iter().copied(), BLACK.stroke_width(2)))

@@ -217,6 +217,25 @@ impl Store {
     }
 }
 
+/// Runs of consecutive buckets that have a mean Goldstein score, as
+/// (index, score): the line is drawn within a run and broken over empty
+/// buckets, so it never suggests values where there were no events.
+pub fn goldstein_runs(series: &[Bucket]) -> Vec<Vec<(usize, f64)>> {
+    let mut runs: Vec<Vec<(usize, f64)>> = Vec::new();
+    let mut cur = Vec::new();
+    for (i, b) in series.iter().enumerate() {
+        match b.goldstein_mean {
+            Some(g) => cur.push((i, g)),
+            None if !cur.is_empty() => runs.push(std::mem::take(&mut cur)),
+            None => {}
+        }
+    }
+    if !cur.is_empty() {
+        runs.push(cur);
+    }
+    runs
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
