@@ -44,10 +44,13 @@ pub use error::{Error, RecordError, Result};
 pub use event::{Event, Place, Quote};
 pub mod coder;
 pub mod dict;
+pub mod doc;
 pub mod matcher;
 pub mod sentences;
+pub mod syntax;
 pub mod tokens;
 
-pub use coder::{CodedArticle, Coder, CoderOptions, Mention};
+pub use coder::{CodedArticle, Coder, CoderOptions, Decision, Mention};
 pub use dict::ActorKind;
 pub use dict::Dictionaries;
+pub use doc::{Doc, Span};

@@ -43,6 +43,8 @@ enum Which {
         #[arg(long, short)]
         verbose: bool,
     },
+    /// Tagging and parsing accuracy on a UD treebank (CoNLL-U): `UPOS x UAS y LAS z`.
+    Ud(crate::cmd::eval_ud::Args),
 }
 
 /// Runs `eval`.
@@ -58,6 +60,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
             dicts,
             verbose,
         } => plover(&gold, &dicts, verbose),
+        Which::Ud(a) => crate::cmd::eval_ud::run(a),
     }
 }
 
@@ -299,8 +302,7 @@ type Key = (String, String, String);
 fn plover(gold: &Path, dicts: &DictArgs, verbose: bool) -> Result<ExitCode> {
     let text =
         std::fs::read_to_string(gold).with_context(|| format!("reading {}", gold.display()))?;
-    let recs: Vec<serde_json::Value> = serde_json::from_str(&text)
-        .with_context(|| format!("{}: not a JSON array", gold.display()))?;
+    let (recs, bad) = read_gold_records(gold, &text)?;
     let coder = dicts.load()?;
     eprintln!("herodotus: loaded {}", coder.dictionaries().summary());
     let (mut tp, mut n_pred, mut n_gold, mut gold_hit) = (0usize, 0usize, 0usize, 0usize);
@@ -347,10 +349,7 @@ fn plover(gold: &Path, dicts: &DictArgs, verbose: bool) -> Result<ExitCode> {
         let coded = coder.code_article(&article);
         let mut pred: BTreeSet<Key> = BTreeSet::new();
         for e in &coded.events {
-            let Some(p) = &e.plover else { continue };
-            let s = e.source().country().to_string();
-            let t = e.target().country().to_string();
-            pred.insert((s, t, p.clone()));
+            pred.insert(plover_key(e));
         }
         // A gold record without a target matches any target.
         let matches = |g: &Key, p: &Key| g.0 == p.0 && g.2 == p.2 && (g.1.is_empty() || g.1 == p.1);
@@ -425,7 +424,53 @@ fn plover(gold: &Path, dicts: &DictArgs, verbose: bool) -> Result<ExitCode> {
         recall
     );
     println!("F1 {f1:.3}");
+    if bad > 0 {
+        eprintln!("herodotus: {bad} bad gold records skipped");
+        return Ok(ExitCode::FAILURE);
+    }
     Ok(ExitCode::SUCCESS)
+}
+
+/// The PLOVER scoring key of a predicted event: (source country, target country, type).
+/// An event whose CAMEO code has no PLOVER type (01x statements) keeps the type `-`, so
+/// it can never match a gold record and counts as a false alarm: skipping it, as this
+/// evaluation once did, hid the coder's wrong statements and inflated precision.
+fn plover_key(e: &herodotus_core::Event) -> Key {
+    let s = e.source().country().to_string();
+    let t = e.target().country().to_string();
+    (s, t, e.plover.clone().unwrap_or_else(|| "-".to_string()))
+}
+
+/// Reads PLOVER gold records from a JSON array or from JSONL (one record a line). A bad
+/// JSONL line is reported with its file and line and skipped; the count of skipped
+/// lines is returned so the exit status can say so.
+fn read_gold_records(path: &Path, text: &str) -> Result<(Vec<serde_json::Value>, usize)> {
+    if text.trim_start().starts_with('[') {
+        let recs: Vec<serde_json::Value> = serde_json::from_str(text)
+            .with_context(|| format!("{}: not a JSON array", path.display()))?;
+        return Ok((recs, 0));
+    }
+    let (mut recs, mut bad) = (Vec::new(), 0usize);
+    for (i, line) in text.lines().enumerate() {
+        if line.trim().is_empty() {
+            continue;
+        }
+        match serde_json::from_str::<serde_json::Value>(line) {
+            Ok(v) if v.is_object() => recs.push(v),
+            Ok(_) => {
+                eprintln!("{}:{}: not a JSON object, skipped", path.display(), i + 1);
+                bad += 1;
+            }
+            Err(e) => {
+                eprintln!("{}:{}: {e}, skipped", path.display(), i + 1);
+                bad += 1;
+            }
+        }
+    }
+    if recs.is_empty() {
+        bail!("{}: no PLOVER records found", path.display());
+    }
+    Ok((recs, bad))
 }
 
 #[cfg(test)]
@@ -452,6 +497,35 @@ Arnor restored ties with Gondor.
             .expected
             .contains(&("ARN".into(), "GON".into(), "064".into())));
         assert_eq!(recs[1].error.as_deref(), Some("storydiscard"));
+    }
+
+    #[test]
+    fn gold_records_read_as_json_array_and_jsonl() {
+        let p = Path::new("gold");
+        let (a, bad) = read_gold_records(p, r#"[{"id":"a"},{"id":"b"}]"#).unwrap();
+        assert_eq!((a.len(), bad), (2, 0));
+        let (l, bad) =
+            read_gold_records(p, "{\"id\":\"a\"}\n\n{oops\n[1]\n{\"id\":\"c\"}\n").unwrap();
+        assert_eq!(l.len(), 2);
+        assert_eq!(l[1]["id"], "c");
+        assert_eq!(bad, 2);
+        assert!(read_gold_records(p, "{oops\n").is_err());
+    }
+
+    #[test]
+    fn statements_without_plover_type_are_scored_as_false_alarms() {
+        let coder = Coder::new(Dictionaries::builtin().unwrap());
+        let a = Article {
+            id: "t".into(),
+            text: "France praised Germany.".into(),
+            date: Date::parse("2020-01-01"),
+            ..Article::default()
+        };
+        let ev = coder.code_article(&a).events;
+        assert!(!ev.is_empty());
+        let mut e = ev[0].clone();
+        e.plover = None;
+        assert_eq!(plover_key(&e), ("FRA".into(), "DEU".into(), "-".into()));
     }
 
     #[test]

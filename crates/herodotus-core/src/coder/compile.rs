@@ -332,6 +332,13 @@ impl Coder {
             pron_thing: ids(&mut id, &["it"]),
             pron_plural: ids(&mut id, &["they", "them"]),
         };
+        // A model that does not load leaves the lexical heuristics alone in charge
+        // (the CLI reports the model error at start-up).
+        let parser = if options.use_parser {
+            crate::syntax::Model::try_builtin().ok()
+        } else {
+            None
+        };
         Coder {
             dicts,
             options,
@@ -342,6 +349,7 @@ impl Coder {
             verb_index,
             pattern_info,
             w,
+            parser,
         }
     }
 }

@@ -3,7 +3,7 @@
 
 use super::caps::{cut_text, Limit};
 use super::mentions::Found;
-use super::trace::Trace;
+use super::trace::{DropReason, Trace};
 use super::{CodedArticle, Coder};
 use crate::article::Article;
 use crate::codes::CameoCode;
@@ -45,7 +45,7 @@ impl Coder {
                 *o = mi;
             }
         }
-        let cands = self.verb_candidates(tokens, ids, &owner, mentions, trace);
+        let cands = self.verb_candidates(text, tokens, ids, &owner, mentions, trace);
         let mut events = Vec::new();
         let paired_codes = self.dicts.semantics.paired_codes;
         let mut prev_source: Option<usize> = None;
@@ -101,17 +101,17 @@ impl Coder {
             );
             let mut skip_reason = None;
             if code.is_none() {
-                skip_reason = Some("null code");
+                skip_reason = Some(DropReason::NullCode);
             } else if clause.negated && !matched_neg {
-                skip_reason = Some("negated");
+                skip_reason = Some(DropReason::Negated);
             } else if clause.hypothetical {
-                skip_reason = Some("hypothetical");
+                skip_reason = Some(DropReason::Hypothetical);
             } else if clause.gerund_after_prep && pattern.is_none() {
-                skip_reason = Some("gerund after a preposition");
+                skip_reason = Some(DropReason::GerundAfterPreposition);
             } else if clause.infinitive && prev_coded {
-                skip_reason = Some("infinitive after a coded verb");
+                skip_reason = Some(DropReason::InfinitiveAfterCodedVerb);
             } else if verb.speech && pattern.is_none() && later_event {
-                skip_reason = Some("speech verb introducing another event");
+                skip_reason = Some(DropReason::SpeechVerbIntroducingEvent);
             }
             // Roles.
             let (sources, mut targets) = self.roles(
@@ -120,8 +120,8 @@ impl Coder {
             if skip_reason.is_none()
                 && (sources.len() > caps.compound || targets.len() > caps.compound)
             {
-                skip_reason = Some("compound of more actors than the cap");
-                out.hit(si, Limit::Compound, caps.compound);
+                skip_reason = Some(DropReason::CompoundOverCap);
+                out.hit(trace, si, Limit::Compound, caps.compound);
             }
             trace.roles(text, mentions, &sources, &targets, skip_reason);
             if !sources.is_empty() {
@@ -200,7 +200,7 @@ impl Coder {
             }
             if events.len() > caps.events {
                 events.truncate(caps.events);
-                out.hit(si, Limit::Events, caps.events);
+                out.hit(trace, si, Limit::Events, caps.events);
                 break;
             }
         }
@@ -221,6 +221,7 @@ impl Coder {
         raw: Vec<RawEvent>,
         seen: &mut HashSet<(String, String, String)>,
         out: &mut CodedArticle,
+        trace: &mut Trace<'_>,
     ) {
         let caps = &self.options.caps;
         let text = article.text.as_str();
@@ -300,7 +301,7 @@ impl Coder {
                     continue;
                 }
                 if out.events.len() >= caps.article_events {
-                    out.hit(si, Limit::ArticleEvents, caps.article_events);
+                    out.hit(trace, si, Limit::ArticleEvents, caps.article_events);
                     return;
                 }
                 seen.insert(key);

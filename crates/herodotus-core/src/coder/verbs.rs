@@ -5,6 +5,7 @@
 use super::mentions::Found;
 use super::trace::Trace;
 use super::Coder;
+use crate::syntax::{Analysis, DepRel, Upos};
 use crate::tokens::{Token, TokenKind};
 
 /// A verb form found in a sentence (token positions).
@@ -26,7 +27,111 @@ pub(super) struct VerbHit {
 
 impl Coder {
     /// Verb candidates of a sentence in text order; `owner` maps tokens to mentions.
+    /// When the sentence has a coded actor and a candidate, the tagger decides: a
+    /// form whose verb word is not tagged VERB or AUX is a noun ("the strikes on
+    /// the base", "air patrols") and is dropped (see [`Self::tag_filter`]).
     pub(super) fn verb_candidates(
+        &self,
+        text: &str,
+        tokens: &[Token],
+        ids: &[u32],
+        owner: &[usize],
+        mentions: &[Found],
+        trace: &mut Trace<'_>,
+    ) -> Vec<VerbHit> {
+        let cands = self.lexical_candidates(tokens, ids, owner, mentions, trace);
+        // Parse only what can give an event: a coded actor and a verb candidate.
+        if cands.is_empty() || !mentions.iter().any(|m| m.code.is_some()) {
+            return cands;
+        }
+        self.tag_filter(text, tokens, owner, mentions, cands, trace)
+    }
+
+    /// Drops candidates whose verb word the tagger does not call a verb. Light-verb
+    /// forms ("held talks") are judged by their verb word ("held").
+    fn tag_filter(
+        &self,
+        text: &str,
+        tokens: &[Token],
+        owner: &[usize],
+        mentions: &[Found],
+        cands: Vec<VerbHit>,
+        trace: &mut Trace<'_>,
+    ) -> Vec<VerbHit> {
+        let Some(model) = self.parser else {
+            return cands;
+        };
+        thread_local! {
+            static SCRATCH: std::cell::RefCell<Analysis> = std::cell::RefCell::new(Analysis::new());
+        }
+        SCRATCH.with(|a| {
+            let mut a = a.borrow_mut();
+            let words: Vec<&str> = tokens.iter().map(|t| &text[t.start..t.end]).collect();
+            model.analyse(&words, &mut a);
+            trace.tags(&words, &a);
+            cands
+                .into_iter()
+                .filter(|h| {
+                    let tag = a.upos[h.head];
+                    let keep = tag.is_verbal()
+                        || light_verb_object(&a, h.head)
+                        || self.verb_by_context(&a, tokens, owner, mentions, h);
+                    if !keep {
+                        trace.verb_tagged(&tokens[h.head].norm, tag.as_str());
+                    }
+                    keep
+                })
+                .collect()
+        })
+    }
+
+    /// A form the context makes a verb whatever the tagger says: right after an
+    /// actor named by a noun ("Ethiopia departs", where the tagger, not knowing the
+    /// name, often says NOUN; not after an adjective: "Russian strikes"), or after
+    /// a modal, auxiliary, negation or "to" ("will not tap"). A determiner or
+    /// possessive before the form was already judged by [`Self::looks_like_noun`].
+    fn verb_by_context(
+        &self,
+        a: &Analysis,
+        tokens: &[Token],
+        owner: &[usize],
+        mentions: &[Found],
+        h: &VerbHit,
+    ) -> bool {
+        let Some(p) = h.start.checked_sub(1) else {
+            return false;
+        };
+        let after_actor = owner[p] != usize::MAX
+            && mentions[owner[p]].code.is_some()
+            && mentions[owner[p]].tok[1] == h.start
+            && matches!(a.upos[p], Upos::Propn | Upos::Noun | Upos::Pron);
+        after_actor
+            || matches!(
+                tokens[p].norm.as_str(),
+                "will"
+                    | "would"
+                    | "shall"
+                    | "can"
+                    | "could"
+                    | "may"
+                    | "might"
+                    | "must"
+                    | "should"
+                    | "not"
+                    | "n't"
+                    | "never"
+                    | "to"
+                    | "did"
+                    | "does"
+                    | "do"
+                    | "has"
+                    | "have"
+                    | "had"
+            )
+    }
+
+    /// Verb forms found by the lexicon alone (with the noun heuristics).
+    fn lexical_candidates(
         &self,
         tokens: &[Token],
         ids: &[u32],
@@ -77,6 +182,7 @@ impl Coder {
         cands
     }
 
+    /// A verb form used as a noun: after a determiner or possessive ("the attack",
     /// "Russia's attack"), or before "of" after an adjective.
     fn looks_like_noun(&self, tokens: &[Token], ids: &[u32], h: &VerbHit) -> bool {
         if h.start == 0 {
@@ -145,4 +251,22 @@ impl Coder {
         }
         false
     }
+}
+
+/// Verbs that name no event of their own and take an event noun as object: "held
+/// talks", "launched strikes", "imposed sanctions", "resumed aid". Verbs of intent
+/// or modality ("pledge", "offer", "plan") are not here: the noun is then not an act.
+const LIGHT_VERBS: &[&str] = &[
+    "hold", "launch", "impose", "sign", "conduct", "carry", "stage", "resume", "begin", "start",
+    "continue", "provide", "send", "deliver", "give", "make", "pay", "lodge", "issue", "open",
+    "mount", "step", "extend", "lift", "deploy", "level",
+];
+
+/// True when token `i` is the object of a light verb ("held talks").
+fn light_verb_object(a: &Analysis, i: usize) -> bool {
+    let head = a.head[i] as usize;
+    head > 0
+        && a.deprel[i] == DepRel::Obj
+        && a.upos[head - 1].is_verbal()
+        && LIGHT_VERBS.contains(&a.lemma(head - 1))
 }

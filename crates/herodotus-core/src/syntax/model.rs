@@ -1,0 +1,500 @@
+//! The model: tagger, parser, labeller and lemmatiser, with its file format.
+//!
+//! File format: a text header, then a zlib stream.
+//! ```text
+//! HERODOTUS-SYNTAX-MODEL 1
+//! payload <bytes of the zlib stream>
+//! # <attribution line>
+//! <blank line>
+//! <zlib(payload)>
+//! ```
+//! The payload is little-endian: `HSYN`, version, payload length, the attribution,
+//! the three weight tables (classes, rows, sorted u64 keys, f32 row scales, i8 rows), the tag
+//! dictionary, the lemma rules and tables, and `END!`. Every length is checked against
+//! the bytes left before anything is allocated, so a truncated or garbage file gives a
+//! [`ModelError`], never a panic or a huge allocation.
+
+use super::features::{word_atoms, IdMap, Weights};
+use super::label::{self, Children};
+use super::lemma::{Lemmatizer, Rule};
+use super::parser::{self, State};
+use super::tagger::Tagger;
+use super::types::{DepRel, Upos};
+use super::MAX_WINDOW;
+use std::fmt;
+use std::io::{Read, Write};
+use std::sync::OnceLock;
+
+const MAGIC_LINE: &str = "HERODOTUS-SYNTAX-MODEL 1";
+
+/// The attribution every model trained on UD English EWT carries.
+pub const ATTRIBUTION: &str = "Trained on UD English EWT (Universal Dependencies, CC BY-SA 4.0, \
+https://universaldependencies.org/); this model is a derived work, licensed CC BY-SA 4.0.";
+
+/// Why a model could not be loaded.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ModelError {
+    /// The bytes do not start with the model header (not a model file).
+    NotAModel,
+    /// The file is a model but damaged or truncated.
+    Corrupt(String),
+}
+
+impl fmt::Display for ModelError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            ModelError::NotAModel => write!(
+                f,
+                "not a herodotus syntax model (bad header; expected {MAGIC_LINE:?})"
+            ),
+            ModelError::Corrupt(m) => write!(f, "corrupt or truncated syntax model: {m}"),
+        }
+    }
+}
+
+impl std::error::Error for ModelError {}
+
+/// A trained tagger, parser and lemmatiser. Immutable, `Send + Sync`.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Model {
+    pub(crate) tagger: Tagger,
+    pub(crate) parser: Weights,
+    pub(crate) labeller: Weights,
+    pub(crate) lemmas: Lemmatizer,
+    pub(crate) attribution: String,
+}
+
+/// The analysis of one sentence: per word a UPOS tag, a lemma, a head and a relation.
+/// Reuse one per thread: its buffers are kept between calls.
+#[derive(Clone, Debug, Default)]
+pub struct Analysis {
+    /// UPOS tag of each word.
+    pub upos: Vec<Upos>,
+    /// Head of each word: 0 for the root, else the 1-based index of the head word.
+    pub head: Vec<u32>,
+    /// Relation of each word to its head (`Root` iff head is 0).
+    pub deprel: Vec<DepRel>,
+    lemma_text: String,
+    lemma_end: Vec<u32>,
+    ws: Workspace,
+}
+
+#[derive(Clone, Debug, Default)]
+struct Workspace {
+    atoms: Vec<super::features::WordAtoms>,
+    chars: Vec<char>,
+    lower_chars: Vec<char>,
+    lower: String,
+    feats: Vec<u64>,
+    scores: Vec<f32>,
+    state: State,
+    kids: Children,
+    rels: Vec<DepRel>,
+}
+
+impl Analysis {
+    /// An empty analysis.
+    pub fn new() -> Analysis {
+        Analysis::default()
+    }
+
+    /// Number of words analysed.
+    pub fn len(&self) -> usize {
+        self.upos.len()
+    }
+
+    /// No words.
+    pub fn is_empty(&self) -> bool {
+        self.upos.is_empty()
+    }
+
+    /// The lemma of word `i` (0-based).
+    pub fn lemma(&self, i: usize) -> &str {
+        let start = if i == 0 {
+            0
+        } else {
+            self.lemma_end[i - 1] as usize
+        };
+        &self.lemma_text[start..self.lemma_end[i] as usize]
+    }
+}
+
+static BUILTIN_BYTES: &[u8] = include_bytes!("../../model/en-ud.hmodel");
+static BUILTIN: OnceLock<Result<Model, ModelError>> = OnceLock::new();
+
+impl Model {
+    /// The model shipped with the library, decoded on first use.
+    ///
+    /// # Panics
+    /// If the embedded model is damaged, which `cargo test` rules out; use
+    /// [`Model::try_builtin`] to get the error instead.
+    pub fn builtin() -> &'static Model {
+        match Model::try_builtin() {
+            Ok(m) => m,
+            Err(e) => panic!("the built-in syntax model does not load: {e}"),
+        }
+    }
+
+    /// The model shipped with the library, or why it does not load.
+    pub fn try_builtin() -> Result<&'static Model, &'static ModelError> {
+        BUILTIN
+            .get_or_init(|| Model::from_bytes(BUILTIN_BYTES))
+            .as_ref()
+    }
+
+    /// The attribution line (data the model was trained on, and its licence).
+    pub fn attribution(&self) -> &str {
+        &self.attribution
+    }
+
+    /// Tags, lemmatises and parses one sentence of `words` into `out`.
+    ///
+    /// Sentences longer than [`MAX_WINDOW`] words are parsed in consecutive windows of
+    /// at most that many words (cost stays linear); the root of every later window is
+    /// attached to the first window's root as `parataxis`.
+    pub fn analyse<S: AsRef<str>>(&self, words: &[S], out: &mut Analysis) {
+        self.analyse_inner(words, None, out)
+    }
+
+    /// Like [`Model::analyse`], but with the UPOS tags given (for evaluating the parser
+    /// apart from the tagger); `tags` must have one tag per word.
+    pub fn analyse_tagged<S: AsRef<str>>(&self, words: &[S], tags: &[Upos], out: &mut Analysis) {
+        self.analyse_inner(words, Some(tags), out)
+    }
+
+    fn analyse_inner<S: AsRef<str>>(&self, words: &[S], tags: Option<&[Upos]>, out: &mut Analysis) {
+        let n = words.len();
+        let Analysis {
+            upos,
+            head,
+            deprel,
+            lemma_text,
+            lemma_end,
+            ws,
+        } = out;
+        ws.atoms.clear();
+        for w in words {
+            ws.atoms
+                .push(word_atoms(w.as_ref(), &mut ws.chars, &mut ws.lower_chars));
+        }
+        match tags {
+            Some(t) if t.len() == n => {
+                upos.clear();
+                upos.extend_from_slice(t);
+            }
+            _ => self.tagger.tag(&ws.atoms, upos, &mut ws.feats),
+        }
+        lemma_text.clear();
+        lemma_end.clear();
+        for (w, &u) in words.iter().zip(upos.iter()) {
+            self.lemmas.lemma(w.as_ref(), u, &mut ws.lower, lemma_text);
+            lemma_end.push(lemma_text.len() as u32);
+        }
+        head.clear();
+        deprel.clear();
+        let mut first_root: Option<usize> = None;
+        let mut start = 0;
+        while start < n {
+            let end = (start + MAX_WINDOW).min(n);
+            let m = end - start;
+            let wa = &ws.atoms[start..end];
+            let wt = &upos[start..end];
+            parser::parse(&self.parser, wa, wt, &mut ws.state, &mut ws.feats);
+            label::label(
+                &self.labeller,
+                wa,
+                wt,
+                &ws.state.head[..m],
+                &mut ws.kids,
+                &mut ws.feats,
+                &mut ws.scores,
+                &mut ws.rels,
+            );
+            for i in 0..m {
+                let h = ws.state.head[i] as usize;
+                if h == m {
+                    match first_root {
+                        None => {
+                            first_root = Some(start + i);
+                            head.push(0);
+                            deprel.push(DepRel::Root);
+                        }
+                        Some(r) => {
+                            head.push(r as u32 + 1);
+                            deprel.push(DepRel::Parataxis);
+                        }
+                    }
+                } else {
+                    head.push((start + h + 1) as u32);
+                    deprel.push(ws.rels[i]);
+                }
+            }
+            start = end;
+        }
+    }
+
+    /// Serialises the model (header with attribution, then the compressed payload).
+    pub fn to_bytes(&self) -> Vec<u8> {
+        let mut p = Vec::new();
+        p.extend_from_slice(b"HSYN");
+        put_u32(&mut p, 1);
+        put_str(&mut p, &self.attribution);
+        for w in [&self.tagger.weights, &self.parser, &self.labeller] {
+            let (keys, scales, rows) = w.rows();
+            put_u32(&mut p, w.n_classes as u32);
+            put_u32(&mut p, keys.len() as u32);
+            for k in keys {
+                p.extend_from_slice(&k.to_le_bytes());
+            }
+            for s in scales {
+                p.extend_from_slice(&s.to_le_bytes());
+            }
+            p.extend(rows.iter().map(|&r| r as u8));
+        }
+        put_map(&mut p, &self.tagger.tagdict, |p, v| p.push(*v));
+        put_map(&mut p, &self.tagger.classes, |p, v| {
+            p.extend_from_slice(&v.to_le_bytes())
+        });
+        put_u32(&mut p, self.lemmas.rules.len() as u32);
+        for r in &self.lemmas.rules {
+            p.push(r.strip);
+            p.push(r.lower as u8);
+            put_str(&mut p, &r.append);
+        }
+        put_map(&mut p, &self.lemmas.forms, |p, v| {
+            p.extend_from_slice(&v.to_le_bytes())
+        });
+        put_map(&mut p, &self.lemmas.suffixes, |p, v| {
+            p.extend_from_slice(&v.to_le_bytes())
+        });
+        p.extend_from_slice(b"END!");
+
+        let mut z = flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::best());
+        z.write_all(&p).expect("writing to a Vec cannot fail");
+        let packed = z.finish().expect("writing to a Vec cannot fail");
+        let mut out = format!(
+            "{MAGIC_LINE}\npayload {}\n# {}\n\n",
+            packed.len(),
+            self.attribution
+        )
+        .into_bytes();
+        out.extend_from_slice(&packed);
+        out
+    }
+
+    /// Reads a model from the bytes of a model file.
+    pub fn from_bytes(bytes: &[u8]) -> Result<Model, ModelError> {
+        let header_end = find_blank_line(bytes).ok_or(ModelError::NotAModel)?;
+        let header =
+            std::str::from_utf8(&bytes[..header_end]).map_err(|_| ModelError::NotAModel)?;
+        let mut lines = header.lines();
+        if lines.next() != Some(MAGIC_LINE) {
+            return Err(ModelError::NotAModel);
+        }
+        let packed = &bytes[header_end + 2..];
+        let declared = lines
+            .next()
+            .and_then(|l| l.strip_prefix("payload "))
+            .and_then(|n| n.parse::<usize>().ok())
+            .ok_or_else(|| ModelError::Corrupt("header lacks the payload length".into()))?;
+        if declared != packed.len() {
+            return Err(ModelError::Corrupt(format!(
+                "payload is {} bytes, header says {declared} (truncated?)",
+                packed.len()
+            )));
+        }
+        let mut payload = Vec::new();
+        flate2::read::ZlibDecoder::new(packed)
+            .take(1 << 30)
+            .read_to_end(&mut payload)
+            .map_err(|e| ModelError::Corrupt(format!("decompression failed: {e}")))?;
+        let mut r = Reader { b: &payload, at: 0 };
+        if r.take(4)? != b"HSYN" {
+            return Err(ModelError::Corrupt("bad payload magic".into()));
+        }
+        let version = r.u32()?;
+        if version != 1 {
+            return Err(ModelError::Corrupt(format!(
+                "unsupported version {version}"
+            )));
+        }
+        let attribution = r.string()?;
+        let mut tables = Vec::new();
+        for _ in 0..3 {
+            let n_classes = r.u32()? as usize;
+            if n_classes == 0 || n_classes > 256 {
+                return Err(ModelError::Corrupt(format!("bad class count {n_classes}")));
+            }
+            let n = r.u32()? as usize;
+            r.need(n.saturating_mul(12 + n_classes))?;
+            let keys: Vec<u64> = r
+                .take(8 * n)?
+                .chunks_exact(8)
+                .map(|c| u64::from_le_bytes(c.try_into().expect("8 bytes")))
+                .collect();
+            let scales: Vec<f32> = r
+                .take(4 * n)?
+                .chunks_exact(4)
+                .map(|c| f32::from_le_bytes(c.try_into().expect("4 bytes")))
+                .collect();
+            let rows: Vec<i8> = r.take(n * n_classes)?.iter().map(|&b| b as i8).collect();
+            if keys.contains(&0) || keys.windows(2).any(|w| w[0] >= w[1]) {
+                return Err(ModelError::Corrupt(
+                    "feature keys not sorted and unique".into(),
+                ));
+            }
+            if scales.iter().any(|s| !s.is_finite()) {
+                return Err(ModelError::Corrupt("non-finite weight scale".into()));
+            }
+            tables.push(Weights::from_rows(n_classes, &keys, &scales, &rows));
+        }
+        let tagdict = r.map(|r| {
+            let t = r.take(1)?[0];
+            if t as usize >= Upos::ALL.len() {
+                return Err(ModelError::Corrupt(format!("bad tag {t}")));
+            }
+            Ok(t)
+        })?;
+        let classes = r.map(|r| r.u32())?;
+        let n_rules = r.u32()? as usize;
+        r.need(n_rules.saturating_mul(6))?;
+        let mut rules = Vec::with_capacity(n_rules);
+        for _ in 0..n_rules {
+            let strip = r.take(1)?[0];
+            let lower = r.take(1)?[0] != 0;
+            let append = r.string()?;
+            rules.push(Rule {
+                strip,
+                lower,
+                append,
+            });
+        }
+        let rule_id = |r: &mut Reader| {
+            let v = u16::from_le_bytes(r.take(2)?.try_into().expect("2 bytes"));
+            if v as usize >= n_rules {
+                return Err(ModelError::Corrupt(format!("bad lemma rule {v}")));
+            }
+            Ok(v)
+        };
+        let forms = r.map(rule_id)?;
+        let suffixes = r.map(rule_id)?;
+        if r.take(4)? != b"END!" || r.at != payload.len() {
+            return Err(ModelError::Corrupt("missing end marker".into()));
+        }
+        let mut tables = tables.into_iter();
+        let (tw, pw, lw) = (tables.next(), tables.next(), tables.next());
+        let (Some(tw), Some(pw), Some(lw)) = (tw, pw, lw) else {
+            return Err(ModelError::Corrupt("missing tables".into()));
+        };
+        if tw.n_classes != Upos::ALL.len()
+            || pw.n_classes != parser::N_MOVES
+            || lw.n_classes != label::n_labels()
+        {
+            return Err(ModelError::Corrupt(
+                "class counts do not match this version".into(),
+            ));
+        }
+        Ok(Model {
+            tagger: Tagger {
+                weights: tw,
+                tagdict,
+                classes,
+            },
+            parser: pw,
+            labeller: lw,
+            lemmas: Lemmatizer {
+                rules,
+                forms,
+                suffixes,
+            },
+            attribution,
+        })
+    }
+
+    /// Sizes for reports: features in the tagger, parser and labeller tables.
+    pub fn sizes(&self) -> [usize; 3] {
+        [
+            self.tagger.weights.len(),
+            self.parser.len(),
+            self.labeller.len(),
+        ]
+    }
+}
+
+fn find_blank_line(b: &[u8]) -> Option<usize> {
+    b.windows(2).take(4096).position(|w| w == b"\n\n")
+}
+
+fn put_u32(p: &mut Vec<u8>, v: u32) {
+    p.extend_from_slice(&v.to_le_bytes());
+}
+
+fn put_str(p: &mut Vec<u8>, s: &str) {
+    put_u32(p, s.len() as u32);
+    p.extend_from_slice(s.as_bytes());
+}
+
+fn put_map<V>(p: &mut Vec<u8>, m: &IdMap<V>, put: impl Fn(&mut Vec<u8>, &V)) {
+    let mut keys: Vec<&u64> = m.keys().collect();
+    keys.sort();
+    put_u32(p, keys.len() as u32);
+    for k in keys {
+        p.extend_from_slice(&k.to_le_bytes());
+        put(p, &m[k]);
+    }
+}
+
+struct Reader<'a> {
+    b: &'a [u8],
+    at: usize,
+}
+
+impl<'a> Reader<'a> {
+    fn need(&self, n: usize) -> Result<(), ModelError> {
+        if self.b.len() - self.at < n {
+            Err(ModelError::Corrupt(format!(
+                "payload ends early (need {n} bytes at offset {}, {} left)",
+                self.at,
+                self.b.len() - self.at
+            )))
+        } else {
+            Ok(())
+        }
+    }
+    fn take(&mut self, n: usize) -> Result<&'a [u8], ModelError> {
+        self.need(n)?;
+        let s = &self.b[self.at..self.at + n];
+        self.at += n;
+        Ok(s)
+    }
+    fn u32(&mut self) -> Result<u32, ModelError> {
+        Ok(u32::from_le_bytes(
+            self.take(4)?.try_into().expect("4 bytes"),
+        ))
+    }
+    fn u64(&mut self) -> Result<u64, ModelError> {
+        Ok(u64::from_le_bytes(
+            self.take(8)?.try_into().expect("8 bytes"),
+        ))
+    }
+    fn string(&mut self) -> Result<String, ModelError> {
+        let n = self.u32()? as usize;
+        let b = self.take(n)?;
+        String::from_utf8(b.to_vec()).map_err(|_| ModelError::Corrupt("bad UTF-8 string".into()))
+    }
+    fn map<V>(
+        &mut self,
+        mut val: impl FnMut(&mut Self) -> Result<V, ModelError>,
+    ) -> Result<IdMap<V>, ModelError> {
+        let n = self.u32()? as usize;
+        self.need(n.saturating_mul(9))?;
+        let mut m = IdMap::default();
+        m.reserve(n);
+        for _ in 0..n {
+            let k = self.u64()?;
+            let v = val(self)?;
+            m.insert(k, v);
+        }
+        Ok(m)
+    }
+}
