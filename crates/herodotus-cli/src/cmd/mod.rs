@@ -1,6 +1,7 @@
 //! One module per subcommand.
 
 pub mod bench;
+pub mod bench_syntax;
 pub mod code;
 pub mod dyad;
 pub mod eval;

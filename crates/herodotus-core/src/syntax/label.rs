@@ -137,17 +137,28 @@ pub(crate) fn features(
     }
 }
 
+/// Reusable buffers of [`label`].
+#[derive(Default, Debug, Clone)]
+pub(crate) struct Scratch {
+    pub kids: Children,
+    pub feats: Vec<u64>,
+    pub scores: Vec<f32>,
+}
+
 /// Labels every arc of a parsed window into `out` (the root arc gets `Root`).
 pub(crate) fn label(
     weights: &Weights,
     words: &[WordAtoms],
     tags: &[Upos],
     head: &[u32],
-    kids: &mut Children,
-    feats: &mut Vec<u64>,
-    scores: &mut Vec<f32>,
+    scratch: &mut Scratch,
     out: &mut Vec<DepRel>,
 ) {
+    let Scratch {
+        kids,
+        feats,
+        scores,
+    } = scratch;
     let n = words.len();
     kids.build(head);
     out.clear();

@@ -15,7 +15,7 @@
 //! [`ModelError`], never a panic or a huge allocation.
 
 use super::features::{word_atoms, IdMap, Weights};
-use super::label::{self, Children};
+use super::label;
 use super::lemma::{Lemmatizer, Rule};
 use super::parser::{self, State};
 use super::tagger::Tagger;
@@ -86,9 +86,8 @@ struct Workspace {
     lower_chars: Vec<char>,
     lower: String,
     feats: Vec<u64>,
-    scores: Vec<f32>,
     state: State,
-    kids: Children,
+    label: label::Scratch,
     rels: Vec<DepRel>,
 }
 
@@ -121,6 +120,11 @@ impl Analysis {
 
 static BUILTIN_BYTES: &[u8] = include_bytes!("../../model/en-ud.hmodel");
 static BUILTIN: OnceLock<Result<Model, ModelError>> = OnceLock::new();
+
+/// The bytes of the built-in model file (to time loading, or to write it out).
+pub fn builtin_bytes() -> &'static [u8] {
+    BUILTIN_BYTES
+}
 
 impl Model {
     /// The model shipped with the library, decoded on first use.
@@ -205,9 +209,7 @@ impl Model {
                 wa,
                 wt,
                 &ws.state.head[..m],
-                &mut ws.kids,
-                &mut ws.feats,
-                &mut ws.scores,
+                &mut ws.label,
                 &mut ws.rels,
             );
             for i in 0..m {

@@ -274,19 +274,10 @@ fn train_parser(
 
 fn label_accuracy(w: &super::features::Weights, sents: &[(&TSent, &[Upos])]) -> f64 {
     let (mut ok, mut all) = (0usize, 0usize);
-    let mut kids = Children::default();
-    let (mut feats, mut scores, mut out) = (Vec::new(), Vec::new(), Vec::new());
+    let mut scratch = label::Scratch::default();
+    let mut out = Vec::new();
     for (s, tags) in sents {
-        label::label(
-            w,
-            &s.atoms,
-            tags,
-            &s.heads,
-            &mut kids,
-            &mut feats,
-            &mut scores,
-            &mut out,
-        );
+        label::label(w, &s.atoms, tags, &s.heads, &mut scratch, &mut out);
         ok += out.iter().zip(&s.rels).filter(|(a, b)| a == b).count();
         all += s.rels.len();
     }
