@@ -51,6 +51,11 @@ pub struct Event {
     pub sentence_span: [usize; 2],
     /// True for events from the lead paragraph (GDELT's IsRootEvent).
     pub is_root_event: bool,
+    /// True when the source or target code was inferred from the article's country
+    /// (a bare agent such as "police" in an article datelined "BEIRUT (AP) —"), not
+    /// read in the sentence. Written only when true.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub actor_inferred: bool,
     /// Tone of the sentence (GDELT sense: positive % minus negative %), when computed.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub sentence_tone: Option<f32>,
@@ -121,6 +126,14 @@ pub struct Quote {
     pub kind: crate::codes::QuoteKind,
     /// The speech verb ("said", "told", "according to").
     pub verb: Option<String>,
+    /// For an unnamed source (`speaker` null): how the article describes it ("a
+    /// senior security official"). Written only when present.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub speaker_description: Option<String>,
     /// Byte span of the quote in the article text.
     pub span: [usize; 2],
+}
+
+fn is_false(b: &bool) -> bool {
+    !*b
 }

@@ -57,6 +57,16 @@ const TITLES: &[&str] = &[
     "commander",
     "colonel",
     "col",
+    // Abbreviated military and civil titles ("Cmdr. Rafael Ortiz", "Lt. Gen. X").
+    "cmdr",
+    "cdr",
+    "superintendent",
+    "brig",
+    "cpl",
+    "pvt",
+    "amb",
+    "insp",
+    "supt",
     "lieutenant",
     "lt",
     "major",
@@ -750,6 +760,17 @@ pub fn is_np_filler(w: &str) -> bool {
             | "should"
             | "must"
             | "can"
+            // Adverbs of attribution ("Novak allegedly told a supervisor").
+            | "allegedly"
+            | "publicly"
+            | "privately"
+            | "angrily"
+            | "firmly"
+            | "subsequently"
+            | "initially"
+            | "personally"
+            | "still"
+            | "now"
     )
 }
 

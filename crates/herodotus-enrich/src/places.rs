@@ -359,6 +359,7 @@ pub(crate) mod tests {
             verb_span: [s + 7, s + 14],
             sentence_span: [s, s + sentence.len()],
             is_root_event: false,
+            actor_inferred: false,
             sentence_tone: None,
             article_tone: None,
             action_geo: None,

@@ -137,6 +137,7 @@ fn event(rng: &mut Rng, text: &str) -> Event {
             random_span(rng, text)
         },
         is_root_event: false,
+        actor_inferred: false,
         sentence_tone: None,
         article_tone: None,
         action_geo: None,

@@ -53,6 +53,7 @@ fn fake_process(a: &Article) -> Processed {
                 verb_span: verb,
                 sentence_span: *s,
                 is_root_event: si == 0,
+                actor_inferred: false,
                 sentence_tone: Some(-3.0),
                 article_tone: None,
                 action_geo: None,
@@ -78,6 +79,7 @@ fn fake_process(a: &Article) -> Processed {
                 speaker_code: Some("RUSGOV".into()),
                 kind: herodotus_core::QuoteKind::Direct,
                 verb: Some("said".into()),
+                speaker_description: None,
                 span,
             })
             .into_iter()

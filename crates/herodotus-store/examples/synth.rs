@@ -105,6 +105,7 @@ fn article(i: u64, rng: &mut Rng, per: usize) -> (Article, Processed) {
                 verb_span: [10, 13],
                 sentence_span: [0, 41],
                 is_root_event: true,
+                actor_inferred: false,
                 sentence_tone: Some((rng.below(200) as f32 - 100.0) / 10.0),
                 article_tone: None,
                 action_geo: Some(Place {

@@ -550,6 +550,7 @@ pub(crate) mod testutil {
             verb_span: [11, 19],
             sentence_span: [0, text.len()],
             is_root_event: true,
+            actor_inferred: false,
             sentence_tone: Some(-1.5),
             action_geo: Some(Place {
                 name: "Moscow, Russia".into(),
@@ -605,6 +606,7 @@ pub(crate) mod testutil {
             speaker_code: Some("USAGOV".into()),
             kind: herodotus_core::QuoteKind::Indirect,
             verb: Some("condemned".into()),
+            speaker_description: None,
             span: [27, 41],
         }];
         (a, coded, quotes)

@@ -236,6 +236,7 @@ fn quote_row(r: &Row<'_>) -> rusqlite::Result<Quote> {
             })?
         },
         verb: r.get(5)?,
+        speaker_description: None,
         span: span(r, 6)?,
     })
 }

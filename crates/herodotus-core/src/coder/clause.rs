@@ -23,6 +23,9 @@ pub(super) struct Clause {
     pub(super) hypothetical: bool,
     /// "by attacking": belongs to the verb before it.
     pub(super) gerund_after_prep: bool,
+    /// "will meet", "wants to visit", "is ready to resume": intent, not the act
+    /// (see `modality.rs`).
+    pub(super) intent: bool,
 }
 
 impl Coder {
@@ -82,6 +85,7 @@ impl Coder {
             negated,
             hypothetical,
             gerund_after_prep,
+            intent: super::modality::intent_before(tokens, start, h.start),
         }
     }
 

@@ -95,6 +95,13 @@ impl Coder {
                     false,
                 ),
             };
+            // "will meet", "wants to visit": a cooperative act announced, not done.
+            let code = match code {
+                Some(c) if clause.intent && !self.dicts.semantics.modal_as_act => {
+                    Some(super::modality::intent_code(&c).unwrap_or(c))
+                }
+                c => c,
+            };
             trace.pattern(
                 pattern.map(|p| &self.pattern_info[p as usize]),
                 code.as_deref(),
@@ -283,6 +290,7 @@ impl Coder {
                     verb_span: ev.verb_span,
                     sentence_span: span,
                     is_root_event: root,
+                    actor_inferred: src.inferred || tgt.is_some_and(|t| t.inferred),
                     sentence_tone: None,
                     article_tone: None,
                     action_geo: None,

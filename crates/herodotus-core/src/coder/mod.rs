@@ -71,8 +71,10 @@
 pub mod caps;
 mod clause;
 mod compile;
+mod context;
 mod emit;
 mod mentions;
+mod modality;
 mod pattern;
 mod trace;
 mod verbs;
@@ -266,6 +268,25 @@ impl Coder {
         let mut seen = HashSet::new();
         let mut used_tokens = 0usize;
         let first_para_end = text.find("\n\n").unwrap_or(text.len());
+        // A dateline ("BEIRUT (AP) —") is no part of the first sentence; its place
+        // gives the article's country.
+        let mut dateline_end = 0;
+        if let Some((end, place)) = context::dateline(text) {
+            let country = self.place_country(place, article.date);
+            // A capitalised word before a dash ("Officials — from ...") is a dateline
+            // only when it is a known place; a place in capitals always is.
+            let all_caps = !place.chars().any(char::is_lowercase);
+            if country.is_some() || all_caps {
+                if let Some(first) = doc.sentences.first_mut() {
+                    if first.span.start < end && end < first.span.end {
+                        first.span.start = end;
+                        out.sentences[0][0] = end;
+                        dateline_end = end;
+                    }
+                }
+                ctx.article_country = country;
+            }
+        }
         for (si, sentence) in doc.sentences.iter().enumerate() {
             budget.check(used_tokens, 0)?;
             if sentence.skipped {
@@ -290,21 +311,18 @@ impl Coder {
                 if k > 0 {
                     budget.check(used_tokens, 0)?;
                 }
-                let toks = &doc.tokens[w.tokens.clone()];
+                let mut toks = &doc.tokens[w.tokens.clone()];
+                let mut wspan = w.span.to_array();
+                if si == 0 && dateline_end > 0 {
+                    let skip = toks.iter().take_while(|t| t.start < dateline_end).count();
+                    toks = &toks[skip..];
+                    wspan[0] = wspan[0].max(dateline_end).min(wspan[1]);
+                }
                 used_tokens += toks.len();
                 ids.clear();
                 ids.extend(toks.iter().map(|t| self.vocab.get(&t.norm)));
                 let story_discard = self.code_window(
-                    article,
-                    si,
-                    w.span.to_array(),
-                    root,
-                    toks,
-                    &ids,
-                    &mut ctx,
-                    &mut seen,
-                    &mut out,
-                    trace,
+                    article, si, wspan, root, toks, &ids, &mut ctx, &mut seen, &mut out, trace,
                 );
                 if story_discard {
                     out.discarded = true;

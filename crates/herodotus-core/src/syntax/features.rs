@@ -281,6 +281,7 @@ pub(crate) fn argmax_allowed(scores: &[f32], allowed: impl Fn(usize) -> bool) ->
 }
 
 /// Averaged perceptron under training (f32 weights, lazily averaged).
+#[cfg(feature = "train")]
 pub(crate) struct Perceptron {
     pub n_classes: usize,
     index: IdMap<u32>,
@@ -292,6 +293,7 @@ pub(crate) struct Perceptron {
     pub time: u32,
 }
 
+#[cfg(feature = "train")]
 impl Perceptron {
     pub fn new(n_classes: usize) -> Perceptron {
         Perceptron {
@@ -384,8 +386,10 @@ impl Perceptron {
 
 /// A small deterministic random number generator (splitmix64) for shuffling and
 /// exploration during training.
+#[cfg(feature = "train")]
 pub(crate) struct Rng(u64);
 
+#[cfg(feature = "train")]
 impl Rng {
     pub fn new(seed: u64) -> Rng {
         Rng(seed ^ 0x6a09_e667_f3bc_c909)
@@ -435,6 +439,7 @@ mod tests {
         assert_ne!(x.shape, y.shape);
     }
 
+    #[cfg(feature = "train")]
     #[test]
     fn perceptron_learns_a_separable_toy() {
         let mut p = Perceptron::new(2);

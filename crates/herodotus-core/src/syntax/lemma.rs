@@ -181,7 +181,7 @@ impl Lemmatizer {
     }
 }
 
-#[cfg(test)]
+#[cfg(all(test, feature = "train"))]
 mod tests {
     use super::*;
 

@@ -24,11 +24,16 @@
 //! ```
 
 pub mod conllu;
+#[cfg_attr(not(feature = "train"), allow(dead_code, unused_imports))] // training code
 pub(crate) mod features;
+#[cfg_attr(not(feature = "train"), allow(dead_code, unused_imports))] // training code
 pub(crate) mod label;
+#[cfg_attr(not(feature = "train"), allow(dead_code, unused_imports))] // training code
 pub(crate) mod lemma;
 pub mod model;
+#[cfg_attr(not(feature = "train"), allow(dead_code, unused_imports))] // training code
 pub(crate) mod parser;
+#[cfg_attr(not(feature = "train"), allow(dead_code, unused_imports))] // training code
 pub(crate) mod tagger;
 #[cfg(feature = "train")]
 pub mod train;
@@ -45,5 +50,6 @@ pub use types::{DepRel, UnknownName, Upos};
 /// (a 5,000-word "sentence" is 25 windows) and memory bounded by the window.
 pub const MAX_WINDOW: usize = 200;
 
-#[cfg(test)]
+// The tests train tiny models, so they need the training code.
+#[cfg(all(test, feature = "train"))]
 mod tests;
