@@ -68,6 +68,7 @@ pub(super) struct Words {
     pub(super) from: u32,
     pub(super) by: u32,
     pub(super) to: u32,
+    pub(super) with: u32,
     pub(super) possessive: u32,
     pub(super) negations: Vec<u32>,
     pub(super) be: Vec<u32>,
@@ -272,6 +273,7 @@ impl Coder {
             from: id("from"),
             by: id("by"),
             to: id("to"),
+            with: id("with"),
             possessive: id("'s"),
             negations: ids(&mut id, &["not", "n't", "never", "no"]),
             be: ids(

@@ -2,12 +2,14 @@
 //! the raw events and their conversion into [`Event`]s with provenance.
 
 use super::caps::{cut_text, Limit};
+use super::construct::Mode;
 use super::mentions::Found;
 use super::trace::{DropReason, Trace};
 use super::{CodedArticle, Coder};
 use crate::article::Article;
 use crate::codes::CameoCode;
 use crate::dict::cameo::quad_class;
+use crate::dict::Origin;
 use crate::event::Event;
 use crate::tokens::Token;
 use std::collections::HashSet;
@@ -21,6 +23,9 @@ pub(super) struct RawEvent {
     pattern: Option<u32>,
     verb: u32,
     verb_span: [usize; 2],
+    /// A clause-level construction that made this event ([`super::construct`],
+    /// [`super::evaluative`]), for its provenance.
+    construction: Option<&'static str>,
 }
 
 impl Coder {
@@ -34,6 +39,7 @@ impl Coder {
         ids: &[u32],
         mentions: &[Found],
         si: usize,
+        year: Option<i32>,
         out: &mut CodedArticle,
         trace: &mut Trace<'_>,
     ) -> Vec<RawEvent> {
@@ -52,6 +58,10 @@ impl Coder {
         let mut prev_verb_end: usize = 0;
         let mut prev_coded = false;
         let mut prev_speech = false;
+        let modes: Vec<Mode> = cands
+            .iter()
+            .map(|h| self.mode(tokens, &owner, mentions, h))
+            .collect();
         for (ci, h) in cands.iter().enumerate() {
             let verb = &self.verbs[h.verb as usize];
             let clause = self.clause(tokens, ids, &owner, h);
@@ -95,19 +105,56 @@ impl Coder {
                     false,
                 ),
             };
-            // "will meet", "wants to visit": a cooperative act announced, not done.
-            let code = match code {
-                Some(c) if clause.intent && !self.dicts.semantics.modal_as_act => {
-                    Some(super::modality::intent_code(&c).unwrap_or(c))
-                }
-                c => c,
-            };
             trace.pattern(
                 pattern.map(|p| &self.pattern_info[p as usize]),
                 code.as_deref(),
             );
             let mut skip_reason = None;
-            if code.is_none() {
+            // Modality and background (see `construct`): decided before the drop
+            // reasons so that a purpose or background clause is reported as such.
+            let mut mode = modes[ci];
+            // "ready to resume talks", "plans to send aid": a verb right after a
+            // modal one (no comma between) shares its mode.
+            if mode == Mode::Act && ci > 0 && modes[ci - 1] != Mode::Act {
+                let p = &cands[ci - 1];
+                if h.start >= p.end
+                    && h.start <= p.end + 2
+                    && !ids[p.end..h.start].contains(&self.w.comma)
+                {
+                    mode = modes[ci - 1];
+                }
+            }
+            // "A wants B to meet C": the appeal is coded on "meet"; "wants" itself
+            // (whose pattern may reach past B to "to meet") is not.
+            let appeal_head = modes.get(ci + 1).is_some_and(|next| {
+                matches!(*next, Mode::Appeal(m) if mentions[m].tok[0] >= h.end
+                    && mentions[m].tok[0] <= h.end + 1)
+            });
+            let mut construction = None;
+            let code = match code {
+                Some(c) if mode != Mode::Act => {
+                    let new = self.code_under_mode(&c, mode);
+                    if new.as_deref() != Some(c.as_str()) {
+                        construction = Some(match mode {
+                            Mode::Appeal(_) => "appeal: want X to V",
+                            Mode::Purpose => "purpose",
+                            _ => "modality: intent or threat",
+                        });
+                    }
+                    if new.is_none() {
+                        skip_reason = Some(DropReason::PurposeOrAttempt);
+                        Some(c)
+                    } else {
+                        new
+                    }
+                }
+                c => c,
+            };
+            if skip_reason.is_some() {
+                // Already decided above.
+            } else if appeal_head {
+                skip_reason = Some(DropReason::AppealCodedOnVerb);
+            } else if code.is_none() {
                 skip_reason = Some(DropReason::NullCode);
             } else if clause.negated && !matched_neg {
                 skip_reason = Some(DropReason::Negated);
@@ -115,15 +162,21 @@ impl Coder {
                 skip_reason = Some(DropReason::Hypothetical);
             } else if clause.gerund_after_prep && pattern.is_none() {
                 skip_reason = Some(DropReason::GerundAfterPreposition);
-            } else if clause.infinitive && prev_coded {
+            } else if clause.infinitive && prev_coded && !matches!(mode, Mode::Appeal(_)) {
                 skip_reason = Some(DropReason::InfinitiveAfterCodedVerb);
             } else if verb.speech && pattern.is_none() && later_event {
                 skip_reason = Some(DropReason::SpeechVerbIntroducingEvent);
+            } else if self.background(tokens, h, &clause, year) {
+                skip_reason = Some(DropReason::BackgroundClause);
             }
             // Roles.
             let (sources, mut targets) = self.roles(
                 tokens, ids, &owner, mentions, h, &clause, subject, src_slot, tgt_slot,
             );
+            if let Mode::Appeal(m) = mode {
+                // "A wants B to meet C": the appeal goes to B.
+                targets = self.compound(tokens, ids, mentions, m);
+            }
             if skip_reason.is_none()
                 && (sources.len() > caps.compound || targets.len() > caps.compound)
             {
@@ -137,7 +190,7 @@ impl Coder {
             prev_verb_end = h.end;
             prev_speech = verb.speech;
             if skip_reason.is_some() {
-                if code.is_some() && !verb.speech {
+                if code.is_some() && !verb.speech && !appeal_head {
                     prev_coded = true;
                 }
                 continue;
@@ -150,8 +203,33 @@ impl Coder {
                 .as_deref()
                 .map(|c| CameoCode::new(c).root())
                 .is_some_and(|r| matches!(r, "03" | "04" | "05" | "06"));
-            if targets.is_empty() && sources.len() > 1 && symmetric {
+            let mutual = self.mutual(tokens, h, &clause);
+            if (targets.is_empty() || targets.iter().all(|t| sources.contains(t)))
+                && sources.len() > 1
+                && (symmetric || mutual)
+            {
                 targets = sources.clone();
+            }
+            // "A clashed with B": B acts on A too.
+            let with_target = mutual
+                && sources.len() == 1
+                && targets.first().is_some_and(|&t| {
+                    mentions[t].tok[0] >= 1 && ids[mentions[t].tok[0] - 1] == self.w.with
+                });
+            if with_target {
+                for &t in &targets {
+                    if t != sources[0] {
+                        events.push(RawEvent {
+                            source: t,
+                            target: Some(sources[0]),
+                            code: code.clone(),
+                            pattern,
+                            verb: h.verb,
+                            verb_span,
+                            construction: Some("mutual verb"),
+                        });
+                    }
+                }
             }
             // TABARI paired codes `[032:033]`: the second code is the reverse event.
             let reverse = if paired_codes {
@@ -176,6 +254,7 @@ impl Coder {
                                 pattern,
                                 verb: h.verb,
                                 verb_span,
+                                construction,
                             });
                         }
                     }
@@ -190,6 +269,7 @@ impl Coder {
                         pattern,
                         verb: h.verb,
                         verb_span,
+                        construction,
                     });
                 }
                 for &t in &targets {
@@ -201,6 +281,7 @@ impl Coder {
                             pattern,
                             verb: h.verb,
                             verb_span,
+                            construction,
                         });
                     }
                 }
@@ -209,6 +290,41 @@ impl Coder {
                 events.truncate(caps.events);
                 out.hit(trace, si, Limit::Events, caps.events);
                 break;
+            }
+        }
+        // Evaluative speech: its event replaces a plain statement (01x) between the
+        // same actors.
+        let evaluations = self.evaluations(tokens, ids, &owner, mentions);
+        if !evaluations.is_empty() {
+            // ... and a verb inside the named act ("called B's blockade piracy") is
+            // the act's name, not a new event.
+            events.retain(|e| {
+                let named = evaluations.iter().any(|v| {
+                    v.region[0] < v.region[1]
+                        && (e.verb_span == v.span
+                            || (e.verb_span[0] >= tokens[v.region[0]].start
+                                && e.verb_span[0] < tokens[v.region[1] - 1].end))
+                });
+                let plain = e.code.as_deref().is_some_and(|c| c.starts_with("01"))
+                    && evaluations
+                        .iter()
+                        .any(|v| v.source == e.source && Some(v.target) == e.target);
+                !(named || plain)
+            });
+            for v in evaluations {
+                if events.len() >= caps.events {
+                    out.hit(trace, si, Limit::Events, caps.events);
+                    break;
+                }
+                events.push(RawEvent {
+                    source: v.source,
+                    target: Some(v.target),
+                    code: Some(v.code.to_string()),
+                    pattern: None,
+                    verb: 0,
+                    verb_span: v.span,
+                    construction: Some(v.frame),
+                });
             }
         }
         events
@@ -252,9 +368,16 @@ impl Coder {
                 continue;
             }
             let root_code = CameoCode::new(&entry_code).root().to_string();
-            let (pattern_text, origin) = match ev.pattern {
-                Some(p) => self.pattern_info[p as usize].clone(),
-                None => {
+            let (pattern_text, origin) = match (ev.pattern, ev.construction) {
+                (_, Some(c)) => (
+                    format!("construction {c} = {entry_code}"),
+                    Origin {
+                        file: "coder".into(),
+                        line: 0,
+                    },
+                ),
+                (Some(p), None) => self.pattern_info[p as usize].clone(),
+                (None, None) => {
                     let v = &self.verbs[ev.verb as usize];
                     (
                         format!("verb {} = {}", v.lemma, entry_code),

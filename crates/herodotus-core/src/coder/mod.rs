@@ -71,10 +71,11 @@
 pub mod caps;
 mod clause;
 mod compile;
+mod construct;
 mod context;
 mod emit;
+mod evaluative;
 mod mentions;
-mod modality;
 mod pattern;
 mod trace;
 mod verbs;
@@ -373,7 +374,8 @@ impl Coder {
         }
         self.remember(ctx, &mentions);
         trace.actors(text, &mentions);
-        let raw = self.code_sentence(text, tokens, ids, &mentions, si, out, trace);
+        let year = article.date.map(|d| d.year);
+        let raw = self.code_sentence(text, tokens, ids, &mentions, si, year, out, trace);
         self.emit_events(article, si, span, root, &mentions, raw, seen, out, trace);
         for m in mentions.into_iter().filter(|m| !m.pronoun) {
             if out.mentions.len() >= caps.article_mentions {

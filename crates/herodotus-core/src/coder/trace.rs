@@ -30,6 +30,12 @@ pub enum DropReason {
     SpeechVerbIntroducingEvent,
     /// A list of more actors than the compound cap on one side.
     CompoundOverCap,
+    /// "in order to V", "efforts to V": a purpose or attempt, not an act.
+    PurposeOrAttempt,
+    /// "A wants B to V": the appeal is coded on V, not on "wants".
+    AppealCodedOnVerb,
+    /// A relative or dated past clause: background, not news.
+    BackgroundClause,
 }
 
 impl fmt::Display for DropReason {
@@ -42,6 +48,9 @@ impl fmt::Display for DropReason {
             DropReason::InfinitiveAfterCodedVerb => "infinitive after a coded verb",
             DropReason::SpeechVerbIntroducingEvent => "speech verb introducing another event",
             DropReason::CompoundOverCap => "compound of more actors than the cap",
+            DropReason::PurposeOrAttempt => "purpose or attempt (in order to, efforts to)",
+            DropReason::AppealCodedOnVerb => "want X to V: coded on V as an appeal",
+            DropReason::BackgroundClause => "background clause (relative or past, dated)",
         })
     }
 }

@@ -45,7 +45,7 @@ pub fn load_set(dir: &Path, set: &FileSet) -> Result<Dictionaries> {
             case_insensitive_actors: true,
             paired_codes: false,
             max_gap: Some(12),
-            modal_as_act: true,
+            act_under_modality: true,
         },
         ..Dictionaries::default()
     };
