@@ -46,6 +46,7 @@ pub mod coder;
 pub mod dict;
 pub mod doc;
 pub mod matcher;
+pub mod petrarch_records;
 pub mod sentences;
 pub mod syntax;
 pub mod tokens;

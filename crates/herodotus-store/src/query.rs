@@ -164,7 +164,12 @@ pub fn fts_query(text: &str) -> Option<String> {
         .split_whitespace()
         .filter_map(|w| {
             let prefix = w.ends_with('*');
-            let w: String = w.chars().filter(|c| *c != '"' && *c != '*').collect();
+            // Control characters go too: FTS5 reads the query as a C string, so a NUL
+            // ends it inside a quoted word and the query becomes a syntax error.
+            let w: String = w
+                .chars()
+                .filter(|c| *c != '"' && *c != '*' && !c.is_control())
+                .collect();
             if w.is_empty() {
                 None
             } else {
@@ -893,5 +898,19 @@ mod tests {
         assert_eq!(fts_query("a b*").unwrap(), "\"a\" \"b\"*");
         assert_eq!(fts_query("\"x\" OR"), Some("\"x\" \"OR\"".into()));
         assert_eq!(fts_query(" * \" "), None);
+    }
+
+    /// Found by the `api` fuzz target: a NUL byte in the search words made the
+    /// FTS5 query a syntax error (HTTP 500 from /api/search).
+    #[test]
+    fn search_with_control_characters_is_not_an_error() {
+        assert_eq!(fts_query("NE\0* x\u{1}y").unwrap(), "\"NE\"* \"xy\"");
+        assert_eq!(fts_query("\0"), None);
+        let s = store();
+        assert!(s.search("Putin OR NE\0*(a b)) *", 10, 0).is_ok());
+        assert_eq!(
+            s.search("mos\0cow", 10, 0).unwrap().len(),
+            s.search("moscow", 10, 0).unwrap().len()
+        );
     }
 }

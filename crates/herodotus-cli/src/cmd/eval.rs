@@ -7,6 +7,7 @@
 
 use crate::common::DictArgs;
 use anyhow::{bail, Context as _, Result};
+use herodotus_core::petrarch_records::parse_records;
 use herodotus_core::{Article, Coder, Date, Dictionaries};
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
@@ -62,117 +63,6 @@ pub fn run(args: Args) -> Result<ExitCode> {
         } => plover(&gold, &dicts, verbose),
         Which::Ud(a) => crate::cmd::eval_ud::run(a),
     }
-}
-
-/// One validation record.
-#[derive(Debug, Default)]
-struct Record {
-    id: String,
-    category: String,
-    date: Option<Date>,
-    expected: BTreeSet<(String, String, String)>,
-    error: Option<String>,
-    text: String,
-}
-
-fn attr(tag: &str, name: &str) -> Option<String> {
-    let mut rest = tag;
-    while let Some(p) = rest.find(name) {
-        let before_ok = p == 0 || !rest.as_bytes()[p - 1].is_ascii_alphanumeric();
-        let after = rest[p + name.len()..].trim_start();
-        if before_ok {
-            if let Some(v) = after.strip_prefix('=') {
-                let v = v.trim_start();
-                let q = v.chars().next()?;
-                if q == '"' || q == '\'' {
-                    let end = v[1..].find(q)? + 1;
-                    return Some(v[1..end].to_string());
-                }
-            }
-        }
-        rest = &rest[p + name.len()..];
-    }
-    None
-}
-
-fn strip_comments(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    let mut rest = s;
-    while let Some(p) = rest.find("<!--") {
-        out.push_str(&rest[..p]);
-        match rest[p..].find("-->") {
-            Some(e) => rest = &rest[p + e + 3..],
-            None => {
-                rest = "";
-            }
-        }
-    }
-    out.push_str(rest);
-    out
-}
-
-fn unescape(s: &str) -> String {
-    s.replace("&lt;", "<")
-        .replace("&gt;", ">")
-        .replace("&quot;", "\"")
-        .replace("&apos;", "'")
-        .replace("&amp;", "&")
-}
-
-/// Parses the records and the `<Environment>` file names.
-fn parse_records(xml: &str) -> Result<(BTreeMap<String, String>, Vec<Record>)> {
-    let xml = strip_comments(xml);
-    let mut env = BTreeMap::new();
-    if let (Some(a), Some(b)) = (xml.find("<Environment>"), xml.find("</Environment>")) {
-        let block = &xml[a..b];
-        for key in ["Verbfile", "Actorfile", "Agentfile", "Discardfile"] {
-            let open = format!("<{key}>");
-            let close = format!("</{key}>");
-            if let (Some(s), Some(e)) = (block.find(&open), block.find(&close)) {
-                env.insert(key.to_string(), block[s + open.len()..e].trim().to_string());
-            }
-        }
-    }
-    let mut records = Vec::new();
-    let mut rest = xml.as_str();
-    while let Some(p) = rest.find("<Sentence ") {
-        let end = rest[p..]
-            .find("</Sentence>")
-            .map(|e| p + e)
-            .unwrap_or(rest.len());
-        let block = &rest[p..end];
-        rest = &rest[end..];
-        let tag_end = block.find('>').context("unterminated <Sentence> tag")?;
-        let tag = &block[..tag_end];
-        let mut r = Record {
-            id: attr(tag, "id").unwrap_or_default(),
-            category: attr(tag, "category").unwrap_or_default(),
-            date: attr(tag, "date").and_then(|d| Date::parse(&d)),
-            ..Record::default()
-        };
-        let mut b = block;
-        while let Some(q) = b.find("<EventCoding") {
-            let e = b[q..].find('>').map(|e| q + e).unwrap_or(b.len());
-            let t = &b[q..e];
-            if let Some(err) = attr(t, "error") {
-                r.error = Some(err);
-            } else if let (Some(s), Some(tg), Some(ev)) = (
-                attr(t, "sourcecode"),
-                attr(t, "targetcode"),
-                attr(t, "eventcode"),
-            ) {
-                r.expected.insert((s, tg, ev));
-            }
-            b = &b[e..];
-        }
-        if let (Some(s), Some(e)) = (block.find("<Text>"), block.find("</Text>")) {
-            r.text = unescape(block[s + 6..e].trim());
-        }
-        if !r.id.is_empty() {
-            records.push(r);
-        }
-    }
-    Ok((env, records))
 }
 
 fn petrarch(records: &Path, dicts: Option<&Path>, verbose: bool) -> Result<ExitCode> {
@@ -476,28 +366,6 @@ fn read_gold_records(path: &Path, text: &str) -> Result<(Vec<serde_json::Value>,
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn parses_records_and_skips_comments() {
-        let xml = r#"<Validation><Environment><Verbfile>v.txt</Verbfile><Actorfile>a.txt</Actorfile></Environment>
-<!-- <Sentence date="19950101" id="C-1" category="X"><Text>no</Text></Sentence> -->
-<Sentence date = "19950101" id ="A-1" category="DEMO" sentence="true">
-<EventCoding sourcecode="ARN" targetcode="GON" eventcode="064"></EventCoding>
-<Text>
-Arnor restored ties with Gondor.
-</Text><Parse>(ROOT)</Parse></Sentence>
-<Sentence date="19950101" id="E-1" category="ERROR"><EventCoding error="storydiscard"></EventCoding><Text>x</Text></Sentence>
-</Validation>"#;
-        let (env, recs) = parse_records(xml).unwrap();
-        assert_eq!(env["Verbfile"], "v.txt");
-        assert_eq!(recs.len(), 2);
-        assert_eq!(recs[0].id, "A-1");
-        assert_eq!(recs[0].text, "Arnor restored ties with Gondor.");
-        assert!(recs[0]
-            .expected
-            .contains(&("ARN".into(), "GON".into(), "064".into())));
-        assert_eq!(recs[1].error.as_deref(), Some("storydiscard"));
-    }
 
     #[test]
     fn gold_records_read_as_json_array_and_jsonl() {
