@@ -324,7 +324,7 @@ fn coop_family(code: &str) -> Option<String> {
         return None;
     }
     let sub = |x: u8| (b.len() >= 3 && (b'1'..=b'4').contains(&x)).then_some(x as char);
-    Some(match &code[..2] {
+    Some(match crate::codes::CameoCode::new(code).root() {
         "04" => "6".into(),
         "05" => "2".into(),
         "06" => match sub(b[2]) {

@@ -10,7 +10,7 @@
 //! - `label`: names each arc of the finished tree with a second classifier.
 //! - `lemma`: lemma table and suffix rules learned from the treebank.
 //! - [`model`]: [`Model`] (file format, [`Model::builtin`]) and [`Analysis`].
-//! - [`train`]: deterministic training from CoNLL-U.
+//! - `train` (cargo feature `train`): deterministic training from CoNLL-U.
 //!
 //! The library does no file I/O: models load from bytes; the CLI reads files.
 //!
