@@ -12,7 +12,8 @@
 //! ```
 //! The payload is little-endian: `HSY2`, the attribution, the three weight tables in
 //! the layout of [`Weights`](super::features) (bucket offsets, key tags, records of a
-//! scale and `i8` weights), the tag dictionary, the ambiguity classes, the lemma rules
+//! scale and `i8` weights), the tag dictionary, the ambiguity classes, the dictionary
+//! lexicon, the lemma rules
 //! and tables, and `END!`. Every length and offset is checked against the bytes there
 //! before use, and the checksum is checked at load, so a truncated, damaged or garbage
 //! file gives a [`ModelError`], never a panic or a huge allocation.
@@ -288,6 +289,7 @@ impl Model {
         put_map(p, &self.tagger.classes, |p, v| {
             p.extend_from_slice(&v.to_le_bytes())
         });
+        put_map(p, &self.tagger.lexicon, |p, v| p.push(*v));
         put_u32(p, self.lemmas.rules.len() as u32);
         for r in &self.lemmas.rules {
             p.push(r.strip);
@@ -363,7 +365,7 @@ impl Model {
             r.at = end;
             tables.push(w);
         }
-        Model::finish(&mut r, tables, attribution)
+        Model::finish(&mut r, tables, attribution, true)
     }
 
     /// Reads a version 1 file (zlib; tables rebuilt).
@@ -432,7 +434,7 @@ impl Model {
             }
             tables.push(Weights::from_rows(n_classes, &keys, &scales, &rows));
         }
-        Model::finish(&mut r, tables, attribution)
+        Model::finish(&mut r, tables, attribution, false)
     }
 
     /// Reads what follows the weight tables (the same in both versions) and checks the
@@ -441,6 +443,7 @@ impl Model {
         r: &mut Reader<'_>,
         tables: Vec<Weights>,
         attribution: String,
+        has_lexicon: bool,
     ) -> Result<Model, ModelError> {
         let tagdict = r.map(|r| {
             let t = r.take(1)?[0];
@@ -450,6 +453,11 @@ impl Model {
             Ok(t)
         })?;
         let classes = r.map(|r| r.u32())?;
+        let lexicon = if has_lexicon {
+            r.map(|r| Ok(r.take(1)?[0]))?
+        } else {
+            IdMap::default()
+        };
         let n_rules = r.u32()? as usize;
         r.need(n_rules.saturating_mul(6))?;
         let mut rules = Vec::with_capacity(n_rules);
@@ -493,6 +501,7 @@ impl Model {
                 weights: tw,
                 tagdict,
                 classes,
+                lexicon,
             },
             parser: pw,
             labeller: lw,

@@ -61,6 +61,7 @@ fn opts() -> TrainOptions {
         epochs: 4,
         heldout_every: 3,
         folds: 2,
+        lexicon: vec![("seized".into(), 1), ("geneva".into(), 4)],
     }
 }
 
@@ -271,4 +272,18 @@ fn the_builtin_model_loads_in_place() {
     assert_eq!(&m, Model::builtin());
     // Reading the same bytes with a copy gives the same model.
     assert_eq!(Model::from_bytes(model::builtin_bytes()).unwrap(), m);
+}
+
+#[test]
+fn the_dictionary_lexicon_knows_verbs_roles_and_names() {
+    use super::tagger::lex;
+    let d = crate::dict::Dictionaries::builtin().expect("built-in dictionaries");
+    let lexicon: std::collections::HashMap<String, u8> =
+        dictionary_lexicon(&d).into_iter().collect();
+    let has = |w: &str, bit: u8| lexicon.get(w).is_some_and(|b| b & bit != 0);
+    assert!(has("attacked", lex::VERB));
+    assert!(has("troops", lex::AGENT));
+    assert!(has("russia", lex::COUNTRY));
+    // Lower-case words inside a name are not name words.
+    assert!(!has("of", lex::COUNTRY | lex::PERSON | lex::ORG));
 }
