@@ -30,6 +30,9 @@ pub struct Args {
     /// Maximum epochs per component (the best on a held-out slice is kept).
     #[arg(long, default_value_t = 15)]
     epochs: usize,
+    /// Do not give the tagger the words of the built-in dictionaries as features.
+    #[arg(long)]
+    no_lexicon: bool,
 }
 
 /// Runs `train-parser`.
@@ -56,9 +59,21 @@ pub fn run(args: Args) -> Result<ExitCode> {
     if sentences.is_empty() {
         bail!("no sentences in the training files");
     }
+    let lexicon = if args.no_lexicon {
+        Vec::new()
+    } else {
+        let d = herodotus_core::dict::Dictionaries::builtin()
+            .context("loading the built-in dictionaries for the lexicon")?;
+        syntax::dictionary_lexicon(&d)
+    };
+    eprintln!(
+        "train-parser: lexicon of {} words from the built-in dictionaries",
+        lexicon.len()
+    );
     let opts = TrainOptions {
         seed: args.seed,
         epochs: args.epochs,
+        lexicon,
         ..TrainOptions::default()
     };
     let model = syntax::train(&sentences, &opts, &mut |line| {

@@ -276,6 +276,11 @@ impl<'a> Trace<'a> {
         Trace { out: Some(out) }
     }
 
+    /// Whether decisions are being recorded (explain).
+    pub(super) fn is_on(&self) -> bool {
+        self.out.is_some()
+    }
+
     /// Records a decision, built only when recording.
     fn push(&mut self, f: impl FnOnce() -> Decision) {
         if let Some(out) = self.out.as_deref_mut() {

@@ -5,7 +5,7 @@
 use super::mentions::Found;
 use super::trace::Trace;
 use super::Coder;
-use crate::syntax::{Analysis, DepRel, Upos};
+use crate::syntax::{Analysis, Upos};
 use crate::tokens::{Token, TokenKind};
 
 /// A verb form found in a sentence (token positions).
@@ -48,7 +48,9 @@ impl Coder {
     }
 
     /// Drops candidates whose verb word the tagger does not call a verb. Light-verb
-    /// forms ("held talks") are judged by their verb word ("held").
+    /// forms ("held talks") are judged by their verb word ("held"). Only the tags and
+    /// lemmas are used, so the sentence is tagged, not parsed; under `explain` it is
+    /// also parsed, for the trace (the tags are the same either way).
     fn tag_filter(
         &self,
         text: &str,
@@ -67,7 +69,11 @@ impl Coder {
         SCRATCH.with(|a| {
             let mut a = a.borrow_mut();
             let words: Vec<&str> = tokens.iter().map(|t| &text[t.start..t.end]).collect();
-            model.analyse(&words, &mut a);
+            if trace.is_on() {
+                model.analyse(&words, &mut a);
+            } else {
+                model.tag(&words, &mut a);
+            }
             trace.tags(&words, &a);
             cands
                 .into_iter()
@@ -262,11 +268,22 @@ const LIGHT_VERBS: &[&str] = &[
     "mount", "step", "extend", "lift", "deploy", "level",
 ];
 
-/// True when token `i` is the object of a light verb ("held talks").
+/// True when token `i` is the object of a light verb ("held talks", "launched air
+/// strikes", "imposed new sanctions"): going left from it over the words of its noun
+/// phrase (nouns, adjectives, numbers, determiners, at most four), the first word
+/// outside the phrase is a verb whose lemma is a light verb. Tags and lemmas only, so
+/// it needs no parse.
 fn light_verb_object(a: &Analysis, i: usize) -> bool {
-    let head = a.head[i] as usize;
-    head > 0
-        && a.deprel[i] == DepRel::Obj
-        && a.upos[head - 1].is_verbal()
-        && LIGHT_VERBS.contains(&a.lemma(head - 1))
+    let mut j = i;
+    for _ in 0..5 {
+        let Some(p) = j.checked_sub(1) else {
+            return false;
+        };
+        match a.upos[p] {
+            Upos::Noun | Upos::Propn | Upos::Adj | Upos::Num | Upos::Det => j = p,
+            Upos::Verb | Upos::Aux => return LIGHT_VERBS.contains(&a.lemma(p)),
+            _ => return false,
+        }
+    }
+    false
 }

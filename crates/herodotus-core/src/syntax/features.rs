@@ -156,109 +156,201 @@ impl Hasher for IdHasher {
 /// A `HashMap` keyed by feature hashes.
 pub(crate) type IdMap<V> = HashMap<u64, V, BuildHasherDefault<IdHasher>>;
 
-/// Inference weights: an open-addressing table of feature keys, each slot holding the
-/// key, the row's scale and the row's `n_classes` weights quantised to `i8` (weight =
-/// `q * scale`), packed so that one feature costs one memory access.
-#[derive(Clone, Debug, PartialEq)]
+/// The bytes a weight table lives in: borrowed from the model embedded in the binary
+/// (used in place, nothing copied or built at load) or owned (a model read from a
+/// file, or one just trained).
+#[derive(Clone)]
+pub(crate) enum Bytes {
+    Static(&'static [u8]),
+    Owned(std::sync::Arc<[u8]>),
+}
+
+impl std::fmt::Debug for Bytes {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "Bytes({} bytes)", self.len())
+    }
+}
+
+impl std::ops::Deref for Bytes {
+    type Target = [u8];
+    #[inline]
+    fn deref(&self) -> &[u8] {
+        match self {
+            Bytes::Static(b) => b,
+            Bytes::Owned(b) => b,
+        }
+    }
+}
+
+#[inline]
+fn u32_at(b: &[u8], at: usize) -> u32 {
+    u32::from_le_bytes(b[at..at + 4].try_into().expect("4 bytes"))
+}
+
+/// Inference weights, in a layout that is read in place from the model file.
+///
+/// The features are spread over `nb` buckets (a power of two) by bits 1.. of their
+/// key (bit 0 is always set) and stored bucket by bucket:
+/// ```text
+/// n_classes u32 | count u32 | nb u32
+/// offsets  (nb + 1) x u32      first feature of each bucket; offsets[nb] = count
+/// tags     count x u32         the key's high 32 bits, to tell a bucket's keys apart
+/// records  count x (f32 scale, n_classes x i8)   weight = q * scale
+/// ```
+/// A lookup reads one offset pair (the offsets are small and stay in cache), scans
+/// about two tags and reads one record. All little-endian; no alignment needed.
+#[derive(Clone, Debug)]
 pub(crate) struct Weights {
     pub n_classes: usize,
-    stride: usize,
-    mask: usize,
     count: usize,
-    bytes: Vec<u8>,
+    mask: u64,
+    data: Bytes,
+    /// Where the table's header starts in `data`, and where its arrays start.
+    start: usize,
+    offsets: usize,
+    tags: usize,
+    records: usize,
+    end: usize,
+}
+
+impl PartialEq for Weights {
+    fn eq(&self, other: &Weights) -> bool {
+        self.n_classes == other.n_classes && self.bytes() == other.bytes()
+    }
+}
+
+/// Bucket of a feature key.
+#[inline]
+fn bucket(k: u64, mask: u64) -> usize {
+    ((k >> 1) & mask) as usize
 }
 
 impl Weights {
-    /// Builds the table from keys, per-row scales and rows of `n_classes` values.
+    /// Builds the table from keys, per-row scales and rows of `n_classes` values. A key
+    /// whose bucket and tag repeat an earlier key's (about one chance in 2^50 per
+    /// pair) is dropped.
     pub fn from_rows(n_classes: usize, keys: &[u64], scales: &[f32], rows: &[i8]) -> Weights {
-        let stride = (12 + n_classes).div_ceil(8) * 8;
-        let cap = (keys.len() * 3 / 2 + 16).next_power_of_two();
-        let mask = cap - 1;
-        let mut bytes = vec![0u8; cap * stride];
-        for (i, &k) in keys.iter().enumerate() {
-            let mut s = (k as usize) & mask;
-            loop {
-                let at =
-                    u64::from_le_bytes(bytes[s * stride..s * stride + 8].try_into().expect("8"));
-                if at == 0 || at == k {
-                    break;
-                }
-                s = (s + 1) & mask;
+        let nb = (keys.len() / 2).max(1).next_power_of_two();
+        let mask = nb as u64 - 1;
+        let mut order: Vec<usize> = (0..keys.len()).collect();
+        order.sort_by_key(|&i| (bucket(keys[i], mask), keys[i]));
+        order.dedup_by_key(|i| (bucket(keys[*i], mask), keys[*i] >> 32));
+        let count = order.len();
+        let mut b = Vec::with_capacity(12 + 4 * (nb + 1) + count * (8 + n_classes));
+        b.extend_from_slice(&(n_classes as u32).to_le_bytes());
+        b.extend_from_slice(&(count as u32).to_le_bytes());
+        b.extend_from_slice(&(nb as u32).to_le_bytes());
+        let mut at = 0usize;
+        for bk in 0..=nb {
+            while at < count && bucket(keys[order[at]], mask) < bk {
+                at += 1;
             }
-            let o = s * stride;
-            bytes[o..o + 8].copy_from_slice(&k.to_le_bytes());
-            bytes[o + 8..o + 12].copy_from_slice(&scales[i].to_le_bytes());
-            for (j, &q) in rows[i * n_classes..(i + 1) * n_classes].iter().enumerate() {
-                bytes[o + 12 + j] = q as u8;
-            }
+            b.extend_from_slice(&(at as u32).to_le_bytes());
         }
-        Weights {
-            n_classes,
-            stride,
-            mask,
-            count: keys.len(),
-            bytes,
+        for &i in &order {
+            b.extend_from_slice(&((keys[i] >> 32) as u32).to_le_bytes());
         }
+        for &i in &order {
+            b.extend_from_slice(&scales[i].to_le_bytes());
+            b.extend(
+                rows[i * n_classes..(i + 1) * n_classes]
+                    .iter()
+                    .map(|&q| q as u8),
+            );
+        }
+        let len = b.len();
+        Weights::parse(Bytes::Owned(b.into()), 0)
+            .map(|(w, end)| {
+                debug_assert_eq!(end, len);
+                w
+            })
+            .expect("a table just built is well formed")
     }
 
-    /// Offset of a feature's slot, if it has one.
-    #[inline]
-    fn slot(&self, k: u64) -> Option<usize> {
-        let mut s = (k as usize) & self.mask;
-        loop {
-            let o = s * self.stride;
-            let at = u64::from_le_bytes(self.bytes[o..o + 8].try_into().expect("8 bytes"));
-            if at == k {
-                return Some(o);
-            }
-            if at == 0 {
-                return None;
-            }
-            s = (s + 1) & self.mask;
+    /// Reads the table that starts at `start` in `data`; returns it and where it ends.
+    /// Checks every length and the offsets (non-decreasing, ending at the count), so a
+    /// damaged table is an error here and every later lookup stays in bounds.
+    pub fn parse(data: Bytes, start: usize) -> Result<(Weights, usize), String> {
+        let avail = data.len().saturating_sub(start);
+        if avail < 12 {
+            return Err(format!("table header at {start} cut short"));
         }
+        let n_classes = u32_at(&data, start) as usize;
+        let count = u32_at(&data, start + 4) as usize;
+        let nb = u32_at(&data, start + 8) as usize;
+        if n_classes == 0 || n_classes > 256 {
+            return Err(format!("bad class count {n_classes}"));
+        }
+        if nb == 0 || !nb.is_power_of_two() || nb > 1 << 28 {
+            return Err(format!("bad bucket count {nb}"));
+        }
+        let need = 12u64 + 4 * (nb as u64 + 1) + count as u64 * (4 + 4 + n_classes as u64);
+        if need > avail as u64 {
+            return Err(format!(
+                "table at {start} needs {need} bytes, {avail} left (truncated?)"
+            ));
+        }
+        let offsets = start + 12;
+        let tags = offsets + 4 * (nb + 1);
+        let records = tags + 4 * count;
+        let end = records + count * (4 + n_classes);
+        let mut last = 0u32;
+        for i in 0..=nb {
+            let o = u32_at(&data, offsets + 4 * i);
+            if o < last || o as usize > count || (i == 0 && o != 0) {
+                return Err(format!("bad bucket offset {o} at bucket {i}"));
+            }
+            last = o;
+        }
+        if last as usize != count {
+            return Err("bucket offsets do not end at the feature count".into());
+        }
+        Ok((
+            Weights {
+                n_classes,
+                count,
+                mask: nb as u64 - 1,
+                data,
+                start,
+                offsets,
+                tags,
+                records,
+                end,
+            },
+            end,
+        ))
+    }
+
+    /// The table's bytes, as written in a model file.
+    pub fn bytes(&self) -> &[u8] {
+        &self.data[self.start..self.end]
+    }
+
+    /// Offset of a feature's record, if it has one.
+    #[inline]
+    fn record(&self, k: u64) -> Option<usize> {
+        let d = &*self.data;
+        let o = self.offsets + 4 * bucket(k, self.mask);
+        let (lo, hi) = (u32_at(d, o) as usize, u32_at(d, o + 4) as usize);
+        let tag = (k >> 32) as u32;
+        (lo..hi)
+            .find(|&i| u32_at(d, self.tags + 4 * i) == tag)
+            .map(|i| self.records + i * (4 + self.n_classes))
     }
 
     /// Adds the rows of `feats` into `scores` (length `n_classes`, zeroed by the caller).
     #[inline]
     pub fn score(&self, feats: &[u64], scores: &mut [f32]) {
         let n = self.n_classes;
+        let d = &*self.data;
         for &f in feats {
-            if let Some(o) = self.slot(f) {
-                let scale =
-                    f32::from_le_bytes(self.bytes[o + 8..o + 12].try_into().expect("4 bytes"));
-                for (s, &q) in scores.iter_mut().zip(&self.bytes[o + 12..o + 12 + n]) {
+            if let Some(o) = self.record(f) {
+                let scale = f32::from_le_bytes(d[o..o + 4].try_into().expect("4 bytes"));
+                for (s, &q) in scores.iter_mut().zip(&d[o + 4..o + 4 + n]) {
                     *s += (q as i8) as f32 * scale;
                 }
             }
         }
-    }
-
-    /// Keys (sorted), scales and rows, for serialisation.
-    pub fn rows(&self) -> (Vec<u64>, Vec<f32>, Vec<i8>) {
-        let n = self.n_classes;
-        let mut offs: Vec<(u64, usize)> = (0..=self.mask)
-            .map(|s| s * self.stride)
-            .map(|o| {
-                (
-                    u64::from_le_bytes(self.bytes[o..o + 8].try_into().expect("8 bytes")),
-                    o,
-                )
-            })
-            .filter(|&(k, _)| k != 0)
-            .collect();
-        offs.sort_unstable();
-        let keys = offs.iter().map(|&(k, _)| k).collect();
-        let scales = offs
-            .iter()
-            .map(|&(_, o)| {
-                f32::from_le_bytes(self.bytes[o + 8..o + 12].try_into().expect("4 bytes"))
-            })
-            .collect();
-        let mut rows = Vec::with_capacity(offs.len() * n);
-        for &(_, o) in &offs {
-            rows.extend(self.bytes[o + 12..o + 12 + n].iter().map(|&b| b as i8));
-        }
-        (keys, scales, rows)
     }
 
     /// Number of features.
@@ -415,18 +507,36 @@ mod tests {
     use super::*;
 
     #[test]
-    fn table_round_trip_and_scores() {
-        let keys = [3u64, 5, 9, 1 << 40 | 1];
-        let scales = [1.0f32, 0.5, 2.0, 1.0];
-        let rows = [1i8, -1, 2, 0, 7, 7, -3, 4];
+    fn table_scores_and_reads_back_in_place() {
+        let keys = [
+            1u64 << 32 | 3,
+            2 << 32 | 5,
+            3 << 32 | 9,
+            1 << 40 | 1,
+            7 << 33 | 3,
+        ];
+        let scales = [1.0f32, 0.5, 2.0, 1.0, 0.25];
+        let rows = [1i8, -1, 2, 0, 7, 7, -3, 4, 8, -8];
         let w = Weights::from_rows(2, &keys, &scales, &rows);
+        assert_eq!(w.len(), 5);
         let mut s = [0f32; 2];
-        w.score(&[5, 11, 1 << 40 | 1], &mut s);
-        assert_eq!(s, [1.0 - 3.0, 4.0]);
-        let (k2, s2, r2) = w.rows();
-        assert_eq!(k2, keys.to_vec());
-        assert_eq!(s2, scales.to_vec());
-        assert_eq!(r2, rows.to_vec());
+        w.score(&[2 << 32 | 5, 11, 1 << 40 | 1, 7 << 33 | 3], &mut s);
+        assert_eq!(s, [1.0 - 3.0 + 2.0, 4.0 - 2.0]);
+        // Read back from its bytes, borrowed in place.
+        let bytes: &'static [u8] = Box::leak(w.bytes().to_vec().into_boxed_slice());
+        let (back, end) = Weights::parse(Bytes::Static(bytes), 0).unwrap();
+        assert_eq!(end, bytes.len());
+        assert_eq!(back, w);
+        let mut s2 = [0f32; 2];
+        back.score(&[2 << 32 | 5, 11, 1 << 40 | 1, 7 << 33 | 3], &mut s2);
+        assert_eq!(s, s2);
+        // Damaged offsets or a cut are errors.
+        for cut in [0, 11, 20, bytes.len() - 1] {
+            assert!(Weights::parse(Bytes::Owned(bytes[..cut].into()), 0).is_err());
+        }
+        let mut bad = bytes.to_vec();
+        bad[16] = 9;
+        assert!(Weights::parse(Bytes::Owned(bad.into()), 0).is_err());
     }
 
     #[test]

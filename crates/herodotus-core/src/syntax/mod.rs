@@ -5,7 +5,8 @@
 //! - [`conllu`]: a strict CoNLL-U reader (`file:line: message` errors).
 //! - `features`: feature hashing and the averaged perceptron.
 //! - `tagger`: greedy left-to-right tagger (window ±2, affixes, shapes, two previous
-//!   tags) with a tag dictionary for frequent unambiguous words.
+//!   tags, the words the project's dictionaries know) with a tag dictionary for frequent
+//!   unambiguous words.
 //! - `parser`: arc-hybrid transitions, greedy, unlabelled; dynamic oracle in training.
 //! - `label`: names each arc of the finished tree with a second classifier.
 //! - `lemma`: lemma table and suffix rules learned from the treebank.
@@ -42,7 +43,7 @@ pub mod types;
 pub use conllu::{ConlluError, Sentence};
 pub use model::{Analysis, Model, ModelError, ATTRIBUTION};
 #[cfg(feature = "train")]
-pub use train::{train, TrainOptions};
+pub use train::{dictionary_lexicon, train, TrainOptions};
 pub use types::{DepRel, UnknownName, Upos};
 
 /// The longest run of words parsed as one tree. Longer sentences are parsed in

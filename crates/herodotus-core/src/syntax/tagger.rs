@@ -19,6 +19,38 @@ pub(crate) struct Tagger {
     /// words seen at least 3 times: the "ambiguity class", which lets "Attack" at the
     /// start of a headline borrow what is known of "attack".
     pub classes: IdMap<u32>,
+    /// Lower-case form hash -> what the project's dictionaries know of the word (bits
+    /// of [`lex`]): a verb form, a role noun, a word of a country's, person's or
+    /// organisation's name. Lets the tagger read words the treebank never had.
+    pub lexicon: IdMap<u8>,
+}
+
+/// Bits of the dictionary lexicon.
+pub(crate) mod lex {
+    /// The inflected word of a verb form ("attacked", "carried").
+    pub const VERB: u8 = 1;
+    /// A word of a role noun ("troops", "police").
+    pub const AGENT: u8 = 2;
+    /// A capitalised word of a country's name, adjective or demonym.
+    pub const COUNTRY: u8 = 4;
+    /// A capitalised word of a person's name.
+    pub const PERSON: u8 = 8;
+    /// A capitalised word of an organisation's or group's name.
+    pub const ORG: u8 = 16;
+}
+
+/// The context of the tagger's features: the ambiguity classes and the lexicon.
+pub(crate) struct Known<'a> {
+    pub classes: &'a IdMap<u32>,
+    pub lexicon: &'a IdMap<u8>,
+}
+
+#[inline]
+fn lex_atom(lexicon: &IdMap<u8>, w: Option<&WordAtoms>) -> u64 {
+    match w {
+        None => NONE_ATOM,
+        Some(w) => 0x6c78_0000 + lexicon.get(&w.lower).copied().unwrap_or(0) as u64,
+    }
 }
 
 #[inline]
@@ -45,9 +77,10 @@ pub(crate) fn features(
     words: &[WordAtoms],
     i: usize,
     prev: &[Upos],
-    classes: &IdMap<u32>,
+    known: &Known<'_>,
     out: &mut Vec<u64>,
 ) {
+    let classes = known.classes;
     let n = words.len();
     let w = &words[i];
     let at = |j: isize| -> Option<&WordAtoms> {
@@ -98,9 +131,24 @@ pub(crate) fn features(
     out.push(key(30, p1, c0, 0));
     out.push(key(31, c0, w.suf[2], 0));
     out.push(key(32, class_atom(classes, at(i_ - 1)), c0, 0));
+    let l0 = lex_atom(known.lexicon, Some(w));
+    out.push(key(33, l0, 0, 0));
+    out.push(key(34, l0, w.shape, 0));
+    out.push(key(35, l0, p1, 0));
+    out.push(key(36, lex_atom(known.lexicon, at(i_ - 1)), l0, 0));
+    out.push(key(37, l0, lex_atom(known.lexicon, at(i_ + 1)), 0));
+    out.push(key(38, l0, c0, 0));
+    out.push(key(39, l0, w.suf[1], 0));
 }
 
 impl Tagger {
+    pub(crate) fn known(&self) -> Known<'_> {
+        Known {
+            classes: &self.classes,
+            lexicon: &self.lexicon,
+        }
+    }
+
     /// Tags `words` into `out` (cleared first).
     pub fn tag(&self, words: &[WordAtoms], out: &mut Vec<Upos>, feats: &mut Vec<u64>) {
         out.clear();
@@ -111,7 +159,7 @@ impl Tagger {
                 continue;
             }
             feats.clear();
-            features(words, i, out, &self.classes, feats);
+            features(words, i, out, &self.known(), feats);
             scores = [0.0; N_TAGS];
             self.weights.score(feats, &mut scores);
             let best = super::features::argmax_allowed(&scores, |_| true).unwrap_or(0);

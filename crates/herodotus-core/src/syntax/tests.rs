@@ -61,6 +61,7 @@ fn opts() -> TrainOptions {
         epochs: 4,
         heldout_every: 3,
         folds: 2,
+        lexicon: vec![("seized".into(), 1), ("geneva".into(), 4)],
     }
 }
 
@@ -131,6 +132,13 @@ fn bad_model_bytes_are_errors_not_panics() {
         Model::from_bytes(&bad),
         Err(ModelError::Corrupt(_))
     ));
+    // A damaged byte anywhere in the payload fails the checksum.
+    for at in [header_end + 5, bytes.len() / 2, bytes.len() - 2] {
+        let mut bad = bytes.clone();
+        bad[at] ^= 0x40;
+        let e = Model::from_bytes(&bad).unwrap_err();
+        assert!(e.to_string().contains("checksum"), "{e}");
+    }
     // Every truncation is an error.
     for cut in [
         header_end,
@@ -235,4 +243,47 @@ fn builtin_model_tags_news_sentences_sensibly() {
     m.analyse(&words, &mut a);
     assert_eq!((a.head[1], a.deprel[1]), (4, DepRel::NsubjPass));
     assert_eq!((a.head[5], a.deprel[5]), (4, DepRel::OblAgent));
+}
+
+#[test]
+fn tag_only_gives_the_tags_and_lemmas_of_the_full_analysis() {
+    let m = Model::try_builtin().expect("the built-in model loads");
+    let (mut full, mut tags) = (Analysis::new(), Analysis::new());
+    for sentence in [
+        "The strikes on the base killed ten .",
+        "Officials held talks in Geneva and launched air strikes on Monday .",
+        "Last week 's attack was condemned by the United Nations .",
+    ] {
+        let words: Vec<&str> = sentence.split(' ').collect();
+        m.analyse(&words, &mut full);
+        m.tag(&words, &mut tags);
+        assert_eq!(tags.upos, full.upos, "{sentence}");
+        for i in 0..words.len() {
+            assert_eq!(tags.lemma(i), full.lemma(i), "{sentence}");
+        }
+        assert!(tags.head.is_empty() && tags.deprel.is_empty());
+        assert_eq!(tags.len(), words.len());
+    }
+}
+
+#[test]
+fn the_builtin_model_loads_in_place() {
+    let m = Model::from_static(model::builtin_bytes()).expect("loads");
+    assert_eq!(&m, Model::builtin());
+    // Reading the same bytes with a copy gives the same model.
+    assert_eq!(Model::from_bytes(model::builtin_bytes()).unwrap(), m);
+}
+
+#[test]
+fn the_dictionary_lexicon_knows_verbs_roles_and_names() {
+    use super::tagger::lex;
+    let d = crate::dict::Dictionaries::builtin().expect("built-in dictionaries");
+    let lexicon: std::collections::HashMap<String, u8> =
+        dictionary_lexicon(&d).into_iter().collect();
+    let has = |w: &str, bit: u8| lexicon.get(w).is_some_and(|b| b & bit != 0);
+    assert!(has("attacked", lex::VERB));
+    assert!(has("troops", lex::AGENT));
+    assert!(has("russia", lex::COUNTRY));
+    // Lower-case words inside a name are not name words.
+    assert!(!has("of", lex::COUNTRY | lex::PERSON | lex::ORG));
 }

@@ -34,6 +34,64 @@ pub struct TrainOptions {
     pub heldout_every: usize,
     /// Folds for jackknifed tags.
     pub folds: usize,
+    /// Words the project's dictionaries know, lower case, with what they are (see
+    /// [`dictionary_lexicon`]); features of the tagger. Empty: no lexicon.
+    pub lexicon: Vec<(String, u8)>,
+}
+
+/// The words of the project's dictionaries as a tagger lexicon (issue 9 allows "the
+/// words our dictionaries know" as features): the inflected word of every verb form,
+/// the words of role nouns, and the capitalised words of country, person and
+/// organisation or group names. Each word gets the bits of every list it is in.
+pub fn dictionary_lexicon(d: &crate::dict::Dictionaries) -> Vec<(String, u8)> {
+    use crate::dict::ActorKind;
+    use tagger::lex;
+    let mut m: std::collections::BTreeMap<String, u8> = std::collections::BTreeMap::new();
+    for v in &d.verbs {
+        for f in &v.forms {
+            if let Some(w) = f.words.get(f.head) {
+                *m.entry(w.to_lowercase()).or_default() |= lex::VERB;
+            }
+        }
+    }
+    for a in &d.agents {
+        for p in &a.phrases {
+            for w in &p.words {
+                *m.entry(w.norm.clone()).or_default() |= lex::AGENT;
+            }
+        }
+    }
+    for a in &d.actors {
+        let bit = match a.kind {
+            ActorKind::Country => lex::COUNTRY,
+            ActorKind::Person => lex::PERSON,
+            ActorKind::Organisation | ActorKind::Group => lex::ORG,
+            ActorKind::Agent => lex::AGENT,
+            ActorKind::Other => continue,
+        };
+        for p in &a.phrases {
+            for w in &p.words {
+                let capitalised = w
+                    .surface
+                    .as_deref()
+                    .and_then(|s| s.chars().next())
+                    .is_some_and(char::is_uppercase);
+                if capitalised || bit == lex::AGENT {
+                    *m.entry(w.norm.clone()).or_default() |= bit;
+                }
+            }
+        }
+    }
+    m.into_iter().collect()
+}
+
+fn build_lexicon(words: &[(String, u8)]) -> IdMap<u8> {
+    let (mut a, mut b) = (Vec::new(), Vec::new());
+    let mut m = IdMap::default();
+    for (w, bits) in words {
+        *m.entry(word_atoms(w, &mut a, &mut b).lower).or_default() |= *bits;
+    }
+    m
 }
 
 impl Default for TrainOptions {
@@ -43,6 +101,7 @@ impl Default for TrainOptions {
             epochs: 15,
             heldout_every: 10,
             folds: 5,
+            lexicon: Vec::new(),
         }
     }
 }
@@ -134,9 +193,14 @@ fn train_tagger(
     heldout: &[&TSent],
     epochs: usize,
     seed: u64,
+    lexicon: &IdMap<u8>,
 ) -> (Tagger, usize, f64) {
     let tagdict = build_tagdict(train);
     let classes = build_classes(train);
+    let known = tagger::Known {
+        classes: &classes,
+        lexicon,
+    };
     let mut p = Perceptron::new(N_TAGS);
     let mut rng = Rng::new(seed);
     let mut order: Vec<usize> = (0..train.len()).collect();
@@ -155,7 +219,7 @@ fn train_tagger(
                     continue;
                 }
                 feats.clear();
-                tagger::features(&s.atoms, i, &prev, &classes, &mut feats);
+                tagger::features(&s.atoms, i, &prev, &known, &mut feats);
                 p.score(&feats, &mut scores);
                 let guess = argmax_f(&scores);
                 p.update(&feats, s.tags[i] as usize, guess);
@@ -167,6 +231,7 @@ fn train_tagger(
                 weights: p.averaged(0.0),
                 tagdict: tagdict.clone(),
                 classes: classes.clone(),
+                lexicon: lexicon.clone(),
             };
             let acc = if heldout.is_empty() {
                 0.0
@@ -338,6 +403,7 @@ pub fn train(sentences: &[Sentence], opts: &TrainOptions, log: &mut dyn FnMut(&s
     let epochs = opts.epochs.max(1);
     let every = opts.heldout_every.max(2);
     let sents: Vec<TSent> = sentences.iter().map(prepare).collect();
+    let lexicon = build_lexicon(&opts.lexicon);
     let all: Vec<&TSent> = sents.iter().collect();
     let (train_part, held_part): (Vec<&TSent>, Vec<&TSent>) = {
         let mut t = Vec::new();
@@ -366,7 +432,8 @@ pub fn train(sentences: &[Sentence], opts: &TrainOptions, log: &mut dyn FnMut(&s
     }));
 
     // Tagger: choose the epoch count on the held-out slice.
-    let (_, tag_epochs, tag_acc) = train_tagger(&train_part, &held_part, epochs, opts.seed);
+    let (_, tag_epochs, tag_acc) =
+        train_tagger(&train_part, &held_part, epochs, opts.seed, &lexicon);
     log(&format!(
         "tagger: best epoch {tag_epochs}, held-out UPOS {tag_acc:.4}"
     ));
@@ -383,7 +450,13 @@ pub fn train(sentences: &[Sentence], opts: &TrainOptions, log: &mut dyn FnMut(&s
                 .filter(|(i, _)| i % folds != f)
                 .map(|(_, s)| *s)
                 .collect();
-            let (t, _, _) = train_tagger(&tr, &[], tag_epochs, opts.seed.wrapping_add(f as u64));
+            let (t, _, _) = train_tagger(
+                &tr,
+                &[],
+                tag_epochs,
+                opts.seed.wrapping_add(f as u64),
+                &lexicon,
+            );
             let (mut out, mut feats) = (Vec::new(), Vec::new());
             all.iter()
                 .enumerate()
@@ -442,7 +515,7 @@ pub fn train(sentences: &[Sentence], opts: &TrainOptions, log: &mut dyn FnMut(&s
 
     // Final models on all sentences.
     let ((tagger, _, _), ((parser_w, _, _), (labeller_w, _, _))) = rayon::join(
-        || train_tagger(&all, &[], tag_epochs, opts.seed),
+        || train_tagger(&all, &[], tag_epochs, opts.seed, &lexicon),
         || {
             rayon::join(
                 || train_parser(&pairs, &[], parse_epochs, opts.seed),
