@@ -2,11 +2,12 @@
 # Benchmarks of the Python package and the Spark job (docs/BENCHMARKS.md, "Python and
 # Spark"): the same WARC set through the CLI, Spark local[1] and local[2], and the cost
 # of code_many over the CLI per article. Needs the CI venv (see .ci/run) and a release
-# CLI. Usage: tools/bench-python.sh [FILES] [PAGES]  (default 4 x 500 pages)
+# CLI. Usage: tools/bench-python.sh [FILES] [PAGES]  (default 4 x 500 pages);
+# HERODOTUS_VENV=DIR uses another venv with the package installed.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$root"
-venv="${XDG_CACHE_HOME:-$HOME/.cache}/herodotus-ci-venv"
+venv="${HERODOTUS_VENV:-${XDG_CACHE_HOME:-$HOME/.cache}/herodotus-ci-venv}"
 py="$venv/bin/python"
 bin="${HERODOTUS_BIN:-${CARGO_TARGET_DIR:-$root/target}/release/herodotus}"
 files="${1:-4}" pages="${2:-500}"
@@ -45,37 +46,4 @@ PY
 done
 
 echo "== code_many against the CLI (articles already in memory as dicts; the CLI reads JSONL)"
-for i in $(seq 1 10); do cat samples/bench/corpus.jsonl; done > "$work/corpus10.jsonl"
-echo '{"id":"x","text":"Nothing."}' > "$work/one.jsonl"
-"$py" - "$bin" "$work/corpus10.jsonl" "$work/one.jsonl" <<'PY'
-import json, resource, subprocess, sys, time
-import herodotus
-bin, corpus, one = sys.argv[1:4]
-arts = [json.loads(l) for l in open(corpus)]
-def cli_run(path, threads):
-    c0 = resource.getrusage(resource.RUSAGE_CHILDREN)
-    t = time.perf_counter()
-    subprocess.run([bin, "code", "--threads", str(threads), path], stdout=subprocess.DEVNULL,
-                   stderr=subprocess.DEVNULL, check=True)
-    w = time.perf_counter() - t
-    c1 = resource.getrusage(resource.RUSAGE_CHILDREN)
-    return w, (c1.ru_utime - c0.ru_utime) + (c1.ru_stime - c0.ru_stime)
-p = herodotus.Pipeline()
-p.code_many(arts[:20], threads=1)
-n = len(arts)
-for threads in (1, 2):
-    res = []
-    for _ in range(3):
-        # The CLI's time less its start-up (dictionary load), measured on a one-line file.
-        w, c = cli_run(corpus, threads)
-        w0, c0 = cli_run(one, threads)
-        c_py = time.process_time(); t = time.perf_counter()
-        ev = p.code_many(arts, threads=threads)
-        w_py = time.perf_counter() - t; c_py = time.process_time() - c_py
-        res.append((w - w0, c - c0, w_py, c_py))
-    cw, cc, pw, pc = (min(r[i] for r in res) for i in range(4))
-    print("threads=%d, %d articles, %d events: CLI wall %.3f s (%.0f us/article), CPU %.3f s; "
-          "code_many wall %.3f s (%.0f us/article), CPU %.3f s; Python overhead: wall %+.1f%%, CPU %+.1f%%"
-          % (threads, n, len(ev), cw, 1e6 * cw / n, cc, pw, 1e6 * pw / n, pc,
-             100 * (pw / cw - 1), 100 * (pc / cc - 1)))
-PY
+"$py" tools/bench-code-many.py "$bin" 10 5

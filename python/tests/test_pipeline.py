@@ -239,3 +239,52 @@ def test_warc_from_a_file_object(pipeline, tmp_path):
         from_file = [i[:3] for i in pipeline.warc(f, name="small")]
     from_path = [i[:3] for i in pipeline.warc(str(path))]
     assert len(from_file) == 3 and from_file == from_path
+
+
+def test_article_dicts_read_like_jsonl_lines(pipeline):
+    """Plain dicts are read directly; any other shape goes through the CLI's JSONL
+    reader. Both give the events of the same JSON line, and the reader's errors."""
+    base = {"id": "a1", "text": SENTENCE, "date": "2024-05-10"}
+    want = pipeline.code_many([base])
+    assert want and want[0]["article_id"] == "a1" and want[0]["date"] == "2024-05-10"
+    same = [
+        dict(base, date=" 2024-05-10 "),                 # trimmed, as the CLI does
+        dict(base, date=datetime.date(2024, 5, 10)),     # through str()
+        dict(base, title=None, url="https://x.example/a", authors=["A. Writer"]),
+        dict(base, extra={"ignored": [1, 2]}),           # unknown keys are ignored
+    ]
+    for d in same:
+        assert pipeline.code_many([d]) == want, d
+    # A numeric id becomes its digits; an empty date falls back to `date=`.
+    ev = pipeline.code_many([{"id": 7, "text": SENTENCE, "date": ""}], date="2023-01-02")
+    assert ev[0]["article_id"] == "7" and ev[0]["date"] == "2023-01-02"
+    # The JSONL reader's errors for the shapes it rejects.
+    bad = [
+        ({"id": "", "text": SENTENCE}, "no usable `id`"),
+        ({"id": "a", "text": None}, "no `text`"),
+        ({"id": "a", "text": SENTENCE, "date": "May 10"}, "bad date"),
+        ({"id": "a", "text": SENTENCE, "authors": None}, "malformed JSON"),
+        ({"id": "a", "text": SENTENCE, "title": 5}, "malformed JSON"),
+    ]
+    for d, msg in bad:
+        with pytest.raises(ValueError, match=r"articles\[0\].*" + msg):
+            pipeline.code_many([d])
+
+
+def test_code_many_restores_the_garbage_collector(pipeline):
+    """code_many pauses Python's cyclic GC while it builds the event dicts and
+    leaves it as it found it, also when it raises."""
+    import gc
+
+    assert gc.isenabled()
+    pipeline.code_many([SENTENCE])
+    assert gc.isenabled()
+    with pytest.raises(ValueError):
+        pipeline.code_many([{"id": "a", "text": "x"}, {"text": "no id"}])
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        assert pipeline.code_many([SENTENCE])
+        assert not gc.isenabled()
+    finally:
+        gc.enable()

@@ -3,10 +3,11 @@
 //!
 //! The bindings only convert: every step (reading articles and WARC records, HTML
 //! extraction, coding, enrichment, quotes, the skip rules) is the Rust library's
-//! (`herodotus_pipeline::Pipeline` and herodotus-ingest), and every event or
-//! article crosses into Python as the same JSON the CLI writes, so field names and
-//! values are those of `herodotus code` by construction. The GIL is released while
-//! Rust works; `code_many` codes batches on a rayon pool.
+//! (`herodotus_pipeline::Pipeline` and herodotus-ingest), and every event, article
+//! or quote crosses into Python through the same `serde::Serialize` the CLI's JSON
+//! writer uses ([`topy`]), so field names and values are those of `herodotus code`
+//! by construction. The GIL is released while Rust works; `code_many` codes
+//! batches on a rayon pool while the previous batch becomes dicts.
 
 use herodotus_core::{Article, Date, Event, RecordError};
 use herodotus_pipeline::{DictSource, FnSink, Options, Processed};
@@ -19,7 +20,10 @@ use std::collections::HashMap;
 use std::path::PathBuf;
 use std::sync::{Arc, Mutex};
 
+mod topy;
 mod warc;
+
+use topy::ToPy;
 
 /// Largest page a WARC stream codes by default: news pages are far smaller, and a
 /// bigger one costs a task its memory and time for one record.
@@ -129,23 +133,6 @@ fn record_error(e: RecordError) -> PyErr {
     PyValueError::new_err(e.to_string())
 }
 
-/// `json.loads` of a string built in Rust: one call per article keeps the cost of
-/// crossing into Python at one C-level parse.
-fn loads<'py>(py: Python<'py>, json: &str) -> PyResult<Bound<'py, PyAny>> {
-    py.import("json")?.call_method1("loads", (json,))
-}
-
-/// The events of one or more articles as one JSON array (the CLI's JSONL objects).
-fn events_json(events: &[Event], out: &mut String) {
-    for e in events {
-        if out.len() > 1 {
-            out.push(',');
-        }
-        // Serialising our own types to a String cannot fail.
-        out.push_str(&serde_json::to_string(e).expect("event serialises"));
-    }
-}
-
 /// A date argument: `str` (`YYYY-MM-DD`) or `datetime.date`; `None` stays `None`.
 fn date_arg(arg: &str, v: Option<&Bound<'_, PyAny>>) -> PyResult<Option<Date>> {
     let Some(v) = v.filter(|v| !v.is_none()) else {
@@ -167,6 +154,62 @@ fn date_arg(arg: &str, v: Option<&Bound<'_, PyAny>>) -> PyResult<Option<Date>> {
     s.parse::<Date>()
         .map(Some)
         .map_err(|e| PyValueError::new_err(format!("argument '{arg}': {e}")))
+}
+
+/// An article dict read directly, when it is in the plain shape (`id` a non-empty
+/// str; `text` a str; `date` absent, None or a valid 'YYYY-MM-DD' str; `title`,
+/// `url`, `source`, `language` absent, None or str; `authors` absent or a list of
+/// str). Anything else gives `None`, and the caller reads the dict through
+/// `json.dumps` and the CLI's JSONL reader, which accepts the same records and
+/// words the errors; both give the same `Article` for a plain dict.
+fn article_from_dict<'py>(d: &Bound<'py, PyDict>, default_date: Option<Date>) -> Option<Article> {
+    let py = d.py();
+    let get = |key: &Bound<'py, PyString>| d.get_item(key).ok().flatten();
+    let opt_str = |key: &Bound<'py, PyString>| -> Option<Option<String>> {
+        match get(key) {
+            None => Some(None),
+            Some(v) if v.is_none() => Some(None),
+            Some(v) => v
+                .cast::<PyString>()
+                .ok()?
+                .extract::<String>()
+                .ok()
+                .map(Some),
+        }
+    };
+    let id = opt_str(pyo3::intern!(py, "id"))??;
+    if id.is_empty() {
+        return None;
+    }
+    let text = opt_str(pyo3::intern!(py, "text"))??;
+    let date = match opt_str(pyo3::intern!(py, "date"))?
+        .as_deref()
+        .map(str::trim)
+    {
+        None | Some("") => default_date,
+        Some(s) => Some(Date::parse(s)?),
+    };
+    let authors = match get(pyo3::intern!(py, "authors")) {
+        None => Vec::new(),
+        Some(v) => {
+            let list = v.cast::<PyList>().ok()?;
+            let mut out = Vec::with_capacity(list.len());
+            for a in list.iter() {
+                out.push(a.cast::<PyString>().ok()?.extract::<String>().ok()?);
+            }
+            out
+        }
+    };
+    Some(Article {
+        id,
+        text,
+        date,
+        title: opt_str(pyo3::intern!(py, "title"))?,
+        url: opt_str(pyo3::intern!(py, "url"))?,
+        source: opt_str(pyo3::intern!(py, "source"))?,
+        authors,
+        language: opt_str(pyo3::intern!(py, "language"))?,
+    })
 }
 
 impl Pipeline {
@@ -193,16 +236,16 @@ impl Pipeline {
     }
 
     /// Runs a batch through the library pipeline (in parallel on `pool` or rayon's
-    /// global pool) and returns its events as one JSON array. The pipeline applies
+    /// global pool) and returns its events in input order. The pipeline applies
     /// the CLI's rules (articles in another language are skipped). No GIL needed.
-    fn batch_json(
+    fn batch(
         inner: &herodotus_pipeline::Pipeline,
         batch: Vec<Article>,
         pool: Option<&rayon::ThreadPool>,
-    ) -> herodotus_pipeline::Result<String> {
-        let mut json = String::from("[");
+    ) -> herodotus_pipeline::Result<Vec<Event>> {
+        let mut events = Vec::new();
         let mut sink = FnSink(|_, p: Processed| {
-            events_json(&p.coded.events, &mut json);
+            events.extend(p.coded.events);
             Ok(())
         });
         let work = || inner.run(batch.into_iter().map(Ok), &mut sink, &mut |_| {});
@@ -210,8 +253,75 @@ impl Pipeline {
             Some(p) => p.install(work),
             None => work(),
         }?;
-        json.push(']');
-        Ok(json)
+        Ok(events)
+    }
+
+    /// The loop of `code_many`: reads `iter` into batches, codes batch k on the pool
+    /// while batch k-1 becomes dicts appended to `out`.
+    fn code_many_into<'py>(
+        &self,
+        iter: &Bound<'py, pyo3::types::PyIterator>,
+        default_date: Option<Date>,
+        pool: Option<Arc<rayon::ThreadPool>>,
+        out: &Bound<'py, PyList>,
+    ) -> PyResult<()> {
+        let py = iter.py();
+        let dumps = py.import("json")?.getattr("dumps")?;
+        let kwargs = PyDict::new(py);
+        // Dates and other values json cannot encode become their str(), which the
+        // article reader then checks (`datetime.date` -> '2025-02-19').
+        kwargs.set_item("default", py.import("builtins")?.getattr("str")?)?;
+        let mut conv = ToPy::new(py);
+        let mut pending: Option<Pending> = None;
+        let mut batch: Vec<Article> = Vec::with_capacity(BATCH);
+        for (i, item) in iter.clone().enumerate() {
+            let item = item?;
+            let origin = format!("articles[{i}]");
+            let article = if let Ok(text) = item.cast::<PyString>() {
+                Article {
+                    id: i.to_string(),
+                    text: text.extract::<String>()?,
+                    date: default_date,
+                    ..Article::default()
+                }
+            } else if let Some(a) = item
+                .cast::<PyDict>()
+                .ok()
+                .and_then(|d| article_from_dict(d, default_date))
+            {
+                a
+            } else if item.cast::<PyDict>().is_ok() {
+                let line: String = dumps.call((&item,), Some(&kwargs))?.extract()?;
+                herodotus_core::article::article_from_json_line(
+                    line.as_bytes(),
+                    &origin,
+                    default_date,
+                )
+                .map_err(record_error)?
+            } else {
+                return Err(PyTypeError::new_err(format!(
+                    "argument 'articles': {origin} is {}, expected dict or str",
+                    item.get_type().name()?
+                )));
+            };
+            batch.push(article);
+            if batch.len() == BATCH {
+                // Batch k is coded while batch k-1 becomes Python objects.
+                let full = std::mem::replace(&mut batch, Vec::with_capacity(BATCH));
+                let next = self.spawn_batch(full, pool.clone())?;
+                if let Some(prev) = pending.replace(next) {
+                    finish_batch(&mut conv, prev, out)?;
+                }
+            }
+        }
+        if let Some(prev) = pending.take() {
+            finish_batch(&mut conv, prev, out)?;
+        }
+        if !batch.is_empty() {
+            let last = self.spawn_batch(batch, pool)?;
+            finish_batch(&mut conv, last, out)?;
+        }
+        Ok(())
     }
 
     /// Starts coding a batch on a thread of its own, so that the caller can turn
@@ -224,24 +334,30 @@ impl Pipeline {
         let inner = self.inner.clone();
         std::thread::Builder::new()
             .name("herodotus-batch".into())
-            .spawn(move || Pipeline::batch_json(&inner, batch, pool.as_deref()))
+            .spawn(move || Pipeline::batch(&inner, batch, pool.as_deref()))
             .map_err(|e| PyOSError::new_err(format!("cannot start a thread: {e}")))
     }
 }
 
 /// A batch being coded on another thread.
-type Pending = std::thread::JoinHandle<herodotus_pipeline::Result<String>>;
+type Pending = std::thread::JoinHandle<herodotus_pipeline::Result<Vec<Event>>>;
 
 /// Waits for a batch (GIL released) and appends its events to `out` as dicts.
-fn finish_batch<'py>(py: Python<'py>, pending: Pending, out: &Bound<'py, PyList>) -> PyResult<()> {
-    let json = py
+fn finish_batch<'py>(
+    conv: &mut ToPy<'py>,
+    pending: Pending,
+    out: &Bound<'py, PyList>,
+) -> PyResult<()> {
+    let events = out
+        .py()
         .detach(|| pending.join())
         .map_err(|_| PyRuntimeError::new_err("herodotus: a coding thread panicked"))?
         .map_err(pipeline_error)?;
-    let list = loads(py, &json)?;
-    for e in list.cast::<PyList>()?.iter() {
-        out.append(e)?;
+    for e in &events {
+        out.append(conv.convert(e)?)?;
     }
+    // The strings and vectors of a batch are freed without the GIL.
+    out.py().detach(move || drop(events));
     Ok(())
 }
 
@@ -321,10 +437,10 @@ impl Pipeline {
             ..Article::default()
         };
         let inner = &self.inner;
-        let json = py
-            .detach(|| Pipeline::batch_json(inner, vec![article], None))
+        let events = py
+            .detach(|| Pipeline::batch(inner, vec![article], None))
             .map_err(pipeline_error)?;
-        loads(py, &json)?.cast_into::<PyList>().map_err(Into::into)
+        ToPy::new(py).list(&events)
     }
 
     /// Codes many articles on `threads` cores (default: all), with the GIL released
@@ -335,7 +451,8 @@ impl Pipeline {
     /// may be any iterable, including a generator: it is read in batches. `date`
     /// is used for articles without one. Articles in another language than
     /// English are skipped, as by the CLI. A bad article raises ValueError naming
-    /// its position (`articles[3]: ...`).
+    /// its position (`articles[3]: ...`). Python's cyclic garbage collector is
+    /// paused during the call (the event dicts cannot form cycles) and restored.
     #[pyo3(signature = (articles, threads=None, date=None))]
     fn code_many<'py>(
         &self,
@@ -357,55 +474,20 @@ impl Pipeline {
                     .unwrap_or_default()
             ))
         })?;
-        let dumps = py.import("json")?.getattr("dumps")?;
-        let kwargs = PyDict::new(py);
-        // Dates and other values json cannot encode become their str(), which the
-        // article reader then checks (`datetime.date` -> '2025-02-19').
-        kwargs.set_item("default", py.import("builtins")?.getattr("str")?)?;
+        // The cyclic GC would run every few hundred new dicts and lists and walk
+        // the growing result each time; none of them can form a cycle, so it is
+        // paused while they are made (and restored even when an error is raised).
+        let gc = py.import("gc")?;
+        let gc_was_on = gc.call_method0("isenabled")?.is_truthy()?;
+        if gc_was_on {
+            gc.call_method0("disable")?;
+        }
         let out = PyList::empty(py);
-        let mut pending: Option<Pending> = None;
-        let mut batch: Vec<Article> = Vec::with_capacity(BATCH);
-        for (i, item) in iter.enumerate() {
-            let item = item?;
-            let origin = format!("articles[{i}]");
-            let article = if let Ok(text) = item.cast::<PyString>() {
-                Article {
-                    id: i.to_string(),
-                    text: text.extract::<String>()?,
-                    date: default_date,
-                    ..Article::default()
-                }
-            } else if item.cast::<PyDict>().is_ok() {
-                let line: String = dumps.call((&item,), Some(&kwargs))?.extract()?;
-                herodotus_core::article::article_from_json_line(
-                    line.as_bytes(),
-                    &origin,
-                    default_date,
-                )
-                .map_err(record_error)?
-            } else {
-                return Err(PyTypeError::new_err(format!(
-                    "argument 'articles': {origin} is {}, expected dict or str",
-                    item.get_type().name()?
-                )));
-            };
-            batch.push(article);
-            if batch.len() == BATCH {
-                // Batch k is coded while batch k-1 becomes Python objects.
-                let full = std::mem::replace(&mut batch, Vec::with_capacity(BATCH));
-                let next = self.spawn_batch(full, pool.clone())?;
-                if let Some(prev) = pending.replace(next) {
-                    finish_batch(py, prev, &out)?;
-                }
-            }
+        let result = self.code_many_into(&iter, default_date, pool, &out);
+        if gc_was_on {
+            gc.call_method0("enable")?;
         }
-        if let Some(prev) = pending.take() {
-            finish_batch(py, prev, &out)?;
-        }
-        if !batch.is_empty() {
-            let last = self.spawn_batch(batch, pool)?;
-            finish_batch(py, last, &out)?;
-        }
+        result?;
         Ok(out)
     }
 
@@ -444,11 +526,8 @@ impl Pipeline {
             default_date: None,
             url_is_authoritative: false,
         };
-        let json = py.detach(|| {
-            page.extract()
-                .map(|a| serde_json::to_string(&a).expect("article serialises"))
-        });
-        loads(py, &json.map_err(record_error)?)
+        let article = py.detach(|| page.extract()).map_err(record_error)?;
+        ToPy::new(py).convert(&article)
     }
 
     /// Quotations and reported speech with their speakers. Returns a list of
@@ -469,11 +548,8 @@ impl Pipeline {
             ..Article::default()
         };
         let inner = &self.inner;
-        let json = py.detach(|| {
-            let quotes = inner.process(&article).quotes;
-            serde_json::to_string(&quotes).expect("quotes serialise")
-        });
-        loads(py, &json)
+        let quotes = py.detach(|| inner.process(&article).quotes);
+        Ok(ToPy::new(py).list(&quotes)?.into_any())
     }
 
     /// Streams a WARC file (gzipped per record, whole or not at all) record by
