@@ -530,38 +530,36 @@ pub(crate) mod testutil {
         gold: f32,
     ) -> Event {
         let text = &article.text;
-        Event {
-            article_id: article.id.clone(),
-            date: article.date,
-            sentence_index: 0,
-            sentence: text.clone(),
-            source_code: src.into(),
-            source_text: "Washington".into(),
-            target_code: tgt.into(),
-            target_text: "Moscow".into(),
-            event_code: code.into(),
-            event_root: herodotus_core::CameoCode::new(code).root().into(),
-            event_label: "label".into(),
-            quad_class: quad,
-            goldstein: gold,
-            pattern: "test:1".into(),
-            source_span: [0, 10],
-            target_span: [20, 26],
-            verb_span: [11, 19],
-            sentence_span: [0, text.len()],
-            is_root_event: true,
-            actor_inferred: false,
-            sentence_tone: Some(-1.5),
-            action_geo: Some(Place {
-                name: "Moscow, Russia".into(),
-                kind: 3,
-                country_code: "RUS".into(),
-                adm1: None,
-                lat: 55.75,
-                lon: 37.6,
-            }),
-            ..Event::default()
-        }
+        Event::builder()
+            .article_id(article.id.clone())
+            .date(article.date)
+            .sentence_index(0)
+            .sentence(text.clone())
+            .source_code(src)
+            .source_text("Washington")
+            .target_code(tgt)
+            .target_text("Moscow")
+            .event_code(code)
+            .event_root(herodotus_core::CameoCode::new(code).root())
+            .event_label("label")
+            .quad_class(quad)
+            .goldstein(gold)
+            .pattern("test:1")
+            .source_span([0, 10])
+            .target_span([20, 26])
+            .verb_span([11, 19])
+            .sentence_span([0, text.len()])
+            .is_root_event(true)
+            .sentence_tone(Some(-1.5))
+            .action_geo(Some(Place::new(
+                "Moscow, Russia",
+                3,
+                "RUS",
+                None,
+                55.75,
+                37.6,
+            )))
+            .build()
     }
 
     /// An article with `n` USA->RUS events.
