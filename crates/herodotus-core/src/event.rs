@@ -111,28 +111,8 @@ impl Event {
 #[must_use]
 pub struct EventBuilder(Event);
 
-macro_rules! setters {
-    (strings: $($s:ident),*; others: $($field:ident: $ty:ty),* $(,)?) => {
-        impl EventBuilder {
-            $(
-                #[doc = concat!("Sets [`Event::", stringify!($s), "`].")]
-                pub fn $s(mut self, value: impl Into<String>) -> Self {
-                    self.0.$s = value.into();
-                    self
-                }
-            )*
-            $(
-                #[doc = concat!("Sets [`Event::", stringify!($field), "`].")]
-                pub fn $field(mut self, value: $ty) -> Self {
-                    self.0.$field = value;
-                    self
-                }
-            )*
-        }
-    };
-}
-
 setters! {
+    EventBuilder, Event;
     strings: article_id, sentence, source_code, source_text, target_code, target_text,
         event_code, event_root, event_label, pattern;
     others:

@@ -114,10 +114,8 @@ pub fn parse_records(xml: &str) -> Result<(BTreeMap<String, String>, Vec<Record>
                             }
                         }
                     }
-                    b"Text" if !empty => {
-                        if st.record.as_ref().is_some_and(|r| r.text.is_empty()) {
-                            st.text = Some(String::new());
-                        }
+                    b"Text" if !empty && st.record.as_ref().is_some_and(|r| r.text.is_empty()) => {
+                        st.text = Some(String::new());
                     }
                     name if !empty && st.env.is_some() => {
                         let name = String::from_utf8_lossy(name);

@@ -24,6 +24,7 @@ const CITIES: &[(&str, &str)] = &[
 /// A gazetteer file that could not be read.
 #[derive(Debug, thiserror::Error)]
 #[error("{file}:{line}: {message}")]
+#[non_exhaustive]
 pub struct GazetteerError {
     /// File name.
     pub file: String,

@@ -159,11 +159,10 @@ fn extractors_never_panic_and_keep_spans_valid() {
             })
             .collect();
         let events: Vec<Event> = (0..rng.below(3)).map(|_| event(&mut rng, &text)).collect();
-        let article = Article {
-            id: format!("a{round}"),
-            text: text.clone(),
-            ..Article::default()
-        };
+        let article = Article::builder()
+            .id(format!("a{round}"))
+            .text(text.clone())
+            .build();
         let mut coded = CodedArticle {
             sentences: if rng.below(2) == 0 {
                 Vec::new()

@@ -64,7 +64,10 @@ impl<'a> Scanner<'a> {
 
 fn local(name: &[u8]) -> String {
     let name = String::from_utf8_lossy(name);
-    name.rsplit(':').next().unwrap_or(&name).to_ascii_lowercase()
+    name.rsplit(':')
+        .next()
+        .unwrap_or(&name)
+        .to_ascii_lowercase()
 }
 
 /// The value of attribute `key` (case-insensitive, any prefix) of a start tag.
@@ -318,16 +321,15 @@ impl FeedItem {
             .as_deref()
             .and_then(crate::language::normalize_tag);
         let language = crate::language::detect_or_declared(&text, declared.as_deref());
-        Ok(Article {
-            id,
-            text,
-            date,
-            title: self.title,
-            url: self.link,
-            source: None,
-            authors: self.authors,
-            language,
-        })
+        Ok(Article::builder()
+            .id(id)
+            .text(text)
+            .date(date)
+            .title(self.title)
+            .url(self.link)
+            .authors(self.authors)
+            .language(language)
+            .build())
     }
 }
 
@@ -437,6 +439,10 @@ mod tests {
         // A malformed item before a good one: the good one is still read.
         let rss = "<rss><item><title>a < b</title></item><item><title>Talks</title></item></rss>";
         let titles: Vec<_> = parse_items(rss).into_iter().map(|i| i.title).collect();
-        assert_eq!(titles.last(), Some(&Some("Talks".to_string())), "{titles:?}");
+        assert_eq!(
+            titles.last(),
+            Some(&Some("Talks".to_string())),
+            "{titles:?}"
+        );
     }
 }

@@ -314,12 +314,11 @@ impl Pipeline {
     ) -> PyResult<Bound<'py, PyList>> {
         let text: String = arg("text", text)?;
         let id: Option<String> = opt_arg("id", id)?;
-        let article = Article {
-            id: id.unwrap_or_else(|| "text".to_string()),
-            text,
-            date: date_arg("date", date)?,
-            ..Article::default()
-        };
+        let article = Article::builder()
+            .id(id.unwrap_or_else(|| "text".to_string()))
+            .text(text)
+            .date(date_arg("date", date)?)
+            .build();
         let inner = &self.inner;
         let json = py
             .detach(|| Pipeline::batch_json(inner, vec![article], None))
@@ -369,12 +368,11 @@ impl Pipeline {
             let item = item?;
             let origin = format!("articles[{i}]");
             let article = if let Ok(text) = item.cast::<PyString>() {
-                Article {
-                    id: i.to_string(),
-                    text: text.extract::<String>()?,
-                    date: default_date,
-                    ..Article::default()
-                }
+                Article::builder()
+                    .id(i.to_string())
+                    .text(text.extract::<String>()?)
+                    .date(default_date)
+                    .build()
             } else if item.cast::<PyDict>().is_ok() {
                 let line: String = dumps.call((&item,), Some(&kwargs))?.extract()?;
                 herodotus_core::article::article_from_json_line(
@@ -463,11 +461,10 @@ impl Pipeline {
     ) -> PyResult<Bound<'py, PyAny>> {
         let text: String = arg("text", text)?;
         let id: Option<String> = opt_arg("id", id)?;
-        let article = Article {
-            id: id.unwrap_or_else(|| "text".to_string()),
-            text,
-            ..Article::default()
-        };
+        let article = Article::builder()
+            .id(id.unwrap_or_else(|| "text".to_string()))
+            .text(text)
+            .build();
         let inner = &self.inner;
         let json = py.detach(|| {
             let quotes = inner.process(&article).quotes;

@@ -126,13 +126,12 @@ fn temp_db() -> (TempDb, std::path::PathBuf) {
             "Washington condemned the <script>alert(1)</script> move.",
         ),
     ] {
-        let a = Article {
-            id: id.into(),
-            text: t.into(),
-            date: Date::parse(d),
-            title: Some(format!("<b>{id}</b>")),
-            ..Article::default()
-        };
+        let a = Article::builder()
+            .id(id)
+            .text(t)
+            .date(Date::parse(d))
+            .title(Some(format!("<b>{id}</b>")))
+            .build();
         let pr = p(&a, &Budget::unlimited()).unwrap();
         s.insert_batch(&[(a, pr)]).unwrap();
     }

@@ -65,14 +65,13 @@ fn article(i: u64, rng: &mut Rng, per: usize) -> (Article, Processed) {
         "Officials met in the capital on day {i}. Talks were described as difficult by both sides. \
          A spokesman said further meetings are planned."
     );
-    let a = Article {
-        id: format!("synth-{i}"),
-        text: text.clone(),
-        date: Some(Date::from_days(day)),
-        title: Some(format!("Synthetic story {i}")),
-        source: Some("synthetic".into()),
-        ..Article::default()
-    };
+    let a = Article::builder()
+        .id(format!("synth-{i}"))
+        .text(text.clone())
+        .date(Some(Date::from_days(day)))
+        .title(Some(format!("Synthetic story {i}")))
+        .source(Some("synthetic".to_string()))
+        .build();
     let events = (0..per)
         .map(|_| {
             let s = COUNTRIES[rng.zipf(COUNTRIES.len())];

@@ -307,16 +307,15 @@ fn span_ok(text: &str, s: [usize; 2]) -> bool {
 /// An article's metadata (all but the text), to compare a new version with
 /// the stored one.
 fn meta_of(a: &Article) -> Article {
-    Article {
-        id: a.id.clone(),
-        text: String::new(),
-        date: a.date,
-        title: a.title.clone(),
-        url: a.url.clone(),
-        source: a.source.clone(),
-        authors: a.authors.clone(),
-        language: a.language.clone(),
-    }
+    Article::builder()
+        .id(a.id.clone())
+        .date(a.date)
+        .title(a.title.clone())
+        .url(a.url.clone())
+        .source(a.source.clone())
+        .authors(a.authors.clone())
+        .language(a.language.clone())
+        .build()
 }
 
 /// Fills the metadata fields `new` lacks from `old`; true when `new` gives a
@@ -354,21 +353,22 @@ fn stored_meta(conn: &Connection, id: &str) -> Result<Option<(i64, String, Artic
             Ok((
                 r.get(0)?,
                 r.get(1)?,
-                Article {
-                    id: id.to_string(),
-                    text: String::new(),
-                    date: r
-                        .get::<_, Option<i64>>(2)?
-                        .map(herodotus_core::Date::from_days),
-                    title: r.get(3)?,
-                    url: r.get(4)?,
-                    source: r.get(5)?,
-                    authors: r
-                        .get::<_, Option<String>>(6)?
-                        .and_then(|s| serde_json::from_str(&s).ok())
-                        .unwrap_or_default(),
-                    language: r.get(7)?,
-                },
+                Article::builder()
+                    .id(id)
+                    .date(
+                        r.get::<_, Option<i64>>(2)?
+                            .map(herodotus_core::Date::from_days),
+                    )
+                    .title(r.get(3)?)
+                    .url(r.get(4)?)
+                    .source(r.get(5)?)
+                    .authors(
+                        r.get::<_, Option<String>>(6)?
+                            .and_then(|s| serde_json::from_str(&s).ok())
+                            .unwrap_or_default(),
+                    )
+                    .language(r.get(7)?)
+                    .build(),
             ))
         })
         .optional()?)
@@ -565,13 +565,12 @@ pub(crate) mod testutil {
     /// An article with `n` USA->RUS events.
     pub fn article(id: &str, date: &str, n: usize) -> (Article, CodedArticle, Vec<Quote>) {
         let text = format!("Washington condemned Moscow over the talks in article {id}.");
-        let a = Article {
-            id: id.into(),
-            text: text.clone(),
-            date: Date::parse(date),
-            title: Some(format!("Title {id}")),
-            ..Article::default()
-        };
+        let a = Article::builder()
+            .id(id)
+            .text(text.clone())
+            .date(Date::parse(date))
+            .title(Some(format!("Title {id}")))
+            .build();
         let events = (0..n)
             .map(|i| {
                 event(

@@ -108,6 +108,7 @@ impl DyadQuery {
 /// One point of a series. Buckets without events are included (count 0)
 /// between the first and last bucket, so the series has no gaps.
 #[derive(Clone, Debug, PartialEq, Serialize)]
+#[non_exhaustive]
 pub struct Bucket {
     /// First day of the bucket.
     pub start: Date,

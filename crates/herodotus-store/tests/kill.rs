@@ -19,12 +19,13 @@ fn input() -> impl Iterator<Item = Result<Article, RecordError>> {
             // Bad records are reported and skipped, every run.
             return Err(RecordError::new(&format!("gen:{i}"), "bad record"));
         }
-        Ok(Article {
-            id: format!("k{i}"),
-            text: format!("Story number {i}. Washington criticised Moscow. Moscow replied."),
-            date: Date::new(2024, 1 + (i % 12) as u8, 1 + (i % 28) as u8),
-            ..Article::default()
-        })
+        Ok(Article::builder()
+            .id(format!("k{i}"))
+            .text(format!(
+                "Story number {i}. Washington criticised Moscow. Moscow replied."
+            ))
+            .date(Date::new(2024, 1 + (i % 12) as u8, 1 + (i % 28) as u8))
+            .build())
     })
 }
 
