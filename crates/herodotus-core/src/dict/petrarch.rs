@@ -441,14 +441,7 @@ pub fn parse_actors(text: &str, file: &Arc<str>, d: &mut Dictionaries) -> Result
             let e = cur
                 .as_mut()
                 .ok_or_else(|| syntax(file, n, "code line outside an entry"))?;
-            for c in codes_in(&line) {
-                match parse_dated(&c) {
-                    Some(dc) => e.codes.push(dc),
-                    None => d
-                        .warnings
-                        .push(format!("{file}:{n}: bad code [{c}] skipped")),
-                }
-            }
+            push_codes(codes_in(&line), &mut e.codes, &mut d.warnings, file, n);
             continue;
         }
         if let Some(syn) = line.strip_prefix('+') {
@@ -460,14 +453,7 @@ pub fn parse_actors(text: &str, file: &Arc<str>, d: &mut Dictionaries) -> Result
                 None => (syn, Vec::new()),
             };
             e.phrases.push(petrarch_phrase(phrase));
-            for c in codes {
-                match parse_dated(&c) {
-                    Some(dc) => e.codes.push(dc),
-                    None => d
-                        .warnings
-                        .push(format!("{file}:{n}: bad code [{c}] skipped")),
-                }
-            }
+            push_codes(codes, &mut e.codes, &mut d.warnings, file, n);
             continue;
         }
         let _ = indented;
@@ -512,6 +498,22 @@ fn petrarch_phrase(s: &str) -> Phrase {
         })
         .collect();
     Phrase { words }
+}
+
+/// Adds the codes that parse to `out`; each one that does not is a warning.
+fn push_codes(
+    codes: Vec<String>,
+    out: &mut Vec<DatedCode>,
+    warnings: &mut Vec<String>,
+    file: &Arc<str>,
+    n: usize,
+) {
+    for c in codes {
+        match parse_dated(&c) {
+            Some(dc) => out.push(dc),
+            None => warnings.push(format!("{file}:{n}: bad code [{c}] skipped")),
+        }
+    }
 }
 
 fn codes_in(s: &str) -> Vec<String> {
