@@ -15,12 +15,11 @@ fn coder() -> &'static Coder {
 
 fuzz_target!(|data: &[u8]| {
     let text = String::from_utf8_lossy(data).into_owned();
-    let a = Article {
-        id: "fuzz".into(),
-        text,
-        date: Date::parse("2025-03-01"),
-        ..Article::default()
-    };
+    let a = Article::builder()
+        .id("fuzz")
+        .text(text)
+        .date(Date::parse("2025-03-01"))
+        .build();
     let coded = coder().code_article(&a);
     let n = a.text.len();
     for e in &coded.events {

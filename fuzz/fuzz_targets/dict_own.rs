@@ -33,14 +33,13 @@ fuzz_target!(|data: &[u8]| {
     if let Ok(d) = herodotus_core::dict::own::load_files(&files) {
         let _ = d.summary();
         let coder = herodotus_core::Coder::new(d);
-        let a = herodotus_core::Article {
-            id: "f".into(),
-            text:
-                "Russia condemned the attack on Ukraine. Its minister met the president of France."
-                    .into(),
-            date: herodotus_core::Date::parse("2025-01-01"),
-            ..Default::default()
-        };
+        let a = herodotus_core::Article::builder()
+            .id("f")
+            .text(
+                "Russia condemned the attack on Ukraine. Its minister met the president of France.",
+            )
+            .date(herodotus_core::Date::parse("2025-01-01"))
+            .build();
         let _ = coder.code_article(&a);
     }
 });

@@ -31,14 +31,13 @@ fuzz_target!(|data: &[u8]| {
     } else if kind >= 128 {
         // Half of the inputs: compile what was read and code a sentence with it.
         let coder = herodotus_core::Coder::new(d);
-        let a = herodotus_core::Article {
-            id: "f".into(),
-            text:
-                "Russia condemned the attack on Ukraine. Its minister met the president of France."
-                    .into(),
-            date: herodotus_core::Date::parse("2025-01-01"),
-            ..Default::default()
-        };
+        let a = herodotus_core::Article::builder()
+            .id("f")
+            .text(
+                "Russia condemned the attack on Ukraine. Its minister met the president of France.",
+            )
+            .date(herodotus_core::Date::parse("2025-01-01"))
+            .build();
         let _ = coder.code_article(&a);
     }
 });

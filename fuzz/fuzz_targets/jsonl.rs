@@ -13,7 +13,7 @@ fuzz_target!(|data: &[u8]| {
             !(t.is_empty() || t == b"\xEF\xBB\xBF")
         })
         .count();
-    let reader = herodotus_core::article::JsonlReader::new(data, "fuzz.jsonl", None);
+    let reader = herodotus_ingest::jsonl::JsonlReader::new(data, "fuzz.jsonl", None);
     let mut seen = 0usize;
     for r in reader.take(100_000) {
         seen += 1;

@@ -8,6 +8,8 @@
 
 use crate::error::{Error, Result};
 use crate::Date;
+use quick_xml::events::{BytesStart, Event as XmlEvent};
+use quick_xml::Reader;
 use std::collections::{BTreeMap, BTreeSet};
 
 /// One validation record.
@@ -27,41 +29,13 @@ pub struct Record {
     pub text: String,
 }
 
-/// The value of attribute `name` in the start tag `tag`.
-fn attr(tag: &str, name: &str) -> Option<String> {
-    let mut rest = tag;
-    while let Some(p) = rest.find(name) {
-        let before_ok = p == 0 || !rest.as_bytes()[p - 1].is_ascii_alphanumeric();
-        let after = rest[p + name.len()..].trim_start();
-        if before_ok {
-            if let Some(v) = after.strip_prefix('=') {
-                let v = v.trim_start();
-                let q = v.chars().next()?;
-                if q == '"' || q == '\'' {
-                    let end = v[1..].find(q)? + 1;
-                    return Some(v[1..end].to_string());
-                }
-            }
-        }
-        rest = &rest[p + name.len()..];
-    }
-    None
-}
-
-fn strip_comments(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    let mut rest = s;
-    while let Some(p) = rest.find("<!--") {
-        out.push_str(&rest[..p]);
-        match rest[p..].find("-->") {
-            Some(e) => rest = &rest[p + e + 3..],
-            None => {
-                rest = "";
-            }
-        }
-    }
-    out.push_str(rest);
-    out
+/// The raw value of attribute `name` of a start tag (entities are left as written).
+fn attr(tag: &BytesStart<'_>, name: &str) -> Option<String> {
+    tag.attributes()
+        .with_checks(false)
+        .filter_map(|a| a.ok())
+        .find(|a| a.key.as_ref() == name.as_bytes())
+        .map(|a| String::from_utf8_lossy(&a.value).into_owned())
 }
 
 fn unescape(s: &str) -> String {
@@ -72,69 +46,139 @@ fn unescape(s: &str) -> String {
         .replace("&amp;", "&")
 }
 
-/// The text between the first `open` and the first `close` after it.
-fn between<'a>(s: &'a str, open: &str, close: &str) -> Option<&'a str> {
-    let a = s.find(open)? + open.len();
-    let b = s[a..].find(close)? + a;
-    Some(&s[a..b])
+const ENV_KEYS: [&str; 4] = ["Verbfile", "Actorfile", "Agentfile", "Discardfile"];
+
+/// Where the reader is: what its text goes to.
+#[derive(Default)]
+struct State {
+    /// Inside `<Environment>`: the file names read so far (kept at its end tag).
+    env: Option<BTreeMap<String, String>>,
+    /// Inside an `<Environment>` key element: its name and text.
+    env_key: Option<(String, String)>,
+    /// Inside a `<Sentence>`.
+    record: Option<Record>,
+    /// Inside the record's first `<Text>`: the text so far.
+    text: Option<String>,
 }
 
 /// Parses the records and the `<Environment>` file names (`Verbfile`, `Actorfile`,
-/// `Agentfile`, `Discardfile`).
+/// `Agentfile`, `Discardfile`), with `quick-xml` in its forgiving configuration
+/// (end tags need not match, comments are skipped); malformed XML is an error.
 pub fn parse_records(xml: &str) -> Result<(BTreeMap<String, String>, Vec<Record>)> {
-    let xml = strip_comments(xml);
-    let mut env = BTreeMap::new();
-    // Every closing tag is looked for after its opening tag: a stray closing tag
-    // before it must not make an inverted range.
-    if let Some(block) = between(&xml, "<Environment>", "</Environment>") {
-        for key in ["Verbfile", "Actorfile", "Agentfile", "Discardfile"] {
-            if let Some(v) = between(block, &format!("<{key}>"), &format!("</{key}>")) {
-                env.insert(key.to_string(), v.trim().to_string());
-            }
-        }
-    }
+    let mut reader = Reader::from_str(xml);
+    let config = reader.config_mut();
+    config.check_end_names = false;
+    config.allow_unmatched_ends = true;
+    let mut env: Option<BTreeMap<String, String>> = None;
     let mut records = Vec::new();
-    let mut rest = xml.as_str();
-    while let Some(p) = rest.find("<Sentence ") {
-        let end = rest[p..]
-            .find("</Sentence>")
-            .map(|e| p + e)
-            .unwrap_or(rest.len());
-        let block = &rest[p..end];
-        rest = &rest[end..];
-        let tag_end = block
-            .find('>')
-            .ok_or_else(|| Error::Other("unterminated <Sentence> tag".into()))?;
-        let tag = &block[..tag_end];
-        let mut r = Record {
-            id: attr(tag, "id").unwrap_or_default(),
-            category: attr(tag, "category").unwrap_or_default(),
-            date: attr(tag, "date").and_then(|d| Date::parse(&d)),
-            ..Record::default()
-        };
-        let mut b = block;
-        while let Some(q) = b.find("<EventCoding") {
-            let e = b[q..].find('>').map(|e| q + e).unwrap_or(b.len());
-            let t = &b[q..e];
-            if let Some(err) = attr(t, "error") {
-                r.error = Some(err);
-            } else if let (Some(s), Some(tg), Some(ev)) = (
-                attr(t, "sourcecode"),
-                attr(t, "targetcode"),
-                attr(t, "eventcode"),
-            ) {
-                r.expected.insert((s, tg, ev));
+    let mut st = State::default();
+    loop {
+        let ev = reader.read_event().map_err(|e| {
+            Error::Other(format!(
+                "PETRARCH records: XML error near byte {}: {e}",
+                reader.error_position()
+            ))
+        })?;
+        match ev {
+            XmlEvent::Start(ref t) | XmlEvent::Empty(ref t) => {
+                let empty = matches!(ev, XmlEvent::Empty(_));
+                match t.name().as_ref() {
+                    b"Environment" if !empty && env.is_none() => st.env = Some(BTreeMap::new()),
+                    b"Sentence" => {
+                        if let Some(r) = st.record.take() {
+                            records.push(r);
+                        }
+                        st.text = None;
+                        let r = Record {
+                            id: attr(t, "id").unwrap_or_default(),
+                            category: attr(t, "category").unwrap_or_default(),
+                            date: attr(t, "date").and_then(|d| Date::parse(&d)),
+                            ..Record::default()
+                        };
+                        if empty {
+                            records.push(r);
+                        } else {
+                            st.record = Some(r);
+                        }
+                    }
+                    b"EventCoding" => {
+                        if let Some(r) = st.record.as_mut() {
+                            if let Some(err) = attr(t, "error") {
+                                r.error = Some(err);
+                            } else if let (Some(s), Some(tg), Some(ev)) = (
+                                attr(t, "sourcecode"),
+                                attr(t, "targetcode"),
+                                attr(t, "eventcode"),
+                            ) {
+                                r.expected.insert((s, tg, ev));
+                            }
+                        }
+                    }
+                    b"Text" if !empty && st.record.as_ref().is_some_and(|r| r.text.is_empty()) => {
+                        st.text = Some(String::new());
+                    }
+                    name if !empty && st.env.is_some() => {
+                        let name = String::from_utf8_lossy(name);
+                        if ENV_KEYS.contains(&name.as_ref()) {
+                            st.env_key = Some((name.into_owned(), String::new()));
+                        }
+                    }
+                    _ => {}
+                }
             }
-            b = &b[e..];
-        }
-        if let Some(t) = between(block, "<Text>", "</Text>") {
-            r.text = unescape(t.trim());
-        }
-        if !r.id.is_empty() {
-            records.push(r);
+            XmlEvent::Text(t) => {
+                let raw = String::from_utf8_lossy(&t);
+                if let Some(text) = st.text.as_mut() {
+                    text.push_str(&raw);
+                } else if let Some((_, v)) = st.env_key.as_mut() {
+                    v.push_str(&raw);
+                }
+            }
+            XmlEvent::CData(t) => {
+                if let Some(text) = st.text.as_mut() {
+                    // Escaped so that `unescape` gives the characters back.
+                    text.push_str(&String::from_utf8_lossy(&t).replace('&', "&amp;"));
+                }
+            }
+            XmlEvent::End(t) => match t.name().as_ref() {
+                b"Environment" => {
+                    if let Some(e) = st.env.take() {
+                        env = Some(e);
+                    }
+                    st.env_key = None;
+                }
+                b"Sentence" => {
+                    if let Some(r) = st.record.take() {
+                        records.push(r);
+                    }
+                    st.text = None;
+                }
+                b"Text" => {
+                    if let (Some(text), Some(r)) = (st.text.take(), st.record.as_mut()) {
+                        r.text = unescape(text.trim());
+                    }
+                }
+                name => {
+                    let done = st
+                        .env_key
+                        .as_ref()
+                        .is_some_and(|(k, _)| k.as_bytes() == name);
+                    if done {
+                        if let (Some((k, v)), Some(e)) = (st.env_key.take(), st.env.as_mut()) {
+                            e.entry(k).or_insert_with(|| v.trim().to_string());
+                        }
+                    }
+                }
+            },
+            XmlEvent::Eof => break,
+            _ => {}
         }
     }
-    Ok((env, records))
+    if let Some(r) = st.record.take() {
+        records.push(r);
+    }
+    records.retain(|r| !r.id.is_empty());
+    Ok((env.unwrap_or_default(), records))
 }
 
 #[cfg(test)]

@@ -97,12 +97,11 @@ fn construction_tables() {
         for case in parse(&name, &text) {
             n += 1;
             total += 1;
-            let a = Article {
-                id: "case".into(),
-                text: case.sentence.clone(),
-                date: Date::parse(&case.date),
-                ..Article::default()
-            };
+            let a = Article::builder()
+                .id("case")
+                .text(case.sentence.clone())
+                .date(Date::parse(&case.date))
+                .build();
             let got: BTreeSet<Triple> = coder
                 .code_article(&a)
                 .events

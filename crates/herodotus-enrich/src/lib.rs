@@ -396,11 +396,7 @@ mod tests {
         // Quotes and places found in every window, with spans into the whole text.
         let para = "\"We will not give up,\" the mayor of Kharkiv said. ";
         let text = para.repeat(4000);
-        let article = Article {
-            id: "long".into(),
-            text: text.clone(),
-            ..Article::default()
-        };
+        let article = Article::builder().id("long").text(text.clone()).build();
         let en = Enricher::new();
         let mut coded = CodedArticle::default();
         let e = en.enrich_coded(&article, &mut coded);
@@ -422,11 +418,7 @@ mod tests {
         // A hostile article naming a place 12,000 times: 10,000 are kept, and
         // the note says how many were not (was: 2 million places, 400 MB, for 50 MB).
         let text = "Troops left Kharkiv and \"we stay\", Qa Qb said. ".repeat(12_000);
-        let article = Article {
-            id: "caps".into(),
-            text,
-            ..Article::default()
-        };
+        let article = Article::builder().id("caps").text(text).build();
         let e = Enricher::new().enrich_coded(&article, &mut CodedArticle::default());
         assert_eq!(e.places.len(), MAX_PLACES);
         assert_eq!(e.quotes.len(), MAX_QUOTES);

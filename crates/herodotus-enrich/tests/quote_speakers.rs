@@ -22,12 +22,11 @@ fn quote_speaker_table() {
         let f: Vec<&str> = line.split('\t').collect();
         assert_eq!(f.len(), 3, "speakers.tsv:{}: want 3 fields", i + 1);
         n += 1;
-        let a = Article {
-            id: format!("q{i}"),
-            text: f[0].replace("\\n", "\n\n"),
-            date: Date::parse("2020-01-15"),
-            ..Article::default()
-        };
+        let a = Article::builder()
+            .id(format!("q{i}"))
+            .text(f[0].replace("\\n", "\n\n"))
+            .date(Date::parse("2020-01-15"))
+            .build();
         let coded = coder.code_article(&a);
         let quotes = enricher.quotes(&a, &coded);
         let want = (f[2] != "-").then(|| f[2].to_string());
@@ -65,22 +64,17 @@ fn anonymous_sources_are_described_not_named() {
         ),
     ];
     for (text, want) in cases {
-        let a = Article {
-            id: "a".into(),
-            text: text.into(),
-            ..Article::default()
-        };
+        let a = Article::builder().id("a").text(text).build();
         let qs = enricher.quotes(&a, &coder.code_article(&a));
         assert_eq!(qs.len(), 1, "{text}");
         assert_eq!(qs[0].speaker, None, "{text}");
         assert_eq!(qs[0].speaker_description.as_deref(), Some(want), "{text}");
     }
     // A named speaker has no description.
-    let a = Article {
-        id: "b".into(),
-        text: "\"We will stay,\" said Maria Lopez.".into(),
-        ..Article::default()
-    };
+    let a = Article::builder()
+        .id("b")
+        .text("\"We will stay,\" said Maria Lopez.")
+        .build();
     let qs = enricher.quotes(&a, &coder.code_article(&a));
     assert_eq!(qs[0].speaker.as_deref(), Some("Maria Lopez"));
     assert_eq!(qs[0].speaker_description, None);

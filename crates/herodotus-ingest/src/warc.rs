@@ -691,6 +691,13 @@ pub(crate) mod tests {
         open_input(path.to_str().unwrap(), &InputOptions::default()).collect()
     }
 
+    /// The ids of the records read without error.
+    fn ok_ids(got: &[Result<herodotus_core::Article, RecordError>]) -> Vec<&str> {
+        got.iter()
+            .filter_map(|r| r.as_ref().ok().map(|a| a.id.as_str()))
+            .collect()
+    }
+
     fn tmp(name: &str, data: &[u8]) -> std::path::PathBuf {
         let p = std::env::temp_dir().join(format!("herodotus-warc-{}-{name}", std::process::id()));
         std::fs::write(&p, data).unwrap();
@@ -768,10 +775,7 @@ pub(crate) mod tests {
         let p = tmp("crc.warc.gz", &members.concat());
         let got = read(&p);
         let _ = std::fs::remove_file(&p);
-        let ok: Vec<&str> = got
-            .iter()
-            .filter_map(|r| r.as_ref().ok().map(|a| a.id.as_str()))
-            .collect();
+        let ok = ok_ids(&got);
         assert_eq!(ok, ["r1b", "r4"], "{got:?}");
         assert_eq!(got.iter().filter(|r| r.is_err()).count(), 1, "{got:?}");
     }
@@ -806,10 +810,7 @@ pub(crate) mod tests {
         let p = tmp("len.warc", &recs.concat());
         let got = read(&p);
         let _ = std::fs::remove_file(&p);
-        let ok: Vec<&str> = got
-            .iter()
-            .filter_map(|r| r.as_ref().ok().map(|a| a.id.as_str()))
-            .collect();
+        let ok = ok_ids(&got);
         let errs: Vec<String> = got
             .iter()
             .filter_map(|r| r.as_ref().err().map(|e| e.to_string()))

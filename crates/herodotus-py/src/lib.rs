@@ -430,12 +430,11 @@ impl Pipeline {
     ) -> PyResult<Bound<'py, PyList>> {
         let text: String = arg("text", text)?;
         let id: Option<String> = opt_arg("id", id)?;
-        let article = Article {
-            id: id.unwrap_or_else(|| "text".to_string()),
-            text,
-            date: date_arg("date", date)?,
-            ..Article::default()
-        };
+        let article = Article::builder()
+            .id(id.unwrap_or_else(|| "text".to_string()))
+            .text(text)
+            .date(date_arg("date", date)?)
+            .build();
         let inner = &self.inner;
         let events = py
             .detach(|| Pipeline::batch(inner, vec![article], None))
@@ -542,11 +541,10 @@ impl Pipeline {
     ) -> PyResult<Bound<'py, PyAny>> {
         let text: String = arg("text", text)?;
         let id: Option<String> = opt_arg("id", id)?;
-        let article = Article {
-            id: id.unwrap_or_else(|| "text".to_string()),
-            text,
-            ..Article::default()
-        };
+        let article = Article::builder()
+            .id(id.unwrap_or_else(|| "text".to_string()))
+            .text(text)
+            .build();
         let inner = &self.inner;
         let quotes = py.detach(|| inner.process(&article).quotes);
         Ok(ToPy::new(py).list(&quotes)?.into_any())

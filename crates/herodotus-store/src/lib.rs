@@ -307,16 +307,15 @@ fn span_ok(text: &str, s: [usize; 2]) -> bool {
 /// An article's metadata (all but the text), to compare a new version with
 /// the stored one.
 fn meta_of(a: &Article) -> Article {
-    Article {
-        id: a.id.clone(),
-        text: String::new(),
-        date: a.date,
-        title: a.title.clone(),
-        url: a.url.clone(),
-        source: a.source.clone(),
-        authors: a.authors.clone(),
-        language: a.language.clone(),
-    }
+    Article::builder()
+        .id(a.id.clone())
+        .date(a.date)
+        .title(a.title.clone())
+        .url(a.url.clone())
+        .source(a.source.clone())
+        .authors(a.authors.clone())
+        .language(a.language.clone())
+        .build()
 }
 
 /// Fills the metadata fields `new` lacks from `old`; true when `new` gives a
@@ -354,21 +353,22 @@ fn stored_meta(conn: &Connection, id: &str) -> Result<Option<(i64, String, Artic
             Ok((
                 r.get(0)?,
                 r.get(1)?,
-                Article {
-                    id: id.to_string(),
-                    text: String::new(),
-                    date: r
-                        .get::<_, Option<i64>>(2)?
-                        .map(herodotus_core::Date::from_days),
-                    title: r.get(3)?,
-                    url: r.get(4)?,
-                    source: r.get(5)?,
-                    authors: r
-                        .get::<_, Option<String>>(6)?
-                        .and_then(|s| serde_json::from_str(&s).ok())
-                        .unwrap_or_default(),
-                    language: r.get(7)?,
-                },
+                Article::builder()
+                    .id(id)
+                    .date(
+                        r.get::<_, Option<i64>>(2)?
+                            .map(herodotus_core::Date::from_days),
+                    )
+                    .title(r.get(3)?)
+                    .url(r.get(4)?)
+                    .source(r.get(5)?)
+                    .authors(
+                        r.get::<_, Option<String>>(6)?
+                            .and_then(|s| serde_json::from_str(&s).ok())
+                            .unwrap_or_default(),
+                    )
+                    .language(r.get(7)?)
+                    .build(),
             ))
         })
         .optional()?)
@@ -530,50 +530,47 @@ pub(crate) mod testutil {
         gold: f32,
     ) -> Event {
         let text = &article.text;
-        Event {
-            article_id: article.id.clone(),
-            date: article.date,
-            sentence_index: 0,
-            sentence: text.clone(),
-            source_code: src.into(),
-            source_text: "Washington".into(),
-            target_code: tgt.into(),
-            target_text: "Moscow".into(),
-            event_code: code.into(),
-            event_root: herodotus_core::CameoCode::new(code).root().into(),
-            event_label: "label".into(),
-            quad_class: quad,
-            goldstein: gold,
-            pattern: "test:1".into(),
-            source_span: [0, 10],
-            target_span: [20, 26],
-            verb_span: [11, 19],
-            sentence_span: [0, text.len()],
-            is_root_event: true,
-            actor_inferred: false,
-            sentence_tone: Some(-1.5),
-            action_geo: Some(Place {
-                name: "Moscow, Russia".into(),
-                kind: 3,
-                country_code: "RUS".into(),
-                adm1: None,
-                lat: 55.75,
-                lon: 37.6,
-            }),
-            ..Event::default()
-        }
+        Event::builder()
+            .article_id(article.id.clone())
+            .date(article.date)
+            .sentence_index(0)
+            .sentence(text.clone())
+            .source_code(src)
+            .source_text("Washington")
+            .target_code(tgt)
+            .target_text("Moscow")
+            .event_code(code)
+            .event_root(herodotus_core::CameoCode::new(code).root())
+            .event_label("label")
+            .quad_class(quad)
+            .goldstein(gold)
+            .pattern("test:1")
+            .source_span([0, 10])
+            .target_span([20, 26])
+            .verb_span([11, 19])
+            .sentence_span([0, text.len()])
+            .is_root_event(true)
+            .sentence_tone(Some(-1.5))
+            .action_geo(Some(Place::new(
+                "Moscow, Russia",
+                3,
+                "RUS",
+                None,
+                55.75,
+                37.6,
+            )))
+            .build()
     }
 
     /// An article with `n` USA->RUS events.
     pub fn article(id: &str, date: &str, n: usize) -> (Article, CodedArticle, Vec<Quote>) {
         let text = format!("Washington condemned Moscow over the talks in article {id}.");
-        let a = Article {
-            id: id.into(),
-            text: text.clone(),
-            date: Date::parse(date),
-            title: Some(format!("Title {id}")),
-            ..Article::default()
-        };
+        let a = Article::builder()
+            .id(id)
+            .text(text.clone())
+            .date(Date::parse(date))
+            .title(Some(format!("Title {id}")))
+            .build();
         let events = (0..n)
             .map(|i| {
                 event(

@@ -95,13 +95,12 @@ fn petrarch(records: &Path, dicts: Option<&Path>, verbose: bool) -> Result<ExitC
     let mut by_cat: BTreeMap<String, (usize, usize)> = BTreeMap::new();
     let (mut passed, mut failed) = (0usize, 0usize);
     for r in &recs {
-        let article = Article {
-            id: r.id.clone(),
+        let article = Article::builder()
+            .id(r.id.clone())
             // Records are single sentences wrapped over lines.
-            text: r.text.split_whitespace().collect::<Vec<_>>().join(" "),
-            date: r.date,
-            ..Article::default()
-        };
+            .text(r.text.split_whitespace().collect::<Vec<_>>().join(" "))
+            .date(r.date)
+            .build();
         let coded = coder.code_article(&article);
         let got: BTreeSet<(String, String, String)> = coded
             .events
@@ -230,12 +229,11 @@ fn plover(gold: &Path, dicts: &DictArgs, verbose: bool) -> Result<ExitCode> {
                 }
             }
         }
-        let article = Article {
-            id: id.to_string(),
-            text: sentence.trim_matches(['{', '}']).to_string(),
-            date,
-            ..Article::default()
-        };
+        let article = Article::builder()
+            .id(id)
+            .text(sentence.trim_matches(['{', '}']))
+            .date(date)
+            .build();
         let coded = coder.code_article(&article);
         let mut pred: BTreeSet<Key> = BTreeSet::new();
         for e in &coded.events {
@@ -383,12 +381,11 @@ mod tests {
     #[test]
     fn statements_without_plover_type_are_scored_as_false_alarms() {
         let coder = Coder::new(Dictionaries::builtin().unwrap());
-        let a = Article {
-            id: "t".into(),
-            text: "France praised Germany.".into(),
-            date: Date::parse("2020-01-01"),
-            ..Article::default()
-        };
+        let a = Article::builder()
+            .id("t")
+            .text("France praised Germany.")
+            .date(Date::parse("2020-01-01"))
+            .build();
         let ev = coder.code_article(&a).events;
         assert!(!ev.is_empty());
         let mut e = ev[0].clone();

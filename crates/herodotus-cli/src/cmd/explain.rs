@@ -41,12 +41,11 @@ pub fn run(args: Args) -> Result<ExitCode> {
     let mut status = ExitCode::SUCCESS;
     match (&args.text, &args.article) {
         (Some(text), _) => {
-            let a = Article {
-                id: "explain".into(),
-                text: text.clone(),
-                date: args.date,
-                ..Article::default()
-            };
+            let a = Article::builder()
+                .id("explain")
+                .text(text.clone())
+                .date(args.date)
+                .build();
             explain_one(&coder, &a, args.json, &mut out)?;
         }
         (None, Some(input)) => {

@@ -52,6 +52,7 @@ pub struct Sentence {
 
 /// A malformed line.
 #[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct ConlluError {
     /// The file name as given.
     pub file: String,

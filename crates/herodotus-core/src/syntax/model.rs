@@ -40,6 +40,7 @@ https://universaldependencies.org/); this model is a derived work, licensed CC B
 
 /// Why a model could not be loaded.
 #[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
 pub enum ModelError {
     /// The bytes do not start with the model header (not a model file).
     NotAModel,
