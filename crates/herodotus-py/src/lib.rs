@@ -200,16 +200,18 @@ fn article_from_dict<'py>(d: &Bound<'py, PyDict>, default_date: Option<Date>) ->
             out
         }
     };
-    Some(Article {
-        id,
-        text,
-        date,
-        title: opt_str(pyo3::intern!(py, "title"))?,
-        url: opt_str(pyo3::intern!(py, "url"))?,
-        source: opt_str(pyo3::intern!(py, "source"))?,
-        authors,
-        language: opt_str(pyo3::intern!(py, "language"))?,
-    })
+    Some(
+        Article::builder()
+            .id(id)
+            .text(text)
+            .date(date)
+            .title(opt_str(pyo3::intern!(py, "title"))?)
+            .url(opt_str(pyo3::intern!(py, "url"))?)
+            .source(opt_str(pyo3::intern!(py, "source"))?)
+            .authors(authors)
+            .language(opt_str(pyo3::intern!(py, "language"))?)
+            .build(),
+    )
 }
 
 impl Pipeline {
@@ -278,12 +280,11 @@ impl Pipeline {
             let item = item?;
             let origin = format!("articles[{i}]");
             let article = if let Ok(text) = item.cast::<PyString>() {
-                Article {
-                    id: i.to_string(),
-                    text: text.extract::<String>()?,
-                    date: default_date,
-                    ..Article::default()
-                }
+                Article::builder()
+                    .id(i.to_string())
+                    .text(text.extract::<String>()?)
+                    .date(default_date)
+                    .build()
             } else if let Some(a) = item
                 .cast::<PyDict>()
                 .ok()
