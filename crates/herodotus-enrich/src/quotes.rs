@@ -15,6 +15,7 @@ use crate::names;
 use crate::speakers::{People, PlaceTest, Speaker};
 use crate::text::{self, Tok};
 use herodotus_core::{Mention, Quote, QuoteKind};
+use herodotus_core::speech;
 
 /// A quoted stretch of text.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -215,48 +216,8 @@ struct Attribution {
 
 /// Verbs that report speech in indirect form (`X said (that) ...`).
 fn is_indirect_verb(w: &str) -> bool {
-    matches!(
-        w.to_lowercase().as_str(),
-        "said"
-            | "says"
-            | "say"
-            | "told"
-            | "tells"
-            | "added"
-            | "adds"
-            | "stated"
-            | "announced"
-            | "warned"
-            | "warns"
-            | "insisted"
-            | "insists"
-            | "argued"
-            | "argues"
-            | "claimed"
-            | "claims"
-            | "noted"
-            | "stressed"
-            | "explained"
-            | "acknowledged"
-            | "admitted"
-            | "confirmed"
-            | "predicted"
-            | "suggested"
-            | "wrote"
-            | "tweeted"
-            | "declared"
-            | "maintained"
-            | "reiterated"
-            | "alleged"
-            | "conceded"
-            | "cautioned"
-            | "emphasised"
-            | "emphasized"
-            | "believes"
-            | "contended"
-            | "countered"
-            | "announces"
-    )
+    // The one speech-verb list is core's.
+    speech::is_speech(w, speech::INDIRECT)
 }
 
 /// Words after which a noun phrase ends when read rightwards from a verb.
