@@ -31,6 +31,7 @@ pub use merge::{merge_events, MergedEvent};
 pub use places::PlaceMention;
 pub use tone::{Tone, ToneLexicon};
 
+use herodotus_core::doc::Doc;
 use herodotus_core::{Article, CodedArticle, Coder, Quote};
 use serde::Serialize;
 
@@ -149,7 +150,21 @@ impl Enricher {
         self.enrich_coded(article, coded)
     }
 
-    /// [`Enricher::enrich`] without a coder: uses only the article's mentions.
+    /// Enriches an analysed document (the pipeline's path): the sentences, their
+    /// windows and the actor mentions are the [`Doc`]'s, built once per article and
+    /// coded by [`Coder::code_doc`]; nothing here splits the article again.
+    pub fn enrich_doc(&self, doc: &Doc<'_>, coded: &mut CodedArticle) -> Enrichment {
+        let text = doc.text();
+        let sentences: Vec<[usize; 2]> = doc
+            .sentences
+            .iter()
+            .map(|s| text::clamp(text, s.span.to_array()))
+            .collect();
+        self.enrich_parts(doc.article, &doc.mentions, &sentences, coded)
+    }
+
+    /// [`Enricher::enrich`] without a coder: uses only the article's mentions, and
+    /// the coded sentences (split afresh when there are none).
     pub fn enrich_coded(&self, article: &Article, coded: &mut CodedArticle) -> Enrichment {
         let text = article.text.as_str();
         let sentences: Vec<[usize; 2]> = if coded.sentences.is_empty() {
@@ -161,7 +176,22 @@ impl Enricher {
                 .map(|&s| text::clamp(text, s))
                 .collect()
         };
-        let (quotes, places, entities, notes) = self.analyse(article, &coded.mentions, &sentences);
+        let mentions = std::mem::take(&mut coded.mentions);
+        let e = self.enrich_parts(article, &mentions, &sentences, coded);
+        coded.mentions = mentions;
+        e
+    }
+
+    /// The one enrichment path, on an article's sentences and mentions.
+    fn enrich_parts(
+        &self,
+        article: &Article,
+        mentions: &[herodotus_core::Mention],
+        sentences: &[[usize; 2]],
+        coded: &mut CodedArticle,
+    ) -> Enrichment {
+        let text = article.text.as_str();
+        let (quotes, places, entities, notes) = self.analyse(article, mentions, sentences);
         let tone = self.lex.tone(text, [0, text.len()]);
         let sentence_tones: Vec<Tone> = sentences.iter().map(|&s| self.lex.tone(text, s)).collect();
         // Indexed look-ups: a scan of all sentences and quotes per event was
@@ -197,7 +227,13 @@ impl Enricher {
         }
     }
 
-    /// Quotes of an article (the `herodotus quotes` command).
+    /// Quotes of an analysed document (the `herodotus quotes` command).
+    pub fn quotes_doc(&self, doc: &Doc<'_>) -> Vec<Quote> {
+        let sentences: Vec<[usize; 2]> = doc.sentences.iter().map(|s| s.span.to_array()).collect();
+        self.analyse(doc.article, &doc.mentions, &sentences).0
+    }
+
+    /// Quotes of an article from its coded sentences and mentions.
     pub fn quotes(&self, article: &Article, coded: &CodedArticle) -> Vec<Quote> {
         self.analyse(article, &coded.mentions, &coded.sentences).0
     }

@@ -349,7 +349,6 @@ pub fn is_org_name_word(w: &str) -> bool {
     is_org_head(w)
 }
 
-
 /// True when `w` is a finite speech verb that tags a quotation or reported speech.
 pub fn is_speech_verb(w: &str) -> bool {
     // The one speech-verb list is core's.

@@ -14,8 +14,8 @@
 use crate::names;
 use crate::speakers::{People, PlaceTest, Speaker};
 use crate::text::{self, Tok};
-use herodotus_core::{Mention, Quote, QuoteKind};
 use herodotus_core::speech;
+use herodotus_core::{Mention, Quote, QuoteKind};
 
 /// A quoted stretch of text.
 #[derive(Clone, Debug, PartialEq, Eq)]

@@ -35,18 +35,8 @@ impl Tok {
     }
 }
 
-/// Combining marks from the common blocks: they belong to the word they follow.
-pub fn is_combining(c: char) -> bool {
-    matches!(c as u32,
-        0x0300..=0x036F | 0x0483..=0x0489 | 0x0591..=0x05BD | 0x0610..=0x061A
-        | 0x064B..=0x065F | 0x0900..=0x0903 | 0x093A..=0x094F | 0x1AB0..=0x1AFF
-        | 0x1DC0..=0x1DFF | 0x20D0..=0x20FF | 0xFE20..=0xFE2F)
-}
-
-/// True for characters that make up words.
-pub fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric() || is_combining(c)
-}
+/// Combining marks and word characters: core's one definition (the tokeniser's).
+pub use herodotus_core::tokens::{is_combining, is_word_char};
 
 /// Tokenises `text[range]` into words and punctuation, spans relative to `text`.
 pub fn tokens(text: &str, range: [usize; 2]) -> Vec<Tok> {

@@ -81,7 +81,6 @@ pub(super) struct Words {
     pub(super) pron_plural: Vec<u32>,
 }
 
-
 impl Coder {
     /// Compiles dictionaries into a coder.
     pub fn with_options(dicts: Dictionaries, mut options: CoderOptions) -> Coder {
