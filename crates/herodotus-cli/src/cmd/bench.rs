@@ -129,7 +129,7 @@ fn read_corpus(path: &Path) -> Result<(Vec<Article>, usize)> {
 
 /// What is timed: the coder alone, or the whole pipeline (coding and enrichment).
 enum Engine {
-    Coder(Coder),
+    Coder(Box<Coder>),
     Pipeline(Box<Pipeline>),
 }
 
@@ -280,7 +280,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
         ensure!(options.enrich, "the default pipeline enriches");
         Engine::Pipeline(Box::new(Pipeline::with_coder(coder, options)?))
     } else {
-        Engine::Coder(coder)
+        Engine::Coder(Box::new(coder))
     };
     let coder = engine.coder();
     let load_time = start.elapsed();
