@@ -316,22 +316,39 @@ pub struct QuoteFinder<'a> {
     segs: Vec<Segment>,
     units: Vec<[usize; 2]>,
     people: People,
+    words: text::Words,
 }
 
 impl<'a> QuoteFinder<'a> {
     /// Prepares an article: finds quoted stretches, sentence units and the cast.
     pub fn new(text: &'a str, mentions: &'a [Mention], is_place: PlaceTest<'_>) -> Self {
+        QuoteFinder::with_words(text, text::Words::of(text), mentions, is_place)
+    }
+
+    /// [`QuoteFinder::new`] on the words of `text` already read (the document's).
+    pub fn with_words(
+        text: &'a str,
+        words: text::Words,
+        mentions: &'a [Mention],
+        is_place: PlaceTest<'_>,
+    ) -> Self {
         let segs = segments(text);
         let inside = inside_mask(text, &segs);
-        let units = text::units(text, &inside);
-        let people = People::build(text, &units, &inside, mentions, is_place);
+        let units = text::units_with(text, &inside, &words);
+        let people = People::build_with(text, &words, &units, &inside, mentions, is_place);
         QuoteFinder {
             text,
             mentions,
             segs,
             units,
             people,
+            words,
         }
+    }
+
+    /// The words of the article, read once.
+    pub fn words(&self) -> &text::Words {
+        &self.words
     }
 
     /// The cast of the article (after [`QuoteFinder::find`], with speakers noted).
@@ -380,7 +397,9 @@ impl<'a> QuoteFinder<'a> {
                     .map_or(unit[1], |u| self.units[u][1]);
                 let rend = rend_unit.min(next_open).max(seg.close_end);
                 let attr = self.attribute(seg, [lstart, seg.open], [seg.close_end, rend]);
-                let words = text::tokens(text, seg.inner)
+                let words = self
+                    .words
+                    .within(text, seg.inner)
                     .iter()
                     .filter(|t| t.is_word())
                     .count();
@@ -502,7 +521,7 @@ impl<'a> QuoteFinder<'a> {
     }
 
     fn toks(&self, span: [usize; 2]) -> Vec<Tok> {
-        text::tokens(self.text, span)
+        self.words.within(self.text, span)
     }
 
     /// Attribution of a direct quotation from the tag after it, else the clause before it.

@@ -73,13 +73,33 @@ impl People {
         mentions: &[Mention],
         is_place: PlaceTest<'_>,
     ) -> People {
+        People::build_with(
+            text,
+            &text::Words::of(text),
+            units,
+            inside,
+            mentions,
+            is_place,
+        )
+    }
+
+    /// [`People::build`] on the words of `text` already read.
+    pub fn build_with(
+        text: &str,
+        words: &text::Words,
+        units: &[[usize; 2]],
+        inside: &[bool],
+        mentions: &[Mention],
+        is_place: PlaceTest<'_>,
+    ) -> People {
         let mut p = People::default();
         // Per unit: the entries it names and its pronoun evidence (female, male).
         let mut per_unit: Vec<(Vec<usize>, bool, bool)> = Vec::new();
         // One index for every run's mention look-up (a scan per run was quadratic).
         let mention_index = text::SpanIndex::new(mentions.iter().map(|m| m.span));
         for &unit in units {
-            let toks: Vec<Tok> = text::tokens(text, unit)
+            let toks: Vec<Tok> = words
+                .within(text, unit)
                 .into_iter()
                 .filter(|t| !inside.get(t.start).copied().unwrap_or(false))
                 .collect();

@@ -204,6 +204,53 @@ pub(crate) fn legacy_tokens(text: &str, range: [usize; 2]) -> Vec<Tok> {
     out
 }
 
+/// The extractors' words of one text, read once (from the document's tokens when
+/// there is one) and then looked up by span, instead of tokenising each sentence,
+/// clause and quotation again.
+///
+/// [`Words::within`] gives exactly what [`tokens`] gives on the same span: the
+/// words lying inside it; when a word crosses one of its ends, that span is
+/// tokenised on its own.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Words {
+    toks: Vec<Tok>,
+}
+
+impl Words {
+    /// The words of the whole `text`.
+    pub fn of(text: &str) -> Words {
+        Words {
+            toks: tokens(text, [0, text.len()]),
+        }
+    }
+
+    /// Words read from core tokens that cover the text (the document's): offsets
+    /// into the article, the words' offsets less `base` (a window's start).
+    pub fn from_core(article: &str, core: &[herodotus_core::tokens::Token], base: usize) -> Words {
+        Words {
+            toks: group(article, core, base),
+        }
+    }
+
+    /// Every word, in text order.
+    pub fn all(&self) -> &[Tok] {
+        &self.toks
+    }
+
+    /// The words inside `range` of `text` (the text these words were read from).
+    pub fn within(&self, text: &str, range: [usize; 2]) -> Vec<Tok> {
+        let [a, b] = clamp(text, range);
+        let i = self.toks.partition_point(|t| t.start < a);
+        let j = self.toks.partition_point(|t| t.start < b);
+        let cut_start = i > 0 && self.toks[i - 1].end > a;
+        let cut_end = j > i && self.toks[j - 1].end > b;
+        if cut_start || cut_end {
+            return tokens(text, [a, b]);
+        }
+        self.toks[i..j].to_vec()
+    }
+}
+
 /// Clamps a span into the text and onto char boundaries.
 pub fn clamp(text: &str, [a, b]: [usize; 2]) -> [usize; 2] {
     let mut a = a.min(text.len());
@@ -330,9 +377,14 @@ pub fn is_abbreviation(word: &str) -> bool {
 /// not end the unit; paragraph ends always do. `inside` tells, per byte, whether
 /// it lies inside a quotation (it may be empty: no quotations).
 pub fn units(text: &str, inside: &[bool]) -> Vec<[usize; 2]> {
+    units_with(text, inside, &Words::of(text))
+}
+
+/// [`units`] over words already read.
+pub fn units_with(text: &str, inside: &[bool], words: &Words) -> Vec<[usize; 2]> {
     let mut out = Vec::new();
     for para in paragraphs(text) {
-        let toks = tokens(text, para);
+        let toks = words.within(text, para);
         let mut start = para[0];
         for (k, t) in toks.iter().enumerate() {
             if t.kind != TokKind::Punct {
