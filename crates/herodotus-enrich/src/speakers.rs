@@ -704,6 +704,7 @@ fn anonymous_description(text: &str, np: &[Tok]) -> Option<String> {
                     | "expert"
                     | "experts"
             )
+            || is_ordinary_person(w)
     };
     // The head is among the first words: "people familiar with the talks".
     let anonymous_head = np
@@ -715,6 +716,39 @@ fn anonymous_description(text: &str, np: &[Tok]) -> Option<String> {
         return None;
     }
     Some(text::collapse_ws(&text[np[0].start..np[np.len() - 1].end]))
+}
+
+/// Nouns for an ordinary person named by occupation, condition or kin, the usual
+/// unnamed voices of news ("a farmer from the village said", "one soldier told
+/// reporters", "a mother of two said"). Class: anonymous sources (issue 10 item 5).
+fn is_ordinary_person(w: &str) -> bool {
+    let singular = w.strip_suffix('s').unwrap_or(w);
+    matches!(
+        singular,
+        "farmer"
+            | "soldier"
+            | "doctor"
+            | "nurse"
+            | "teacher"
+            | "student"
+            | "worker"
+            | "driver"
+            | "shopkeeper"
+            | "villager"
+            | "survivor"
+            | "victim"
+            | "protester"
+            | "demonstrator"
+            | "activist"
+            | "refugee"
+            | "fighter"
+            | "mother"
+            | "father"
+            | "relative"
+            | "neighbour"
+            | "neighbor"
+            | "parent"
+    ) || matches!(w, "woman" | "women" | "man" | "men")
 }
 
 /// True when only spaces and an opening mark separate `pos` from a sentence end or the text start.
