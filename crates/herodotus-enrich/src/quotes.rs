@@ -220,6 +220,37 @@ fn is_indirect_verb(w: &str) -> bool {
     speech::is_speech(w, speech::INDIRECT)
 }
 
+/// True when a speech form that is also a plural noun reads as the noun: "claims"
+/// after a past-tense verb, a determiner, a possessive or a preposition
+/// ("investigated claims against", "his claims", "new claims", "claims of"), where
+/// no finite verb can stand. Class: noun homographs of speech verbs (issue 10 item 5).
+fn plural_noun_reading(w: &str, prev: &str) -> bool {
+    w == "claims"
+        && (prev.ends_with("ed")
+            || matches!(
+                prev,
+                "a" | "an"
+                    | "his"
+                    | "her"
+                    | "their"
+                    | "its"
+                    | "our"
+                    | "these"
+                    | "those"
+                    | "such"
+                    | "new"
+                    | "false"
+                    | "similar"
+                    | "any"
+                    | "no"
+                    | "of"
+                    | "about"
+                    | "over"
+                    | "against"
+                    | "into"
+            ))
+}
+
 /// Words after which a noun phrase ends when read rightwards from a verb.
 fn ends_np(w: &str) -> bool {
     matches!(
@@ -867,6 +898,7 @@ impl<'a> QuoteFinder<'a> {
                         | "which"
                         | "who"
                 )
+                && !plural_noun_reading(&low[i], &low[i - 1])
         })?;
         let (mut np, appositive) = np_before(text, &toks[..vi]);
         if np.is_empty() && low[vi - 1] == "and" {
@@ -1415,6 +1447,28 @@ mod tests {
                     "indirect"
                 ),
             ]
+        );
+    }
+
+    #[test]
+    fn claims_as_a_plural_noun_reports_no_speech() {
+        // After a past-tense verb, a possessive or a preposition: the noun.
+        for t in [
+            "The soldiers investigated claims against the militia in the north.",
+            "The ministry dismissed his claims about the convoy on Monday.",
+            "Officials looked into claims of abuse at the camp last year.",
+        ] {
+            assert!(run(t, &[]).is_empty(), "{t}");
+        }
+        // After its subject: the verb.
+        let q = run("Tom Hill claims the talks had collapsed in May.", &[]);
+        assert_eq!(
+            pairs(&q),
+            vec![p(
+                "the talks had collapsed in May",
+                Some("Tom Hill"),
+                "indirect"
+            )]
         );
     }
 
