@@ -70,6 +70,7 @@ pub mod doc;
 pub mod matcher;
 pub mod petrarch_records;
 pub mod sentences;
+pub mod speech;
 pub mod syntax;
 pub mod tokens;
 

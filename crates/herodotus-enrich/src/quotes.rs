@@ -14,6 +14,7 @@
 use crate::names;
 use crate::speakers::{People, PlaceTest, Speaker};
 use crate::text::{self, Tok};
+use herodotus_core::speech;
 use herodotus_core::{Mention, Quote, QuoteKind};
 
 /// A quoted stretch of text.
@@ -215,48 +216,39 @@ struct Attribution {
 
 /// Verbs that report speech in indirect form (`X said (that) ...`).
 fn is_indirect_verb(w: &str) -> bool {
-    matches!(
-        w.to_lowercase().as_str(),
-        "said"
-            | "says"
-            | "say"
-            | "told"
-            | "tells"
-            | "added"
-            | "adds"
-            | "stated"
-            | "announced"
-            | "warned"
-            | "warns"
-            | "insisted"
-            | "insists"
-            | "argued"
-            | "argues"
-            | "claimed"
-            | "claims"
-            | "noted"
-            | "stressed"
-            | "explained"
-            | "acknowledged"
-            | "admitted"
-            | "confirmed"
-            | "predicted"
-            | "suggested"
-            | "wrote"
-            | "tweeted"
-            | "declared"
-            | "maintained"
-            | "reiterated"
-            | "alleged"
-            | "conceded"
-            | "cautioned"
-            | "emphasised"
-            | "emphasized"
-            | "believes"
-            | "contended"
-            | "countered"
-            | "announces"
-    )
+    // The one speech-verb list is core's.
+    speech::is_speech(w, speech::INDIRECT)
+}
+
+/// True when a speech form that is also a plural noun reads as the noun: "claims"
+/// after a past-tense verb, a determiner, a possessive or a preposition
+/// ("investigated claims against", "his claims", "new claims", "claims of"), where
+/// no finite verb can stand. Class: noun homographs of speech verbs (issue 10 item 5).
+fn plural_noun_reading(w: &str, prev: &str) -> bool {
+    w == "claims"
+        && (prev.ends_with("ed")
+            || matches!(
+                prev,
+                "a" | "an"
+                    | "his"
+                    | "her"
+                    | "their"
+                    | "its"
+                    | "our"
+                    | "these"
+                    | "those"
+                    | "such"
+                    | "new"
+                    | "false"
+                    | "similar"
+                    | "any"
+                    | "no"
+                    | "of"
+                    | "about"
+                    | "over"
+                    | "against"
+                    | "into"
+            ))
 }
 
 /// Words after which a noun phrase ends when read rightwards from a verb.
@@ -355,22 +347,39 @@ pub struct QuoteFinder<'a> {
     segs: Vec<Segment>,
     units: Vec<[usize; 2]>,
     people: People,
+    words: text::Words,
 }
 
 impl<'a> QuoteFinder<'a> {
     /// Prepares an article: finds quoted stretches, sentence units and the cast.
     pub fn new(text: &'a str, mentions: &'a [Mention], is_place: PlaceTest<'_>) -> Self {
+        QuoteFinder::with_words(text, text::Words::of(text), mentions, is_place)
+    }
+
+    /// [`QuoteFinder::new`] on the words of `text` already read (the document's).
+    pub fn with_words(
+        text: &'a str,
+        words: text::Words,
+        mentions: &'a [Mention],
+        is_place: PlaceTest<'_>,
+    ) -> Self {
         let segs = segments(text);
         let inside = inside_mask(text, &segs);
-        let units = text::units(text, &inside);
-        let people = People::build(text, &units, &inside, mentions, is_place);
+        let units = text::units_with(text, &inside, &words);
+        let people = People::build_with(text, &words, &units, &inside, mentions, is_place);
         QuoteFinder {
             text,
             mentions,
             segs,
             units,
             people,
+            words,
         }
+    }
+
+    /// The words of the article, read once.
+    pub fn words(&self) -> &text::Words {
+        &self.words
     }
 
     /// The cast of the article (after [`QuoteFinder::find`], with speakers noted).
@@ -419,7 +428,9 @@ impl<'a> QuoteFinder<'a> {
                     .map_or(unit[1], |u| self.units[u][1]);
                 let rend = rend_unit.min(next_open).max(seg.close_end);
                 let attr = self.attribute(seg, [lstart, seg.open], [seg.close_end, rend]);
-                let words = text::tokens(text, seg.inner)
+                let words = self
+                    .words
+                    .within(text, seg.inner)
                     .iter()
                     .filter(|t| t.is_word())
                     .count();
@@ -541,7 +552,7 @@ impl<'a> QuoteFinder<'a> {
     }
 
     fn toks(&self, span: [usize; 2]) -> Vec<Tok> {
-        text::tokens(self.text, span)
+        self.words.within(self.text, span)
     }
 
     /// Attribution of a direct quotation from the tag after it, else the clause before it.
@@ -887,6 +898,7 @@ impl<'a> QuoteFinder<'a> {
                         | "which"
                         | "who"
                 )
+                && !plural_noun_reading(&low[i], &low[i - 1])
         })?;
         let (mut np, appositive) = np_before(text, &toks[..vi]);
         if np.is_empty() && low[vi - 1] == "and" {
@@ -1435,6 +1447,28 @@ mod tests {
                     "indirect"
                 ),
             ]
+        );
+    }
+
+    #[test]
+    fn claims_as_a_plural_noun_reports_no_speech() {
+        // After a past-tense verb, a possessive or a preposition: the noun.
+        for t in [
+            "The soldiers investigated claims against the militia in the north.",
+            "The ministry dismissed his claims about the convoy on Monday.",
+            "Officials looked into claims of abuse at the camp last year.",
+        ] {
+            assert!(run(t, &[]).is_empty(), "{t}");
+        }
+        // After its subject: the verb.
+        let q = run("Tom Hill claims the talks had collapsed in May.", &[]);
+        assert_eq!(
+            pairs(&q),
+            vec![p(
+                "the talks had collapsed in May",
+                Some("Tom Hill"),
+                "indirect"
+            )]
         );
     }
 

@@ -73,13 +73,33 @@ impl People {
         mentions: &[Mention],
         is_place: PlaceTest<'_>,
     ) -> People {
+        People::build_with(
+            text,
+            &text::Words::of(text),
+            units,
+            inside,
+            mentions,
+            is_place,
+        )
+    }
+
+    /// [`People::build`] on the words of `text` already read.
+    pub fn build_with(
+        text: &str,
+        words: &text::Words,
+        units: &[[usize; 2]],
+        inside: &[bool],
+        mentions: &[Mention],
+        is_place: PlaceTest<'_>,
+    ) -> People {
         let mut p = People::default();
         // Per unit: the entries it names and its pronoun evidence (female, male).
         let mut per_unit: Vec<(Vec<usize>, bool, bool)> = Vec::new();
         // One index for every run's mention look-up (a scan per run was quadratic).
         let mention_index = text::SpanIndex::new(mentions.iter().map(|m| m.span));
         for &unit in units {
-            let toks: Vec<Tok> = text::tokens(text, unit)
+            let toks: Vec<Tok> = words
+                .within(text, unit)
                 .into_iter()
                 .filter(|t| !inside.get(t.start).copied().unwrap_or(false))
                 .collect();
@@ -684,6 +704,7 @@ fn anonymous_description(text: &str, np: &[Tok]) -> Option<String> {
                     | "expert"
                     | "experts"
             )
+            || is_ordinary_person(w)
     };
     // The head is among the first words: "people familiar with the talks".
     let anonymous_head = np
@@ -695,6 +716,39 @@ fn anonymous_description(text: &str, np: &[Tok]) -> Option<String> {
         return None;
     }
     Some(text::collapse_ws(&text[np[0].start..np[np.len() - 1].end]))
+}
+
+/// Nouns for an ordinary person named by occupation, condition or kin, the usual
+/// unnamed voices of news ("a farmer from the village said", "one soldier told
+/// reporters", "a mother of two said"). Class: anonymous sources (issue 10 item 5).
+fn is_ordinary_person(w: &str) -> bool {
+    let singular = w.strip_suffix('s').unwrap_or(w);
+    matches!(
+        singular,
+        "farmer"
+            | "soldier"
+            | "doctor"
+            | "nurse"
+            | "teacher"
+            | "student"
+            | "worker"
+            | "driver"
+            | "shopkeeper"
+            | "villager"
+            | "survivor"
+            | "victim"
+            | "protester"
+            | "demonstrator"
+            | "activist"
+            | "refugee"
+            | "fighter"
+            | "mother"
+            | "father"
+            | "relative"
+            | "neighbour"
+            | "neighbor"
+            | "parent"
+    ) || matches!(w, "woman" | "women" | "man" | "men")
 }
 
 /// True when only spaces and an opening mark separate `pos` from a sentence end or the text start.

@@ -62,6 +62,23 @@ fn anonymous_sources_are_described_not_named() {
             "\"The talks are stuck,\" two people briefed on the negotiations said.",
             "two people briefed on the negotiations",
         ),
+        // Ordinary people named by occupation or kin.
+        (
+            "\"We lost the whole harvest,\" a farmer from the valley said.",
+            "a farmer from the valley",
+        ),
+        (
+            "\"The bridge is down,\" one soldier at the checkpoint told reporters.",
+            "one soldier at the checkpoint",
+        ),
+        (
+            "\"Nobody came for days,\" said a mother of three.",
+            "a mother of three",
+        ),
+        (
+            "\"The wards are full,\" a nurse said on Tuesday.",
+            "a nurse",
+        ),
     ];
     for (text, want) in cases {
         let a = Article::builder().id("a").text(text).build();

@@ -483,8 +483,9 @@ fn insert_article(
     }
     {
         let mut st = tx.prepare_cached(
-            "INSERT INTO quotes (article_rowid, ord, quote, speaker, speaker_code, kind, verb, start, end)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+            "INSERT INTO quotes (article_rowid, ord, quote, speaker, speaker_code, kind, verb, start, end,
+                                 speaker_description)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
         )?;
         for (i, q) in quotes.iter().enumerate() {
             st.execute(params![
@@ -497,6 +498,7 @@ fn insert_article(
                 q.verb,
                 q.span[0] as i64,
                 q.span[1] as i64,
+                q.speaker_description,
             ])?;
         }
     }
@@ -773,6 +775,62 @@ mod tests {
         // Again: already stored, not stored twice.
         let st = sink_run(&mut s, vec![de], &process, false);
         assert_eq!((st.unchanged, st.inserted), (1, 0));
+    }
+
+    #[test]
+    fn an_anonymous_speakers_description_is_stored_and_read_back() {
+        let mut s = Store::open_in_memory().unwrap();
+        let (a, c, mut q) = testutil::article("anon", "2024-01-10", 1);
+        q[0].speaker = None;
+        q[0].speaker_code = None;
+        q[0].speaker_description = Some("a senior official".into());
+        s.insert_coded(&a, &c, &q).unwrap();
+        let got = s.article("anon").unwrap().unwrap();
+        assert_eq!(
+            got.quotes[0].speaker_description.as_deref(),
+            Some("a senior official")
+        );
+        assert_eq!(got.quotes[0].speaker, None);
+        // The event's quotes and the quote search read the same column.
+        assert_eq!(
+            got.events[0].event.quotes[0].speaker_description.as_deref(),
+            Some("a senior official")
+        );
+        let found = s.quotes(None, Some("talks"), 10, 0).unwrap();
+        assert_eq!(
+            found[0].speaker_description.as_deref(),
+            Some("a senior official")
+        );
+        // A named speaker keeps no description.
+        let (b, cb, qb) = testutil::article("named", "2024-01-11", 1);
+        s.insert_coded(&b, &cb, &qb).unwrap();
+        let got = s.article("named").unwrap().unwrap();
+        assert_eq!(got.quotes[0].speaker_description, None);
+    }
+
+    #[test]
+    fn a_version_2_database_gains_the_description_column() {
+        let dir = std::env::temp_dir().join(format!("hstore-mig3-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let p = dir.join("v2.db");
+        // A database written by the previous schema, with one quote.
+        let mut s = Store::open(&p).unwrap();
+        let (a, c, q) = testutil::article("old", "2024-01-10", 1);
+        s.insert_coded(&a, &c, &q).unwrap();
+        s.conn
+            .execute_batch("ALTER TABLE quotes DROP COLUMN speaker_description")
+            .unwrap();
+        s.conn.pragma_update(None, "user_version", 2).unwrap();
+        drop(s);
+        let s = Store::open(&p).unwrap();
+        assert_eq!(s.schema_version().unwrap(), schema::CURRENT);
+        assert_eq!(schema::CURRENT, 3);
+        let got = s.article("old").unwrap().unwrap();
+        assert_eq!(got.quotes.len(), 1);
+        assert_eq!(got.quotes[0].speaker_description, None);
+        assert_eq!(got.quotes[0].speaker.as_deref(), Some("Washington"));
+        drop(s);
+        std::fs::remove_dir_all(&dir).unwrap();
     }
 
     #[test]

@@ -241,7 +241,7 @@ fn quote_row(r: &Row<'_>) -> rusqlite::Result<Quote> {
             })?
         },
         verb: r.get(5)?,
-        speaker_description: None,
+        speaker_description: r.get(8)?,
         span: span(r, 6)?,
     })
 }
@@ -386,7 +386,7 @@ impl Store {
         let mut rows = st.query(params_from_iter(args))?;
         let mut qst = if filter.with_quotes {
             Some(self.conn.prepare_cached(
-                "SELECT a.id, q.quote, q.speaker, q.speaker_code, q.kind, q.verb, q.start, q.end
+                "SELECT a.id, q.quote, q.speaker, q.speaker_code, q.kind, q.verb, q.start, q.end, q.speaker_description
                  FROM quotes q JOIN articles a ON a.rowid = q.article_rowid
                  WHERE q.article_rowid = ?1 AND q.start < ?2 AND q.end > ?3 ORDER BY q.ord",
             )?)
@@ -500,7 +500,7 @@ impl Store {
             })?
             .collect::<rusqlite::Result<_>>()?;
         let mut st = self.conn.prepare_cached(
-            "SELECT ?2, quote, speaker, speaker_code, kind, verb, start, end FROM quotes
+            "SELECT ?2, quote, speaker, speaker_code, kind, verb, start, end, speaker_description FROM quotes
              WHERE article_rowid = ?1 ORDER BY ord",
         )?;
         art.quotes = st
@@ -580,7 +580,7 @@ impl Store {
     ) -> Result<Vec<Quote>> {
         let mut args: Vec<Value> = Vec::new();
         let mut sql = String::from(
-            "SELECT a.id, q.quote, q.speaker, q.speaker_code, q.kind, q.verb, q.start, q.end
+            "SELECT a.id, q.quote, q.speaker, q.speaker_code, q.kind, q.verb, q.start, q.end, q.speaker_description
              FROM quotes q JOIN articles a ON a.rowid = q.article_rowid WHERE 1",
         );
         if let Some(s) = speaker.map(str::trim).filter(|s| !s.is_empty()) {

@@ -81,35 +81,6 @@ pub(super) struct Words {
     pub(super) pron_plural: Vec<u32>,
 }
 
-/// Verbs that report speech: their subject is not carried into the clause they
-/// introduce, and they are not coded when an event verb follows.
-const SPEECH_VERBS: &[&str] = &[
-    "say",
-    "says",
-    "tell",
-    "announce",
-    "state",
-    "claim",
-    "add",
-    "insist",
-    "report",
-    "note",
-    "believe",
-    "declare",
-    "stress",
-    "confirm",
-    "argue",
-    "assert",
-    "maintain",
-    "suggest",
-    "indicate",
-    "explain",
-    "reiterate",
-    "remark",
-    "write",
-    "think",
-];
-
 impl Coder {
     /// Compiles dictionaries into a coder.
     pub fn with_options(dicts: Dictionaries, mut options: CoderOptions) -> Coder {
@@ -255,7 +226,8 @@ impl Coder {
                 forms,
                 patterns,
                 origin: v.origin.clone(),
-                speech: SPEECH_VERBS.contains(&v.lemma.as_str()),
+                // The one speech-verb list (crate::speech), by lemma.
+                speech: crate::speech::is_speech(&v.lemma, crate::speech::REPORTS),
             });
         }
         let mut id = |w: &str| vocab.intern(w);

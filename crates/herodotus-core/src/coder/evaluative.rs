@@ -30,24 +30,6 @@ pub(super) struct Evaluation {
     pub(super) region: [usize; 2],
 }
 
-/// Speech verbs that introduce content ("said that ...").
-const SAY: &[&str] = &[
-    "said",
-    "says",
-    "say",
-    "saying",
-    "told",
-    "tells",
-    "added",
-    "stated",
-    "argued",
-    "insisted",
-    "declared",
-    "stressed",
-    "noted",
-    "asserted",
-    "maintained",
-];
 /// Naming verbs: "called B's blockade piracy".
 const CALL: &[&str] = &[
     "called",
@@ -274,7 +256,7 @@ impl Coder {
             }
             let w = norm(i);
             let span = [tokens[i].start, tokens[i].end];
-            if SAY.contains(&w) {
+            if crate::speech::is_speech(w, crate::speech::CONTENT) {
                 // Backward frame: '"...," A said' / '..., A said.'.
                 let quote_or_comma = (i.saturating_sub(8)..i)
                     .rev()

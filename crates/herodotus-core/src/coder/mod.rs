@@ -241,6 +241,17 @@ impl Coder {
         self.code_doc_traced(&mut doc, budget, trace)
     }
 
+    /// Builds the document of an article with this coder's caps (see [`Doc::build`]):
+    /// the one split and tokenisation that [`code_doc`](Self::code_doc) and every
+    /// later stage read.
+    pub fn build_doc<'a>(
+        &self,
+        article: &'a Article,
+        budget: &Budget,
+    ) -> Result<Doc<'a>, Interrupted> {
+        Doc::build(article, &self.options.caps, budget)
+    }
+
     /// Codes an analysed document (see [`Doc::build`]) and fills its mentions; the
     /// budget is checked between sentences and windows.
     pub fn code_doc(
