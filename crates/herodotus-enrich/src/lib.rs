@@ -557,11 +557,7 @@ mod tests {
                 .into(),
         );
         for t in texts {
-            let a = Article {
-                id: "w".into(),
-                text: t.clone(),
-                ..Article::default()
-            };
+            let a = Article::builder().id("w").text(t.clone()).build();
             let doc = Doc::build(&a, &Caps::default(), &Budget::unlimited()).unwrap();
             let toks = doc_words(&doc).expect("every token analysed");
             assert_eq!(
