@@ -68,6 +68,7 @@
 //!
 //! [`explain`](Coder::explain) runs the same code path with a trace ([`trace`]).
 
+mod arcs;
 pub mod caps;
 mod clause;
 mod compile;
