@@ -224,6 +224,16 @@ impl Coder {
                     &mut targets,
                 );
             }
+            // A plain statement (010) is coded only when addressed to a named target
+            // (CODING-GUIDE): its object or "to X" in the parse, not an actor
+            // somewhere in what was said ("she said it is cheaper than ...").
+            if arcs.is_some()
+                && tgt_slot.is_none()
+                && arc.target.is_none()
+                && code.as_deref() == Some("010")
+            {
+                targets.clear();
+            }
             if let Mode::Appeal(m) = mode {
                 // "A wants B to meet C": the appeal goes to B.
                 targets = self.compound(tokens, ids, mentions, m);
