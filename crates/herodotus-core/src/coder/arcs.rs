@@ -267,6 +267,39 @@ impl Arcs<'_> {
             })
     }
 
+    /// Verb word `v` is dated by the parse to a year before the article's ("annexed
+    /// by Germany in 1938", "released videos in January 2017"): a past event told
+    /// as background, not news (CODING-GUIDE: events reported as having happened
+    /// on or near the article date).
+    pub(super) fn dated_before(&self, v: usize, year: i32) -> bool {
+        let is_past_year = |i: usize| {
+            let t = &self.tokens[i].norm;
+            t.len() == 4
+                && t.bytes().all(|b| b.is_ascii_digit())
+                && t.parse::<i32>().is_ok_and(|y| (1800..year).contains(&y))
+        };
+        let dating = |c: usize, rels: &[DepRel]| {
+            rels.contains(&self.a.deprel[c])
+                && self.case_of(c).is_none_or(|p| matches!(p, "in" | "during"))
+                && (is_past_year(c) || self.children(c).any(is_past_year))
+        };
+        const OBL: &[DepRel] = &[
+            DepRel::Obl,
+            DepRel::OblTmod,
+            DepRel::OblUnmarked,
+            DepRel::OblNpmod,
+        ];
+        // The date attached to the verb, or (a common attachment error) to its
+        // agent or object: "annexed by Germany in 1938".
+        self.children(v).any(|c| {
+            dating(c, OBL)
+                || (matches!(
+                    self.a.deprel[c],
+                    DepRel::OblAgent | DepRel::Obj | DepRel::Obl
+                ) && self.children(c).any(|d| dating(d, &[DepRel::Nmod])))
+        })
+    }
+
     /// Verb word `v` heads a clausal subject ("signing a deal has proved elusive").
     pub(super) fn clausal_subject(&self, v: usize) -> bool {
         matches!(self.a.deprel[v], DepRel::Csubj | DepRel::CsubjPass)

@@ -204,7 +204,11 @@ impl Coder {
                 skip_reason = Some(DropReason::InfinitiveAfterCodedVerb);
             } else if verb.speech && pattern.is_none() && later_event {
                 skip_reason = Some(DropReason::SpeechVerbIntroducingEvent);
-            } else if relative_background || self.background(tokens, h, &clause, year) {
+            } else if relative_background
+                || self.background(tokens, h, &clause, year)
+                || (arcs.as_ref().zip(verb_word).zip(year))
+                    .is_some_and(|((x, v), y)| x.dated_before(v, y))
+            {
                 skip_reason = Some(DropReason::BackgroundClause);
             }
             // Roles.
