@@ -1,6 +1,7 @@
 //! Per sentence: each verb candidate's clause, pattern, roles and drop reasons, then
 //! the raw events and their conversion into [`Event`]s with provenance.
 
+use super::arcs::{ArcRoles, Arcs};
 use super::caps::{cut_text, Limit};
 use super::construct::Mode;
 use super::mentions::Found;
@@ -11,6 +12,7 @@ use crate::codes::CameoCode;
 use crate::dict::cameo::quad_class;
 use crate::dict::Origin;
 use crate::event::Event;
+use crate::syntax::Analysis;
 use crate::tokens::Token;
 use std::collections::HashSet;
 
@@ -51,7 +53,19 @@ impl Coder {
                 *o = mi;
             }
         }
-        let cands = self.verb_candidates(text, tokens, ids, &owner, mentions, trace);
+        thread_local! {
+            static SCRATCH: std::cell::RefCell<Analysis> = std::cell::RefCell::new(Analysis::new());
+        }
+        // The parse buffers are kept per thread (taken here, put back at the end).
+        let mut analysis = SCRATCH.with(|c| c.take());
+        let (cands, parsed) =
+            self.verb_candidates(text, tokens, ids, &owner, mentions, &mut analysis, trace);
+        let arcs = parsed.then_some(Arcs {
+            a: &analysis,
+            tokens,
+            owner: &owner,
+            mentions,
+        });
         let mut events = Vec::new();
         let paired_codes = self.dicts.semantics.paired_codes;
         let mut prev_source: Option<usize> = None;
@@ -64,7 +78,24 @@ impl Coder {
             .collect();
         for (ci, h) in cands.iter().enumerate() {
             let verb = &self.verbs[h.verb as usize];
-            let clause = self.clause(tokens, ids, &owner, h);
+            let mut clause = self.clause(tokens, ids, &owner, h);
+            // The verb's arcs (see `arcs`): roles where the parse gives them.
+            let verb_word = arcs.as_ref().map(|x| x.verb_word(h));
+            // "has been sanctioned by B": a passive auxiliary in the parse.
+            if let (Some(x), Some(v)) = (arcs.as_ref(), verb_word) {
+                if h.participle && x.passive(v) {
+                    clause.passive = true;
+                }
+            }
+            let arc = arcs
+                .as_ref()
+                .zip(verb_word)
+                .map(|(x, v)| x.roles(v, clause.passive))
+                .unwrap_or_default();
+            let relative_background = arcs
+                .as_ref()
+                .zip(verb_word)
+                .is_some_and(|(x, v)| x.in_nonrestrictive_relative(v));
             let later_event = cands[ci + 1..].iter().any(|c| {
                 self.verbs[c.verb as usize].code.active.is_some()
                     || !self.verbs[c.verb as usize].patterns.is_empty()
@@ -160,19 +191,53 @@ impl Coder {
                 skip_reason = Some(DropReason::Negated);
             } else if clause.hypothetical {
                 skip_reason = Some(DropReason::Hypothetical);
+            } else if h.gerund
+                && arcs
+                    .as_ref()
+                    .zip(verb_word)
+                    .is_some_and(|(x, v)| x.clausal_subject(v))
+            {
+                skip_reason = Some(DropReason::GerundAsSubject);
             } else if clause.gerund_after_prep && pattern.is_none() {
                 skip_reason = Some(DropReason::GerundAfterPreposition);
             } else if clause.infinitive && prev_coded && !matches!(mode, Mode::Appeal(_)) {
                 skip_reason = Some(DropReason::InfinitiveAfterCodedVerb);
             } else if verb.speech && pattern.is_none() && later_event {
                 skip_reason = Some(DropReason::SpeechVerbIntroducingEvent);
-            } else if self.background(tokens, h, &clause, year) {
+            } else if relative_background
+                || self.background(tokens, h, &clause, year)
+                || (arcs.as_ref().zip(verb_word).zip(year))
+                    .is_some_and(|((x, v), y)| x.dated_before(v, y))
+            {
                 skip_reason = Some(DropReason::BackgroundClause);
             }
             // Roles.
-            let (sources, mut targets) = self.roles(
+            let (mut sources, mut targets) = self.roles(
                 tokens, ids, &owner, mentions, h, &clause, subject, src_slot, tgt_slot,
             );
+            if let (Some(x), Some(v)) = (arcs.as_ref(), verb_word) {
+                self.roles_from_arcs(
+                    x,
+                    v,
+                    &arc,
+                    &clause,
+                    (src_slot, tgt_slot),
+                    tokens,
+                    ids,
+                    &mut sources,
+                    &mut targets,
+                );
+            }
+            // A plain statement (010) is coded only when addressed to a named target
+            // (CODING-GUIDE): its object or "to X" in the parse, not an actor
+            // somewhere in what was said ("she said it is cheaper than ...").
+            if arcs.is_some()
+                && tgt_slot.is_none()
+                && arc.target.is_none()
+                && code.as_deref() == Some("010")
+            {
+                targets.clear();
+            }
             if let Mode::Appeal(m) = mode {
                 // "A wants B to meet C": the appeal goes to B.
                 targets = self.compound(tokens, ids, mentions, m);
@@ -327,7 +392,62 @@ impl Coder {
                 });
             }
         }
+        SCRATCH.with(|c| c.replace(analysis));
         events
+    }
+
+    /// Replaces the heuristic roles by those of the parse where it gives an actor
+    /// (pattern slots stay first), and cuts a compound at an actor that is an
+    /// argument of another verb ("A hosted B, and C criticised D").
+    #[allow(clippy::too_many_arguments)] // the role context is naturally wide
+    fn roles_from_arcs(
+        &self,
+        x: &Arcs<'_>,
+        v: usize,
+        arc: &ArcRoles,
+        clause: &super::clause::Clause,
+        (src_slot, tgt_slot): (Option<usize>, Option<usize>),
+        tokens: &[Token],
+        ids: &[u32],
+        sources: &mut Vec<usize>,
+        targets: &mut Vec<usize>,
+    ) {
+        let mentions = x.mentions;
+        if src_slot.is_none() {
+            if let Some(s) = arc.source {
+                *sources = self.compound(tokens, ids, mentions, s);
+            } else if clause.passive {
+                // An agentless passive has no source ("B was attacked").
+                sources.clear();
+            }
+        }
+        // In the passive a pattern's object slot after the verb holds the agent
+        // ("B was visited by A": `* +` finds A); the passive subject is the target.
+        let tgt_slot = tgt_slot.filter(|&t| !(clause.passive && arc.source == Some(t)));
+        if tgt_slot.is_none() {
+            if let Some(t) = arc.target {
+                if !sources.contains(&t) {
+                    *targets = self.compound(tokens, ids, mentions, t);
+                }
+            } else if !clause.passive
+                && arc.has_object
+                && targets.first().is_some_and(|&t| !x.in_phrase_of(t, v))
+            {
+                // The verb's object is no actor, and the heuristic reached past the
+                // verb's own phrase into another verb's ("violating norms or
+                // entering the United States").
+                targets.clear();
+            }
+        }
+        for side in [sources, targets] {
+            if let Some(cut) = side
+                .iter()
+                .skip(1)
+                .position(|&m| x.argument_of_other_verb(m, v))
+            {
+                side.truncate(cut + 1);
+            }
+        }
     }
 
     /// Turns a sentence's raw events into [`Event`]s: drops those with no source code,

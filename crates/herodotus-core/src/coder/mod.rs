@@ -43,6 +43,12 @@
 //!    - the target: a pattern `+` slot, else the first coded actor after the verb up
 //!      to the end of the object (a comma before "the/a" or an "-ing" word ends it);
 //!      in the passive the subject is the target and "by X" the source;
+//!    - when the window was parsed, the parse's arcs ([`arcs`]) replace these
+//!      where they give an actor: `nsubj`, `nsubj:pass` + `aux:pass` with
+//!      `obl:agent`, `obj`/`iobj`/`obl` (with/against/to/on/at); subjects shared
+//!      over `conj`/`xcomp`, a relative clause's noun; a non-restrictive relative
+//!      clause or an act dated to an earlier year is background; a 010 statement
+//!      needs an addressed target (object or "to X");
 //!    - compounds ("A and B", "A, B") on either side give one event per pair; a
 //!      compound subject of a cooperative verb with no target acts on itself;
 //!    - dropped: null code, negated (unless the pattern mentions the negation),
@@ -55,8 +61,9 @@
 //!
 //! # Deliberate differences from PETRARCH
 //!
-//! - No constituency parse: clauses, subjects and objects come from the token
-//!   heuristics above (PETRARCH2 reads them off a CoreNLP tree).
+//! - No constituency parse: subjects and objects come from our own dependency
+//!   parse where a window is parsed, else from the token heuristics above
+//!   (PETRARCH2 reads them off a CoreNLP tree).
 //! - Verb forms are generated from lemmas and a form used as a noun is skipped;
 //!   PETRARCH relies on the parser's tags.
 //! - Agents compose with an adjacent country or organisation in both orders and over
@@ -68,6 +75,7 @@
 //!
 //! [`explain`](Coder::explain) runs the same code path with a trace ([`trace`]).
 
+mod arcs;
 pub mod caps;
 mod clause;
 mod compile;

@@ -36,6 +36,9 @@ pub enum DropReason {
     AppealCodedOnVerb,
     /// A relative or dated past clause: background, not news.
     BackgroundClause,
+    /// A gerund clause as the subject ("signing a deal has proved elusive"): it
+    /// names an act, it does not report one.
+    GerundAsSubject,
 }
 
 impl fmt::Display for DropReason {
@@ -51,6 +54,7 @@ impl fmt::Display for DropReason {
             DropReason::PurposeOrAttempt => "purpose or attempt (in order to, efforts to)",
             DropReason::AppealCodedOnVerb => "want X to V: coded on V as an appeal",
             DropReason::BackgroundClause => "background clause (relative or past, dated)",
+            DropReason::GerundAsSubject => "gerund clause as subject",
         })
     }
 }

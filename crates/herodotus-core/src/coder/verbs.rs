@@ -29,7 +29,10 @@ impl Coder {
     /// Verb candidates of a sentence in text order; `owner` maps tokens to mentions.
     /// When the sentence has a coded actor and a candidate, the tagger decides: a
     /// form whose verb word is not tagged VERB or AUX is a noun ("the strikes on
-    /// the base", "air patrols") and is dropped (see [`Self::tag_filter`]).
+    /// the base", "air patrols") and is dropped (see [`Self::tag_filter`]). The
+    /// parse is left in `a`; the flag says whether there is one (its arcs give the
+    /// roles, see [`super::arcs`]).
+    #[allow(clippy::too_many_arguments)] // the sentence context is naturally wide
     pub(super) fn verb_candidates(
         &self,
         text: &str,
@@ -37,20 +40,23 @@ impl Coder {
         ids: &[u32],
         owner: &[usize],
         mentions: &[Found],
+        a: &mut Analysis,
         trace: &mut Trace<'_>,
-    ) -> Vec<VerbHit> {
+    ) -> (Vec<VerbHit>, bool) {
         let cands = self.lexical_candidates(tokens, ids, owner, mentions, trace);
         // Parse only what can give an event: a coded actor and a verb candidate.
-        if cands.is_empty() || !mentions.iter().any(|m| m.code.is_some()) {
-            return cands;
+        if cands.is_empty() || !mentions.iter().any(|m| m.code.is_some()) || self.parser.is_none() {
+            return (cands, false);
         }
-        self.tag_filter(text, tokens, owner, mentions, cands, trace)
+        self.tag_filter(text, tokens, owner, mentions, cands, a, trace)
     }
 
     /// Drops candidates whose verb word the tagger does not call a verb. Light-verb
-    /// forms ("held talks") are judged by their verb word ("held"). Only the tags and
-    /// lemmas are used, so the sentence is tagged, not parsed; under `explain` it is
-    /// also parsed, for the trace (the tags are the same either way).
+    /// forms ("held talks") are judged by their verb word ("held"). The sentence is
+    /// tagged (about a tenth of the cost of a parse); only when a candidate is kept is
+    /// it parsed on those tags, for the roles (see [`super::arcs`]). The flag says
+    /// whether `a` holds a parse.
+    #[allow(clippy::too_many_arguments)] // the sentence context is naturally wide
     fn tag_filter(
         &self,
         text: &str,
@@ -58,37 +64,36 @@ impl Coder {
         owner: &[usize],
         mentions: &[Found],
         cands: Vec<VerbHit>,
+        a: &mut Analysis,
         trace: &mut Trace<'_>,
-    ) -> Vec<VerbHit> {
+    ) -> (Vec<VerbHit>, bool) {
         let Some(model) = self.parser else {
-            return cands;
+            return (cands, false);
         };
-        thread_local! {
-            static SCRATCH: std::cell::RefCell<Analysis> = std::cell::RefCell::new(Analysis::new());
+        let words: Vec<&str> = tokens.iter().map(|t| &text[t.start..t.end]).collect();
+        model.tag(&words, a);
+        let kept: Vec<VerbHit> = cands
+            .into_iter()
+            .filter(|h| {
+                let tag = a.upos[h.head];
+                let keep = tag.is_verbal()
+                    || light_verb_object(a, h.head)
+                    || self.verb_by_context(a, tokens, owner, mentions, h);
+                if !keep {
+                    trace.verb_tagged(&tokens[h.head].norm, tag.as_str());
+                }
+                keep
+            })
+            .collect();
+        // Parse (on the tags already found) only a window that can still give an
+        // event, or for the trace of `explain`.
+        let parsed = !kept.is_empty() || trace.is_on();
+        if parsed {
+            let tags = std::mem::take(&mut a.upos);
+            model.analyse_tagged(&words, &tags, a);
         }
-        SCRATCH.with(|a| {
-            let mut a = a.borrow_mut();
-            let words: Vec<&str> = tokens.iter().map(|t| &text[t.start..t.end]).collect();
-            if trace.is_on() {
-                model.analyse(&words, &mut a);
-            } else {
-                model.tag(&words, &mut a);
-            }
-            trace.tags(&words, &a);
-            cands
-                .into_iter()
-                .filter(|h| {
-                    let tag = a.upos[h.head];
-                    let keep = tag.is_verbal()
-                        || light_verb_object(&a, h.head)
-                        || self.verb_by_context(&a, tokens, owner, mentions, h);
-                    if !keep {
-                        trace.verb_tagged(&tokens[h.head].norm, tag.as_str());
-                    }
-                    keep
-                })
-                .collect()
-        })
+        trace.tags(&words, a);
+        (kept, parsed)
     }
 
     /// A form the context makes a verb whatever the tagger says: right after an
