@@ -1,5 +1,6 @@
-//! Any bytes given to the JSONL article reader: articles or per-line errors
-//! naming the line, never a panic; every line is accounted for.
+//! Any bytes given to the JSONL article reader (`herodotus_ingest::JsonlReader`,
+//! moved there from core): articles or per-line errors naming the line, never a
+//! panic; every line is accounted for.
 #![no_main]
 use libfuzzer_sys::fuzz_target;
 
@@ -13,7 +14,7 @@ fuzz_target!(|data: &[u8]| {
             !(t.is_empty() || t == b"\xEF\xBB\xBF")
         })
         .count();
-    let reader = herodotus_ingest::jsonl::JsonlReader::new(data, "fuzz.jsonl", None);
+    let reader = herodotus_ingest::JsonlReader::new(data, "fuzz.jsonl", None);
     let mut seen = 0usize;
     for r in reader.take(100_000) {
         seen += 1;
