@@ -123,6 +123,9 @@ pub struct Sentence {
     pub split_tokens: bool,
     /// Not analysed: the article token cap was reached.
     pub skipped: bool,
+    /// Analysed only in part: the article token cap was reached inside it (a single
+    /// huge line), so its later windows were not tokenised.
+    pub truncated: bool,
 }
 
 impl Sentence {
@@ -175,6 +178,7 @@ impl<'a> Doc<'a> {
                 split_bytes: false,
                 split_tokens: false,
                 skipped: full,
+                truncated: false,
             };
             if full {
                 doc.sentences.push(s);
@@ -185,6 +189,12 @@ impl<'a> Doc<'a> {
             s.split_bytes = pieces.len() > 1;
             let whole = pieces.len() == 1;
             for w in pieces {
+                // The article cap holds inside one sentence too: a 50 MB line is one
+                // "sentence" of millions of tokens.
+                if doc.tokens.len() >= MAX_ARTICLE_TOKENS {
+                    s.truncated = true;
+                    break;
+                }
                 let first = doc.tokens.len();
                 // Tokenise into the document directly; the allowance is checked on
                 // the window's byte length first so a huge line is not tokenised whole.

@@ -351,6 +351,10 @@ impl Coder {
                     return Ok(out);
                 }
             }
+            if sentence.truncated {
+                out.hit(trace, si, Limit::ArticleTokens, MAX_ARTICLE_TOKENS);
+                break;
+            }
         }
         doc.mentions.clone_from(&out.mentions);
         Ok(out)
