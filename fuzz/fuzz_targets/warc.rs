@@ -5,10 +5,8 @@ use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
     let reader = herodotus_ingest::warc::WarcReader::new(data, "fuzz.warc", None);
-    for r in reader.take(10_000) {
-        if let Ok(rec) = r {
-            let _ = rec.finish();
-        }
+    for rec in reader.take(10_000).flatten() {
+        let _ = rec.finish();
     }
     let gz = std::io::BufReader::new(herodotus_ingest::warc::GzMembers::new(data));
     for r in herodotus_ingest::warc::WarcReader::new(gz, "fuzz.warc.gz", None).take(10_000) {

@@ -40,6 +40,10 @@ enum Command {
     Dyad(cmd::dyad::Args),
     /// Serve the JSON API and web pages.
     Serve(cmd::serve::Args),
+    /// Train the tagger, lemmatiser and dependency parser from CoNLL-U files.
+    TrainParser(cmd::train_parser::Args),
+    /// Measure tagging and parsing speed on one core, and the syntax model's load time.
+    BenchSyntax(cmd::bench_syntax::Args),
 }
 
 fn main() -> ExitCode {
@@ -57,6 +61,8 @@ fn main() -> ExitCode {
         Command::Query(a) => cmd::query::run(a),
         Command::Dyad(a) => cmd::dyad::run(a),
         Command::Serve(a) => cmd::serve::run(a),
+        Command::TrainParser(a) => cmd::train_parser::run(a),
+        Command::BenchSyntax(a) => cmd::bench_syntax::run(a),
     };
     match result {
         Ok(code) => code,

@@ -102,6 +102,11 @@ fn undated_articles_are_reported_and_a_date_given_later_updates_them() {
     let err = stderr(&o);
     assert!(err.contains("1 articles read: 1 new"), "{err}");
     assert!(err.contains(&format!("1 articles {UNDATED}")), "{err}");
+    // ... and the progress bar (spinner, cursor moves) stays terminal-only.
+    assert!(
+        !err.contains('\r') && !err.contains("\x1b["),
+        "no progress bar on a pipe: {err:?}"
+    );
     let s = summary(&o);
     assert_eq!(
         (s["inserted"].as_u64(), s["undated"].as_u64()),

@@ -8,7 +8,11 @@ use crate::error::RecordError;
 use serde::{Deserialize, Serialize};
 
 /// One news article: an id, its text and whatever metadata came with it.
+///
+/// The struct is `#[non_exhaustive]`: outside this crate, build one with
+/// [`Article::builder`].
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Article {
     /// Stable identifier (file name without extensions, JSONL `id`, WARC record id).
     pub id: String,
@@ -32,6 +36,37 @@ pub struct Article {
     /// ISO 639-1 language code, if detected or given.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub language: Option<String>,
+}
+
+impl Article {
+    /// A builder that starts from the empty article (`Article::default()`).
+    pub fn builder() -> ArticleBuilder {
+        ArticleBuilder(Article::default())
+    }
+}
+
+/// Builds an [`Article`] field by field; each setter is named after its field.
+#[derive(Clone, Debug, Default)]
+#[must_use]
+pub struct ArticleBuilder(Article);
+
+setters! {
+    ArticleBuilder, Article;
+    strings: id, text;
+    others:
+    date: Option<Date>,
+    title: Option<String>,
+    url: Option<String>,
+    source: Option<String>,
+    authors: Vec<String>,
+    language: Option<String>,
+}
+
+impl ArticleBuilder {
+    /// The article.
+    pub fn build(self) -> Article {
+        self.0
+    }
 }
 
 /// The JSONL record as users write it; dates arrive as strings so a bad one can

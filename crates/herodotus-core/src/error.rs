@@ -5,6 +5,7 @@ use std::fmt;
 /// A problem with one input record (a file, a JSONL line, a WARC record).
 /// The record is skipped; processing goes on.
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct RecordError {
     /// Where: `file`, `file:line`, or `file:line (id X)`.
     pub origin: String,
@@ -32,6 +33,7 @@ impl std::error::Error for RecordError {}
 
 /// Errors loading dictionaries or evaluation data.
 #[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
 pub enum Error {
     /// A syntax error in a dictionary file, with its location.
     #[error("{file}:{line}: {message}")]

@@ -7,9 +7,16 @@ use serde::{Deserialize, Serialize};
 
 /// One coded event: who did what to whom, when, in which sentence, and why.
 ///
-/// `Default` is an empty event, for tests and stand-ins:
-/// `Event { source_code: "USAGOV".into(), event_code: "111".into(), ..Event::default() }`.
+/// The struct is `#[non_exhaustive]`: outside this crate, build one with
+/// [`Event::builder`] (tests, stand-ins, rows read back from a store):
+///
+/// ```
+/// # use herodotus_core::Event;
+/// let e = Event::builder().source_code("USAGOV").event_code("111").build();
+/// assert_eq!(e.cameo().root(), "11");
+/// ```
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Event {
     /// Id of the article the event came from.
     pub article_id: String,
@@ -51,6 +58,11 @@ pub struct Event {
     pub sentence_span: [usize; 2],
     /// True for events from the lead paragraph (GDELT's IsRootEvent).
     pub is_root_event: bool,
+    /// True when the source or target code was inferred from the article's country
+    /// (a bare agent such as "police" in an article datelined "BEIRUT (AP) —"), not
+    /// read in the sentence. Written only when true.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub actor_inferred: bool,
     /// Tone of the sentence (GDELT sense: positive % minus negative %), when computed.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub sentence_tone: Option<f32>,
@@ -72,6 +84,11 @@ pub struct Event {
 }
 
 impl Event {
+    /// A builder that starts from the empty event (`Event::default()`).
+    pub fn builder() -> EventBuilder {
+        EventBuilder(Event::default())
+    }
+
     /// The source actor code, typed.
     pub fn source(&self) -> crate::codes::ActorCode<'_> {
         crate::codes::ActorCode::new(&self.source_code)
@@ -88,8 +105,46 @@ impl Event {
     }
 }
 
+/// Builds an [`Event`] field by field; each setter is named after its field.
+/// Fields not set keep their empty value (as in `Event::default()`).
+#[derive(Clone, Debug, Default)]
+#[must_use]
+pub struct EventBuilder(Event);
+
+setters! {
+    EventBuilder, Event;
+    strings: article_id, sentence, source_code, source_text, target_code, target_text,
+        event_code, event_root, event_label, pattern;
+    others:
+    date: Option<Date>,
+    sentence_index: usize,
+    quad_class: u8,
+    goldstein: f32,
+    plover: Option<String>,
+    source_span: [usize; 2],
+    target_span: [usize; 2],
+    verb_span: [usize; 2],
+    sentence_span: [usize; 2],
+    is_root_event: bool,
+    actor_inferred: bool,
+    sentence_tone: Option<f32>,
+    article_tone: Option<f32>,
+    action_geo: Option<Place>,
+    source_geo: Option<Place>,
+    target_geo: Option<Place>,
+    quotes: Vec<Quote>,
+}
+
+impl EventBuilder {
+    /// The event.
+    pub fn build(self) -> Event {
+        self.0
+    }
+}
+
 /// A resolved place (GDELT's Geo_ columns).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Place {
     /// Full name, e.g. `Aleppo, Aleppo Governorate, Syria`.
     pub name: String,
@@ -121,6 +176,36 @@ pub struct Quote {
     pub kind: crate::codes::QuoteKind,
     /// The speech verb ("said", "told", "according to").
     pub verb: Option<String>,
+    /// For an unnamed source (`speaker` null): how the article describes it ("a
+    /// senior security official"). Written only when present.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub speaker_description: Option<String>,
     /// Byte span of the quote in the article text.
     pub span: [usize; 2],
+}
+
+impl Place {
+    /// A place from its name, kind (1 country, 2 first-level division, 3 city),
+    /// ISO alpha-3 country code, first-level division code and coordinates.
+    pub fn new(
+        name: impl Into<String>,
+        kind: u8,
+        country_code: impl Into<String>,
+        adm1: Option<String>,
+        lat: f64,
+        lon: f64,
+    ) -> Place {
+        Place {
+            name: name.into(),
+            kind,
+            country_code: country_code.into(),
+            adm1,
+            lat,
+            lon,
+        }
+    }
+}
+
+fn is_false(b: &bool) -> bool {
+    !*b
 }

@@ -19,16 +19,38 @@
 //! ```
 //! use herodotus_core::{Article, Coder, Date, Dictionaries};
 //! let coder = Coder::new(Dictionaries::builtin().unwrap());
-//! let article = Article {
-//!     id: "a1".into(),
-//!     text: "Russian troops attacked Ukrainian positions near Kharkiv.".into(),
-//!     date: Date::parse("2024-05-10"),
-//!     ..Article::default()
-//! };
+//! let article = Article::builder()
+//!     .id("a1")
+//!     .text("Russian troops attacked Ukrainian positions near Kharkiv.")
+//!     .date(Date::parse("2024-05-10"))
+//!     .build();
 //! let events = coder.code_article(&article).events;
 //! assert_eq!(events[0].source().country(), "RUS");
 //! assert_eq!(events[0].cameo().root(), "19");
 //! ```
+
+/// Setters for a builder that wraps its target: `impl Into<String>` for the
+/// string fields, the field's own type for the others.
+macro_rules! setters {
+    ($builder:ident, $target:ident; strings: $($s:ident),*; others: $($field:ident: $ty:ty),* $(,)?) => {
+        impl $builder {
+            $(
+                #[doc = concat!("Sets [`", stringify!($target), "::", stringify!($s), "`].")]
+                pub fn $s(mut self, value: impl Into<String>) -> Self {
+                    self.0.$s = value.into();
+                    self
+                }
+            )*
+            $(
+                #[doc = concat!("Sets [`", stringify!($target), "::", stringify!($field), "`].")]
+                pub fn $field(mut self, value: $ty) -> Self {
+                    self.0.$field = value;
+                    self
+                }
+            )*
+        }
+    };
+}
 
 pub mod article;
 pub mod codes;
@@ -37,17 +59,22 @@ pub mod error;
 pub mod event;
 pub mod rng;
 
-pub use article::Article;
+pub use article::{Article, ArticleBuilder};
 pub use codes::{ActorCode, CameoCode, QuoteKind};
 pub use date::Date;
 pub use error::{Error, RecordError, Result};
-pub use event::{Event, Place, Quote};
+pub use event::{Event, EventBuilder, Place, Quote};
 pub mod coder;
 pub mod dict;
+pub mod doc;
 pub mod matcher;
+pub mod petrarch_records;
 pub mod sentences;
+pub mod speech;
+pub mod syntax;
 pub mod tokens;
 
-pub use coder::{CodedArticle, Coder, CoderOptions, Mention};
+pub use coder::{CodedArticle, Coder, CoderOptions, Decision, Mention};
 pub use dict::ActorKind;
 pub use dict::Dictionaries;
+pub use doc::{Doc, Span};

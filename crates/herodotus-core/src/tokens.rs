@@ -63,12 +63,20 @@ fn is_apostrophe(c: char) -> bool {
     matches!(c, '\'' | '\u{2019}' | '\u{2018}')
 }
 
-fn is_word_char(c: char) -> bool {
+/// True for characters that make up words: letters, digits and combining marks.
+/// The one definition, used by this tokeniser and by herodotus-enrich.
+pub fn is_word_char(c: char) -> bool {
     c.is_alphanumeric() || (!c.is_ascii() && is_combining(c))
 }
 
-fn is_combining(c: char) -> bool {
-    matches!(c as u32, 0x0300..=0x036F | 0x1AB0..=0x1AFF | 0x1DC0..=0x1DFF | 0x20D0..=0x20FF | 0xFE20..=0xFE2F)
+/// Combining marks from the common blocks (Latin, Cyrillic, Hebrew, Arabic and
+/// Devanagari diacritics and points): they belong to the word they follow. The
+/// one table, used by this tokeniser and by herodotus-enrich.
+pub fn is_combining(c: char) -> bool {
+    matches!(c as u32,
+        0x0300..=0x036F | 0x0483..=0x0489 | 0x0591..=0x05BD | 0x0610..=0x061A
+        | 0x064B..=0x065F | 0x0900..=0x0903 | 0x093A..=0x094F | 0x1AB0..=0x1AFF
+        | 0x1DC0..=0x1DFF | 0x20D0..=0x20FF | 0xFE20..=0xFE2F)
 }
 
 /// Lower-cases and normalises a word the way tokens are normalised, so that
@@ -93,6 +101,12 @@ pub fn normalize_word(s: &str) -> String {
     out
 }
 
+/// The combining diacritics that [`fold_diacritics`] drops: the Latin-script
+/// blocks only (Hebrew, Arabic and Devanagari marks are part of the letter).
+fn is_latin_diacritic(c: char) -> bool {
+    matches!(c as u32, 0x0300..=0x036F | 0x1AB0..=0x1AFF | 0x1DC0..=0x1DFF | 0x20D0..=0x20FF | 0xFE20..=0xFE2F)
+}
+
 /// Strips diacritics for loose matching ("Erdoğan" -> "erdogan"); input should already
 /// be normalised with [`normalize_word`].
 pub fn fold_diacritics(s: &str) -> String {
@@ -100,7 +114,7 @@ pub fn fold_diacritics(s: &str) -> String {
         return s.to_string();
     }
     s.nfd()
-        .filter(|c| !is_combining(*c))
+        .filter(|c| !is_latin_diacritic(*c))
         .map(|c| match c {
             'ı' => 'i',
             'ø' => 'o',
@@ -310,6 +324,21 @@ mod tests {
             .into_iter()
             .map(|t| t.norm)
             .collect()
+    }
+
+    #[test]
+    fn combining_marks_of_every_listed_script_stay_in_their_word() {
+        // Devanagari virama (U+094D) and a Hebrew cantillation mark (U+0591) are not
+        // alphabetic, but belong to the word (the table herodotus-enrich shares).
+        assert_eq!(
+            norms("\u{0928}\u{092E}\u{094D}\u{0938}\u{0924}\u{0947} said").len(),
+            2
+        );
+        assert_eq!(norms("\u{05D0}\u{0591}\u{05D1} said").len(), 2);
+        assert!(is_combining('\u{094D}') && is_word_char('\u{094D}'));
+        // Folding drops Latin diacritics only.
+        assert_eq!(fold_diacritics("erdog\u{0306}an"), "erdogan");
+        assert_eq!(fold_diacritics("\u{0928}\u{094D}"), "\u{0928}\u{094D}");
     }
 
     #[test]

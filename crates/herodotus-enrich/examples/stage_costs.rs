@@ -78,12 +78,11 @@ fn main() {
         nt += herodotus_core::tokens::tokenize(&text, sp).len();
     }
     eprintln!("  tokenize: {:?} ({nt} tokens)", t.elapsed());
-    let article = Article {
-        id: "x".into(),
-        text: text.clone(),
-        date: herodotus_core::Date::parse("2025-01-01"),
-        ..Article::default()
-    };
+    let article = Article::builder()
+        .id("x")
+        .text(text.clone())
+        .date(herodotus_core::Date::parse("2025-01-01"))
+        .build();
     let mut coded = CodedArticle::default();
     if coder_on {
         let coder = Coder::new(Dictionaries::builtin().unwrap());

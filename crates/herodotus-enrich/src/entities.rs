@@ -51,6 +51,25 @@ pub fn entities(
     people: &People,
     places: &[PlaceMention],
 ) -> Vec<Entity> {
+    entities_with(
+        text,
+        &text::Words::of(text),
+        units,
+        mentions,
+        people,
+        places,
+    )
+}
+
+/// [`entities`] on the words of `text` already read.
+pub fn entities_with(
+    text: &str,
+    words: &text::Words,
+    units: &[[usize; 2]],
+    mentions: &[Mention],
+    people: &People,
+    places: &[PlaceMention],
+) -> Vec<Entity> {
     // Every look-up below goes through an index: a scan per name made this stage
     // quadratic on articles with tens of thousands of names.
     let unit_index = text::SpanIndex::new(units.iter().copied());
@@ -160,7 +179,7 @@ pub fn entities(
     }
     // Capitalised names nobody knows.
     for &unit in units {
-        let toks = text::tokens(text, unit);
+        let toks = words.within(text, unit);
         for [ra, rb] in text::cap_runs(text, &toks) {
             // Split the run at words that mentions or places cover.
             let mut i = ra;

@@ -24,6 +24,7 @@ const CITIES: &[(&str, &str)] = &[
 /// A gazetteer file that could not be read.
 #[derive(Debug, thiserror::Error)]
 #[error("{file}:{line}: {message}")]
+#[non_exhaustive]
 pub struct GazetteerError {
     /// File name.
     pub file: String,
@@ -370,14 +371,14 @@ impl Gazetteer {
     /// The entry as a GDELT-style place.
     pub fn place(&self, idx: usize) -> herodotus_core::Place {
         let e = &self.entries[idx];
-        herodotus_core::Place {
-            name: self.display_name(e),
-            kind: e.level as u8,
-            country_code: e.iso3.clone(),
-            adm1: e.adm1.clone(),
-            lat: e.lat,
-            lon: e.lon,
-        }
+        herodotus_core::Place::new(
+            self.display_name(e),
+            e.level as u8,
+            e.iso3.clone(),
+            e.adm1.clone(),
+            e.lat,
+            e.lon,
+        )
     }
 }
 

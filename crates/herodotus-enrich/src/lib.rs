@@ -31,6 +31,8 @@ pub use merge::{merge_events, MergedEvent};
 pub use places::PlaceMention;
 pub use tone::{Tone, ToneLexicon};
 
+use herodotus_core::doc::Doc;
+use herodotus_core::tokens::Token;
 use herodotus_core::{Article, CodedArticle, Coder, Quote};
 use serde::Serialize;
 
@@ -105,6 +107,29 @@ fn windows(text: &str, sentences: &[[usize; 2]]) -> Vec<[usize; 2]> {
     out
 }
 
+/// The document's tokens when they are every token of the text (no sentence left
+/// unanalysed by the article cap, none cut into byte windows): then enrichment
+/// reads them instead of tokenising again.
+fn doc_words<'d>(doc: &'d Doc<'_>) -> Option<&'d [Token]> {
+    let whole = doc.sentences.iter().all(|s| !s.skipped && !s.split_bytes);
+    whole.then_some(doc.tokens.as_slice())
+}
+
+/// The extractors' words of `text[w0..w1]` (offsets relative to `w0`): from the
+/// document's tokens when given and none crosses the window's ends, else read
+/// from the window's text.
+fn window_words(text: &str, doc_tokens: Option<&[Token]>, [w0, w1]: [usize; 2]) -> text::Words {
+    if let Some(toks) = doc_tokens {
+        let i = toks.partition_point(|t| t.start < w0);
+        let j = toks.partition_point(|t| t.start < w1);
+        let crosses = (i > 0 && toks[i - 1].end > w0) || (j > i && toks[j - 1].end > w1);
+        if !crosses {
+            return text::Words::from_core(text, &toks[i..j], w0);
+        }
+    }
+    text::Words::of(&text[w0..w1])
+}
+
 /// Quotes, tone, places and entities for coded articles. `Send + Sync`.
 pub struct Enricher {
     gaz: Gazetteer,
@@ -149,7 +174,27 @@ impl Enricher {
         self.enrich_coded(article, coded)
     }
 
-    /// [`Enricher::enrich`] without a coder: uses only the article's mentions.
+    /// Enriches an analysed document (the pipeline's path): the sentences, their
+    /// windows and the actor mentions are the [`Doc`]'s, built once per article and
+    /// coded by [`Coder::code_doc`]; nothing here splits the article again.
+    pub fn enrich_doc(&self, doc: &Doc<'_>, coded: &mut CodedArticle) -> Enrichment {
+        let text = doc.text();
+        let sentences: Vec<[usize; 2]> = doc
+            .sentences
+            .iter()
+            .map(|s| text::clamp(text, s.span.to_array()))
+            .collect();
+        self.enrich_parts(
+            doc.article,
+            &doc.mentions,
+            &sentences,
+            doc_words(doc),
+            coded,
+        )
+    }
+
+    /// [`Enricher::enrich`] without a coder: uses only the article's mentions, and
+    /// the coded sentences (split afresh when there are none).
     pub fn enrich_coded(&self, article: &Article, coded: &mut CodedArticle) -> Enrichment {
         let text = article.text.as_str();
         let sentences: Vec<[usize; 2]> = if coded.sentences.is_empty() {
@@ -161,9 +206,41 @@ impl Enricher {
                 .map(|&s| text::clamp(text, s))
                 .collect()
         };
-        let (quotes, places, entities, notes) = self.analyse(article, &coded.mentions, &sentences);
-        let tone = self.lex.tone(text, [0, text.len()]);
-        let sentence_tones: Vec<Tone> = sentences.iter().map(|&s| self.lex.tone(text, s)).collect();
+        let mentions = std::mem::take(&mut coded.mentions);
+        let e = self.enrich_parts(article, &mentions, &sentences, None, coded);
+        coded.mentions = mentions;
+        e
+    }
+
+    /// The one enrichment path, on an article's sentences and mentions.
+    fn enrich_parts(
+        &self,
+        article: &Article,
+        mentions: &[herodotus_core::Mention],
+        sentences: &[[usize; 2]],
+        doc_tokens: Option<&[Token]>,
+        coded: &mut CodedArticle,
+    ) -> Enrichment {
+        let text = article.text.as_str();
+        let (quotes, places, entities, notes) =
+            self.analyse(article, mentions, sentences, doc_tokens);
+        // Tone from the document's words when there are all of them (read once);
+        // else tokenised a chunk at a time, which bounds memory on huge texts.
+        let (tone, sentence_tones): (Tone, Vec<Tone>) = match doc_tokens {
+            Some(toks) => {
+                let words = text::Words::from_core(text, toks, 0);
+                let tone = self.lex.tone_of_words(text, words.all());
+                let st = sentences
+                    .iter()
+                    .map(|&s| self.lex.tone_of_words(text, &words.within(text, s)))
+                    .collect();
+                (tone, st)
+            }
+            None => (
+                self.lex.tone(text, [0, text.len()]),
+                sentences.iter().map(|&s| self.lex.tone(text, s)).collect(),
+            ),
+        };
         // Indexed look-ups: a scan of all sentences and quotes per event was
         // quadratic on long articles.
         let mut sentence_at: std::collections::HashMap<[usize; 2], usize> =
@@ -197,14 +274,23 @@ impl Enricher {
         }
     }
 
-    /// Quotes of an article (the `herodotus quotes` command).
+    /// Quotes of an analysed document (the `herodotus quotes` command).
+    pub fn quotes_doc(&self, doc: &Doc<'_>) -> Vec<Quote> {
+        let sentences: Vec<[usize; 2]> = doc.sentences.iter().map(|s| s.span.to_array()).collect();
+        self.analyse(doc.article, &doc.mentions, &sentences, doc_words(doc))
+            .0
+    }
+
+    /// Quotes of an article from its coded sentences and mentions.
     pub fn quotes(&self, article: &Article, coded: &CodedArticle) -> Vec<Quote> {
-        self.analyse(article, &coded.mentions, &coded.sentences).0
+        self.analyse(article, &coded.mentions, &coded.sentences, None)
+            .0
     }
 
     /// Entities of an article (the `herodotus unknown-actors` command).
     pub fn entities(&self, article: &Article, coded: &CodedArticle) -> Vec<Entity> {
-        self.analyse(article, &coded.mentions, &coded.sentences).2
+        self.analyse(article, &coded.mentions, &coded.sentences, None)
+            .2
     }
 
     /// Quotes, places and entities, found window by window (see [`WINDOW`]).
@@ -214,16 +300,24 @@ impl Enricher {
         article: &Article,
         mentions: &[herodotus_core::Mention],
         sentences: &[[usize; 2]],
+        doc_tokens: Option<&[Token]>,
     ) -> (Vec<Quote>, Vec<PlaceMention>, Vec<Entity>, Vec<String>) {
         let text = article.text.as_str();
         let is_place = |w: &str| self.gaz.is_place_word(w);
         let wins = windows(text, sentences);
         if wins.len() == 1 {
-            let mut finder = quotes::QuoteFinder::new(text, mentions, &is_place);
+            let words = window_words(text, doc_tokens, [0, text.len()]);
+            let mut finder = quotes::QuoteFinder::with_words(text, words, mentions, &is_place);
             let quotes = finder.find(&article.id);
             let places = self.places(text, mentions, finder.people());
-            let entities =
-                entities::entities(text, finder.units(), mentions, finder.people(), &places);
+            let entities = entities::entities_with(
+                text,
+                finder.words(),
+                finder.units(),
+                mentions,
+                finder.people(),
+                &places,
+            );
             return (quotes, places, entities, Vec::new());
         }
         // Mentions by start, so each window takes its own in O(log n).
@@ -246,7 +340,8 @@ impl Enricher {
                     m
                 })
                 .collect();
-            let mut finder = quotes::QuoteFinder::new(wtext, &wm, &is_place);
+            let words = window_words(text, doc_tokens, [w0, w1]);
+            let mut finder = quotes::QuoteFinder::with_words(wtext, words, &wm, &is_place);
             for mut q in finder.find(&article.id) {
                 if quotes.len() == MAX_QUOTES {
                     lost_quotes += 1;
@@ -256,7 +351,14 @@ impl Enricher {
                 quotes.push(q);
             }
             let wplaces = self.places(wtext, &wm, finder.people());
-            for mut e in entities::entities(wtext, finder.units(), &wm, finder.people(), &wplaces) {
+            for mut e in entities::entities_with(
+                wtext,
+                finder.words(),
+                finder.units(),
+                &wm,
+                finder.people(),
+                &wplaces,
+            ) {
                 e.first_span = [e.first_span[0] + w0, e.first_span[1] + w0];
                 match entity_at.get(&e.name) {
                     Some(&i) => {
@@ -396,11 +498,7 @@ mod tests {
         // Quotes and places found in every window, with spans into the whole text.
         let para = "\"We will not give up,\" the mayor of Kharkiv said. ";
         let text = para.repeat(4000);
-        let article = Article {
-            id: "long".into(),
-            text: text.clone(),
-            ..Article::default()
-        };
+        let article = Article::builder().id("long").text(text.clone()).build();
         let en = Enricher::new();
         let mut coded = CodedArticle::default();
         let e = en.enrich_coded(&article, &mut coded);
@@ -422,11 +520,7 @@ mod tests {
         // A hostile article naming a place 12,000 times: 10,000 are kept, and
         // the note says how many were not (was: 2 million places, 400 MB, for 50 MB).
         let text = "Troops left Kharkiv and \"we stay\", Qa Qb said. ".repeat(12_000);
-        let article = Article {
-            id: "caps".into(),
-            text,
-            ..Article::default()
-        };
+        let article = Article::builder().id("caps").text(text).build();
         let e = Enricher::new().enrich_coded(&article, &mut CodedArticle::default());
         assert_eq!(e.places.len(), MAX_PLACES);
         assert_eq!(e.quotes.len(), MAX_QUOTES);
@@ -442,6 +536,43 @@ mod tests {
             "{:?}",
             e.notes
         );
+    }
+
+    #[test]
+    fn the_documents_tokens_give_the_same_words_as_the_text() {
+        use herodotus_core::coder::{Budget, Caps};
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
+        let lines = std::fs::read_to_string(root.join("samples/articles.jsonl")).unwrap();
+        let mut texts: Vec<String> = lines
+            .lines()
+            .map(|l| {
+                serde_json::from_str::<serde_json::Value>(l).unwrap()["text"]
+                    .as_str()
+                    .unwrap()
+                    .to_string()
+            })
+            .collect();
+        texts.push(
+            "\"We won't,\" Russia's envoy said.Next, al-Assad's U.S.-based aide paid 50,000."
+                .into(),
+        );
+        for t in texts {
+            let a = Article::builder().id("w").text(t.clone()).build();
+            let doc = Doc::build(&a, &Caps::default(), &Budget::unlimited()).unwrap();
+            let toks = doc_words(&doc).expect("every token analysed");
+            assert_eq!(
+                window_words(&t, Some(toks), [0, t.len()]),
+                text::Words::of(&t)
+            );
+            // A window in the middle, at a sentence start, reads the same words.
+            if let Some(s) = doc.sentences.get(1) {
+                let w = [s.span.start, t.len()];
+                assert_eq!(
+                    window_words(&t, Some(toks), w),
+                    text::Words::of(&t[w[0]..w[1]])
+                );
+            }
+        }
     }
 
     #[test]

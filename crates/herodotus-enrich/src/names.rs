@@ -1,6 +1,9 @@
 //! The closed word classes of English news grammar that the extractors need:
-//! titles, organisation heads, speech verbs, pronouns and function words.
+//! titles, organisation heads, pronouns and function words (speech verbs are
+//! core's one list, `herodotus_core::speech`, read through [`is_speech_verb`]).
 //! These are grammar, not a lexicon of meanings: small, closed and reviewed here.
+
+use herodotus_core::speech;
 
 /// Words of titles and roles that precede or describe a person's name.
 const TITLES: &[&str] = &[
@@ -57,6 +60,16 @@ const TITLES: &[&str] = &[
     "commander",
     "colonel",
     "col",
+    // Abbreviated military and civil titles ("Cmdr. Rafael Ortiz", "Lt. Gen. X").
+    "cmdr",
+    "cdr",
+    "superintendent",
+    "brig",
+    "cpl",
+    "pvt",
+    "amb",
+    "insp",
+    "supt",
     "lieutenant",
     "lt",
     "major",
@@ -336,86 +349,10 @@ pub fn is_org_name_word(w: &str) -> bool {
     is_org_head(w)
 }
 
-/// Finite speech verbs that introduce or tag a quotation or reported speech.
-const SPEECH_VERBS: &[&str] = &[
-    "said",
-    "says",
-    "say",
-    "told",
-    "tells",
-    "added",
-    "adds",
-    "stated",
-    "states",
-    "declared",
-    "announced",
-    "warned",
-    "warns",
-    "insisted",
-    "insists",
-    "noted",
-    "notes",
-    "stressed",
-    "stresses",
-    "explained",
-    "wrote",
-    "writes",
-    "tweeted",
-    "posted",
-    "argued",
-    "argues",
-    "claimed",
-    "claims",
-    "replied",
-    "responded",
-    "continued",
-    "acknowledged",
-    "admitted",
-    "conceded",
-    "cautioned",
-    "urged",
-    "vowed",
-    "pledged",
-    "predicted",
-    "suggested",
-    "complained",
-    "recalled",
-    "remarked",
-    "observed",
-    "asked",
-    "asks",
-    "answered",
-    "confirmed",
-    "reported",
-    "shouted",
-    "told",
-    "emphasised",
-    "emphasized",
-    "concluded",
-    "maintained",
-    "contended",
-    "countered",
-    "quipped",
-    "joked",
-    "lamented",
-    "boasted",
-    "announces",
-    "underlined",
-    "underscored",
-    "alleged",
-    "affirmed",
-    "reiterated",
-    "mused",
-    "conceded",
-    "whispered",
-    "testified",
-    "demanded",
-    "promised",
-];
-
-/// True when `w` is a finite speech verb.
+/// True when `w` is a finite speech verb that tags a quotation or reported speech.
 pub fn is_speech_verb(w: &str) -> bool {
-    SPEECH_VERBS.contains(&w.to_lowercase().as_str())
+    // The one speech-verb list is core's.
+    speech::is_speech(w, speech::TAG)
 }
 
 /// Verbs that attribute a short quotation to their subject without reporting
@@ -750,6 +687,17 @@ pub fn is_np_filler(w: &str) -> bool {
             | "should"
             | "must"
             | "can"
+            // Adverbs of attribution ("Novak allegedly told a supervisor").
+            | "allegedly"
+            | "publicly"
+            | "privately"
+            | "angrily"
+            | "firmly"
+            | "subsequently"
+            | "initially"
+            | "personally"
+            | "still"
+            | "now"
     )
 }
 

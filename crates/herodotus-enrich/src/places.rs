@@ -338,33 +338,16 @@ pub(crate) mod tests {
 
     pub(crate) fn test_event(text: &str, sentence: &str) -> Event {
         let s = text.find(sentence).unwrap();
-        Event {
-            article_id: "a".into(),
-            date: None,
-            sentence_index: 0,
-            sentence: sentence.into(),
-            source_code: String::new(),
-            source_text: String::new(),
-            target_code: String::new(),
-            target_text: String::new(),
-            event_code: "190".into(),
-            event_root: "19".into(),
-            event_label: String::new(),
-            quad_class: 4,
-            goldstein: -10.0,
-            plover: None,
-            pattern: String::new(),
-            source_span: [0, 0],
-            target_span: [0, 0],
-            verb_span: [s + 7, s + 14],
-            sentence_span: [s, s + sentence.len()],
-            is_root_event: false,
-            sentence_tone: None,
-            article_tone: None,
-            action_geo: None,
-            source_geo: None,
-            target_geo: None,
-            quotes: Vec::new(),
-        }
+        Event::builder()
+            .article_id("a")
+            .sentence_index(0)
+            .sentence(sentence)
+            .event_code("190")
+            .event_root("19")
+            .quad_class(4)
+            .goldstein(-10.0)
+            .verb_span([s + 7, s + 14])
+            .sentence_span([s, s + sentence.len()])
+            .build()
     }
 }

@@ -14,6 +14,7 @@
 use crate::names;
 use crate::speakers::{People, PlaceTest, Speaker};
 use crate::text::{self, Tok};
+use herodotus_core::speech;
 use herodotus_core::{Mention, Quote, QuoteKind};
 
 /// A quoted stretch of text.
@@ -82,6 +83,20 @@ pub fn segments(text: &str) -> Vec<Segment> {
                             reopen: Vec::new(),
                         });
                     }
+                }
+                Some(o)
+                    if o.style == Style::Double
+                        && o.depth == 0
+                        && matches!(c, '’' | '\'')
+                        && next == Some(c) =>
+                {
+                    // Two single marks as a closing double one ("voters,’’ Will Moy
+                    // told"), as some wire copy is typed.
+                    let o = cur.take().expect("open quote");
+                    push(text, o, at, at + 2 * c.len_utf8(), &mut out);
+                    chars.next();
+                    prev = Some(c);
+                    continue;
                 }
                 Some(o) if o.style == Style::Double => {
                     let close = match c {
@@ -201,48 +216,39 @@ struct Attribution {
 
 /// Verbs that report speech in indirect form (`X said (that) ...`).
 fn is_indirect_verb(w: &str) -> bool {
-    matches!(
-        w.to_lowercase().as_str(),
-        "said"
-            | "says"
-            | "say"
-            | "told"
-            | "tells"
-            | "added"
-            | "adds"
-            | "stated"
-            | "announced"
-            | "warned"
-            | "warns"
-            | "insisted"
-            | "insists"
-            | "argued"
-            | "argues"
-            | "claimed"
-            | "claims"
-            | "noted"
-            | "stressed"
-            | "explained"
-            | "acknowledged"
-            | "admitted"
-            | "confirmed"
-            | "predicted"
-            | "suggested"
-            | "wrote"
-            | "tweeted"
-            | "declared"
-            | "maintained"
-            | "reiterated"
-            | "alleged"
-            | "conceded"
-            | "cautioned"
-            | "emphasised"
-            | "emphasized"
-            | "believes"
-            | "contended"
-            | "countered"
-            | "announces"
-    )
+    // The one speech-verb list is core's.
+    speech::is_speech(w, speech::INDIRECT)
+}
+
+/// True when a speech form that is also a plural noun reads as the noun: "claims"
+/// after a past-tense verb, a determiner, a possessive or a preposition
+/// ("investigated claims against", "his claims", "new claims", "claims of"), where
+/// no finite verb can stand. Class: noun homographs of speech verbs (issue 10 item 5).
+fn plural_noun_reading(w: &str, prev: &str) -> bool {
+    w == "claims"
+        && (prev.ends_with("ed")
+            || matches!(
+                prev,
+                "a" | "an"
+                    | "his"
+                    | "her"
+                    | "their"
+                    | "its"
+                    | "our"
+                    | "these"
+                    | "those"
+                    | "such"
+                    | "new"
+                    | "false"
+                    | "similar"
+                    | "any"
+                    | "no"
+                    | "of"
+                    | "about"
+                    | "over"
+                    | "against"
+                    | "into"
+            ))
 }
 
 /// Words after which a noun phrase ends when read rightwards from a verb.
@@ -341,22 +347,39 @@ pub struct QuoteFinder<'a> {
     segs: Vec<Segment>,
     units: Vec<[usize; 2]>,
     people: People,
+    words: text::Words,
 }
 
 impl<'a> QuoteFinder<'a> {
     /// Prepares an article: finds quoted stretches, sentence units and the cast.
     pub fn new(text: &'a str, mentions: &'a [Mention], is_place: PlaceTest<'_>) -> Self {
+        QuoteFinder::with_words(text, text::Words::of(text), mentions, is_place)
+    }
+
+    /// [`QuoteFinder::new`] on the words of `text` already read (the document's).
+    pub fn with_words(
+        text: &'a str,
+        words: text::Words,
+        mentions: &'a [Mention],
+        is_place: PlaceTest<'_>,
+    ) -> Self {
         let segs = segments(text);
         let inside = inside_mask(text, &segs);
-        let units = text::units(text, &inside);
-        let people = People::build(text, &units, &inside, mentions, is_place);
+        let units = text::units_with(text, &inside, &words);
+        let people = People::build_with(text, &words, &units, &inside, mentions, is_place);
         QuoteFinder {
             text,
             mentions,
             segs,
             units,
             people,
+            words,
         }
+    }
+
+    /// The words of the article, read once.
+    pub fn words(&self) -> &text::Words {
+        &self.words
     }
 
     /// The cast of the article (after [`QuoteFinder::find`], with speakers noted).
@@ -405,7 +428,9 @@ impl<'a> QuoteFinder<'a> {
                     .map_or(unit[1], |u| self.units[u][1]);
                 let rend = rend_unit.min(next_open).max(seg.close_end);
                 let attr = self.attribute(seg, [lstart, seg.open], [seg.close_end, rend]);
-                let words = text::tokens(text, seg.inner)
+                let words = self
+                    .words
+                    .within(text, seg.inner)
                     .iter()
                     .filter(|t| t.is_word())
                     .count();
@@ -431,6 +456,7 @@ impl<'a> QuoteFinder<'a> {
                     speaker_code: None,
                     kind: QuoteKind::Direct,
                     verb: None,
+                    speaker_description: None,
                     span: seg.inner,
                 };
                 items.push((quote, attr, pos));
@@ -456,6 +482,7 @@ impl<'a> QuoteFinder<'a> {
                             speaker_code: attr.speaker.code.clone(),
                             kind: QuoteKind::Indirect,
                             verb: attr.verb.clone(),
+                            speaker_description: attr.speaker.description.clone(),
                             span,
                         },
                         Some(attr),
@@ -497,6 +524,10 @@ impl<'a> QuoteFinder<'a> {
                         q.speaker = a.speaker.name;
                         q.speaker_code = a.speaker.code;
                         q.verb = a.verb;
+                        // A description only where the speech is tagged right here.
+                        if q.speaker.is_none() && a.local {
+                            q.speaker_description = a.speaker.description;
+                        }
                     }
                 }
                 q
@@ -521,7 +552,7 @@ impl<'a> QuoteFinder<'a> {
     }
 
     fn toks(&self, span: [usize; 2]) -> Vec<Tok> {
-        text::tokens(self.text, span)
+        self.words.within(self.text, span)
     }
 
     /// Attribution of a direct quotation from the tag after it, else the clause before it.
@@ -538,12 +569,12 @@ impl<'a> QuoteFinder<'a> {
             || rt
                 .first()
                 .is_some_and(|t| t.is_word() && !text::is_capitalised(t.s(text)));
+        let lt = self.toks(left);
         if tag_like {
             if let Some(a) = self.tag(&rt, seg.inner[0], true) {
-                return Some(a);
+                return Some(prefer_named(a, || self.lead(&lt, seg.inner[0])));
             }
         }
-        let lt = self.toks(left);
         if let Some(a) = self.lead(&lt, seg.inner[0]) {
             return Some(a);
         }
@@ -580,11 +611,8 @@ impl<'a> QuoteFinder<'a> {
             })
             .unwrap_or(rt.len());
         let words = &rt[start..end];
-        let (vi, v) = words
-            .iter()
-            .enumerate()
-            .take(14)
-            .find(|(_, t)| t.is_word() && names::is_speech_verb(t.s(text)))?;
+        let vi = tag_verb_index(text, words)?;
+        let v = &words[vi];
         let attr = |speaker: Speaker| Attribution {
             speaker,
             verb: Some(v.s(text).to_string()),
@@ -596,14 +624,23 @@ impl<'a> QuoteFinder<'a> {
             if !inverted_ok {
                 return None;
             }
-            // "said Lavrov", "said the minister, who ..."
-            let np_end = words[1..]
-                .iter()
-                .position(|t| !t.is_word() || ends_np(t.s(text)))
-                .map_or(words.len(), |p| p + 1);
+            // "said Lavrov", "said the minister, who ...", "said Cmdr. Rafael Ortiz"
+            let np_end = np_run_end(text, words, 1);
             let np = &words[1..np_end];
             if !valid_np(text, np) {
-                return None;
+                // `"..." announced in October, said Derek Scissors`: a participle that
+                // ends the quoted phrase is no tag; a later verb of the clause may be.
+                let next = words
+                    .iter()
+                    .enumerate()
+                    .skip(1)
+                    .take(13)
+                    .find(|(_, t)| t.is_word() && names::is_speech_verb(t.s(text)))?
+                    .0;
+                let skip = start + next;
+                return self
+                    .tag_at(&rt[skip..], pos, inverted_ok)
+                    .map(|(a, k)| (a, k + skip));
             }
             let mut speaker = self.people.resolve(text, np, pos, self.mentions);
             // "said Peter Szijjarto, the Hungarian foreign minister": the name comes first.
@@ -623,6 +660,11 @@ impl<'a> QuoteFinder<'a> {
         }
         let mut np = &words[..vi];
         let mut appositive: Option<&[Tok]> = None;
+        if let Some(p) = pronoun_before_verb(text, np) {
+            // "... shared by Ukraine and the U.S., he warned": the clause before the
+            // comma ends the quotation's sentence; the pronoun is the subject.
+            np = &np[p..p + 1];
+        }
         // Appositive: "Lavrov, Russia's foreign minister, said".
         if let Some(c) = np.iter().position(|t| t.s(text) == ",") {
             let rest = &np[c + 1..];
@@ -686,12 +728,10 @@ impl<'a> QuoteFinder<'a> {
         let characterising = !names::is_speech_verb(v.s(text));
         let participle = v.s(text).ends_with("ing");
         let (np, appositive) = if participle {
-            // "..., saying: "" — the subject of the clause is the speaker.
-            let first_clause_end = lt[..vi]
-                .iter()
-                .position(|t| matches!(t.s(text), "," | ";"))
-                .unwrap_or(vi);
-            (subject_np(text, &lt[..first_clause_end]), None)
+            // "..., saying: "" — the subject of the clause is the speaker; an opening
+            // adjunct ("After the hearing, Hawk Sawyer issued a statement, saying")
+            // is skipped for the first clause that names somebody.
+            (self.participle_subject(&lt[..vi], pos), None)
         } else {
             np_before(text, &lt[..vi])
         };
@@ -716,6 +756,41 @@ impl<'a> QuoteFinder<'a> {
             adjacent: lt[vi + 1..]
                 .iter()
                 .all(|t| !t.is_word() || t.s(text).eq_ignore_ascii_case("that")),
+        })
+    }
+
+    /// The subject of the clause a participle ("saying", "warning") hangs on: the
+    /// first comma-separated clause whose subject names a speaker, else the first.
+    fn participle_subject(&self, lt: &[Tok], pos: usize) -> Vec<Tok> {
+        let text = self.text;
+        let mut first: Option<Vec<Tok>> = None;
+        let mut start = 0;
+        for end in (0..=lt.len()).filter(|&k| k == lt.len() || matches!(lt[k].s(text), "," | ";")) {
+            if end > start {
+                let np = subject_np(text, &lt[start..end]);
+                if valid_np(text, &np) {
+                    if self
+                        .people
+                        .resolve(text, &np, pos, self.mentions)
+                        .name
+                        .is_some()
+                    {
+                        return np;
+                    }
+                    first.get_or_insert(np);
+                }
+            }
+            start = end + 1;
+            if first.is_some() && start > lt.len() {
+                break;
+            }
+        }
+        first.unwrap_or_else(|| {
+            let e = lt
+                .iter()
+                .position(|t| matches!(t.s(text), "," | ";"))
+                .unwrap_or(lt.len());
+            subject_np(text, &lt[..e])
         })
     }
 
@@ -823,6 +898,7 @@ impl<'a> QuoteFinder<'a> {
                         | "which"
                         | "who"
                 )
+                && !plural_noun_reading(&low[i], &low[i - 1])
         })?;
         let (mut np, appositive) = np_before(text, &toks[..vi]);
         if np.is_empty() && low[vi - 1] == "and" {
@@ -1066,6 +1142,90 @@ fn drop_fillers(text: &str, np: &[Tok]) -> Vec<Tok> {
         .collect()
 }
 
+/// An attribution whose speaker has no name yields to `other` when that one names
+/// somebody: "Norway's foreign ministry said it viewed the move as "..." and said
+/// it would ..." has a nameless clause after the quote and the speaker before it.
+fn prefer_named(a: Attribution, other: impl FnOnce() -> Option<Attribution>) -> Attribution {
+    if a.speaker.name.is_some() {
+        return a;
+    }
+    match other() {
+        Some(b) if b.speaker.name.is_some() => b,
+        _ => a,
+    }
+}
+
+/// Index in `words` of the speech verb of a tag after a quotation. The verb is
+/// looked for in the first 14 tokens; past them only right after a comma that
+/// closes an apposition or relative clause of a name at the start ("Hanna Kowal,
+/// the chief economist of the National Bank of Poland in Warsaw, said"), so a
+/// speech verb deep in an unrelated clause is not taken.
+fn tag_verb_index(text: &str, words: &[Tok]) -> Option<usize> {
+    if let Some(i) = words
+        .iter()
+        .take(14)
+        .position(|t| t.is_word() && names::is_speech_verb(t.s(text)))
+    {
+        return Some(i);
+    }
+    let first_comma = words.iter().take(8).position(|t| t.s(text) == ",")?;
+    if first_comma == 0 || !text::is_capitalised(words[0].s(text)) {
+        return None;
+    }
+    (first_comma + 2..words.len().min(48)).find(|&j| {
+        let w = words[j].s(text);
+        words[j].is_word()
+            && names::is_speech_verb(w)
+            && (words[j - 1].s(text) == ","
+                || (j >= 2
+                    && words[j - 2].s(text) == ","
+                    && names::is_np_filler(words[j - 1].s(text))))
+    })
+}
+
+/// Index of a lone pronoun between the last comma and the verb ("..., he warned").
+fn pronoun_before_verb(text: &str, np: &[Tok]) -> Option<usize> {
+    let c = np.iter().rposition(|t| t.s(text) == ",")?;
+    let rest: Vec<usize> = (c + 1..np.len())
+        .filter(|&k| np[k].is_word() && !names::is_np_filler(np[k].s(text)))
+        .collect();
+    match rest.as_slice() {
+        [k] if matches!(
+            np[*k].s(text).to_lowercase().as_str(),
+            "he" | "she" | "they" | "we"
+        ) =>
+        {
+            Some(*k)
+        }
+        _ => None,
+    }
+}
+
+/// End (exclusive) of a name run in `words` from `from`: up to the first
+/// punctuation or clause word, where the full stop of an abbreviated title ("Cmdr.",
+/// "Lt. Gen.") belongs to the run.
+fn np_run_end(text: &str, words: &[Tok], from: usize) -> usize {
+    let mut k = from;
+    while k < words.len() {
+        let t = &words[k];
+        let w = t.s(text);
+        if t.is_word() {
+            if ends_np(w) {
+                break;
+            }
+        } else if !(w == "."
+            && k > from
+            && words[k - 1].end == t.start
+            && (names::is_title(words[k - 1].s(text))
+                || text::is_abbreviation(words[k - 1].s(text))))
+        {
+            break;
+        }
+        k += 1;
+    }
+    k
+}
+
 /// The noun phrase just before a verb, read leftwards to a clause boundary,
 /// skipping adverbs like "also"; when an appositive between commas stands just
 /// before the verb, the phrase before it is the main one and the appositive the
@@ -1084,11 +1244,19 @@ fn np_before(text: &str, toks: &[Tok]) -> (Vec<Tok>, Option<Vec<Tok>>) {
     }
     let mut appositive = None;
     if end > 0 && toks[end - 1].s(text) == "," {
-        if let Some(c) = (0..end - 1)
+        // An appositive of up to 16 tokens, or a longer relative clause ("McCormick,
+        // who has split from many fellow Republicans on ..., told").
+        let comma = (0..end - 1)
             .rev()
-            .take(16)
+            .take(48)
             .find(|&i| toks[i].s(text) == ",")
-        {
+            .filter(|&c| {
+                end - 1 - c <= 16
+                    || toks.get(c + 1).is_some_and(|t| {
+                        matches!(t.s(text).to_lowercase().as_str(), "who" | "which" | "whose")
+                    })
+            });
+        if let Some(c) = comma {
             appositive = Some(toks[c + 1..end - 1].to_vec());
             end = c;
         }
@@ -1114,6 +1282,22 @@ fn subject_np(text: &str, toks: &[Tok]) -> Vec<Tok> {
                 && !names::is_person_head(t.s(text))
         })
         .unwrap_or(toks.len());
+    // "Directives from Premier Li Wei ...": the author follows a document noun.
+    if end < toks.len()
+        && end > 0
+        && matches!(toks[end].s(text), "from" | "by")
+        && toks[..end]
+            .iter()
+            .rev()
+            .find(|t| t.is_word())
+            .is_some_and(|t| crate::speakers::is_document(&t.s(text).to_lowercase()))
+    {
+        let tail = toks[end + 1..]
+            .iter()
+            .position(|t| !t.is_word() || !text::is_capitalised(t.s(text)))
+            .map_or(toks.len(), |p| end + 1 + p);
+        return toks[..tail].to_vec();
+    }
     toks[..end].to_vec()
 }
 
@@ -1263,6 +1447,28 @@ mod tests {
                     "indirect"
                 ),
             ]
+        );
+    }
+
+    #[test]
+    fn claims_as_a_plural_noun_reports_no_speech() {
+        // After a past-tense verb, a possessive or a preposition: the noun.
+        for t in [
+            "The soldiers investigated claims against the militia in the north.",
+            "The ministry dismissed his claims about the convoy on Monday.",
+            "Officials looked into claims of abuse at the camp last year.",
+        ] {
+            assert!(run(t, &[]).is_empty(), "{t}");
+        }
+        // After its subject: the verb.
+        let q = run("Tom Hill claims the talks had collapsed in May.", &[]);
+        assert_eq!(
+            pairs(&q),
+            vec![p(
+                "the talks had collapsed in May",
+                Some("Tom Hill"),
+                "indirect"
+            )]
         );
     }
 

@@ -44,6 +44,9 @@ pub struct Speaker {
     pub code: Option<String>,
     /// Index of the entry it resolved to.
     pub entry: Option<usize>,
+    /// For a speaker the article does not name ("a senior security official",
+    /// "two people briefed on the talks"): the words that describe them.
+    pub description: Option<String>,
 }
 
 /// The article's cast: entries and their occurrences in text order.
@@ -70,13 +73,33 @@ impl People {
         mentions: &[Mention],
         is_place: PlaceTest<'_>,
     ) -> People {
+        People::build_with(
+            text,
+            &text::Words::of(text),
+            units,
+            inside,
+            mentions,
+            is_place,
+        )
+    }
+
+    /// [`People::build`] on the words of `text` already read.
+    pub fn build_with(
+        text: &str,
+        words: &text::Words,
+        units: &[[usize; 2]],
+        inside: &[bool],
+        mentions: &[Mention],
+        is_place: PlaceTest<'_>,
+    ) -> People {
         let mut p = People::default();
         // Per unit: the entries it names and its pronoun evidence (female, male).
         let mut per_unit: Vec<(Vec<usize>, bool, bool)> = Vec::new();
         // One index for every run's mention look-up (a scan per run was quadratic).
         let mention_index = text::SpanIndex::new(mentions.iter().map(|m| m.span));
         for &unit in units {
-            let toks: Vec<Tok> = text::tokens(text, unit)
+            let toks: Vec<Tok> = words
+                .within(text, unit)
                 .into_iter()
                 .filter(|t| !inside.get(t.start).copied().unwrap_or(false))
                 .collect();
@@ -189,9 +212,23 @@ impl People {
                 k += 1;
             }
         }
+        // "China's ambassador to Britain Liu Xiaming": a place that ends the title's
+        // phrase is not part of the name that follows it.
+        while !is_org_run && k + 2 < b && is_place(word(k)) {
+            k += 1;
+        }
         let name_span = [toks[k].start, toks[b - 1].start + word(b - 1).len()];
         let name = text::collapse_ws(&text[name_span[0]..name_span[1]]);
         let n_words = b - k;
+        // The kind and code are those of the name itself, not of a country before it
+        // in the same run ("Britain" in "ambassador to Britain Liu Xiaming").
+        let mention = if k > a {
+            mentions
+                .iter()
+                .find(|m| m.span[0] < name_span[1] && name_span[0] < m.span[1])
+        } else {
+            mention
+        };
         // Appositive titles: "Sergei Lavrov, Russia's foreign minister, said".
         if b < toks.len() && toks[b].s(text) == "," {
             let mut j = b + 1;
@@ -371,6 +408,10 @@ impl People {
         };
         // A pronoun alone.
         if words.len() == 1 && names::is_pronoun(words[0]) {
+            // Resolved where the pronoun stands, not where the quote starts: in "She said
+            // Ortega was tired, and that a term would "destroy his family"" the name
+            // after the pronoun is no antecedent.
+            let pos = pos.min(span[0]);
             return match words[0].to_lowercase().as_str() {
                 "he" => self.by_pronoun(pos, Some(false)),
                 "she" => self.by_pronoun(pos, Some(true)),
@@ -397,6 +438,31 @@ impl People {
             .map(|t| t.s(text))
             .collect();
         let head = core_words.last().copied().unwrap_or("");
+        if let Some(s) = self.by_document(text, np, cut, &core_words, pos, mentions) {
+            return s;
+        }
+        // An office named in full ("the United Nations High Commissioner for Human
+        // Rights"): the whole phrase is the speaker's name.
+        if cut + 1 < np.len()
+            && matches!(np[cut].s(text), "for" | "of")
+            && text::is_capitalised(np[cut + 1].s(text))
+            && (names::is_title(head) || names::is_person_head(&head.to_lowercase()))
+        {
+            let start = np
+                .iter()
+                .position(|t| t.is_word() && !t.s(text).eq_ignore_ascii_case("the"))
+                .unwrap_or(0);
+            let end = np
+                .iter()
+                .rposition(|t| t.is_word())
+                .map_or(np.len(), |p| p + 1);
+            return Speaker {
+                name: Some(text::collapse_ws(&text[np[start].start..np[end - 1].end])),
+                code: mention_code(),
+                entry: None,
+                description: None,
+            };
+        }
         let occs: Vec<&Occurrence> = self
             .occurrences
             .iter()
@@ -423,16 +489,22 @@ impl People {
                     name: Some(e.name.clone()),
                     code: e.code.clone().or_else(mention_code),
                     entry: Some(o.entry),
+                    description: None,
                 };
             }
         }
         // A capitalised name the cast does not know (e.g. a lone surname).
         let lone_initial =
             core_words.len() == 1 && cut < np.len() && at_sentence_start(text, core[0].start);
+        // "Diplomats said ...": a role noun capitalised at the start of a sentence.
+        let role_noun = core_words.len() == 1
+            && at_sentence_start(text, core[0].start)
+            && anonymous_description(text, core).is_some();
         if text::is_name_word(head)
             && !names::is_function_word(head)
             && !names::is_title(head)
             && !lone_initial
+            && !role_noun
         {
             let caps: Vec<&str> = core_words
                 .iter()
@@ -451,6 +523,7 @@ impl People {
                     name: Some(name),
                     code: mention_code(),
                     entry: None,
+                    description: None,
                 };
             }
         }
@@ -485,13 +558,51 @@ impl People {
                 name: Some(text::collapse_ws(&text[core[start].start..core_span[1]])),
                 code: mention_code(),
                 entry: None,
+                description: None,
             };
         }
         Speaker {
             name: None,
             code: mention_code(),
             entry: None,
+            description: anonymous_description(text, np),
         }
+    }
+
+    /// A speaker given by what they issued: "directives from Xi", "a statement by the
+    /// ministry" speak for their author; "the statement said", "the letter says" for
+    /// the author the article last named, that is the last speaker, else the last
+    /// organisation.
+    fn by_document(
+        &self,
+        text: &str,
+        np: &[Tok],
+        cut: usize,
+        core_words: &[&str],
+        pos: usize,
+        mentions: &[Mention],
+    ) -> Option<Speaker> {
+        let head = core_words.last()?.to_lowercase();
+        if !is_document(&head) {
+            return None;
+        }
+        if cut + 1 < np.len() && matches!(np[cut].s(text), "from" | "by" | "of") {
+            let s = self.resolve(text, &np[cut + 1..], pos, mentions);
+            if s.name.is_some() {
+                return Some(s);
+            }
+        }
+        if !matches!(
+            core_words[0].to_lowercase().as_str(),
+            "the" | "its" | "their"
+        ) {
+            return None;
+        }
+        if let Some(&(_, e)) = self.speakers.iter().rev().find(|s| s.0 < pos) {
+            return Some(self.speaker_of(e));
+        }
+        let s = self.last_org(pos, None);
+        s.name.is_some().then_some(s)
     }
 
     fn speaker_of(&self, entry: usize) -> Speaker {
@@ -500,6 +611,7 @@ impl People {
             name: Some(e.name.clone()),
             code: e.code.clone(),
             entry: Some(entry),
+            description: None,
         }
     }
 
@@ -566,11 +678,107 @@ impl People {
     }
 }
 
+/// The description of an unnamed source ("a senior security official", "diplomats",
+/// "people familiar with the talks"): the phrase, when its head names a person by role.
+fn anonymous_description(text: &str, np: &[Tok]) -> Option<String> {
+    let is_head = |w: &str| {
+        names::is_person_head(w)
+            || matches!(
+                w,
+                "official"
+                    | "officials"
+                    | "source"
+                    | "sources"
+                    | "people"
+                    | "person"
+                    | "diplomat"
+                    | "diplomats"
+                    | "aide"
+                    | "aides"
+                    | "analyst"
+                    | "analysts"
+                    | "witness"
+                    | "witnesses"
+                    | "resident"
+                    | "residents"
+                    | "expert"
+                    | "experts"
+            )
+            || is_ordinary_person(w)
+    };
+    // The head is among the first words: "people familiar with the talks".
+    let anonymous_head = np
+        .iter()
+        .filter(|t| t.is_word())
+        .take(4)
+        .any(|t| is_head(&t.s(text).to_lowercase()));
+    if !anonymous_head || np.is_empty() {
+        return None;
+    }
+    Some(text::collapse_ws(&text[np[0].start..np[np.len() - 1].end]))
+}
+
+/// Nouns for an ordinary person named by occupation, condition or kin, the usual
+/// unnamed voices of news ("a farmer from the village said", "one soldier told
+/// reporters", "a mother of two said"). Class: anonymous sources (issue 10 item 5).
+fn is_ordinary_person(w: &str) -> bool {
+    let singular = w.strip_suffix('s').unwrap_or(w);
+    matches!(
+        singular,
+        "farmer"
+            | "soldier"
+            | "doctor"
+            | "nurse"
+            | "teacher"
+            | "student"
+            | "worker"
+            | "driver"
+            | "shopkeeper"
+            | "villager"
+            | "survivor"
+            | "victim"
+            | "protester"
+            | "demonstrator"
+            | "activist"
+            | "refugee"
+            | "fighter"
+            | "mother"
+            | "father"
+            | "relative"
+            | "neighbour"
+            | "neighbor"
+            | "parent"
+    ) || matches!(w, "woman" | "women" | "man" | "men")
+}
+
 /// True when only spaces and an opening mark separate `pos` from a sentence end or the text start.
 fn at_sentence_start(text: &str, pos: usize) -> bool {
     let before = text[..pos]
         .trim_end_matches(|c: char| c.is_whitespace() || matches!(c, '"' | '“' | '‘' | '('));
     before.is_empty() || before.ends_with(['.', '!', '?', '”', '"', ':'])
+}
+
+/// Nouns for what an author issues and that can "say" things ("the statement said").
+pub fn is_document(w: &str) -> bool {
+    matches!(
+        w,
+        "statement"
+            | "statements"
+            | "communique"
+            | "letter"
+            | "release"
+            | "directive"
+            | "directives"
+            | "memo"
+            | "order"
+            | "decree"
+            | "post"
+            | "tweet"
+            | "message"
+            | "notice"
+            | "announcement"
+            | "declaration"
+    )
 }
 
 /// Heads of descriptions that name an institution ("ministry", "air force").

@@ -111,6 +111,16 @@ impl ToneLexicon {
             .copied()
     }
 
+    /// Tone of the words `toks` of `text` (what [`ToneLexicon::tone`] gives on
+    /// their span when they are its words).
+    pub fn tone_of_words(&self, text: &str, toks: &[text::Tok]) -> Tone {
+        let mut t = Tone::default();
+        let mut pronouns = 0usize;
+        self.count(text, toks, &mut t, &mut pronouns);
+        Self::finish(&mut t, pronouns);
+        t
+    }
+
     /// Tone of `text[span]`.
     pub fn tone(&self, text: &str, span: [usize; 2]) -> Tone {
         let mut t = Tone::default();
@@ -132,6 +142,12 @@ impl ToneLexicon {
             from = end;
             self.count(text, &toks, &mut t, &mut pronouns);
         }
+        Self::finish(&mut t, pronouns);
+        t
+    }
+
+    /// Percentages from the counts.
+    fn finish(t: &mut Tone, pronouns: usize) {
         if t.word_count > 0 {
             let n = t.word_count as f32;
             t.positive = 100.0 * t.positive_words as f32 / n;
@@ -140,7 +156,6 @@ impl ToneLexicon {
             t.tone = t.positive - t.negative;
             t.pronoun_density = 100.0 * pronouns as f32 / n;
         }
-        t
     }
 
     fn count(&self, text: &str, toks: &[text::Tok], t: &mut Tone, pronouns: &mut usize) {

@@ -112,38 +112,24 @@ fn check(text: &str, span: [usize; 2], what: &str) {
 }
 
 fn event(rng: &mut Rng, text: &str) -> Event {
-    Event {
-        article_id: "f".into(),
-        date: None,
-        sentence_index: 0,
-        sentence: String::new(),
-        source_code: ["RUSGOV", "", "X", "USA"][rng.below(4)].into(),
-        source_text: String::new(),
-        target_code: ["UKR", "", "IGOUNO"][rng.below(3)].into(),
-        target_text: String::new(),
-        event_code: "190".into(),
-        event_root: "19".into(),
-        event_label: String::new(),
-        quad_class: 4,
-        goldstein: -10.0,
-        plover: None,
-        pattern: String::new(),
-        source_span: random_span(rng, text),
-        target_span: random_span(rng, text),
-        verb_span: random_span(rng, text),
-        sentence_span: if rng.below(4) == 0 {
+    Event::builder()
+        .article_id("f")
+        .sentence_index(0)
+        .source_code(["RUSGOV", "", "X", "USA"][rng.below(4)])
+        .target_code(["UKR", "", "IGOUNO"][rng.below(3)])
+        .event_code("190")
+        .event_root("19")
+        .quad_class(4)
+        .goldstein(-10.0)
+        .source_span(random_span(rng, text))
+        .target_span(random_span(rng, text))
+        .verb_span(random_span(rng, text))
+        .sentence_span(if rng.below(4) == 0 {
             [text.len() + 5, text.len() + 9]
         } else {
             random_span(rng, text)
-        },
-        is_root_event: false,
-        sentence_tone: None,
-        article_tone: None,
-        action_geo: None,
-        source_geo: None,
-        target_geo: None,
-        quotes: Vec::new(),
-    }
+        })
+        .build()
 }
 
 #[test]
@@ -173,11 +159,10 @@ fn extractors_never_panic_and_keep_spans_valid() {
             })
             .collect();
         let events: Vec<Event> = (0..rng.below(3)).map(|_| event(&mut rng, &text)).collect();
-        let article = Article {
-            id: format!("a{round}"),
-            text: text.clone(),
-            ..Article::default()
-        };
+        let article = Article::builder()
+            .id(format!("a{round}"))
+            .text(text.clone())
+            .build();
         let mut coded = CodedArticle {
             sentences: if rng.below(2) == 0 {
                 Vec::new()

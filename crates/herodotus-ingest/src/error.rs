@@ -2,6 +2,7 @@
 
 /// What can go wrong reading one input record.
 #[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
 pub enum IngestError {
     /// Reading the file or stream failed.
     #[error("read error: {0}")]

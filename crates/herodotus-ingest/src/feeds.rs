@@ -2,12 +2,15 @@
 //! article with its link (URL), title, date, authors and, where the feed
 //! carries it, its content (HTML content is reduced to text).
 //!
-//! Feeds are parsed with a small forgiving XML scanner (tags, CDATA, entities)
-//! so that a malformed feed still yields what can be read. Items whose page
+//! Feeds are read with `quick-xml`, configured to forgive (end tags need not
+//! match, reading goes on after a syntax error) so that a malformed feed still
+//! yields what can be read. Items whose page
 //! must be fetched are left for a [`crate::fetch::Fetcher`].
 
 use crate::html::{self, render::normalize_space};
 use herodotus_core::{Article, Date, RecordError};
+use quick_xml::events::{BytesStart, Event as XmlEvent};
+use quick_xml::Reader;
 
 /// One feed item, before it becomes an article.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -30,102 +33,86 @@ pub struct FeedItem {
     pub language: Option<String>,
 }
 
-enum Tok<'a> {
+enum Tok {
     Start {
         name: String,
-        attrs: &'a str,
+        /// `href` and `rel`, the only attributes read (entities decoded).
+        href: Option<String>,
+        rel: Option<String>,
         empty: bool,
     },
     End(String),
     Text(String),
 }
 
-/// A forgiving XML tokenizer.
+/// A forgiving XML tokenizer over `quick-xml`: end tags need not match, text
+/// entities are decoded as HTML's (feeds use `&nbsp;` and friends), and after
+/// a syntax error reading goes on past it (or stops, if it cannot).
 struct Scanner<'a> {
-    s: &'a str,
-    i: usize,
+    reader: Reader<&'a [u8]>,
 }
 
-fn local(name: &str) -> String {
-    name.rsplit(':').next().unwrap_or(name).to_ascii_lowercase()
+impl<'a> Scanner<'a> {
+    fn new(xml: &'a str) -> Scanner<'a> {
+        let mut reader = Reader::from_str(xml);
+        let config = reader.config_mut();
+        config.check_end_names = false;
+        config.allow_unmatched_ends = true;
+        Scanner { reader }
+    }
 }
 
-impl<'a> Iterator for Scanner<'a> {
-    type Item = Tok<'a>;
-    fn next(&mut self) -> Option<Tok<'a>> {
-        let b = self.s.as_bytes();
+fn local(name: &[u8]) -> String {
+    let name = String::from_utf8_lossy(name);
+    name.rsplit(':')
+        .next()
+        .unwrap_or(&name)
+        .to_ascii_lowercase()
+}
+
+/// The value of attribute `key` (case-insensitive, any prefix) of a start tag.
+fn attr(tag: &BytesStart<'_>, key: &str) -> Option<String> {
+    tag.attributes()
+        .with_checks(false)
+        .filter_map(|a| a.ok())
+        .find(|a| local(a.key.as_ref()) == key)
+        .map(|a| html::entities::decode(&String::from_utf8_lossy(&a.value)).into_owned())
+}
+
+impl Iterator for Scanner<'_> {
+    type Item = Tok;
+    fn next(&mut self) -> Option<Tok> {
         loop {
-            if self.i >= b.len() {
-                return None;
-            }
-            if b[self.i] != b'<' {
-                let end = memchr::memchr(b'<', &b[self.i..]).map_or(b.len(), |o| self.i + o);
-                let t = &self.s[self.i..end];
-                self.i = end;
-                return Some(Tok::Text(html::entities::decode(t).into_owned()));
-            }
-            let rest = &self.s[self.i..];
-            if let Some(r) = rest.strip_prefix("<![CDATA[") {
-                let end = r.find("]]>").unwrap_or(r.len());
-                self.i += 9 + end + 3.min(r.len() - end);
-                return Some(Tok::Text(r[..end].to_string()));
-            }
-            if rest.starts_with("<!--") {
-                self.i += rest.find("-->").map_or(rest.len(), |e| e + 3);
-                continue;
-            }
-            if rest.starts_with("<!") || rest.starts_with("<?") {
-                self.i += rest.find('>').map_or(rest.len(), |e| e + 1);
-                continue;
-            }
-            let end = match memchr::memchr(b'>', &b[self.i..]) {
-                Some(o) => self.i + o,
-                None => {
-                    self.i = b.len();
-                    return None;
-                }
+            let before = self.reader.buffer_position();
+            let ev = match self.reader.read_event() {
+                Ok(ev) => ev,
+                // Skip what could not be read; stop where nothing was consumed.
+                Err(_) if self.reader.buffer_position() > before => continue,
+                Err(_) => return None,
             };
-            let inner = &self.s[self.i + 1..end];
-            self.i = end + 1;
-            if let Some(name) = inner.strip_prefix('/') {
-                return Some(Tok::End(local(name.trim())));
-            }
-            let empty = inner.ends_with('/');
-            let inner = inner.trim_end_matches('/');
-            let name_end = inner
-                .find(|c: char| c.is_whitespace())
-                .unwrap_or(inner.len());
-            if name_end == 0 {
-                continue;
-            }
-            return Some(Tok::Start {
-                name: local(&inner[..name_end]),
-                attrs: &inner[name_end..],
-                empty,
+            return Some(match ev {
+                XmlEvent::Start(ref t) | XmlEvent::Empty(ref t) => {
+                    let name = local(t.name().as_ref());
+                    if name.is_empty() {
+                        continue;
+                    }
+                    Tok::Start {
+                        name,
+                        href: attr(t, "href"),
+                        rel: attr(t, "rel"),
+                        empty: matches!(ev, XmlEvent::Empty(_)),
+                    }
+                }
+                XmlEvent::End(t) => Tok::End(local(t.name().as_ref())),
+                XmlEvent::Text(t) => {
+                    Tok::Text(html::entities::decode(&String::from_utf8_lossy(&t)).into_owned())
+                }
+                XmlEvent::CData(t) => Tok::Text(String::from_utf8_lossy(&t).into_owned()),
+                XmlEvent::Eof => return None,
+                _ => continue,
             });
         }
     }
-}
-
-/// The value of `key="..."` in a tag's attribute text.
-fn attr<'a>(attrs: &'a str, key: &str) -> Option<&'a str> {
-    let mut rest = attrs;
-    while let Some(at) = rest.find(key) {
-        let before_ok = at == 0 || rest.as_bytes()[at - 1].is_ascii_whitespace();
-        let after = rest[at + key.len()..].trim_start();
-        if before_ok {
-            if let Some(v) = after.strip_prefix('=') {
-                let v = v.trim_start();
-                let q = v.chars().next()?;
-                if q == '"' || q == '\'' {
-                    let body = &v[1..];
-                    return body.find(q).map(|e| &body[..e]);
-                }
-            }
-        }
-        rest = &rest[at + key.len()..];
-    }
-    None
 }
 
 fn is_field(name: &str) -> bool {
@@ -164,9 +151,14 @@ pub fn parse_items(xml: &str) -> Vec<FeedItem> {
     let mut in_author = false;
     let mut channel_lang: Option<String> = None;
     let mut in_lang = false;
-    for tok in (Scanner { s: xml, i: 0 }) {
+    for tok in Scanner::new(xml) {
         match tok {
-            Tok::Start { name, attrs, empty } => {
+            Tok::Start {
+                name,
+                href,
+                rel,
+                empty,
+            } => {
                 if matches!(name.as_str(), "item" | "entry" | "url") && cur.is_none() {
                     cur = Some(FeedItem {
                         language: channel_lang.clone(),
@@ -186,8 +178,8 @@ pub fn parse_items(xml: &str) -> Vec<FeedItem> {
                     in_author = !empty;
                 }
                 if name == "link" {
-                    if let Some(href) = attr(attrs, "href") {
-                        let rel = attr(attrs, "rel").unwrap_or("alternate");
+                    if let Some(href) = href {
+                        let rel = rel.as_deref().unwrap_or("alternate");
                         if rel == "alternate" && item.link.is_none() {
                             item.link = Some(href.trim().to_string());
                         }
@@ -329,16 +321,15 @@ impl FeedItem {
             .as_deref()
             .and_then(crate::language::normalize_tag);
         let language = crate::language::detect_or_declared(&text, declared.as_deref());
-        Ok(Article {
-            id,
-            text,
-            date,
-            title: self.title,
-            url: self.link,
-            source: None,
-            authors: self.authors,
-            language,
-        })
+        Ok(Article::builder()
+            .id(id)
+            .text(text)
+            .date(date)
+            .title(self.title)
+            .url(self.link)
+            .authors(self.authors)
+            .language(language)
+            .build())
     }
 }
 
@@ -432,5 +423,26 @@ mod tests {
         ] {
             let _ = parse_feed(junk.as_bytes(), "j.rss", None);
         }
+    }
+
+    /// Attribute values are XML: entities decoded, a `>` inside quotes is not the
+    /// end of the tag (the hand-written scanner kept `&amp;` in links and cut
+    /// the tag at the first `>`).
+    #[test]
+    fn attributes_are_read_as_xml() {
+        let atom = r#"<feed><entry><title type="text" alt="a > b">Storm</title>
+<link rel="alternate" href="https://ex.org/a?x=1&amp;y=2"/><updated>2019-11-18</updated></entry></feed>"#;
+        let items = parse_items(atom);
+        assert_eq!(items.len(), 1);
+        assert_eq!(items[0].title.as_deref(), Some("Storm"));
+        assert_eq!(items[0].link.as_deref(), Some("https://ex.org/a?x=1&y=2"));
+        // A malformed item before a good one: the good one is still read.
+        let rss = "<rss><item><title>a < b</title></item><item><title>Talks</title></item></rss>";
+        let titles: Vec<_> = parse_items(rss).into_iter().map(|i| i.title).collect();
+        assert_eq!(
+            titles.last(),
+            Some(&Some("Talks".to_string())),
+            "{titles:?}"
+        );
     }
 }

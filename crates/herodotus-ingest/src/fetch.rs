@@ -78,18 +78,16 @@ mod tests {
             b"<html><body><article><p>The full story of the flood, with every detail the summary left out.</p></article></body></html>".to_vec(),
         );
         let f = MapFetcher(pages);
-        let mut a = Article {
-            id: "a".into(),
-            text: "Summary.".into(),
-            url: Some("https://ex.com/a".into()),
-            ..Article::default()
-        };
+        let mut a = Article::builder()
+            .id("a")
+            .text("Summary.")
+            .url(Some("https://ex.com/a".to_string()))
+            .build();
         complete_article(&mut a, &f).unwrap();
         assert!(a.text.starts_with("The full story"));
-        let mut b = Article {
-            url: Some("https://ex.com/missing".into()),
-            ..Article::default()
-        };
+        let mut b = Article::builder()
+            .url(Some("https://ex.com/missing".to_string()))
+            .build();
         assert!(complete_article(&mut b, &f).is_err());
     }
 }

@@ -90,6 +90,13 @@ impl<R: BufRead> Read for GzMembers<R> {
                 Ok(n) => return Ok(n),
                 Err(e) => {
                     let mut inner = self.dec.take().expect("decoder present").into_inner();
+                    // A bad checksum is found at the member's end: the next member
+                    // starts right here and must not be skipped with the bad one.
+                    let at_member = inner.fill_buf().map(gzip::is_gzip).unwrap_or(false);
+                    if at_member {
+                        self.dec = Some(flate2::bufread::GzDecoder::new(inner));
+                        return Err(e);
+                    }
                     match resync_gzip(&mut inner, true) {
                         Ok(true) => self.dec = Some(flate2::bufread::GzDecoder::new(inner)),
                         _ => self.idle = Some(inner),
@@ -157,6 +164,18 @@ struct WarcHeader {
     length: Option<u64>,
 }
 
+/// Records a [`WarcReader`] passed over without yielding them, by reason: none of
+/// them is an error, but a caller that reports what it read (the Spark job) counts them.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct WarcSkips {
+    /// Records that are not responses or resources (`warcinfo`, `request`, `metadata`).
+    pub not_response: usize,
+    /// Responses whose content is not HTML (PDF, images, JSON, feeds).
+    pub not_html: usize,
+    /// HTTP responses with a status other than 200 (redirects, errors).
+    pub not_ok: usize,
+}
+
 /// Streams the articles of a WARC file.
 pub struct WarcReader<R: BufRead> {
     src: Src<R>,
@@ -165,6 +184,7 @@ pub struct WarcReader<R: BufRead> {
     index: usize,
     done: bool,
     line: Vec<u8>,
+    skips: WarcSkips,
 }
 
 impl<R: BufRead> WarcReader<R> {
@@ -181,7 +201,13 @@ impl<R: BufRead> WarcReader<R> {
             index: 0,
             done: false,
             line: Vec::new(),
+            skips: WarcSkips::default(),
         }
+    }
+
+    /// Records passed over so far, by reason.
+    pub fn skips(&self) -> WarcSkips {
+        self.skips
     }
 
     fn origin(&self, id: &str) -> String {
@@ -367,6 +393,11 @@ impl<R: BufRead> WarcReader<R> {
                         format!("record larger than {MAX_PAGE} bytes"),
                     )));
                 }
+                if wanted {
+                    self.skips.not_html += 1;
+                } else {
+                    self.skips.not_response += 1;
+                }
                 continue;
             }
             let mut block = Vec::with_capacity(len as usize);
@@ -406,7 +437,13 @@ impl<R: BufRead> WarcReader<R> {
             let (charset, body) = if http {
                 match parse_http(&block) {
                     HttpBody::Html { charset, body } => (charset, body),
-                    HttpBody::Skip => continue,
+                    HttpBody::Skip(why) => {
+                        match why {
+                            Skip::NotOk => self.skips.not_ok += 1,
+                            Skip::NotHtml => self.skips.not_html += 1,
+                        }
+                        continue;
+                    }
                     HttpBody::Bad(msg) => return Some(Err(RecordError::new(&origin, msg))),
                 }
             } else {
@@ -462,8 +499,14 @@ enum HttpBody {
         charset: Option<String>,
         body: Vec<u8>,
     },
-    Skip,
+    Skip(Skip),
     Bad(String),
+}
+
+/// Why an HTTP response is passed over.
+enum Skip {
+    NotOk,
+    NotHtml,
 }
 
 /// Splits an HTTP response into status, headers and body.
@@ -482,7 +525,7 @@ fn parse_http(block: &[u8]) -> HttpBody {
     }
     let code = status.split_whitespace().nth(1).unwrap_or("");
     if code != "200" {
-        return HttpBody::Skip;
+        return HttpBody::Skip(Skip::NotOk);
     }
     let mut content_type = String::new();
     let mut chunked = false;
@@ -499,7 +542,7 @@ fn parse_http(block: &[u8]) -> HttpBody {
     }
     let lower = content_type.to_ascii_lowercase();
     if !(lower.is_empty() || lower.contains("html")) {
-        return HttpBody::Skip;
+        return HttpBody::Skip(Skip::NotHtml);
     }
     let mut body = block[body_start..].to_vec();
     if chunked {
@@ -648,6 +691,13 @@ pub(crate) mod tests {
         open_input(path.to_str().unwrap(), &InputOptions::default()).collect()
     }
 
+    /// The ids of the records read without error.
+    fn ok_ids(got: &[Result<herodotus_core::Article, RecordError>]) -> Vec<&str> {
+        got.iter()
+            .filter_map(|r| r.as_ref().ok().map(|a| a.id.as_str()))
+            .collect()
+    }
+
     fn tmp(name: &str, data: &[u8]) -> std::path::PathBuf {
         let p = std::env::temp_dir().join(format!("herodotus-warc-{}-{name}", std::process::id()));
         std::fs::write(&p, data).unwrap();
@@ -704,6 +754,33 @@ pub(crate) mod tests {
     }
 
     #[test]
+    fn bad_checksum_loses_only_its_own_record() {
+        let mut members: Vec<Vec<u8>> = records().iter().map(|r| gz(r)).collect();
+        // Flip bytes inside r1's member: its CRC (or inflate) fails at its end.
+        members.insert(
+            2,
+            gz(&record(
+                "response",
+                "r1b",
+                "https://ex.com/b",
+                &http("200 OK", "text/html", &page(2)),
+                0,
+            )),
+        );
+        let m = &mut members[1];
+        let mid = m.len() / 2;
+        for b in &mut m[mid..mid + 16] {
+            *b ^= 0x5a;
+        }
+        let p = tmp("crc.warc.gz", &members.concat());
+        let got = read(&p);
+        let _ = std::fs::remove_file(&p);
+        let ok = ok_ids(&got);
+        assert_eq!(ok, ["r1b", "r4"], "{got:?}");
+        assert_eq!(got.iter().filter(|r| r.is_err()).count(), 1, "{got:?}");
+    }
+
+    #[test]
     fn wrong_content_length() {
         let mut recs = records();
         // Too long: runs into r4. Too short: cut inside the body.
@@ -733,10 +810,7 @@ pub(crate) mod tests {
         let p = tmp("len.warc", &recs.concat());
         let got = read(&p);
         let _ = std::fs::remove_file(&p);
-        let ok: Vec<&str> = got
-            .iter()
-            .filter_map(|r| r.as_ref().ok().map(|a| a.id.as_str()))
-            .collect();
+        let ok = ok_ids(&got);
         let errs: Vec<String> = got
             .iter()
             .filter_map(|r| r.as_ref().err().map(|e| e.to_string()))
@@ -751,6 +825,23 @@ pub(crate) mod tests {
             errs.iter()
                 .any(|e| e.contains("r5") && e.contains("Content-Length")),
             "{errs:?}"
+        );
+    }
+
+    #[test]
+    fn skipped_records_are_counted_by_reason() {
+        let data: Vec<u8> = records().concat();
+        let mut r = WarcReader::new(&data[..], "s.warc", None);
+        let pages = r.by_ref().filter(|x| x.is_ok()).count();
+        assert_eq!(pages, 2);
+        // warcinfo and request; the 404; the PNG.
+        assert_eq!(
+            r.skips(),
+            WarcSkips {
+                not_response: 2,
+                not_html: 1,
+                not_ok: 1
+            }
         );
     }
 

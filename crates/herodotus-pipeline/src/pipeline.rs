@@ -1,6 +1,7 @@
 //! The pipeline: read -> code -> enrich, in parallel, in input order.
 
 use crate::{DictSource, Error, EventSink, Options, Processed, Result};
+use herodotus_core::doc::Doc;
 use herodotus_core::{Article, Coder, CoderOptions, Dictionaries, RecordError};
 use herodotus_enrich::Enricher;
 use herodotus_ingest::{open_input, InputOptions};
@@ -153,7 +154,11 @@ impl Pipeline {
 
     /// Codes and enriches one article (cannot fail).
     pub fn process(&self, article: &Article) -> Processed {
-        self.finish(article, self.coder.code_article(article))
+        match self.process_within(article, &herodotus_core::coder::Budget::unlimited()) {
+            Ok(p) => p,
+            // An unlimited budget never interrupts.
+            Err(_) => unreachable!("an unlimited budget never stops coding"),
+        }
     }
 
     /// [`process`](Self::process) within a work budget (deadline, cancel flag,
@@ -165,15 +170,20 @@ impl Pipeline {
         article: &Article,
         budget: &herodotus_core::coder::Budget,
     ) -> std::result::Result<Processed, herodotus_core::coder::Interrupted> {
-        let coded = self.coder.code_article_within(article, budget)?;
-        Ok(self.finish(article, coded))
+        // The article is split and tokenised once, into its document; the coder
+        // fills the document's mentions and every later stage reads the same
+        // sentences and mentions.
+        let mut doc = self.coder.build_doc(article, budget)?;
+        let coded = self.coder.code_doc(&mut doc, budget)?;
+        Ok(self.finish(&doc, coded))
     }
 
-    /// Enriches a coded article and adds the signature if asked.
-    fn finish(&self, article: &Article, mut coded: herodotus_core::CodedArticle) -> Processed {
+    /// Enriches a coded document and adds the signature if asked.
+    fn finish(&self, doc: &Doc<'_>, mut coded: herodotus_core::CodedArticle) -> Processed {
+        let article = doc.article;
         let mut p = match &self.enricher {
             Some(en) => {
-                let e = en.enrich(article, &mut coded, &self.coder);
+                let e = en.enrich_doc(doc, &mut coded);
                 Processed {
                     coded,
                     quotes: e.quotes,

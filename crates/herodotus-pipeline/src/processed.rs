@@ -6,8 +6,11 @@ use herodotus_enrich::{ArticleSig, Entity, PlaceMention};
 /// One article, coded and (unless enrichment is off) enriched: the unit that
 /// flows from the [`crate::Pipeline`] to every [`crate::EventSink`].
 ///
-/// When the engine's `Doc` lands, it will be carried here too, so sinks read one
-/// analysed document instead of re-splitting the text.
+/// The article's `herodotus_core::doc::Doc` (built once by
+/// [`crate::Pipeline::process`], read by the coder and by enrichment) borrows the
+/// article and holds every token, so it is dropped here: sinks read the coded
+/// sentence spans (the document's sentences) and mentions, which are its owned
+/// results, and a batch in flight does not keep every token of 512 articles.
 #[derive(Clone, Debug, Default)]
 #[non_exhaustive]
 pub struct Processed {

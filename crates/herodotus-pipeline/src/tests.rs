@@ -4,11 +4,7 @@ use crate::*;
 use herodotus_core::{Article, RecordError};
 
 fn article(id: &str, text: &str) -> Article {
-    Article {
-        id: id.into(),
-        text: text.into(),
-        ..Article::default()
-    }
+    Article::builder().id(id).text(text).build()
 }
 
 fn input() -> Vec<std::result::Result<Article, RecordError>> {

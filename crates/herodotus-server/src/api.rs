@@ -321,16 +321,16 @@ impl PostArticle {
         };
         let date = date("date", &self.date)
             .map_err(|e| ApiError::new(StatusCode::UNPROCESSABLE_ENTITY, e.message))?;
-        Ok(Article {
-            id,
-            text: self.text,
-            date,
-            title: self.title.filter(|s| !s.trim().is_empty()),
-            url: self.url.filter(|s| !s.trim().is_empty()),
-            source: self.source.filter(|s| !s.trim().is_empty()),
-            authors: self.authors,
-            language: self.language,
-        })
+        Ok(Article::builder()
+            .id(id)
+            .text(self.text)
+            .date(date)
+            .title(self.title.filter(|s| !s.trim().is_empty()))
+            .url(self.url.filter(|s| !s.trim().is_empty()))
+            .source(self.source.filter(|s| !s.trim().is_empty()))
+            .authors(self.authors)
+            .language(self.language)
+            .build())
     }
 }
 

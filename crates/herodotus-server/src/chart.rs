@@ -192,17 +192,7 @@ mod tests {
     #[test]
     fn svg_has_a_focusable_bucket_per_point() {
         let d = |s| Date::parse(s).unwrap();
-        let b = |start, end, c, g| Bucket {
-            start: d(start),
-            end: d(end),
-            count: c,
-            q1: c,
-            q2: 0,
-            q3: 0,
-            q4: 0,
-            goldstein_mean: g,
-            tone_mean: None,
-        };
+        let b = |start, end, c, g| Bucket::new(d(start), d(end), [c, 0, 0, 0], g, None);
         let svg = dyad_chart(
             &[
                 b("2024-01-01", "2024-01-07", 3, Some(1.5)),
@@ -233,16 +223,8 @@ mod tests {
     #[test]
     fn goldstein_line_breaks_over_empty_buckets() {
         let d = |s: &str| Date::parse(s).unwrap();
-        let b = |day: &str, g: Option<f64>| Bucket {
-            start: d(day),
-            end: d(day),
-            count: u64::from(g.is_some()),
-            q1: u64::from(g.is_some()),
-            q2: 0,
-            q3: 0,
-            q4: 0,
-            goldstein_mean: g,
-            tone_mean: None,
+        let b = |day: &str, g: Option<f64>| {
+            Bucket::new(d(day), d(day), [u64::from(g.is_some()), 0, 0, 0], g, None)
         };
         let series = [
             b("2024-01-01", Some(1.0)),

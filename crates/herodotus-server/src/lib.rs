@@ -72,6 +72,7 @@ impl Default for WorkLimits {
 
 /// Errors starting or running the server.
 #[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
 pub enum Error {
     /// The store could not be opened.
     #[error("{0}")]
@@ -285,6 +286,7 @@ impl AppState {
 
 /// An error answered as JSON `{"error": "..."}` with a status code.
 #[derive(Debug)]
+#[non_exhaustive]
 pub struct ApiError {
     /// HTTP status.
     pub status: StatusCode,

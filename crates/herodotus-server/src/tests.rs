@@ -32,34 +32,31 @@ fn fake_process(a: &Article) -> Processed {
             let verb = sent
                 .find("condemned")
                 .map_or([s[0], s[0]], |v| [s[0] + v, s[0] + v + 9]);
-            events.push(Event {
-                article_id: a.id.clone(),
-                date: a.date,
-                sentence_index: si,
-                sentence: sent.to_string(),
-                source_code: "USAGOV".into(),
-                source_text: "Washington".into(),
-                target_code: "RUSGOV".into(),
-                target_text: "Moscow".into(),
-                event_code: "111".into(),
-                event_root: "11".into(),
-                event_label: "Criticize or denounce".into(),
-                quad_class: 3,
-                goldstein: -2.0,
-                plover: Some("ACCUSE".into()),
-                pattern: "test".into(),
-                source_span: [s[0], s[0] + 10.min(sent.len())],
-                target_span: [0, 0],
-                verb_span: verb,
-                sentence_span: *s,
-                is_root_event: si == 0,
-                sentence_tone: Some(-3.0),
-                article_tone: None,
-                action_geo: None,
-                source_geo: None,
-                target_geo: None,
-                quotes: vec![],
-            });
+            events.push(
+                Event::builder()
+                    .article_id(a.id.clone())
+                    .date(a.date)
+                    .sentence_index(si)
+                    .sentence(sent.to_string())
+                    .source_code("USAGOV")
+                    .source_text("Washington")
+                    .target_code("RUSGOV")
+                    .target_text("Moscow")
+                    .event_code("111")
+                    .event_root("11")
+                    .event_label("Criticize or denounce")
+                    .quad_class(3)
+                    .goldstein(-2.0)
+                    .plover(Some("ACCUSE".to_string()))
+                    .pattern("test")
+                    .source_span([s[0], s[0] + 10.min(sent.len())])
+                    .verb_span(verb)
+                    .sentence_span(*s)
+                    .is_root_event(si == 0)
+                    .sentence_tone(Some(-3.0))
+                    .quotes(vec![])
+                    .build(),
+            );
         }
         let mentions = vec![Mention {
             sentence_index: 0,
@@ -78,6 +75,7 @@ fn fake_process(a: &Article) -> Processed {
                 speaker_code: Some("RUSGOV".into()),
                 kind: herodotus_core::QuoteKind::Direct,
                 verb: Some("said".into()),
+                speaker_description: None,
                 span,
             })
             .into_iter()
@@ -128,13 +126,12 @@ fn temp_db() -> (TempDb, std::path::PathBuf) {
             "Washington condemned the <script>alert(1)</script> move.",
         ),
     ] {
-        let a = Article {
-            id: id.into(),
-            text: t.into(),
-            date: Date::parse(d),
-            title: Some(format!("<b>{id}</b>")),
-            ..Article::default()
-        };
+        let a = Article::builder()
+            .id(id)
+            .text(t)
+            .date(Date::parse(d))
+            .title(Some(format!("<b>{id}</b>")))
+            .build();
         let pr = p(&a, &Budget::unlimited()).unwrap();
         s.insert_batch(&[(a, pr)]).unwrap();
     }

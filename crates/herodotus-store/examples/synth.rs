@@ -65,14 +65,13 @@ fn article(i: u64, rng: &mut Rng, per: usize) -> (Article, Processed) {
         "Officials met in the capital on day {i}. Talks were described as difficult by both sides. \
          A spokesman said further meetings are planned."
     );
-    let a = Article {
-        id: format!("synth-{i}"),
-        text: text.clone(),
-        date: Some(Date::from_days(day)),
-        title: Some(format!("Synthetic story {i}")),
-        source: Some("synthetic".into()),
-        ..Article::default()
-    };
+    let a = Article::builder()
+        .id(format!("synth-{i}"))
+        .text(text.clone())
+        .date(Some(Date::from_days(day)))
+        .title(Some(format!("Synthetic story {i}")))
+        .source(Some("synthetic".to_string()))
+        .build();
     let events = (0..per)
         .map(|_| {
             let s = COUNTRIES[rng.zipf(COUNTRIES.len())];
@@ -84,41 +83,28 @@ fn article(i: u64, rng: &mut Rng, per: usize) -> (Article, Processed) {
                     % COUNTRIES.len()];
             }
             let (code, quad, g) = CODES[rng.below(CODES.len())];
-            Event {
-                article_id: a.id.clone(),
-                date: a.date,
-                sentence_index: 0,
-                sentence: text[..41].to_string(),
-                source_code: format!("{s}{}", ROLES[rng.below(ROLES.len())]),
-                source_text: s.into(),
-                target_code: format!("{t}{}", ROLES[rng.below(ROLES.len())]),
-                target_text: t.into(),
-                event_code: code.into(),
-                event_root: herodotus_core::CameoCode::new(code).root().into(),
-                event_label: "synthetic".into(),
-                quad_class: quad,
-                goldstein: g,
-                plover: None,
-                pattern: "synth".into(),
-                source_span: [0, 9],
-                target_span: [0, 0],
-                verb_span: [10, 13],
-                sentence_span: [0, 41],
-                is_root_event: true,
-                sentence_tone: Some((rng.below(200) as f32 - 100.0) / 10.0),
-                article_tone: None,
-                action_geo: Some(Place {
-                    name: t.into(),
-                    kind: 1,
-                    country_code: t.into(),
-                    adm1: None,
-                    lat: 0.0,
-                    lon: 0.0,
-                }),
-                source_geo: None,
-                target_geo: None,
-                quotes: vec![],
-            }
+            Event::builder()
+                .article_id(a.id.clone())
+                .date(a.date)
+                .sentence_index(0)
+                .sentence(text[..41].to_string())
+                .source_code(format!("{s}{}", ROLES[rng.below(ROLES.len())]))
+                .source_text(s)
+                .target_code(format!("{t}{}", ROLES[rng.below(ROLES.len())]))
+                .target_text(t)
+                .event_code(code)
+                .event_root(herodotus_core::CameoCode::new(code).root())
+                .event_label("synthetic")
+                .quad_class(quad)
+                .goldstein(g)
+                .pattern("synth")
+                .source_span([0, 9])
+                .verb_span([10, 13])
+                .sentence_span([0, 41])
+                .is_root_event(true)
+                .sentence_tone(Some((rng.below(200) as f32 - 100.0) / 10.0))
+                .action_geo(Some(Place::new(t, 1, t, None, 0.0, 0.0)))
+                .build()
         })
         .collect();
     let coded = CodedArticle {

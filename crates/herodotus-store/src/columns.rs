@@ -306,10 +306,7 @@ pub(crate) fn select_list() -> &'static str {
 
 /// A row selected with [`select_list`]: the stored event and its article's row id.
 pub(crate) fn read(r: &Row<'_>) -> rusqlite::Result<(crate::StoredEvent, i64)> {
-    let mut event = Event {
-        article_id: r.get(1)?,
-        ..Event::default()
-    };
+    let mut event = Event::builder().article_id(r.get::<_, String>(1)?).build();
     let first = CONTEXT.split(',').count();
     for (k, get) in EVENTS.iter().filter_map(|c| c.get).enumerate() {
         get(&mut event, r, first + k)?;

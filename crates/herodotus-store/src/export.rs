@@ -67,20 +67,19 @@ pub fn write_merged<W: Write + Send>(
         let mut w = EventWriter::new(out, format).map_err(pipeline_error)?;
         for m in &merged {
             let first = m.mentions.first();
-            let event = herodotus_core::Event {
-                article_id: first.map(|l| l.article_id.clone()).unwrap_or_default(),
-                date: m.date,
-                sentence_index: first.map_or(0, |l| l.sentence_index),
-                source_code: m.source_code.clone(),
-                target_code: m.target_code.clone(),
-                event_code: m.event_code.clone(),
-                event_root: m.event_root.clone(),
-                quad_class: m.quad_class,
-                goldstein: m.goldstein,
-                is_root_event: m.is_root_event,
-                action_geo: m.place.clone(),
-                ..herodotus_core::Event::default()
-            };
+            let event = herodotus_core::Event::builder()
+                .article_id(first.map(|l| l.article_id.clone()).unwrap_or_default())
+                .date(m.date)
+                .sentence_index(first.map_or(0, |l| l.sentence_index))
+                .source_code(m.source_code.clone())
+                .target_code(m.target_code.clone())
+                .event_code(m.event_code.clone())
+                .event_root(m.event_root.clone())
+                .quad_class(m.quad_class)
+                .goldstein(m.goldstein)
+                .is_root_event(m.is_root_event)
+                .action_geo(m.place.clone())
+                .build();
             let row = EventRow {
                 counts: Some(herodotus_pipeline::writers::Counts {
                     num_mentions: m.num_mentions,

@@ -307,16 +307,15 @@ fn span_ok(text: &str, s: [usize; 2]) -> bool {
 /// An article's metadata (all but the text), to compare a new version with
 /// the stored one.
 fn meta_of(a: &Article) -> Article {
-    Article {
-        id: a.id.clone(),
-        text: String::new(),
-        date: a.date,
-        title: a.title.clone(),
-        url: a.url.clone(),
-        source: a.source.clone(),
-        authors: a.authors.clone(),
-        language: a.language.clone(),
-    }
+    Article::builder()
+        .id(a.id.clone())
+        .date(a.date)
+        .title(a.title.clone())
+        .url(a.url.clone())
+        .source(a.source.clone())
+        .authors(a.authors.clone())
+        .language(a.language.clone())
+        .build()
 }
 
 /// Fills the metadata fields `new` lacks from `old`; true when `new` gives a
@@ -354,21 +353,22 @@ fn stored_meta(conn: &Connection, id: &str) -> Result<Option<(i64, String, Artic
             Ok((
                 r.get(0)?,
                 r.get(1)?,
-                Article {
-                    id: id.to_string(),
-                    text: String::new(),
-                    date: r
-                        .get::<_, Option<i64>>(2)?
-                        .map(herodotus_core::Date::from_days),
-                    title: r.get(3)?,
-                    url: r.get(4)?,
-                    source: r.get(5)?,
-                    authors: r
-                        .get::<_, Option<String>>(6)?
-                        .and_then(|s| serde_json::from_str(&s).ok())
-                        .unwrap_or_default(),
-                    language: r.get(7)?,
-                },
+                Article::builder()
+                    .id(id)
+                    .date(
+                        r.get::<_, Option<i64>>(2)?
+                            .map(herodotus_core::Date::from_days),
+                    )
+                    .title(r.get(3)?)
+                    .url(r.get(4)?)
+                    .source(r.get(5)?)
+                    .authors(
+                        r.get::<_, Option<String>>(6)?
+                            .and_then(|s| serde_json::from_str(&s).ok())
+                            .unwrap_or_default(),
+                    )
+                    .language(r.get(7)?)
+                    .build(),
             ))
         })
         .optional()?)
@@ -483,8 +483,9 @@ fn insert_article(
     }
     {
         let mut st = tx.prepare_cached(
-            "INSERT INTO quotes (article_rowid, ord, quote, speaker, speaker_code, kind, verb, start, end)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+            "INSERT INTO quotes (article_rowid, ord, quote, speaker, speaker_code, kind, verb, start, end,
+                                 speaker_description)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
         )?;
         for (i, q) in quotes.iter().enumerate() {
             st.execute(params![
@@ -497,6 +498,7 @@ fn insert_article(
                 q.verb,
                 q.span[0] as i64,
                 q.span[1] as i64,
+                q.speaker_description,
             ])?;
         }
     }
@@ -530,49 +532,47 @@ pub(crate) mod testutil {
         gold: f32,
     ) -> Event {
         let text = &article.text;
-        Event {
-            article_id: article.id.clone(),
-            date: article.date,
-            sentence_index: 0,
-            sentence: text.clone(),
-            source_code: src.into(),
-            source_text: "Washington".into(),
-            target_code: tgt.into(),
-            target_text: "Moscow".into(),
-            event_code: code.into(),
-            event_root: herodotus_core::CameoCode::new(code).root().into(),
-            event_label: "label".into(),
-            quad_class: quad,
-            goldstein: gold,
-            pattern: "test:1".into(),
-            source_span: [0, 10],
-            target_span: [20, 26],
-            verb_span: [11, 19],
-            sentence_span: [0, text.len()],
-            is_root_event: true,
-            sentence_tone: Some(-1.5),
-            action_geo: Some(Place {
-                name: "Moscow, Russia".into(),
-                kind: 3,
-                country_code: "RUS".into(),
-                adm1: None,
-                lat: 55.75,
-                lon: 37.6,
-            }),
-            ..Event::default()
-        }
+        Event::builder()
+            .article_id(article.id.clone())
+            .date(article.date)
+            .sentence_index(0)
+            .sentence(text.clone())
+            .source_code(src)
+            .source_text("Washington")
+            .target_code(tgt)
+            .target_text("Moscow")
+            .event_code(code)
+            .event_root(herodotus_core::CameoCode::new(code).root())
+            .event_label("label")
+            .quad_class(quad)
+            .goldstein(gold)
+            .pattern("test:1")
+            .source_span([0, 10])
+            .target_span([20, 26])
+            .verb_span([11, 19])
+            .sentence_span([0, text.len()])
+            .is_root_event(true)
+            .sentence_tone(Some(-1.5))
+            .action_geo(Some(Place::new(
+                "Moscow, Russia",
+                3,
+                "RUS",
+                None,
+                55.75,
+                37.6,
+            )))
+            .build()
     }
 
     /// An article with `n` USA->RUS events.
     pub fn article(id: &str, date: &str, n: usize) -> (Article, CodedArticle, Vec<Quote>) {
         let text = format!("Washington condemned Moscow over the talks in article {id}.");
-        let a = Article {
-            id: id.into(),
-            text: text.clone(),
-            date: Date::parse(date),
-            title: Some(format!("Title {id}")),
-            ..Article::default()
-        };
+        let a = Article::builder()
+            .id(id)
+            .text(text.clone())
+            .date(Date::parse(date))
+            .title(Some(format!("Title {id}")))
+            .build();
         let events = (0..n)
             .map(|i| {
                 event(
@@ -605,6 +605,7 @@ pub(crate) mod testutil {
             speaker_code: Some("USAGOV".into()),
             kind: herodotus_core::QuoteKind::Indirect,
             verb: Some("condemned".into()),
+            speaker_description: None,
             span: [27, 41],
         }];
         (a, coded, quotes)
@@ -774,6 +775,62 @@ mod tests {
         // Again: already stored, not stored twice.
         let st = sink_run(&mut s, vec![de], &process, false);
         assert_eq!((st.unchanged, st.inserted), (1, 0));
+    }
+
+    #[test]
+    fn an_anonymous_speakers_description_is_stored_and_read_back() {
+        let mut s = Store::open_in_memory().unwrap();
+        let (a, c, mut q) = testutil::article("anon", "2024-01-10", 1);
+        q[0].speaker = None;
+        q[0].speaker_code = None;
+        q[0].speaker_description = Some("a senior official".into());
+        s.insert_coded(&a, &c, &q).unwrap();
+        let got = s.article("anon").unwrap().unwrap();
+        assert_eq!(
+            got.quotes[0].speaker_description.as_deref(),
+            Some("a senior official")
+        );
+        assert_eq!(got.quotes[0].speaker, None);
+        // The event's quotes and the quote search read the same column.
+        assert_eq!(
+            got.events[0].event.quotes[0].speaker_description.as_deref(),
+            Some("a senior official")
+        );
+        let found = s.quotes(None, Some("talks"), 10, 0).unwrap();
+        assert_eq!(
+            found[0].speaker_description.as_deref(),
+            Some("a senior official")
+        );
+        // A named speaker keeps no description.
+        let (b, cb, qb) = testutil::article("named", "2024-01-11", 1);
+        s.insert_coded(&b, &cb, &qb).unwrap();
+        let got = s.article("named").unwrap().unwrap();
+        assert_eq!(got.quotes[0].speaker_description, None);
+    }
+
+    #[test]
+    fn a_version_2_database_gains_the_description_column() {
+        let dir = std::env::temp_dir().join(format!("hstore-mig3-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let p = dir.join("v2.db");
+        // A database written by the previous schema, with one quote.
+        let mut s = Store::open(&p).unwrap();
+        let (a, c, q) = testutil::article("old", "2024-01-10", 1);
+        s.insert_coded(&a, &c, &q).unwrap();
+        s.conn
+            .execute_batch("ALTER TABLE quotes DROP COLUMN speaker_description")
+            .unwrap();
+        s.conn.pragma_update(None, "user_version", 2).unwrap();
+        drop(s);
+        let s = Store::open(&p).unwrap();
+        assert_eq!(s.schema_version().unwrap(), schema::CURRENT);
+        assert_eq!(schema::CURRENT, 3);
+        let got = s.article("old").unwrap().unwrap();
+        assert_eq!(got.quotes.len(), 1);
+        assert_eq!(got.quotes[0].speaker_description, None);
+        assert_eq!(got.quotes[0].speaker.as_deref(), Some("Washington"));
+        drop(s);
+        std::fs::remove_dir_all(&dir).unwrap();
     }
 
     #[test]

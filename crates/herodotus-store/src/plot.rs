@@ -203,39 +203,21 @@ mod tests {
     fn draws_svg_and_png() {
         let d = |s| Date::parse(s).unwrap();
         let series = vec![
-            Bucket {
-                start: d("2024-01-01"),
-                end: d("2024-01-07"),
-                count: 3,
-                q1: 1,
-                q2: 0,
-                q3: 2,
-                q4: 0,
-                goldstein_mean: Some(-1.0),
-                tone_mean: None,
-            },
-            Bucket {
-                start: d("2024-01-08"),
-                end: d("2024-01-14"),
-                count: 0,
-                q1: 0,
-                q2: 0,
-                q3: 0,
-                q4: 0,
-                goldstein_mean: None,
-                tone_mean: None,
-            },
-            Bucket {
-                start: d("2024-01-15"),
-                end: d("2024-01-21"),
-                count: 5,
-                q1: 0,
-                q2: 1,
-                q3: 0,
-                q4: 4,
-                goldstein_mean: Some(-7.5),
-                tone_mean: Some(-3.0),
-            },
+            Bucket::new(
+                d("2024-01-01"),
+                d("2024-01-07"),
+                [1, 0, 2, 0],
+                Some(-1.0),
+                None,
+            ),
+            Bucket::new(d("2024-01-08"), d("2024-01-14"), [0, 0, 0, 0], None, None),
+            Bucket::new(
+                d("2024-01-15"),
+                d("2024-01-21"),
+                [0, 1, 0, 4],
+                Some(-7.5),
+                Some(-3.0),
+            ),
         ];
         let dir = std::env::temp_dir().join(format!("hstore-plot-{}", std::process::id()));
         std::fs::create_dir_all(&dir).unwrap();
@@ -257,16 +239,8 @@ mod tests {
     #[test]
     fn goldstein_line_breaks_over_empty_buckets() {
         let d = |s: &str| Date::parse(s).unwrap();
-        let b = |day: &str, g: Option<f64>| Bucket {
-            start: d(day),
-            end: d(day),
-            count: u64::from(g.is_some()),
-            q1: u64::from(g.is_some()),
-            q2: 0,
-            q3: 0,
-            q4: 0,
-            goldstein_mean: g,
-            tone_mean: None,
+        let b = |day: &str, g: Option<f64>| {
+            Bucket::new(d(day), d(day), [u64::from(g.is_some()), 0, 0, 0], g, None)
         };
         let series = [
             b("2024-01-01", Some(1.0)),

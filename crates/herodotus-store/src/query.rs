@@ -164,7 +164,12 @@ pub fn fts_query(text: &str) -> Option<String> {
         .split_whitespace()
         .filter_map(|w| {
             let prefix = w.ends_with('*');
-            let w: String = w.chars().filter(|c| *c != '"' && *c != '*').collect();
+            // Control characters go too: FTS5 reads the query as a C string, so a NUL
+            // ends it inside a quoted word and the query becomes a syntax error.
+            let w: String = w
+                .chars()
+                .filter(|c| *c != '"' && *c != '*' && !c.is_control())
+                .collect();
             if w.is_empty() {
                 None
             } else {
@@ -236,6 +241,7 @@ fn quote_row(r: &Row<'_>) -> rusqlite::Result<Quote> {
             })?
         },
         verb: r.get(5)?,
+        speaker_description: r.get(8)?,
         span: span(r, 6)?,
     })
 }
@@ -380,7 +386,7 @@ impl Store {
         let mut rows = st.query(params_from_iter(args))?;
         let mut qst = if filter.with_quotes {
             Some(self.conn.prepare_cached(
-                "SELECT a.id, q.quote, q.speaker, q.speaker_code, q.kind, q.verb, q.start, q.end
+                "SELECT a.id, q.quote, q.speaker, q.speaker_code, q.kind, q.verb, q.start, q.end, q.speaker_description
                  FROM quotes q JOIN articles a ON a.rowid = q.article_rowid
                  WHERE q.article_rowid = ?1 AND q.start < ?2 AND q.end > ?3 ORDER BY q.ord",
             )?)
@@ -494,7 +500,7 @@ impl Store {
             })?
             .collect::<rusqlite::Result<_>>()?;
         let mut st = self.conn.prepare_cached(
-            "SELECT ?2, quote, speaker, speaker_code, kind, verb, start, end FROM quotes
+            "SELECT ?2, quote, speaker, speaker_code, kind, verb, start, end, speaker_description FROM quotes
              WHERE article_rowid = ?1 ORDER BY ord",
         )?;
         art.quotes = st
@@ -574,7 +580,7 @@ impl Store {
     ) -> Result<Vec<Quote>> {
         let mut args: Vec<Value> = Vec::new();
         let mut sql = String::from(
-            "SELECT a.id, q.quote, q.speaker, q.speaker_code, q.kind, q.verb, q.start, q.end
+            "SELECT a.id, q.quote, q.speaker, q.speaker_code, q.kind, q.verb, q.start, q.end, q.speaker_description
              FROM quotes q JOIN articles a ON a.rowid = q.article_rowid WHERE 1",
         );
         if let Some(s) = speaker.map(str::trim).filter(|s| !s.is_empty()) {
@@ -892,5 +898,19 @@ mod tests {
         assert_eq!(fts_query("a b*").unwrap(), "\"a\" \"b\"*");
         assert_eq!(fts_query("\"x\" OR"), Some("\"x\" \"OR\"".into()));
         assert_eq!(fts_query(" * \" "), None);
+    }
+
+    /// Found by the `api` fuzz target: a NUL byte in the search words made the
+    /// FTS5 query a syntax error (HTTP 500 from /api/search).
+    #[test]
+    fn search_with_control_characters_is_not_an_error() {
+        assert_eq!(fts_query("NE\0* x\u{1}y").unwrap(), "\"NE\"* \"xy\"");
+        assert_eq!(fts_query("\0"), None);
+        let s = store();
+        assert!(s.search("Putin OR NE\0*(a b)) *", 10, 0).is_ok());
+        assert_eq!(
+            s.search("mos\0cow", 10, 0).unwrap().len(),
+            s.search("moscow", 10, 0).unwrap().len()
+        );
     }
 }

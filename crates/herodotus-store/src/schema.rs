@@ -174,6 +174,11 @@ const MIGRATIONS: &[&str] = &[
     CREATE INDEX merged_events_date ON merged_events(date);
     CREATE INDEX merged_events_dyad ON merged_events(source_country, target_country, date);
     "#,
+    // 3: the description of an unnamed speaker ("a senior US official"), so a quote
+    // read back keeps `Quote::speaker_description`. Older rows read back as NULL.
+    r#"
+    ALTER TABLE quotes ADD COLUMN speaker_description TEXT;
+    "#,
 ];
 
 /// The schema version this build writes.

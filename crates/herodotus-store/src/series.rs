@@ -108,6 +108,7 @@ impl DyadQuery {
 /// One point of a series. Buckets without events are included (count 0)
 /// between the first and last bucket, so the series has no gaps.
 #[derive(Clone, Debug, PartialEq, Serialize)]
+#[non_exhaustive]
 pub struct Bucket {
     /// First day of the bucket.
     pub start: Date,
@@ -127,6 +128,30 @@ pub struct Bucket {
     pub goldstein_mean: Option<f64>,
     /// Mean tone of the events that have one.
     pub tone_mean: Option<f64>,
+}
+
+impl Bucket {
+    /// A bucket from its first and last day, its events per QuadClass (1 to 4)
+    /// and its means; `count` is the sum of the four.
+    pub fn new(
+        start: Date,
+        end: Date,
+        quad: [u64; 4],
+        goldstein_mean: Option<f64>,
+        tone_mean: Option<f64>,
+    ) -> Bucket {
+        Bucket {
+            start,
+            end,
+            count: quad.iter().sum(),
+            q1: quad[0],
+            q2: quad[1],
+            q3: quad[2],
+            q4: quad[3],
+            goldstein_mean,
+            tone_mean,
+        }
+    }
 }
 
 #[derive(Default)]
@@ -199,17 +224,13 @@ impl Store {
             while b <= last {
                 let next = q.by.next(b);
                 let a = acc.remove(&b).unwrap_or_default();
-                out.push(Bucket {
-                    start: Date::from_days(b),
-                    end: Date::from_days(next - 1),
-                    count: a.n,
-                    q1: a.q[0],
-                    q2: a.q[1],
-                    q3: a.q[2],
-                    q4: a.q[3],
-                    goldstein_mean: (a.n > 0).then(|| a.gold / a.n as f64),
-                    tone_mean: (a.tone_n > 0).then(|| a.tone / a.tone_n as f64),
-                });
+                out.push(Bucket::new(
+                    Date::from_days(b),
+                    Date::from_days(next - 1),
+                    a.q,
+                    (a.n > 0).then(|| a.gold / a.n as f64),
+                    (a.tone_n > 0).then(|| a.tone / a.tone_n as f64),
+                ));
                 b = next;
             }
         }

@@ -19,33 +19,35 @@ fn input() -> impl Iterator<Item = Result<Article, RecordError>> {
             // Bad records are reported and skipped, every run.
             return Err(RecordError::new(&format!("gen:{i}"), "bad record"));
         }
-        Ok(Article {
-            id: format!("k{i}"),
-            text: format!("Story number {i}. Washington criticised Moscow. Moscow replied."),
-            date: Date::new(2024, 1 + (i % 12) as u8, 1 + (i % 28) as u8),
-            ..Article::default()
-        })
+        Ok(Article::builder()
+            .id(format!("k{i}"))
+            .text(format!(
+                "Story number {i}. Washington criticised Moscow. Moscow replied."
+            ))
+            .date(Date::new(2024, 1 + (i % 12) as u8, 1 + (i % 28) as u8))
+            .build())
     })
 }
 
 fn process(a: &Article) -> Processed {
     let events = (0..EVENTS_PER)
-        .map(|k| Event {
-            article_id: a.id.clone(),
-            date: a.date,
-            sentence_index: 1,
-            sentence: "Washington criticised Moscow.".into(),
-            source_code: "USAGOV".into(),
-            source_text: "Washington".into(),
-            target_code: "RUSGOV".into(),
-            target_text: "Moscow".into(),
-            event_code: format!("11{k}"),
-            event_root: "11".into(),
-            event_label: "criticise".into(),
-            quad_class: 3,
-            goldstein: -2.0,
-            pattern: "kill-test".into(),
-            ..Event::default()
+        .map(|k| {
+            Event::builder()
+                .article_id(a.id.clone())
+                .date(a.date)
+                .sentence_index(1)
+                .sentence("Washington criticised Moscow.")
+                .source_code("USAGOV")
+                .source_text("Washington")
+                .target_code("RUSGOV")
+                .target_text("Moscow")
+                .event_code(format!("11{k}"))
+                .event_root("11")
+                .event_label("criticise")
+                .quad_class(3)
+                .goldstein(-2.0)
+                .pattern("kill-test")
+                .build()
         })
         .collect();
     Processed::new(CodedArticle {

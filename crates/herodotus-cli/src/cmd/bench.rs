@@ -8,11 +8,16 @@
 //! sentences and events, or the bench fails. Figures are wall-clock times of the coding
 //! loop only (no reading, no output), plus sentences per CPU-second of the process's
 //! threads (Linux), which a busy machine disturbs less than wall time.
+//!
+//! With `--pipeline` the timed loop is the whole default pipeline instead
+//! (`Pipeline::process` with enrichment on: build the document, code, then quotes,
+//! tone, places and entities), and the quote count joins the checked counts.
 
 use crate::common::DictArgs;
 use anyhow::{bail, ensure, Context as _, Result};
 use herodotus_core::{Article, Coder};
 use herodotus_ingest::{open_input, InputOptions};
+use herodotus_pipeline::{Options, Pipeline};
 use rayon::prelude::*;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -35,6 +40,10 @@ pub struct Args {
     /// Timed repetitions per thread count (after one untimed warm-up run).
     #[arg(long, value_name = "N", default_value_t = 5)]
     repeat: usize,
+    /// Time the whole default pipeline (code, then quotes, tone, places and
+    /// entities: `Pipeline::process` with enrichment on) instead of coding alone.
+    #[arg(long)]
+    pipeline: bool,
 }
 
 /// What one coding pass over the corpus produced.
@@ -43,6 +52,7 @@ struct Counts {
     sentences: usize,
     events: usize,
     mentions: usize,
+    quotes: usize,
 }
 
 impl std::ops::Add for Counts {
@@ -52,6 +62,7 @@ impl std::ops::Add for Counts {
             sentences: self.sentences + o.sentences,
             events: self.events + o.events,
             mentions: self.mentions + o.mentions,
+            quotes: self.quotes + o.quotes,
         }
     }
 }
@@ -116,24 +127,50 @@ fn read_corpus(path: &Path) -> Result<(Vec<Article>, usize)> {
     Ok((articles, errors))
 }
 
-/// Codes the whole corpus once on the current rayon pool.
-fn code_all(coder: &Coder, articles: &[Article]) -> Counts {
+/// What is timed: the coder alone, or the whole pipeline (coding and enrichment).
+enum Engine {
+    Coder(Box<Coder>),
+    Pipeline(Box<Pipeline>),
+}
+
+impl Engine {
+    fn coder(&self) -> &Coder {
+        match self {
+            Engine::Coder(c) => c,
+            Engine::Pipeline(p) => p.coder(),
+        }
+    }
+
+    fn counts(&self, a: &Article) -> Counts {
+        let (c, quotes) = match self {
+            Engine::Coder(c) => (c.code_article(a), 0),
+            Engine::Pipeline(p) => {
+                let r = p.process(a);
+                let n = r.quotes.len();
+                (r.coded, n)
+            }
+        };
+        Counts {
+            sentences: c.sentences.len(),
+            events: c.events.len(),
+            mentions: c.mentions.len(),
+            quotes,
+        }
+    }
+}
+
+/// Codes (and with `--pipeline` enriches) the whole corpus once on the current
+/// rayon pool.
+fn code_all(engine: &Engine, articles: &[Article]) -> Counts {
     articles
         .par_iter()
-        .map(|a| {
-            let c = coder.code_article(a);
-            Counts {
-                sentences: c.sentences.len(),
-                events: c.events.len(),
-                mentions: c.mentions.len(),
-            }
-        })
+        .map(|a| engine.counts(a))
         .reduce(Counts::default, |a, b| a + b)
 }
 
 /// One warm-up pass and `repeat` timed passes on a local pool of `threads` threads.
 fn run_on(
-    coder: &Coder,
+    coder: &Engine,
     articles: &[Article],
     threads: usize,
     repeat: usize,
@@ -237,6 +274,15 @@ pub fn run(args: Args) -> Result<ExitCode> {
     let rss_before = proc_status_kib("VmRSS");
     let start = Instant::now();
     let coder = args.dicts.load()?;
+    let engine = if args.pipeline {
+        // The default options: enrichment on, no signature.
+        let options = Options::default();
+        ensure!(options.enrich, "the default pipeline enriches");
+        Engine::Pipeline(Box::new(Pipeline::with_coder(coder, options)?))
+    } else {
+        Engine::Coder(Box::new(coder))
+    };
+    let coder = engine.coder();
     let load_time = start.elapsed();
     let rss_after = proc_status_kib("VmRSS");
     let hwm_load = proc_status_kib("VmHWM");
@@ -261,12 +307,19 @@ pub fn run(args: Args) -> Result<ExitCode> {
     let mut reference = None;
     let mut runs = Vec::new();
     for &n in &thread_counts {
-        runs.push(run_on(&coder, &articles, n, args.repeat, &mut reference)?);
+        runs.push(run_on(&engine, &articles, n, args.repeat, &mut reference)?);
     }
     let counts = reference.unwrap_or_default();
     println!(
-        "coded:       {} sentences, {} events, {} actor mentions per pass (identical in every pass)",
-        counts.sentences, counts.events, counts.mentions
+        "coded:       {} sentences, {} events, {} actor mentions{} per pass (identical in every pass)",
+        counts.sentences,
+        counts.events,
+        counts.mentions,
+        if args.pipeline {
+            format!(", {} quotes (whole pipeline: coding and enrichment)", counts.quotes)
+        } else {
+            String::new()
+        }
     );
     for r in &runs {
         let med = r.median();
@@ -306,7 +359,8 @@ pub fn run(args: Args) -> Result<ExitCode> {
         .map(|r| format!(" {}-threads={:.0}", r.threads, rate(r)))
         .unwrap_or_default();
     println!(
-        "summary: dicts={} load_ms={:.1} sentences={} events={} sent_per_s: 1-thread={:.0}{} peak_rss={}",
+        "summary: {}dicts={} load_ms={:.1} sentences={} events={} sent_per_s: 1-thread={:.0}{} peak_rss={}",
+        if args.pipeline { "pipeline " } else { "" },
         dict_label.replace(' ', ":"),
         load_time.as_secs_f64() * 1e3,
         counts.sentences,

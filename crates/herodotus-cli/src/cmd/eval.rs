@@ -7,6 +7,7 @@
 
 use crate::common::DictArgs;
 use anyhow::{bail, Context as _, Result};
+use herodotus_core::petrarch_records::parse_records;
 use herodotus_core::{Article, Coder, Date, Dictionaries};
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
@@ -43,6 +44,8 @@ enum Which {
         #[arg(long, short)]
         verbose: bool,
     },
+    /// Tagging and parsing accuracy on a UD treebank (CoNLL-U): `UPOS x UAS y LAS z`.
+    Ud(crate::cmd::eval_ud::Args),
 }
 
 /// Runs `eval`.
@@ -58,118 +61,8 @@ pub fn run(args: Args) -> Result<ExitCode> {
             dicts,
             verbose,
         } => plover(&gold, &dicts, verbose),
+        Which::Ud(a) => crate::cmd::eval_ud::run(a),
     }
-}
-
-/// One validation record.
-#[derive(Debug, Default)]
-struct Record {
-    id: String,
-    category: String,
-    date: Option<Date>,
-    expected: BTreeSet<(String, String, String)>,
-    error: Option<String>,
-    text: String,
-}
-
-fn attr(tag: &str, name: &str) -> Option<String> {
-    let mut rest = tag;
-    while let Some(p) = rest.find(name) {
-        let before_ok = p == 0 || !rest.as_bytes()[p - 1].is_ascii_alphanumeric();
-        let after = rest[p + name.len()..].trim_start();
-        if before_ok {
-            if let Some(v) = after.strip_prefix('=') {
-                let v = v.trim_start();
-                let q = v.chars().next()?;
-                if q == '"' || q == '\'' {
-                    let end = v[1..].find(q)? + 1;
-                    return Some(v[1..end].to_string());
-                }
-            }
-        }
-        rest = &rest[p + name.len()..];
-    }
-    None
-}
-
-fn strip_comments(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    let mut rest = s;
-    while let Some(p) = rest.find("<!--") {
-        out.push_str(&rest[..p]);
-        match rest[p..].find("-->") {
-            Some(e) => rest = &rest[p + e + 3..],
-            None => {
-                rest = "";
-            }
-        }
-    }
-    out.push_str(rest);
-    out
-}
-
-fn unescape(s: &str) -> String {
-    s.replace("&lt;", "<")
-        .replace("&gt;", ">")
-        .replace("&quot;", "\"")
-        .replace("&apos;", "'")
-        .replace("&amp;", "&")
-}
-
-/// Parses the records and the `<Environment>` file names.
-fn parse_records(xml: &str) -> Result<(BTreeMap<String, String>, Vec<Record>)> {
-    let xml = strip_comments(xml);
-    let mut env = BTreeMap::new();
-    if let (Some(a), Some(b)) = (xml.find("<Environment>"), xml.find("</Environment>")) {
-        let block = &xml[a..b];
-        for key in ["Verbfile", "Actorfile", "Agentfile", "Discardfile"] {
-            let open = format!("<{key}>");
-            let close = format!("</{key}>");
-            if let (Some(s), Some(e)) = (block.find(&open), block.find(&close)) {
-                env.insert(key.to_string(), block[s + open.len()..e].trim().to_string());
-            }
-        }
-    }
-    let mut records = Vec::new();
-    let mut rest = xml.as_str();
-    while let Some(p) = rest.find("<Sentence ") {
-        let end = rest[p..]
-            .find("</Sentence>")
-            .map(|e| p + e)
-            .unwrap_or(rest.len());
-        let block = &rest[p..end];
-        rest = &rest[end..];
-        let tag_end = block.find('>').context("unterminated <Sentence> tag")?;
-        let tag = &block[..tag_end];
-        let mut r = Record {
-            id: attr(tag, "id").unwrap_or_default(),
-            category: attr(tag, "category").unwrap_or_default(),
-            date: attr(tag, "date").and_then(|d| Date::parse(&d)),
-            ..Record::default()
-        };
-        let mut b = block;
-        while let Some(q) = b.find("<EventCoding") {
-            let e = b[q..].find('>').map(|e| q + e).unwrap_or(b.len());
-            let t = &b[q..e];
-            if let Some(err) = attr(t, "error") {
-                r.error = Some(err);
-            } else if let (Some(s), Some(tg), Some(ev)) = (
-                attr(t, "sourcecode"),
-                attr(t, "targetcode"),
-                attr(t, "eventcode"),
-            ) {
-                r.expected.insert((s, tg, ev));
-            }
-            b = &b[e..];
-        }
-        if let (Some(s), Some(e)) = (block.find("<Text>"), block.find("</Text>")) {
-            r.text = unescape(block[s + 6..e].trim());
-        }
-        if !r.id.is_empty() {
-            records.push(r);
-        }
-    }
-    Ok((env, records))
 }
 
 fn petrarch(records: &Path, dicts: Option<&Path>, verbose: bool) -> Result<ExitCode> {
@@ -202,13 +95,12 @@ fn petrarch(records: &Path, dicts: Option<&Path>, verbose: bool) -> Result<ExitC
     let mut by_cat: BTreeMap<String, (usize, usize)> = BTreeMap::new();
     let (mut passed, mut failed) = (0usize, 0usize);
     for r in &recs {
-        let article = Article {
-            id: r.id.clone(),
+        let article = Article::builder()
+            .id(r.id.clone())
             // Records are single sentences wrapped over lines.
-            text: r.text.split_whitespace().collect::<Vec<_>>().join(" "),
-            date: r.date,
-            ..Article::default()
-        };
+            .text(r.text.split_whitespace().collect::<Vec<_>>().join(" "))
+            .date(r.date)
+            .build();
         let coded = coder.code_article(&article);
         let got: BTreeSet<(String, String, String)> = coded
             .events
@@ -299,8 +191,7 @@ type Key = (String, String, String);
 fn plover(gold: &Path, dicts: &DictArgs, verbose: bool) -> Result<ExitCode> {
     let text =
         std::fs::read_to_string(gold).with_context(|| format!("reading {}", gold.display()))?;
-    let recs: Vec<serde_json::Value> = serde_json::from_str(&text)
-        .with_context(|| format!("{}: not a JSON array", gold.display()))?;
+    let (recs, bad) = read_gold_records(gold, &text)?;
     let coder = dicts.load()?;
     eprintln!("herodotus: loaded {}", coder.dictionaries().summary());
     let (mut tp, mut n_pred, mut n_gold, mut gold_hit) = (0usize, 0usize, 0usize, 0usize);
@@ -338,19 +229,15 @@ fn plover(gold: &Path, dicts: &DictArgs, verbose: bool) -> Result<ExitCode> {
                 }
             }
         }
-        let article = Article {
-            id: id.to_string(),
-            text: sentence.trim_matches(['{', '}']).to_string(),
-            date,
-            ..Article::default()
-        };
+        let article = Article::builder()
+            .id(id)
+            .text(sentence.trim_matches(['{', '}']))
+            .date(date)
+            .build();
         let coded = coder.code_article(&article);
         let mut pred: BTreeSet<Key> = BTreeSet::new();
         for e in &coded.events {
-            let Some(p) = &e.plover else { continue };
-            let s = e.source().country().to_string();
-            let t = e.target().country().to_string();
-            pred.insert((s, t, p.clone()));
+            pred.insert(plover_key(e));
         }
         // A gold record without a target matches any target.
         let matches = |g: &Key, p: &Key| g.0 == p.0 && g.2 == p.2 && (g.1.is_empty() || g.1 == p.1);
@@ -425,7 +312,53 @@ fn plover(gold: &Path, dicts: &DictArgs, verbose: bool) -> Result<ExitCode> {
         recall
     );
     println!("F1 {f1:.3}");
+    if bad > 0 {
+        eprintln!("herodotus: {bad} bad gold records skipped");
+        return Ok(ExitCode::FAILURE);
+    }
     Ok(ExitCode::SUCCESS)
+}
+
+/// The PLOVER scoring key of a predicted event: (source country, target country, type).
+/// An event whose CAMEO code has no PLOVER type (01x statements) keeps the type `-`, so
+/// it can never match a gold record and counts as a false alarm: skipping it, as this
+/// evaluation once did, hid the coder's wrong statements and inflated precision.
+fn plover_key(e: &herodotus_core::Event) -> Key {
+    let s = e.source().country().to_string();
+    let t = e.target().country().to_string();
+    (s, t, e.plover.clone().unwrap_or_else(|| "-".to_string()))
+}
+
+/// Reads PLOVER gold records from a JSON array or from JSONL (one record a line). A bad
+/// JSONL line is reported with its file and line and skipped; the count of skipped
+/// lines is returned so the exit status can say so.
+fn read_gold_records(path: &Path, text: &str) -> Result<(Vec<serde_json::Value>, usize)> {
+    if text.trim_start().starts_with('[') {
+        let recs: Vec<serde_json::Value> = serde_json::from_str(text)
+            .with_context(|| format!("{}: not a JSON array", path.display()))?;
+        return Ok((recs, 0));
+    }
+    let (mut recs, mut bad) = (Vec::new(), 0usize);
+    for (i, line) in text.lines().enumerate() {
+        if line.trim().is_empty() {
+            continue;
+        }
+        match serde_json::from_str::<serde_json::Value>(line) {
+            Ok(v) if v.is_object() => recs.push(v),
+            Ok(_) => {
+                eprintln!("{}:{}: not a JSON object, skipped", path.display(), i + 1);
+                bad += 1;
+            }
+            Err(e) => {
+                eprintln!("{}:{}: {e}, skipped", path.display(), i + 1);
+                bad += 1;
+            }
+        }
+    }
+    if recs.is_empty() {
+        bail!("{}: no PLOVER records found", path.display());
+    }
+    Ok((recs, bad))
 }
 
 #[cfg(test)]
@@ -433,25 +366,31 @@ mod tests {
     use super::*;
 
     #[test]
-    fn parses_records_and_skips_comments() {
-        let xml = r#"<Validation><Environment><Verbfile>v.txt</Verbfile><Actorfile>a.txt</Actorfile></Environment>
-<!-- <Sentence date="19950101" id="C-1" category="X"><Text>no</Text></Sentence> -->
-<Sentence date = "19950101" id ="A-1" category="DEMO" sentence="true">
-<EventCoding sourcecode="ARN" targetcode="GON" eventcode="064"></EventCoding>
-<Text>
-Arnor restored ties with Gondor.
-</Text><Parse>(ROOT)</Parse></Sentence>
-<Sentence date="19950101" id="E-1" category="ERROR"><EventCoding error="storydiscard"></EventCoding><Text>x</Text></Sentence>
-</Validation>"#;
-        let (env, recs) = parse_records(xml).unwrap();
-        assert_eq!(env["Verbfile"], "v.txt");
-        assert_eq!(recs.len(), 2);
-        assert_eq!(recs[0].id, "A-1");
-        assert_eq!(recs[0].text, "Arnor restored ties with Gondor.");
-        assert!(recs[0]
-            .expected
-            .contains(&("ARN".into(), "GON".into(), "064".into())));
-        assert_eq!(recs[1].error.as_deref(), Some("storydiscard"));
+    fn gold_records_read_as_json_array_and_jsonl() {
+        let p = Path::new("gold");
+        let (a, bad) = read_gold_records(p, r#"[{"id":"a"},{"id":"b"}]"#).unwrap();
+        assert_eq!((a.len(), bad), (2, 0));
+        let (l, bad) =
+            read_gold_records(p, "{\"id\":\"a\"}\n\n{oops\n[1]\n{\"id\":\"c\"}\n").unwrap();
+        assert_eq!(l.len(), 2);
+        assert_eq!(l[1]["id"], "c");
+        assert_eq!(bad, 2);
+        assert!(read_gold_records(p, "{oops\n").is_err());
+    }
+
+    #[test]
+    fn statements_without_plover_type_are_scored_as_false_alarms() {
+        let coder = Coder::new(Dictionaries::builtin().unwrap());
+        let a = Article::builder()
+            .id("t")
+            .text("France praised Germany.")
+            .date(Date::parse("2020-01-01"))
+            .build();
+        let ev = coder.code_article(&a).events;
+        assert!(!ev.is_empty());
+        let mut e = ev[0].clone();
+        e.plover = None;
+        assert_eq!(plover_key(&e), ("FRA".into(), "DEU".into(), "-".into()));
     }
 
     #[test]

@@ -110,6 +110,9 @@ pub enum Limit {
     ArticleEvents,
     /// The article reached `article_mentions` kept mentions.
     ArticleMentions,
+    /// The article has more tokens than [`crate::doc::MAX_ARTICLE_TOKENS`]: the
+    /// rest is not analysed.
+    ArticleTokens,
 }
 
 /// A cap that bit, once per sentence and kind.
@@ -150,6 +153,10 @@ impl std::fmt::Display for LimitHit {
             Limit::ArticleEvents => write!(
                 f,
                 "article reached {cap} events at sentence {s}: the rest dropped"
+            ),
+            Limit::ArticleTokens => write!(
+                f,
+                "article reached {cap} tokens at sentence {s}: the rest not coded"
             ),
             Limit::ArticleMentions => write!(
                 f,
@@ -198,8 +205,9 @@ impl Budget {
         self
     }
 
-    /// Whether coding may go on, given the tokens coded so far and those about to be.
-    pub(super) fn check(&self, used: usize, next: usize) -> Result<(), Interrupted> {
+    /// Whether work may go on, given the tokens handled so far and those about to be
+    /// (for other stages that share the budget).
+    pub fn check(&self, used: usize, next: usize) -> Result<(), Interrupted> {
         if let Some(max) = self.max_tokens {
             if used + next > max {
                 return Err(Interrupted::Tokens { limit: max });
@@ -250,7 +258,7 @@ impl std::error::Error for Interrupted {}
 
 /// Byte windows of at most `max` bytes covering `span`, cut after white space
 /// where there is some (else at a character boundary).
-pub(super) fn byte_windows(text: &str, span: [usize; 2], max: usize) -> Vec<[usize; 2]> {
+pub(crate) fn byte_windows(text: &str, span: [usize; 2], max: usize) -> Vec<[usize; 2]> {
     let max = max.max(4);
     let mut out = Vec::with_capacity((span[1] - span[0]) / max + 1);
     let mut start = span[0];

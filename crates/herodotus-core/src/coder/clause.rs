@@ -36,10 +36,41 @@ impl Coder {
         h: &VerbHit,
     ) -> Clause {
         // Clause start: the previous boundary token before the verb.
-        let start = (0..h.start)
-            .rev()
-            .find(|&j| self.w.boundaries.contains(&ids[j]) && owner[j] == usize::MAX)
-            .map_or(0, |j| j + 1);
+        let boundary_before = |end: usize| {
+            (0..end)
+                .rev()
+                .find(|&j| self.w.boundaries.contains(&ids[j]) && owner[j] == usize::MAX)
+                .map_or(0, |j| j + 1)
+        };
+        let mut start = boundary_before(h.start);
+        // A clause opened by ", which/who" or a sentence-initial "since/when/after/
+        // before/although/because" ends at its first comma: a verb after that comma is
+        // in the main clause (a relative clause attaches to its noun; a parse gives
+        // this from `acl:relcl` / `advcl`).
+        if start > 0 {
+            let opener = tokens[start - 1].norm.as_str();
+            let comma = (start..h.start).find(|&j| ids[j] == self.w.comma);
+            if let Some(c) = comma {
+                if matches!(opener, "which" | "who") && start >= 2 && ids[start - 2] == self.w.comma
+                {
+                    start = boundary_before(start - 1);
+                } else if start == 1
+                    && matches!(
+                        opener,
+                        "since"
+                            | "when"
+                            | "after"
+                            | "before"
+                            | "although"
+                            | "though"
+                            | "because"
+                            | "while"
+                    )
+                {
+                    start = c + 1;
+                }
+            }
+        }
         let end = (h.end..tokens.len())
             .find(|&j| self.w.boundaries.contains(&ids[j]))
             .unwrap_or(tokens.len());

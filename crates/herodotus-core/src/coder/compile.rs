@@ -68,6 +68,7 @@ pub(super) struct Words {
     pub(super) from: u32,
     pub(super) by: u32,
     pub(super) to: u32,
+    pub(super) with: u32,
     pub(super) possessive: u32,
     pub(super) negations: Vec<u32>,
     pub(super) be: Vec<u32>,
@@ -79,35 +80,6 @@ pub(super) struct Words {
     pub(super) pron_thing: Vec<u32>,
     pub(super) pron_plural: Vec<u32>,
 }
-
-/// Verbs that report speech: their subject is not carried into the clause they
-/// introduce, and they are not coded when an event verb follows.
-const SPEECH_VERBS: &[&str] = &[
-    "say",
-    "says",
-    "tell",
-    "announce",
-    "state",
-    "claim",
-    "add",
-    "insist",
-    "report",
-    "note",
-    "believe",
-    "declare",
-    "stress",
-    "confirm",
-    "argue",
-    "assert",
-    "maintain",
-    "suggest",
-    "indicate",
-    "explain",
-    "reiterate",
-    "remark",
-    "write",
-    "think",
-];
 
 impl Coder {
     /// Compiles dictionaries into a coder.
@@ -254,7 +226,8 @@ impl Coder {
                 forms,
                 patterns,
                 origin: v.origin.clone(),
-                speech: SPEECH_VERBS.contains(&v.lemma.as_str()),
+                // The one speech-verb list (crate::speech), by lemma.
+                speech: crate::speech::is_speech(&v.lemma, crate::speech::REPORTS),
             });
         }
         let mut id = |w: &str| vocab.intern(w);
@@ -272,6 +245,7 @@ impl Coder {
             from: id("from"),
             by: id("by"),
             to: id("to"),
+            with: id("with"),
             possessive: id("'s"),
             negations: ids(&mut id, &["not", "n't", "never", "no"]),
             be: ids(
@@ -332,6 +306,13 @@ impl Coder {
             pron_thing: ids(&mut id, &["it"]),
             pron_plural: ids(&mut id, &["they", "them"]),
         };
+        // A model that does not load leaves the lexical heuristics alone in charge
+        // (the CLI reports the model error at start-up).
+        let parser = if options.use_parser {
+            crate::syntax::Model::try_builtin().ok()
+        } else {
+            None
+        };
         Coder {
             dicts,
             options,
@@ -342,6 +323,7 @@ impl Coder {
             verb_index,
             pattern_info,
             w,
+            parser,
         }
     }
 }

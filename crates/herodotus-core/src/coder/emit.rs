@@ -1,14 +1,18 @@
 //! Per sentence: each verb candidate's clause, pattern, roles and drop reasons, then
 //! the raw events and their conversion into [`Event`]s with provenance.
 
+use super::arcs::{ArcRoles, Arcs};
 use super::caps::{cut_text, Limit};
+use super::construct::Mode;
 use super::mentions::Found;
-use super::trace::Trace;
+use super::trace::{DropReason, Trace};
 use super::{CodedArticle, Coder};
 use crate::article::Article;
 use crate::codes::CameoCode;
 use crate::dict::cameo::quad_class;
+use crate::dict::Origin;
 use crate::event::Event;
+use crate::syntax::Analysis;
 use crate::tokens::Token;
 use std::collections::HashSet;
 
@@ -21,6 +25,9 @@ pub(super) struct RawEvent {
     pattern: Option<u32>,
     verb: u32,
     verb_span: [usize; 2],
+    /// A clause-level construction that made this event ([`super::construct`],
+    /// [`super::evaluative`]), for its provenance.
+    construction: Option<&'static str>,
 }
 
 impl Coder {
@@ -34,6 +41,7 @@ impl Coder {
         ids: &[u32],
         mentions: &[Found],
         si: usize,
+        year: Option<i32>,
         out: &mut CodedArticle,
         trace: &mut Trace<'_>,
     ) -> Vec<RawEvent> {
@@ -45,16 +53,49 @@ impl Coder {
                 *o = mi;
             }
         }
-        let cands = self.verb_candidates(tokens, ids, &owner, mentions, trace);
+        thread_local! {
+            static SCRATCH: std::cell::RefCell<Analysis> = std::cell::RefCell::new(Analysis::new());
+        }
+        // The parse buffers are kept per thread (taken here, put back at the end).
+        let mut analysis = SCRATCH.with(|c| c.take());
+        let (cands, parsed) =
+            self.verb_candidates(text, tokens, ids, &owner, mentions, &mut analysis, trace);
+        let arcs = parsed.then_some(Arcs {
+            a: &analysis,
+            tokens,
+            owner: &owner,
+            mentions,
+        });
         let mut events = Vec::new();
         let paired_codes = self.dicts.semantics.paired_codes;
         let mut prev_source: Option<usize> = None;
         let mut prev_verb_end: usize = 0;
         let mut prev_coded = false;
         let mut prev_speech = false;
+        let modes: Vec<Mode> = cands
+            .iter()
+            .map(|h| self.mode(tokens, &owner, mentions, h))
+            .collect();
         for (ci, h) in cands.iter().enumerate() {
             let verb = &self.verbs[h.verb as usize];
-            let clause = self.clause(tokens, ids, &owner, h);
+            let mut clause = self.clause(tokens, ids, &owner, h);
+            // The verb's arcs (see `arcs`): roles where the parse gives them.
+            let verb_word = arcs.as_ref().map(|x| x.verb_word(h));
+            // "has been sanctioned by B": a passive auxiliary in the parse.
+            if let (Some(x), Some(v)) = (arcs.as_ref(), verb_word) {
+                if h.participle && x.passive(v) {
+                    clause.passive = true;
+                }
+            }
+            let arc = arcs
+                .as_ref()
+                .zip(verb_word)
+                .map(|(x, v)| x.roles(v, clause.passive))
+                .unwrap_or_default();
+            let relative_background = arcs
+                .as_ref()
+                .zip(verb_word)
+                .is_some_and(|(x, v)| x.in_nonrestrictive_relative(v));
             let later_event = cands[ci + 1..].iter().any(|c| {
                 self.verbs[c.verb as usize].code.active.is_some()
                     || !self.verbs[c.verb as usize].patterns.is_empty()
@@ -100,28 +141,112 @@ impl Coder {
                 code.as_deref(),
             );
             let mut skip_reason = None;
-            if code.is_none() {
-                skip_reason = Some("null code");
+            // Modality and background (see `construct`): decided before the drop
+            // reasons so that a purpose or background clause is reported as such.
+            let mut mode = modes[ci];
+            // "ready to resume talks", "plans to send aid": a verb right after a
+            // modal one (no comma between) shares its mode.
+            if mode == Mode::Act && ci > 0 && modes[ci - 1] != Mode::Act {
+                let p = &cands[ci - 1];
+                if h.start >= p.end
+                    && h.start <= p.end + 2
+                    && !ids[p.end..h.start].contains(&self.w.comma)
+                {
+                    mode = modes[ci - 1];
+                }
+            }
+            // "A wants B to meet C": the appeal is coded on "meet"; "wants" itself
+            // (whose pattern may reach past B to "to meet") is not.
+            let appeal_head = modes.get(ci + 1).is_some_and(|next| {
+                matches!(*next, Mode::Appeal(m) if mentions[m].tok[0] >= h.end
+                    && mentions[m].tok[0] <= h.end + 1)
+            });
+            let mut construction = None;
+            let code = match code {
+                Some(c) if mode != Mode::Act => {
+                    let new = self.code_under_mode(&c, mode);
+                    if new.as_deref() != Some(c.as_str()) {
+                        construction = Some(match mode {
+                            Mode::Appeal(_) => "appeal: want X to V",
+                            Mode::Purpose => "purpose",
+                            _ => "modality: intent or threat",
+                        });
+                    }
+                    if new.is_none() {
+                        skip_reason = Some(DropReason::PurposeOrAttempt);
+                        Some(c)
+                    } else {
+                        new
+                    }
+                }
+                c => c,
+            };
+            if skip_reason.is_some() {
+                // Already decided above.
+            } else if appeal_head {
+                skip_reason = Some(DropReason::AppealCodedOnVerb);
+            } else if code.is_none() {
+                skip_reason = Some(DropReason::NullCode);
             } else if clause.negated && !matched_neg {
-                skip_reason = Some("negated");
+                skip_reason = Some(DropReason::Negated);
             } else if clause.hypothetical {
-                skip_reason = Some("hypothetical");
+                skip_reason = Some(DropReason::Hypothetical);
+            } else if h.gerund
+                && arcs
+                    .as_ref()
+                    .zip(verb_word)
+                    .is_some_and(|(x, v)| x.clausal_subject(v))
+            {
+                skip_reason = Some(DropReason::GerundAsSubject);
             } else if clause.gerund_after_prep && pattern.is_none() {
-                skip_reason = Some("gerund after a preposition");
-            } else if clause.infinitive && prev_coded {
-                skip_reason = Some("infinitive after a coded verb");
+                skip_reason = Some(DropReason::GerundAfterPreposition);
+            } else if clause.infinitive && prev_coded && !matches!(mode, Mode::Appeal(_)) {
+                skip_reason = Some(DropReason::InfinitiveAfterCodedVerb);
             } else if verb.speech && pattern.is_none() && later_event {
-                skip_reason = Some("speech verb introducing another event");
+                skip_reason = Some(DropReason::SpeechVerbIntroducingEvent);
+            } else if relative_background
+                || self.background(tokens, h, &clause, year)
+                || (arcs.as_ref().zip(verb_word).zip(year))
+                    .is_some_and(|((x, v), y)| x.dated_before(v, y))
+            {
+                skip_reason = Some(DropReason::BackgroundClause);
             }
             // Roles.
-            let (sources, mut targets) = self.roles(
+            let (mut sources, mut targets) = self.roles(
                 tokens, ids, &owner, mentions, h, &clause, subject, src_slot, tgt_slot,
             );
+            if let (Some(x), Some(v)) = (arcs.as_ref(), verb_word) {
+                self.roles_from_arcs(
+                    x,
+                    v,
+                    &arc,
+                    &clause,
+                    (src_slot, tgt_slot),
+                    tokens,
+                    ids,
+                    &mut sources,
+                    &mut targets,
+                );
+            }
+            // A plain statement (010) is coded only when addressed to a named target
+            // (CODING-GUIDE): its object or "to X" in the parse, not an actor
+            // somewhere in what was said ("she said it is cheaper than ...").
+            if arcs.is_some()
+                && tgt_slot.is_none()
+                && arc.target.is_none()
+                && code.as_deref() == Some("010")
+            {
+                targets.clear();
+            }
+            if let Mode::Appeal(m) = mode {
+                // "A wants B to meet C": the appeal goes to B.
+                targets = self.compound(tokens, ids, mentions, m);
+            }
             if skip_reason.is_none()
                 && (sources.len() > caps.compound || targets.len() > caps.compound)
             {
-                skip_reason = Some("compound of more actors than the cap");
-                out.hit(si, Limit::Compound, caps.compound);
+                skip_reason = Some(DropReason::CompoundOverCap);
+                out.hit(trace, si, Limit::Compound, caps.compound);
             }
             trace.roles(text, mentions, &sources, &targets, skip_reason);
             if !sources.is_empty() {
@@ -130,7 +255,7 @@ impl Coder {
             prev_verb_end = h.end;
             prev_speech = verb.speech;
             if skip_reason.is_some() {
-                if code.is_some() && !verb.speech {
+                if code.is_some() && !verb.speech && !appeal_head {
                     prev_coded = true;
                 }
                 continue;
@@ -143,8 +268,33 @@ impl Coder {
                 .as_deref()
                 .map(|c| CameoCode::new(c).root())
                 .is_some_and(|r| matches!(r, "03" | "04" | "05" | "06"));
-            if targets.is_empty() && sources.len() > 1 && symmetric {
+            let mutual = self.mutual(tokens, h, &clause);
+            if (targets.is_empty() || targets.iter().all(|t| sources.contains(t)))
+                && sources.len() > 1
+                && (symmetric || mutual)
+            {
                 targets = sources.clone();
+            }
+            // "A clashed with B": B acts on A too.
+            let with_target = mutual
+                && sources.len() == 1
+                && targets.first().is_some_and(|&t| {
+                    mentions[t].tok[0] >= 1 && ids[mentions[t].tok[0] - 1] == self.w.with
+                });
+            if with_target {
+                for &t in &targets {
+                    if t != sources[0] {
+                        events.push(RawEvent {
+                            source: t,
+                            target: Some(sources[0]),
+                            code: code.clone(),
+                            pattern,
+                            verb: h.verb,
+                            verb_span,
+                            construction: Some("mutual verb"),
+                        });
+                    }
+                }
             }
             // TABARI paired codes `[032:033]`: the second code is the reverse event.
             let reverse = if paired_codes {
@@ -169,6 +319,7 @@ impl Coder {
                                 pattern,
                                 verb: h.verb,
                                 verb_span,
+                                construction,
                             });
                         }
                     }
@@ -183,6 +334,7 @@ impl Coder {
                         pattern,
                         verb: h.verb,
                         verb_span,
+                        construction,
                     });
                 }
                 for &t in &targets {
@@ -194,17 +346,108 @@ impl Coder {
                             pattern,
                             verb: h.verb,
                             verb_span,
+                            construction,
                         });
                     }
                 }
             }
             if events.len() > caps.events {
                 events.truncate(caps.events);
-                out.hit(si, Limit::Events, caps.events);
+                out.hit(trace, si, Limit::Events, caps.events);
                 break;
             }
         }
+        // Evaluative speech: its event replaces a plain statement (01x) between the
+        // same actors.
+        let evaluations = self.evaluations(tokens, ids, &owner, mentions);
+        if !evaluations.is_empty() {
+            // ... and a verb inside the named act ("called B's blockade piracy") is
+            // the act's name, not a new event.
+            events.retain(|e| {
+                let named = evaluations.iter().any(|v| {
+                    v.region[0] < v.region[1]
+                        && (e.verb_span == v.span
+                            || (e.verb_span[0] >= tokens[v.region[0]].start
+                                && e.verb_span[0] < tokens[v.region[1] - 1].end))
+                });
+                let plain = e.code.as_deref().is_some_and(|c| c.starts_with("01"))
+                    && evaluations
+                        .iter()
+                        .any(|v| v.source == e.source && Some(v.target) == e.target);
+                !(named || plain)
+            });
+            for v in evaluations {
+                if events.len() >= caps.events {
+                    out.hit(trace, si, Limit::Events, caps.events);
+                    break;
+                }
+                events.push(RawEvent {
+                    source: v.source,
+                    target: Some(v.target),
+                    code: Some(v.code.to_string()),
+                    pattern: None,
+                    verb: 0,
+                    verb_span: v.span,
+                    construction: Some(v.frame),
+                });
+            }
+        }
+        SCRATCH.with(|c| c.replace(analysis));
         events
+    }
+
+    /// Replaces the heuristic roles by those of the parse where it gives an actor
+    /// (pattern slots stay first), and cuts a compound at an actor that is an
+    /// argument of another verb ("A hosted B, and C criticised D").
+    #[allow(clippy::too_many_arguments)] // the role context is naturally wide
+    fn roles_from_arcs(
+        &self,
+        x: &Arcs<'_>,
+        v: usize,
+        arc: &ArcRoles,
+        clause: &super::clause::Clause,
+        (src_slot, tgt_slot): (Option<usize>, Option<usize>),
+        tokens: &[Token],
+        ids: &[u32],
+        sources: &mut Vec<usize>,
+        targets: &mut Vec<usize>,
+    ) {
+        let mentions = x.mentions;
+        if src_slot.is_none() {
+            if let Some(s) = arc.source {
+                *sources = self.compound(tokens, ids, mentions, s);
+            } else if clause.passive {
+                // An agentless passive has no source ("B was attacked").
+                sources.clear();
+            }
+        }
+        // In the passive a pattern's object slot after the verb holds the agent
+        // ("B was visited by A": `* +` finds A); the passive subject is the target.
+        let tgt_slot = tgt_slot.filter(|&t| !(clause.passive && arc.source == Some(t)));
+        if tgt_slot.is_none() {
+            if let Some(t) = arc.target {
+                if !sources.contains(&t) {
+                    *targets = self.compound(tokens, ids, mentions, t);
+                }
+            } else if !clause.passive
+                && arc.has_object
+                && targets.first().is_some_and(|&t| !x.in_phrase_of(t, v))
+            {
+                // The verb's object is no actor, and the heuristic reached past the
+                // verb's own phrase into another verb's ("violating norms or
+                // entering the United States").
+                targets.clear();
+            }
+        }
+        for side in [sources, targets] {
+            if let Some(cut) = side
+                .iter()
+                .skip(1)
+                .position(|&m| x.argument_of_other_verb(m, v))
+            {
+                side.truncate(cut + 1);
+            }
+        }
     }
 
     /// Turns a sentence's raw events into [`Event`]s: drops those with no source code,
@@ -221,6 +464,7 @@ impl Coder {
         raw: Vec<RawEvent>,
         seen: &mut HashSet<(String, String, String)>,
         out: &mut CodedArticle,
+        trace: &mut Trace<'_>,
     ) {
         let caps = &self.options.caps;
         let text = article.text.as_str();
@@ -244,9 +488,16 @@ impl Coder {
                 continue;
             }
             let root_code = CameoCode::new(&entry_code).root().to_string();
-            let (pattern_text, origin) = match ev.pattern {
-                Some(p) => self.pattern_info[p as usize].clone(),
-                None => {
+            let (pattern_text, origin) = match (ev.pattern, ev.construction) {
+                (_, Some(c)) => (
+                    format!("construction {c} = {entry_code}"),
+                    Origin {
+                        file: "coder".into(),
+                        line: 0,
+                    },
+                ),
+                (Some(p), None) => self.pattern_info[p as usize].clone(),
+                (None, None) => {
                     let v = &self.verbs[ev.verb as usize];
                     (
                         format!("verb {} = {}", v.lemma, entry_code),
@@ -282,6 +533,7 @@ impl Coder {
                     verb_span: ev.verb_span,
                     sentence_span: span,
                     is_root_event: root,
+                    actor_inferred: src.inferred || tgt.is_some_and(|t| t.inferred),
                     sentence_tone: None,
                     article_tone: None,
                     action_geo: None,
@@ -300,7 +552,7 @@ impl Coder {
                     continue;
                 }
                 if out.events.len() >= caps.article_events {
-                    out.hit(si, Limit::ArticleEvents, caps.article_events);
+                    out.hit(trace, si, Limit::ArticleEvents, caps.article_events);
                     return;
                 }
                 seen.insert(key);

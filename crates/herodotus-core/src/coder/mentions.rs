@@ -19,6 +19,9 @@ pub(super) struct Found {
     /// Set for an agent not yet composed: its code as written.
     pub(super) agent: Option<String>,
     pub(super) pronoun: bool,
+    /// True when the code came from the article's country, not from the sentence
+    /// (a bare agent: "police", "lawmakers").
+    pub(super) inferred: bool,
 }
 
 pub(super) type Carried = Option<(String, String, ActorKind)>;
@@ -31,6 +34,50 @@ pub(super) struct Context {
     pub(super) last_plural: Carried,
     pub(super) last_agent: Carried,
     pub(super) last_country: Option<String>,
+    /// The country of the article's dateline ("BEIRUT (AP) —"), if any.
+    pub(super) article_country: Option<String>,
+    /// Country mentions so far in the article, by country code.
+    pub(super) country_counts: Vec<(String, usize)>,
+    /// People the dictionaries do not know, introduced with a title and a country
+    /// ("French envoy Jean Duval"): (surname, full name, code), for later references.
+    pub(super) titled: Vec<(String, String, String)>,
+}
+
+impl Context {
+    /// The country the article is about, when that is unambiguous: its dateline's,
+    /// else the country mentioned most so far, at least twice and more often than
+    /// any other. A bare agent ("police", "lawmakers") takes it.
+    pub(super) fn article_country(&self) -> Option<String> {
+        if self.article_country.is_some() {
+            return self.article_country.clone();
+        }
+        let mut best: Option<(&str, usize)> = None;
+        let mut tie = false;
+        for (c, n) in &self.country_counts {
+            match best {
+                Some((_, b)) if *n == b => tie = true,
+                Some((_, b)) if *n < b => {}
+                _ => {
+                    best = Some((c, *n));
+                    tie = false;
+                }
+            }
+        }
+        match best {
+            // Dominant: mentioned at least three times and twice as often as the next.
+            Some((c, n))
+                if n >= 3
+                    && !tie
+                    && self
+                        .country_counts
+                        .iter()
+                        .all(|(k, m)| k == c || 2 * m <= n) =>
+            {
+                Some(c.to_string())
+            }
+            _ => None,
+        }
+    }
 }
 
 impl Coder {
@@ -105,6 +152,7 @@ impl Coder {
                             kind: e.kind,
                             agent: None,
                             pronoun: false,
+                            inferred: false,
                         });
                     }
                     Target::Agent(g) => {
@@ -117,6 +165,7 @@ impl Coder {
                             kind: ActorKind::Agent,
                             agent: Some(e.code.clone()),
                             pronoun: false,
+                            inferred: false,
                         });
                     }
                 }
@@ -143,6 +192,7 @@ impl Coder {
                     kind,
                     agent: None,
                     pronoun: true,
+                    inferred: false,
                 });
             }
             i += 1;
@@ -336,11 +386,114 @@ impl Coder {
             let definite = cur.tok[0] > 0 && ids[cur.tok[0] - 1] == self.w.the;
             if let Some(country) = ctx.last_country.as_ref().filter(|_| definite) {
                 m.code = Some(apply_agent(country, m.agent.as_deref().unwrap_or("")));
+            } else if let Some(country) = ctx
+                .article_country()
+                .filter(|_| state_role(m.agent.as_deref().unwrap_or("")))
+            {
+                // A bare agent of the state or its opposition ("police arrested ...",
+                // "lawmakers voted") acts in the article's country; civilians, firms
+                // or migrants named without a country may be from anywhere.
+                m.code = Some(apply_agent(&country, m.agent.as_deref().unwrap_or("")));
+                m.inferred = true;
             }
             out.push(m);
             k += 1;
         }
+        self.titled_people(tokens, &mut out, ctx);
         out
+    }
+
+    /// People missing from the dictionaries but introduced with a title and a country:
+    /// "French envoy Jean Duval" (a composed mention followed by a name) and "Jean
+    /// Duval, Nigeria's Senate president" (a name, a comma, a composed mention) take
+    /// the title's code and are remembered for the article, so that a later "Duval"
+    /// is coded too.
+    fn titled_people(&self, tokens: &[Token], out: &mut Vec<Found>, ctx: &mut Context) {
+        let name_word = |j: usize| {
+            let t = &tokens[j];
+            t.kind == TokenKind::Word && t.capitalized && !t.all_caps && t.norm.len() > 1
+        };
+        let covered =
+            |out: &[Found], a: usize, b: usize| out.iter().any(|m| m.tok[0] < b && a < m.tok[1]);
+        // A name run of two or three capitalised words starting at `a`.
+        let run_from = |a: usize| {
+            let mut b = a;
+            while b < tokens.len() && b - a < 3 && name_word(b) && tokens[b].space_before {
+                b += 1;
+            }
+            (b - a >= 2).then_some(b)
+        };
+        let titled = |m: &Found| {
+            m.kind == ActorKind::Agent
+                && m.agent.is_none()
+                && !m.pronoun
+                && !m.inferred
+                && m.code.as_deref().is_some_and(|c| c.len() > 3)
+        };
+        let mut added: Vec<Found> = Vec::new();
+        for idx in 0..out.len() {
+            let m = out[idx].clone();
+            if !titled(&m) {
+                continue;
+            }
+            let code = m.code.clone().unwrap_or_default();
+            // "French envoy Jean Duval"
+            if let Some(b) = run_from(m.tok[1]) {
+                if !covered(out, m.tok[1], b) {
+                    let name = names_text(tokens, m.tok[1], b);
+                    let e = &mut out[idx];
+                    e.tok[1] = b;
+                    e.span[1] = tokens[b - 1].end;
+                    e.kind = ActorKind::Person;
+                    e.name.clone_from(&name);
+                    remember_titled(ctx, &tokens[b - 1].norm, &name, &code);
+                    continue;
+                }
+            }
+            // "Jean Duval, Nigeria's Senate president"
+            let s = m.tok[0];
+            if s >= 3 && tokens[s - 1].norm == "," {
+                let a = (s.saturating_sub(4)..s - 1).find(|&a| run_from(a) == Some(s - 1));
+                if let Some(a) = a.filter(|&a| !covered(out, a, s - 1)) {
+                    let name = names_text(tokens, a, s - 1);
+                    added.push(Found {
+                        tok: [a, s - 1],
+                        span: [tokens[a].start, tokens[s - 2].end],
+                        code: Some(code.clone()),
+                        name: name.clone(),
+                        kind: ActorKind::Person,
+                        agent: None,
+                        pronoun: false,
+                        inferred: false,
+                    });
+                    remember_titled(ctx, &tokens[s - 2].norm, &name, &code);
+                }
+            }
+        }
+        // Later references by surname.
+        if !ctx.titled.is_empty() {
+            for (j, t) in tokens.iter().enumerate() {
+                if !name_word(j) || covered(out, j, j + 1) || covered(&added, j, j + 1) {
+                    continue;
+                }
+                if let Some((_, name, code)) = ctx.titled.iter().find(|(sn, _, _)| *sn == t.norm) {
+                    added.push(Found {
+                        tok: [j, j + 1],
+                        span: [t.start, t.end],
+                        code: Some(code.clone()),
+                        name: name.clone(),
+                        kind: ActorKind::Person,
+                        agent: None,
+                        pronoun: false,
+                        inferred: false,
+                    });
+                }
+            }
+        }
+        if !added.is_empty() {
+            out.extend(added);
+            out.sort_by_key(|m| m.tok[0]);
+        }
     }
 
     /// Remembers the mentions kept for a sentence, for pronouns and short references
@@ -348,6 +501,10 @@ impl Coder {
     pub(super) fn remember(&self, ctx: &mut Context, mentions: &[Found]) {
         for m in mentions {
             let Some(code) = &m.code else { continue };
+            if m.inferred {
+                // An inferred actor is no antecedent for pronouns: a guess stays local.
+                continue;
+            }
             let entry = Some((code.clone(), m.name.clone(), m.kind));
             if m.pronoun {
                 continue;
@@ -365,8 +522,15 @@ impl Coder {
                 _ => ctx.last_thing = entry,
             }
             let code = ActorCode::new(code);
-            if code.has_country() {
+            if code.has_country() && !m.inferred {
                 ctx.last_country = Some(code.country().to_string());
+            }
+            if m.kind == ActorKind::Country && code.has_country() {
+                let c = code.country();
+                match ctx.country_counts.iter_mut().find(|(k, _)| k == c) {
+                    Some(e) => e.1 += 1,
+                    None => ctx.country_counts.push((c.to_string(), 1)),
+                }
             }
         }
     }
@@ -413,6 +577,37 @@ fn apply_agent(base: &str, agent: &str) -> String {
     }
 }
 
+/// The words of tokens `a..b`, as written (names keep their case).
+fn names_text(tokens: &[Token], a: usize, b: usize) -> String {
+    tokens[a..b]
+        .iter()
+        .map(|t| t.norm.as_str())
+        .map(|w| {
+            let mut c = w.chars();
+            c.next()
+                .map(|f| f.to_uppercase().collect::<String>() + c.as_str())
+                .unwrap_or_default()
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// Remembers a titled person for the article (bounded: an article names few).
+fn remember_titled(ctx: &mut Context, surname: &str, name: &str, code: &str) {
+    if ctx.titled.len() < 64 && !ctx.titled.iter().any(|(s, _, _)| s == surname) {
+        ctx.titled
+            .push((surname.to_string(), name.to_string(), code.to_string()));
+    }
+}
+
+/// Roles of the state and its organised opposition, which a bare agent may take from
+/// the article's country: government, military, police, legislature, judiciary,
+/// intelligence, opposition.
+fn state_role(agent: &str) -> bool {
+    let role = agent.trim_start_matches('~').trim_end_matches('~');
+    matches!(role, "GOV" | "MIL" | "COP" | "LEG" | "JUD" | "SPY" | "OPP")
+}
+
 /// An agent composed with an actor: the actor's code with the agent's role.
 fn compose(actor: &Found, agent: &Found) -> Found {
     let code = actor.code.as_ref().map(|c| {
@@ -429,5 +624,6 @@ fn compose(actor: &Found, agent: &Found) -> Found {
         kind: ActorKind::Agent,
         agent: None,
         pronoun: false,
+        inferred: actor.inferred || agent.inferred,
     }
 }

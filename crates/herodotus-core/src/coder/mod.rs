@@ -20,7 +20,13 @@
 //!    definite bare agent ("the minister") take the last fitting actor of the article.
 //! 4. **Verb candidates** ([`verbs`]): at each token outside a mention, the longest
 //!    verb form starting there; a form that reads as a noun (after a determiner or a
-//!    possessive, "a US attack", a number) is skipped.
+//!    possessive, "a US attack", a number) is skipped. When the window has a coded
+//!    actor and a candidate, the built-in tagger and parser ([`crate::syntax`]) run
+//!    on it (only then: most sentences are never parsed) and a form whose verb word
+//!    is not tagged VERB/AUX is dropped ("air patrols", "the strikes on the base"),
+//!    unless it is the object of a light verb ("held talks", "resumed aid") or the
+//!    context makes it a verb (right after a subject named by a noun, or after a
+//!    modal, auxiliary, negation or "to").
 //! 5. **Per verb** ([`clause`], [`pattern`], [`emit`]):
 //!    - the clause: from the last boundary word (`;`, "but", "which", a quote, ...)
 //!      before the verb to the next one after it; flags for passive ("was" +
@@ -37,6 +43,12 @@
 //!    - the target: a pattern `+` slot, else the first coded actor after the verb up
 //!      to the end of the object (a comma before "the/a" or an "-ing" word ends it);
 //!      in the passive the subject is the target and "by X" the source;
+//!    - when the window was parsed, the parse's arcs ([`arcs`]) replace these
+//!      where they give an actor: `nsubj`, `nsubj:pass` + `aux:pass` with
+//!      `obl:agent`, `obj`/`iobj`/`obl` (with/against/to/on/at); subjects shared
+//!      over `conj`/`xcomp`, a relative clause's noun; a non-restrictive relative
+//!      clause or an act dated to an earlier year is background; a 010 statement
+//!      needs an addressed target (object or "to X");
 //!    - compounds ("A and B", "A, B") on either side give one event per pair; a
 //!      compound subject of a cooperative verb with no target acts on itself;
 //!    - dropped: null code, negated (unless the pattern mentions the negation),
@@ -49,8 +61,9 @@
 //!
 //! # Deliberate differences from PETRARCH
 //!
-//! - No constituency parse: clauses, subjects and objects come from the token
-//!   heuristics above (PETRARCH2 reads them off a CoreNLP tree).
+//! - No constituency parse: subjects and objects come from our own dependency
+//!   parse where a window is parsed, else from the token heuristics above
+//!   (PETRARCH2 reads them off a CoreNLP tree).
 //! - Verb forms are generated from lemmas and a form used as a noun is skipped;
 //!   PETRARCH relies on the parser's tags.
 //! - Agents compose with an adjacent country or organisation in both orders and over
@@ -62,10 +75,14 @@
 //!
 //! [`explain`](Coder::explain) runs the same code path with a trace ([`trace`]).
 
+mod arcs;
 pub mod caps;
 mod clause;
 mod compile;
+mod construct;
+mod context;
 mod emit;
+mod evaluative;
 mod mentions;
 mod pattern;
 mod trace;
@@ -77,16 +94,17 @@ mod tests;
 use crate::article::Article;
 use crate::date::Date;
 use crate::dict::{ActorKind, Dictionaries, Origin};
+use crate::doc::{Doc, MAX_ARTICLE_TOKENS};
 use crate::event::Event;
 use crate::matcher::{PhraseTrie, Vocab};
-use crate::sentences;
-use crate::tokens::{tokenize_into, Token};
+use crate::tokens::Token;
 pub use caps::{Budget, Caps, Interrupted, Limit, LimitHit};
 use compile::{CVerb, Target, Words};
 use mentions::Context;
 use serde::Serialize;
 use std::collections::{HashMap, HashSet};
 use trace::Trace;
+pub use trace::{render as render_decisions, Decision, DropReason, RoleActor};
 
 /// An actor found in the text.
 #[derive(Clone, Debug, PartialEq, Serialize)]
@@ -129,6 +147,11 @@ pub struct CoderOptions {
     pub max_gap: usize,
     /// The caps that keep the cost linear (see [`caps`]).
     pub caps: Caps,
+    /// Use the built-in tagger to drop verb forms used as nouns (parsing only
+    /// sentences with a coded actor and a verb candidate). Default on; the
+    /// environment variable `HERODOTUS_PARSER=off` turns it off, for before/after
+    /// measurements with one binary.
+    pub use_parser: bool,
 }
 
 impl Default for CoderOptions {
@@ -137,6 +160,7 @@ impl Default for CoderOptions {
             require_target: true,
             max_gap: 4,
             caps: Caps::default(),
+            use_parser: std::env::var("HERODOTUS_PARSER").map_or(true, |v| v != "off"),
         }
     }
 }
@@ -153,6 +177,8 @@ pub struct Coder {
     verb_index: HashMap<u32, Vec<(u32, u32)>>,
     pattern_info: Vec<(String, Origin)>,
     w: Words,
+    /// The tagger and parser, when enabled and the built-in model loads.
+    parser: Option<&'static crate::syntax::Model>,
 }
 
 impl Coder {
@@ -185,19 +211,30 @@ impl Coder {
         self.code_article_traced(article, budget, &mut Trace::off())
     }
 
-    /// Codes one sentence given alone (for `explain`), writing decisions into `trace`.
+    /// Codes a text given alone (for `explain`) and renders its decisions as text.
     pub fn explain(&self, text: &str, date: Option<Date>) -> (CodedArticle, String) {
-        let mut trace = String::new();
         let a = Article {
             id: "explain".into(),
             text: text.to_string(),
             date,
             ..Article::default()
         };
+        let (c, decisions) = self.explain_article(&a);
+        (c, render_decisions(&decisions))
+    }
+
+    /// Codes an article exactly as [`code_article`](Self::code_article) does (same
+    /// code path, same events) and returns every decision taken, in order.
+    pub fn explain_article(&self, article: &Article) -> (CodedArticle, Vec<Decision>) {
+        let mut decisions = Vec::new();
         let c = self
-            .code_article_traced(&a, &Budget::unlimited(), &mut Trace::on(&mut trace))
+            .code_article_traced(
+                article,
+                &Budget::unlimited(),
+                &mut Trace::on(&mut decisions),
+            )
             .unwrap_or_default();
-        (c, trace)
+        (c, decisions)
     }
 
     /// The one code path of [`code_article`](Self::code_article) and
@@ -208,62 +245,118 @@ impl Coder {
         budget: &Budget,
         trace: &mut Trace<'_>,
     ) -> Result<CodedArticle, Interrupted> {
+        let mut doc = Doc::build(article, &self.options.caps, budget)?;
+        self.code_doc_traced(&mut doc, budget, trace)
+    }
+
+    /// Builds the document of an article with this coder's caps (see [`Doc::build`]):
+    /// the one split and tokenisation that [`code_doc`](Self::code_doc) and every
+    /// later stage read.
+    pub fn build_doc<'a>(
+        &self,
+        article: &'a Article,
+        budget: &Budget,
+    ) -> Result<Doc<'a>, Interrupted> {
+        Doc::build(article, &self.options.caps, budget)
+    }
+
+    /// Codes an analysed document (see [`Doc::build`]) and fills its mentions; the
+    /// budget is checked between sentences and windows.
+    pub fn code_doc(
+        &self,
+        doc: &mut Doc<'_>,
+        budget: &Budget,
+    ) -> Result<CodedArticle, Interrupted> {
+        self.code_doc_traced(doc, budget, &mut Trace::off())
+    }
+
+    fn code_doc_traced(
+        &self,
+        doc: &mut Doc<'_>,
+        budget: &Budget,
+        trace: &mut Trace<'_>,
+    ) -> Result<CodedArticle, Interrupted> {
         let caps = &self.options.caps;
+        let article = doc.article;
         let text = article.text.as_str();
         let mut out = CodedArticle {
-            sentences: sentences::split(text),
+            sentences: doc.sentences.iter().map(|s| s.span.to_array()).collect(),
             ..CodedArticle::default()
         };
-        let mut tokens: Vec<Token> = Vec::new();
         let mut ids: Vec<u32> = Vec::new();
         let mut ctx = Context::default();
         let mut seen = HashSet::new();
         let mut used_tokens = 0usize;
         let first_para_end = text.find("\n\n").unwrap_or(text.len());
-        for si in 0..out.sentences.len() {
-            budget.check(used_tokens, 0)?;
-            let span = out.sentences[si];
-            let root = span[1] <= first_para_end || si == 0;
-            seen.clear();
-            let windows = caps::byte_windows(text, span, caps.sentence_bytes);
-            if windows.len() > 1 {
-                out.hit(si, Limit::SentenceBytes, caps.sentence_bytes);
-            }
-            let whole = windows.len() == 1;
-            for w in windows {
-                tokens.clear();
-                tokenize_into(text, w, &mut tokens);
-                budget.check(used_tokens, tokens.len())?;
-                used_tokens += tokens.len();
-                ids.clear();
-                ids.extend(tokens.iter().map(|t| self.vocab.get(&t.norm)));
-                let step = caps.sentence_tokens.max(1);
-                if tokens.len() > step {
-                    out.hit(si, Limit::SentenceTokens, step);
-                }
-                let whole = whole && tokens.len() <= step;
-                for k in (0..tokens.len().max(1)).step_by(step) {
-                    let n = (tokens.len() - k.min(tokens.len())).min(step);
-                    let (toks, wids) = (&tokens[k..k + n], &ids[k..k + n]);
-                    let win = if whole || toks.is_empty() {
-                        span
-                    } else {
-                        [toks[0].start, toks[toks.len() - 1].end]
-                    };
-                    if k > 0 {
-                        budget.check(used_tokens, 0)?;
-                    }
-                    let story_discard = self.code_window(
-                        article, si, win, root, toks, wids, &mut ctx, &mut seen, &mut out, trace,
-                    );
-                    if story_discard {
-                        out.discarded = true;
-                        out.events.clear();
-                        return Ok(out);
+        // A dateline ("BEIRUT (AP) —") is no part of the first sentence; its place
+        // gives the article's country.
+        let mut dateline_end = 0;
+        if let Some((end, place)) = context::dateline(text) {
+            let country = self.place_country(place, article.date);
+            // A capitalised word before a dash ("Officials — from ...") is a dateline
+            // only when it is a known place; a place in capitals always is.
+            let all_caps = !place.chars().any(char::is_lowercase);
+            if country.is_some() || all_caps {
+                if let Some(first) = doc.sentences.first_mut() {
+                    if first.span.start < end && end < first.span.end {
+                        first.span.start = end;
+                        out.sentences[0][0] = end;
+                        dateline_end = end;
                     }
                 }
+                ctx.article_country = country;
             }
         }
+        for (si, sentence) in doc.sentences.iter().enumerate() {
+            budget.check(used_tokens, 0)?;
+            if sentence.skipped {
+                out.hit(trace, si, Limit::ArticleTokens, MAX_ARTICLE_TOKENS);
+                break;
+            }
+            let span = sentence.span.to_array();
+            let root = span[1] <= first_para_end || si == 0;
+            seen.clear();
+            if sentence.split_bytes {
+                out.hit(trace, si, Limit::SentenceBytes, caps.sentence_bytes);
+            }
+            if sentence.split_tokens {
+                out.hit(
+                    trace,
+                    si,
+                    Limit::SentenceTokens,
+                    caps.sentence_tokens.max(1),
+                );
+            }
+            for (k, w) in sentence.windows.iter().enumerate() {
+                if k > 0 {
+                    budget.check(used_tokens, 0)?;
+                }
+                let mut toks = &doc.tokens[w.tokens.clone()];
+                let mut wspan = w.span.to_array();
+                if si == 0 && dateline_end > 0 {
+                    let skip = toks.iter().take_while(|t| t.start < dateline_end).count();
+                    toks = &toks[skip..];
+                    wspan[0] = wspan[0].max(dateline_end).min(wspan[1]);
+                }
+                used_tokens += toks.len();
+                ids.clear();
+                ids.extend(toks.iter().map(|t| self.vocab.get(&t.norm)));
+                let story_discard = self.code_window(
+                    article, si, wspan, root, toks, &ids, &mut ctx, &mut seen, &mut out, trace,
+                );
+                if story_discard {
+                    out.discarded = true;
+                    out.events.clear();
+                    doc.mentions.clone_from(&out.mentions);
+                    return Ok(out);
+                }
+            }
+            if sentence.truncated {
+                out.hit(trace, si, Limit::ArticleTokens, MAX_ARTICLE_TOKENS);
+                break;
+            }
+        }
+        doc.mentions.clone_from(&out.mentions);
         Ok(out)
     }
 
@@ -285,7 +378,7 @@ impl Coder {
     ) -> bool {
         let caps = &self.options.caps;
         let text = article.text.as_str();
-        trace.sentence(si, &text[span[0]..span[1]], tokens);
+        trace.sentence(si, span, &text[span[0]..span[1]], tokens);
         match self.discard(tokens, ids) {
             Some((i, true)) => {
                 trace.discarded(true, &self.dicts.discards[i as usize].origin);
@@ -300,15 +393,16 @@ impl Coder {
         let mut mentions = self.find_mentions(tokens, ids, article.date, ctx);
         if mentions.len() > caps.mentions {
             mentions.truncate(caps.mentions);
-            out.hit(si, Limit::Mentions, caps.mentions);
+            out.hit(trace, si, Limit::Mentions, caps.mentions);
         }
         self.remember(ctx, &mentions);
         trace.actors(text, &mentions);
-        let raw = self.code_sentence(text, tokens, ids, &mentions, si, out, trace);
-        self.emit_events(article, si, span, root, &mentions, raw, seen, out);
+        let year = article.date.map(|d| d.year);
+        let raw = self.code_sentence(text, tokens, ids, &mentions, si, year, out, trace);
+        self.emit_events(article, si, span, root, &mentions, raw, seen, out, trace);
         for m in mentions.into_iter().filter(|m| !m.pronoun) {
             if out.mentions.len() >= caps.article_mentions {
-                out.hit(si, Limit::ArticleMentions, caps.article_mentions);
+                out.hit(trace, si, Limit::ArticleMentions, caps.article_mentions);
                 break;
             }
             out.mentions.push(Mention {
@@ -324,14 +418,16 @@ impl Coder {
 }
 
 impl CodedArticle {
-    /// Records that a cap bit, once per sentence and kind.
-    fn hit(&mut self, sentence_index: usize, limit: Limit, cap: usize) {
+    /// Records that a cap bit, once per sentence and kind (and in the trace).
+    fn hit(&mut self, trace: &mut Trace<'_>, sentence_index: usize, limit: Limit, cap: usize) {
         let h = LimitHit {
             sentence_index,
             limit,
             cap,
         };
+        // Hits of one sentence are adjacent, and there are fewer than 8 kinds.
         if !self.limits.iter().rev().take(8).any(|x| *x == h) {
+            trace.limit(&h);
             self.limits.push(h);
         }
     }

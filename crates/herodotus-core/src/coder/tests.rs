@@ -9,9 +9,39 @@ use std::sync::atomic::AtomicBool;
 use std::sync::{Arc, OnceLock};
 use std::time::{Duration, Instant};
 
+/// The coder without the tagger: these tests are about the caps, and parsing the
+/// megabyte inputs in a debug build takes minutes (the tagger path has its own
+/// bounded-cost test below).
 fn coder() -> &'static Coder {
     static C: OnceLock<Coder> = OnceLock::new();
-    C.get_or_init(|| Coder::new(Dictionaries::builtin().expect("built-in dictionaries")))
+    C.get_or_init(|| {
+        Coder::with_options(
+            Dictionaries::builtin().expect("built-in dictionaries"),
+            CoderOptions {
+                use_parser: false,
+                ..CoderOptions::default()
+            },
+        )
+    })
+}
+
+#[test]
+fn the_tagger_path_is_bounded_too() {
+    let coder = Coder::with_options(
+        Dictionaries::builtin().unwrap(),
+        CoderOptions {
+            use_parser: true,
+            ..CoderOptions::default()
+        },
+    );
+    let unit = "Russian troops attacked Ukrainian positions while France criticised Germany ";
+    let text = unit.repeat(40_000 / unit.len() + 1);
+    let c = coder.code_article(&article(text.clone()));
+    check_bounded(&text, &c);
+    assert!(!c.events.is_empty() && c.events.len() <= MAX_EVENTS);
+    // The same sentence alone codes the same events with or without windows.
+    let one = coder.code_article(&article(unit.trim_end().to_string() + "."));
+    assert!(!one.events.is_empty());
 }
 
 fn article(text: String) -> Article {

@@ -5,6 +5,7 @@
 use super::mentions::Found;
 use super::trace::Trace;
 use super::Coder;
+use crate::syntax::{Analysis, Upos};
 use crate::tokens::{Token, TokenKind};
 
 /// A verb form found in a sentence (token positions).
@@ -26,7 +27,122 @@ pub(super) struct VerbHit {
 
 impl Coder {
     /// Verb candidates of a sentence in text order; `owner` maps tokens to mentions.
+    /// When the sentence has a coded actor and a candidate, the tagger decides: a
+    /// form whose verb word is not tagged VERB or AUX is a noun ("the strikes on
+    /// the base", "air patrols") and is dropped (see [`Self::tag_filter`]). The
+    /// parse is left in `a`; the flag says whether there is one (its arcs give the
+    /// roles, see [`super::arcs`]).
+    #[allow(clippy::too_many_arguments)] // the sentence context is naturally wide
     pub(super) fn verb_candidates(
+        &self,
+        text: &str,
+        tokens: &[Token],
+        ids: &[u32],
+        owner: &[usize],
+        mentions: &[Found],
+        a: &mut Analysis,
+        trace: &mut Trace<'_>,
+    ) -> (Vec<VerbHit>, bool) {
+        let cands = self.lexical_candidates(tokens, ids, owner, mentions, trace);
+        // Parse only what can give an event: a coded actor and a verb candidate.
+        if cands.is_empty() || !mentions.iter().any(|m| m.code.is_some()) || self.parser.is_none() {
+            return (cands, false);
+        }
+        self.tag_filter(text, tokens, owner, mentions, cands, a, trace)
+    }
+
+    /// Drops candidates whose verb word the tagger does not call a verb. Light-verb
+    /// forms ("held talks") are judged by their verb word ("held"). The sentence is
+    /// tagged (about a tenth of the cost of a parse); only when a candidate is kept is
+    /// it parsed on those tags, for the roles (see [`super::arcs`]). The flag says
+    /// whether `a` holds a parse.
+    #[allow(clippy::too_many_arguments)] // the sentence context is naturally wide
+    fn tag_filter(
+        &self,
+        text: &str,
+        tokens: &[Token],
+        owner: &[usize],
+        mentions: &[Found],
+        cands: Vec<VerbHit>,
+        a: &mut Analysis,
+        trace: &mut Trace<'_>,
+    ) -> (Vec<VerbHit>, bool) {
+        let Some(model) = self.parser else {
+            return (cands, false);
+        };
+        let words: Vec<&str> = tokens.iter().map(|t| &text[t.start..t.end]).collect();
+        model.tag(&words, a);
+        let kept: Vec<VerbHit> = cands
+            .into_iter()
+            .filter(|h| {
+                let tag = a.upos[h.head];
+                let keep = tag.is_verbal()
+                    || light_verb_object(a, h.head)
+                    || self.verb_by_context(a, tokens, owner, mentions, h);
+                if !keep {
+                    trace.verb_tagged(&tokens[h.head].norm, tag.as_str());
+                }
+                keep
+            })
+            .collect();
+        // Parse (on the tags already found) only a window that can still give an
+        // event, or for the trace of `explain`.
+        let parsed = !kept.is_empty() || trace.is_on();
+        if parsed {
+            let tags = std::mem::take(&mut a.upos);
+            model.analyse_tagged(&words, &tags, a);
+        }
+        trace.tags(&words, a);
+        (kept, parsed)
+    }
+
+    /// A form the context makes a verb whatever the tagger says: right after an
+    /// actor named by a noun ("Ethiopia departs", where the tagger, not knowing the
+    /// name, often says NOUN; not after an adjective: "Russian strikes"), or after
+    /// a modal, auxiliary, negation or "to" ("will not tap"). A determiner or
+    /// possessive before the form was already judged by [`Self::looks_like_noun`].
+    fn verb_by_context(
+        &self,
+        a: &Analysis,
+        tokens: &[Token],
+        owner: &[usize],
+        mentions: &[Found],
+        h: &VerbHit,
+    ) -> bool {
+        let Some(p) = h.start.checked_sub(1) else {
+            return false;
+        };
+        let after_actor = owner[p] != usize::MAX
+            && mentions[owner[p]].code.is_some()
+            && mentions[owner[p]].tok[1] == h.start
+            && matches!(a.upos[p], Upos::Propn | Upos::Noun | Upos::Pron);
+        after_actor
+            || matches!(
+                tokens[p].norm.as_str(),
+                "will"
+                    | "would"
+                    | "shall"
+                    | "can"
+                    | "could"
+                    | "may"
+                    | "might"
+                    | "must"
+                    | "should"
+                    | "not"
+                    | "n't"
+                    | "never"
+                    | "to"
+                    | "did"
+                    | "does"
+                    | "do"
+                    | "has"
+                    | "have"
+                    | "had"
+            )
+    }
+
+    /// Verb forms found by the lexicon alone (with the noun heuristics).
+    fn lexical_candidates(
         &self,
         tokens: &[Token],
         ids: &[u32],
@@ -77,6 +193,7 @@ impl Coder {
         cands
     }
 
+    /// A verb form used as a noun: after a determiner or possessive ("the attack",
     /// "Russia's attack"), or before "of" after an adjective.
     fn looks_like_noun(&self, tokens: &[Token], ids: &[u32], h: &VerbHit) -> bool {
         if h.start == 0 {
@@ -145,4 +262,33 @@ impl Coder {
         }
         false
     }
+}
+
+/// Verbs that name no event of their own and take an event noun as object: "held
+/// talks", "launched strikes", "imposed sanctions", "resumed aid". Verbs of intent
+/// or modality ("pledge", "offer", "plan") are not here: the noun is then not an act.
+const LIGHT_VERBS: &[&str] = &[
+    "hold", "launch", "impose", "sign", "conduct", "carry", "stage", "resume", "begin", "start",
+    "continue", "provide", "send", "deliver", "give", "make", "pay", "lodge", "issue", "open",
+    "mount", "step", "extend", "lift", "deploy", "level",
+];
+
+/// True when token `i` is the object of a light verb ("held talks", "launched air
+/// strikes", "imposed new sanctions"): going left from it over the words of its noun
+/// phrase (nouns, adjectives, numbers, determiners, at most four), the first word
+/// outside the phrase is a verb whose lemma is a light verb. Tags and lemmas only, so
+/// it needs no parse.
+fn light_verb_object(a: &Analysis, i: usize) -> bool {
+    let mut j = i;
+    for _ in 0..5 {
+        let Some(p) = j.checked_sub(1) else {
+            return false;
+        };
+        match a.upos[p] {
+            Upos::Noun | Upos::Propn | Upos::Adj | Upos::Num | Upos::Det => j = p,
+            Upos::Verb | Upos::Aux => return LIGHT_VERBS.contains(&a.lemma(p)),
+            _ => return false,
+        }
+    }
+    false
 }

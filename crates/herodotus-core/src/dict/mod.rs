@@ -328,6 +328,10 @@ pub struct Semantics {
     /// Most words a pattern may skip between elements, when the dictionaries were
     /// written for a different gap rule (TABARI patterns allow long gaps).
     pub max_gap: Option<usize>,
+    /// PETRARCH's coding conventions: "will V" and "plans to V" code the act V, and
+    /// "efforts to V" is not a purpose clause. Off for herodotus' own dictionaries,
+    /// which follow the news coding guide (modality gives intent, 03x/13x/02x).
+    pub act_under_modality: bool,
 }
 
 /// All dictionaries the coder uses, before compilation.

@@ -186,93 +186,96 @@ fn parse_kind(s: &str) -> Option<ActorKind> {
     })
 }
 
-fn parse_actors(text: &str, file: &Arc<str>, d: &mut Dictionaries) -> Result<()> {
-    let mut kind = ActorKind::Other;
-    let mut cur: Option<ActorEntry> = None;
-    let finish = |cur: &mut Option<ActorEntry>, d: &mut Dictionaries| -> Result<()> {
-        if let Some(e) = cur.take() {
-            if e.codes.is_empty() {
-                return Err(syntax(
-                    &e.origin.file,
-                    e.origin.line,
-                    format!("{:?} has no code line", e.name),
-                ));
-            }
-            d.actors.push(e);
-        }
-        Ok(())
-    };
+/// One entry of an actor or agent file: an unindented head line and its indented
+/// lines (`+alias` or a code), each with its 1-based line number.
+struct Block<'a> {
+    line: usize,
+    head: &'a str,
+    body: Vec<(usize, &'a str)>,
+}
+
+/// Splits a file into [`Block`]s; the one block parser for actors and agents.
+fn blocks<'a>(text: &'a str, file: &Arc<str>) -> Result<Vec<Block<'a>>> {
+    let mut out: Vec<Block<'a>> = Vec::new();
     for (n, indented, content) in lines(text) {
-        if let Some(k) = content.strip_prefix("@kind") {
-            kind = parse_kind(k.trim())
-                .ok_or_else(|| syntax(file, n, format!("unknown kind {:?}", k.trim())))?;
-            continue;
-        }
         if !indented {
-            finish(&mut cur, d)?;
-            let phrase = Phrase::parse(content, true);
-            if phrase.words.is_empty() {
-                return Err(syntax(file, n, "empty name"));
-            }
-            cur = Some(ActorEntry {
-                name: content.to_string(),
-                phrases: vec![phrase],
-                codes: Vec::new(),
-                kind,
-                origin: Origin {
-                    file: file.clone(),
-                    line: n,
-                },
+            out.push(Block {
+                line: n,
+                head: content,
+                body: Vec::new(),
             });
             continue;
         }
-        let e = cur
-            .as_mut()
-            .ok_or_else(|| syntax(file, n, "indented line outside an entry"))?;
-        if let Some(alias) = content.strip_prefix('+') {
-            let p = Phrase::parse(alias.trim(), true);
-            if p.words.is_empty() {
-                return Err(syntax(file, n, "empty alias"));
-            }
-            e.phrases.push(p);
-        } else {
-            e.codes.push(parse_code_line(content, file, n)?);
-        }
+        out.last_mut()
+            .ok_or_else(|| syntax(file, n, "indented line outside an entry"))?
+            .body
+            .push((n, content));
     }
-    finish(&mut cur, d)
+    Ok(out)
+}
+
+fn origin(file: &Arc<str>, line: usize) -> Origin {
+    Origin {
+        file: file.clone(),
+        line,
+    }
+}
+
+fn parse_actors(text: &str, file: &Arc<str>, d: &mut Dictionaries) -> Result<()> {
+    let mut kind = ActorKind::Other;
+    for b in blocks(text, file)? {
+        if let Some(k) = b.head.strip_prefix("@kind") {
+            kind = parse_kind(k.trim())
+                .ok_or_else(|| syntax(file, b.line, format!("unknown kind {:?}", k.trim())))?;
+            if let Some(&(n, _)) = b.body.first() {
+                return Err(syntax(file, n, "indented line outside an entry"));
+            }
+            continue;
+        }
+        let phrase = Phrase::parse(b.head, true);
+        if phrase.words.is_empty() {
+            return Err(syntax(file, b.line, "empty name"));
+        }
+        let mut phrases = vec![phrase];
+        let mut codes = Vec::new();
+        for &(n, content) in &b.body {
+            if let Some(alias) = content.strip_prefix('+') {
+                let p = Phrase::parse(alias.trim(), true);
+                if p.words.is_empty() {
+                    return Err(syntax(file, n, "empty alias"));
+                }
+                phrases.push(p);
+            } else {
+                codes.push(parse_code_line(content, file, n)?);
+            }
+        }
+        if codes.is_empty() {
+            return Err(syntax(
+                file,
+                b.line,
+                format!("{:?} has no code line", b.head),
+            ));
+        }
+        d.actors.push(ActorEntry {
+            name: b.head.to_string(),
+            phrases,
+            codes,
+            kind,
+            origin: origin(file, b.line),
+        });
+    }
+    Ok(())
 }
 
 fn parse_agents(text: &str, file: &Arc<str>, d: &mut Dictionaries) -> Result<()> {
-    let mut cur: Option<AgentEntry> = None;
-    for (n, indented, content) in lines(text) {
-        if !indented {
-            if let Some(e) = cur.take() {
-                if e.code.is_empty() {
-                    return Err(syntax(
-                        file,
-                        e.origin.line,
-                        format!("agent {:?} has no ~CODE line", e.name),
-                    ));
-                }
-                d.agents.push(e);
+    for b in blocks(text, file)? {
+        let mut phrases = vec![Phrase::parse(b.head, true)];
+        let mut code = String::new();
+        for &(n, content) in &b.body {
+            if let Some(alias) = content.strip_prefix('+') {
+                phrases.push(Phrase::parse(alias.trim(), true));
+                continue;
             }
-            cur = Some(AgentEntry {
-                name: content.to_string(),
-                phrases: vec![Phrase::parse(content, true)],
-                code: String::new(),
-                origin: Origin {
-                    file: file.clone(),
-                    line: n,
-                },
-            });
-            continue;
-        }
-        let e = cur
-            .as_mut()
-            .ok_or_else(|| syntax(file, n, "indented line outside an entry"))?;
-        if let Some(alias) = content.strip_prefix('+') {
-            e.phrases.push(Phrase::parse(alias.trim(), true));
-        } else {
             let c = content.trim();
             let bare = c.trim_matches('~');
             if bare.is_empty()
@@ -285,21 +288,24 @@ fn parse_agents(text: &str, file: &Arc<str>, d: &mut Dictionaries) -> Result<()>
                     format!("bad agent code {c:?}: expected ~CODE, CODE~ or CODE"),
                 ));
             }
-            if !e.code.is_empty() {
+            if !code.is_empty() {
                 return Err(syntax(file, n, "an agent has one code"));
             }
-            e.code = c.to_string();
+            code = c.to_string();
         }
-    }
-    if let Some(e) = cur.take() {
-        if e.code.is_empty() {
+        if code.is_empty() {
             return Err(syntax(
                 file,
-                e.origin.line,
-                format!("agent {:?} has no ~CODE line", e.name),
+                b.line,
+                format!("agent {:?} has no ~CODE line", b.head),
             ));
         }
-        d.agents.push(e);
+        d.agents.push(AgentEntry {
+            name: b.head.to_string(),
+            phrases,
+            code,
+            origin: origin(file, b.line),
+        });
     }
     Ok(())
 }
@@ -325,10 +331,7 @@ fn parse_discards(text: &str, file: &Arc<str>, d: &mut Dictionaries) -> Result<(
             phrase,
             story,
             whole_word: true,
-            origin: Origin {
-                file: file.clone(),
-                line: n,
-            },
+            origin: origin(file, n),
         });
     }
     Ok(())
@@ -402,10 +405,7 @@ fn parse_verbs(text: &str, file: &Arc<str>, d: &mut Dictionaries) -> Result<()> 
                 forms,
                 code,
                 patterns: Vec::new(),
-                origin: Origin {
-                    file: file.clone(),
-                    line: n,
-                },
+                origin: origin(file, n),
             });
             continue;
         }
@@ -422,10 +422,7 @@ fn parse_verbs(text: &str, file: &Arc<str>, d: &mut Dictionaries) -> Result<()> 
             elems,
             code,
             text: pat.trim().to_string(),
-            origin: Origin {
-                file: file.clone(),
-                line: n,
-            },
+            origin: origin(file, n),
         });
     }
     if let Some(v) = cur.take() {
@@ -696,6 +693,30 @@ mod tests {
             (
                 ("agents.txt", "troops\n  MIL GOV\n"),
                 "agents.txt:2: bad agent code",
+            ),
+            (
+                ("agents.txt", "troops\n  ~MIL\n  ~GOV\n"),
+                "agents.txt:3: an agent has one code",
+            ),
+            (
+                ("agents.txt", "troops\n  + soldiers\n"),
+                "agents.txt:1: agent \"troops\" has no ~CODE line",
+            ),
+            (
+                ("agents.txt", "  ~MIL\n"),
+                "agents.txt:1: indented line outside an entry",
+            ),
+            (
+                ("actors/x.txt", "Putin\n  + \n  RUSGOV\n"),
+                "actors/x.txt:2: empty alias",
+            ),
+            (
+                ("actors/x.txt", "@kind person\n  RUSGOV\n"),
+                "actors/x.txt:2: indented line outside an entry",
+            ),
+            (
+                ("actors/x.txt", "@kind planet\nPutin\n  RUSGOV\n"),
+                "actors/x.txt:1: unknown kind",
             ),
         ];
         for ((name, text), want) in cases {

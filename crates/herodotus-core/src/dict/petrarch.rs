@@ -45,6 +45,7 @@ pub fn load_set(dir: &Path, set: &FileSet) -> Result<Dictionaries> {
             case_insensitive_actors: true,
             paired_codes: false,
             max_gap: Some(12),
+            act_under_modality: true,
         },
         ..Dictionaries::default()
     };
@@ -440,14 +441,7 @@ pub fn parse_actors(text: &str, file: &Arc<str>, d: &mut Dictionaries) -> Result
             let e = cur
                 .as_mut()
                 .ok_or_else(|| syntax(file, n, "code line outside an entry"))?;
-            for c in codes_in(&line) {
-                match parse_dated(&c) {
-                    Some(dc) => e.codes.push(dc),
-                    None => d
-                        .warnings
-                        .push(format!("{file}:{n}: bad code [{c}] skipped")),
-                }
-            }
+            push_codes(codes_in(&line), &mut e.codes, &mut d.warnings, file, n);
             continue;
         }
         if let Some(syn) = line.strip_prefix('+') {
@@ -459,14 +453,7 @@ pub fn parse_actors(text: &str, file: &Arc<str>, d: &mut Dictionaries) -> Result
                 None => (syn, Vec::new()),
             };
             e.phrases.push(petrarch_phrase(phrase));
-            for c in codes {
-                match parse_dated(&c) {
-                    Some(dc) => e.codes.push(dc),
-                    None => d
-                        .warnings
-                        .push(format!("{file}:{n}: bad code [{c}] skipped")),
-                }
-            }
+            push_codes(codes, &mut e.codes, &mut d.warnings, file, n);
             continue;
         }
         let _ = indented;
@@ -502,15 +489,37 @@ pub fn parse_actors(text: &str, file: &Arc<str>, d: &mut Dictionaries) -> Result
 /// A PETRARCH phrase: words separated by `_` or space; a trailing `_` is accepted and
 /// ignored. Words match whole: the unit tests show it (`THE_KU` must not match
 /// "The Kuwait"), although TABARI's manual describes stems.
+/// A phrase of normalised words, none of them case-sensitive.
+fn exact_phrase(words: Vec<String>) -> Phrase {
+    Phrase {
+        words: words
+            .into_iter()
+            .map(|norm| PhraseWord {
+                norm,
+                surface: None,
+            })
+            .collect(),
+    }
+}
+
 fn petrarch_phrase(s: &str) -> Phrase {
-    let words: Vec<PhraseWord> = words(s.trim().trim_end_matches('_'))
-        .into_iter()
-        .map(|w| PhraseWord {
-            norm: w,
-            surface: None,
-        })
-        .collect();
-    Phrase { words }
+    exact_phrase(words(s.trim().trim_end_matches('_')))
+}
+
+/// Adds the codes that parse to `out`; each one that does not is a warning.
+fn push_codes(
+    codes: Vec<String>,
+    out: &mut Vec<DatedCode>,
+    warnings: &mut Vec<String>,
+    file: &Arc<str>,
+    n: usize,
+) {
+    for c in codes {
+        match parse_dated(&c) {
+            Some(dc) => out.push(dc),
+            None => warnings.push(format!("{file}:{n}: bad code [{c}] skipped")),
+        }
+    }
 }
 
 fn codes_in(s: &str) -> Vec<String> {
@@ -572,29 +581,13 @@ pub fn parse_agents(text: &str, file: &Arc<str>, d: &mut Dictionaries) -> Result
             if w.is_empty() {
                 continue;
             }
-            phrases.push(Phrase {
-                words: w
-                    .iter()
-                    .map(|x| PhraseWord {
-                        norm: x.clone(),
-                        surface: None,
-                    })
-                    .collect(),
-            });
+            phrases.push(exact_phrase(w.clone()));
             match &plurals_given {
                 Some(list) => {
                     for p in list {
                         let pw = words(p);
                         if !pw.is_empty() {
-                            phrases.push(Phrase {
-                                words: pw
-                                    .into_iter()
-                                    .map(|x| PhraseWord {
-                                        norm: x,
-                                        surface: None,
-                                    })
-                                    .collect(),
-                            });
+                            phrases.push(exact_phrase(pw));
                         }
                     }
                 }
@@ -602,15 +595,7 @@ pub fn parse_agents(text: &str, file: &Arc<str>, d: &mut Dictionaries) -> Result
                     for p in plurals(w.last().unwrap()) {
                         let mut pw = w.clone();
                         *pw.last_mut().unwrap() = p;
-                        phrases.push(Phrase {
-                            words: pw
-                                .into_iter()
-                                .map(|x| PhraseWord {
-                                    norm: x,
-                                    surface: None,
-                                })
-                                .collect(),
-                        });
+                        phrases.push(exact_phrase(pw));
                     }
                 }
                 None => {}
@@ -648,15 +633,7 @@ pub fn parse_discards(text: &str, file: &Arc<str>, d: &mut Dictionaries) -> Resu
             continue;
         }
         d.discards.push(Discard {
-            phrase: Phrase {
-                words: w
-                    .into_iter()
-                    .map(|x| PhraseWord {
-                        norm: x,
-                        surface: None,
-                    })
-                    .collect(),
-            },
+            phrase: exact_phrase(w),
             story,
             whole_word,
             origin: Origin {

@@ -106,16 +106,16 @@ pub fn extract_page(bytes: &[u8], ctx: &PageContext) -> Result<Page> {
 impl Page {
     /// Turns the page into an article with this id.
     pub fn into_article(self, id: String, default_date: Option<Date>) -> Article {
-        Article {
-            id,
-            text: self.text,
-            date: self.meta.date.or(default_date),
-            title: self.meta.title,
-            url: self.meta.url,
-            source: self.meta.site_name,
-            authors: self.meta.authors,
-            language: self.language,
-        }
+        Article::builder()
+            .id(id)
+            .text(self.text)
+            .date(self.meta.date.or(default_date))
+            .title(self.meta.title)
+            .url(self.meta.url)
+            .source(self.meta.site_name)
+            .authors(self.meta.authors)
+            .language(self.language)
+            .build()
     }
 }
 

@@ -1,0 +1,405 @@
+//! Sources and targets from the dependency parse (issue 9 item 4, issue 10 item 2).
+//!
+//! When a sentence was parsed (it has a coded actor and a verb candidate, see
+//! [`super::verbs`]), the roles of a verb come from its arcs, as UniversalPetrarch
+//! reads them:
+//!
+//! - **subject**: the verb's `nsubj` (active) or `nsubj:pass` (passive; then it is
+//!   the target, and the `obl:agent` / "by X" oblique the source);
+//! - **object**: `obj`, then `iobj`, then an `obl` whose case is with, against, to,
+//!   on or at;
+//! - no subject of its own: a conjoined verb shares its head verb's subject ("A
+//!   condemned B and praised C"), an `xcomp` takes its controller's ("A wants to
+//!   meet B"), a relative clause takes its noun ("Iraq, which rejected ...");
+//!   a reported clause (`ccomp`) keeps its own subject, never the speaker's;
+//! - a noun phrase gives its own actor mention, else the first coded actor among
+//!   its possessive, compound, adjective or apposition modifiers ("Washington's
+//!   move", "Mexican authorities"), never one in a clause or a prepositional
+//!   phrase ("the release of the hostages" is no act of the hostages).
+//!
+//! Whatever the parse does not give (no arc, or an arc to a word that is no actor)
+//! is left to the token heuristics of [`super::clause`].
+
+use super::mentions::Found;
+use super::verbs::VerbHit;
+use crate::syntax::{Analysis, DepRel};
+use crate::tokens::Token;
+
+/// Roles of one verb read off the parse (mention indices).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub(super) struct ArcRoles {
+    /// The actor of the active subject, the passive agent, or the shared subject.
+    pub(super) source: Option<usize>,
+    /// The object, the oblique target, or the passive subject.
+    pub(super) target: Option<usize>,
+    /// The verb has a passive subject (`nsubj:pass`).
+    pub(super) passive: bool,
+    /// The parse names a subject for the verb (its own or shared), actor or not.
+    pub(super) has_subject: bool,
+    /// The verb has an object (`obj`), actor or not.
+    pub(super) has_object: bool,
+}
+
+/// How far the search for a subject climbs (conj, xcomp, relcl chains).
+const MAX_CLIMB: usize = 6;
+
+/// Prepositions whose oblique is a target ("talks with B", "sanctions against B",
+/// "aid to B", "pressure on B").
+const TARGET_CASES: &[&str] = &["with", "against", "to", "on", "at"];
+
+/// A parse of a window with the mention owning each token.
+pub(super) struct Arcs<'a> {
+    pub(super) a: &'a Analysis,
+    pub(super) tokens: &'a [Token],
+    pub(super) owner: &'a [usize],
+    pub(super) mentions: &'a [Found],
+}
+
+impl Arcs<'_> {
+    fn head(&self, i: usize) -> Option<usize> {
+        let h = self.a.head[i] as usize;
+        (h > 0).then(|| h - 1)
+    }
+
+    /// Children of word `h`, in order.
+    fn children(&self, h: usize) -> impl Iterator<Item = usize> + '_ {
+        (0..self.a.len()).filter(move |&i| self.a.head[i] as usize == h + 1)
+    }
+
+    /// The syntactic verb of a candidate: the word of its form that heads the rest
+    /// ("held" in "held talks", "attacked" in "attacked").
+    pub(super) fn verb_word(&self, h: &VerbHit) -> usize {
+        let inside = |i: usize| (h.start..h.end).contains(&i);
+        (h.start..h.end)
+            .filter(|&i| self.a.upos[i].is_verbal())
+            .find(|&i| self.head(i).is_none_or(|p| !inside(p)))
+            .unwrap_or(h.head)
+    }
+
+    /// The coded actor a nominal word stands for: its own mention, else the first
+    /// coded mention among its modifiers (possessive, compound, "of" phrase,
+    /// apposition, adjective), not looking into clauses.
+    fn actor_of(&self, w: usize) -> Option<usize> {
+        self.actor_of_depth(w, 0)
+    }
+
+    fn actor_of_depth(&self, w: usize, depth: usize) -> Option<usize> {
+        let o = self.owner[w];
+        if o != usize::MAX {
+            let m = &self.mentions[o];
+            // "Mexican immigration authorities", where "authorities" alone took the
+            // article's country: the named modifier wins over the inferred one.
+            if m.inferred && depth == 0 {
+                if let Some(named) = self.modifier_actor(w, depth).filter(|&n| n != o) {
+                    if !self.mentions[named].inferred {
+                        return Some(named);
+                    }
+                }
+            }
+            return m.code.is_some().then_some(o);
+        }
+        if depth >= 2 {
+            return None;
+        }
+        self.modifier_actor(w, depth)
+    }
+
+    /// The first coded actor among the nominal modifiers of word `w`.
+    fn modifier_actor(&self, w: usize, depth: usize) -> Option<usize> {
+        self.children(w)
+            // Not an "of" phrase: "the release of the hostages" is no act of theirs.
+            .filter(|&c| {
+                matches!(
+                    self.a.deprel[c],
+                    DepRel::NmodPoss
+                        | DepRel::Compound
+                        | DepRel::Amod
+                        | DepRel::Appos
+                        | DepRel::Flat
+                )
+            })
+            .find_map(|c| self.actor_of_depth(c, depth + 1))
+    }
+
+    /// The preposition marking nominal `w` ("with" in "with B"), lower-cased.
+    fn case_of(&self, w: usize) -> Option<&str> {
+        self.children(w)
+            .find(|&c| self.a.deprel[c] == DepRel::Case)
+            .map(|c| self.tokens[c].norm.as_str())
+    }
+
+    /// Relative pronouns: a relative clause whose subject is one of them takes its
+    /// noun as subject.
+    fn relative_pronoun(&self, w: usize) -> bool {
+        matches!(
+            self.tokens[w].norm.as_str(),
+            "which" | "who" | "that" | "whom"
+        )
+    }
+
+    /// Whether verb word `v` is passive by the parse: a passive auxiliary ("was",
+    /// "has been") among its children. The subject label alone is not trusted
+    /// (the labeller sometimes calls an active subject `nsubj:pass`).
+    pub(super) fn passive(&self, v: usize) -> bool {
+        self.children(v)
+            .any(|c| self.a.deprel[c] == DepRel::AuxPass)
+    }
+
+    /// The roles of verb word `v`, `passive` as decided by the caller.
+    pub(super) fn roles(&self, v: usize, passive: bool) -> ArcRoles {
+        let mut r = ArcRoles {
+            passive,
+            ..ArcRoles::default()
+        };
+        let mut subject = None;
+        let mut agent = None;
+        let mut obj = None;
+        let mut iobj = None;
+        let mut obl = None;
+        for c in self.children(v) {
+            match self.a.deprel[c] {
+                DepRel::Nsubj | DepRel::NsubjPass | DepRel::NsubjOuter => {
+                    r.has_subject = true;
+                    let s = if self.relative_pronoun(c) {
+                        self.relcl_noun(v)
+                    } else {
+                        self.actor_of(c)
+                    };
+                    subject = subject.or(s);
+                }
+                DepRel::OblAgent => agent = agent.or(self.actor_of(c)),
+                // "by X" is the agent whatever label the labeller gave it (it
+                // sometimes calls it obj or nmod).
+                _ if self.case_of(c) == Some("by") => {
+                    agent = agent.or(self.actor_of(c));
+                }
+                DepRel::Obj => {
+                    r.has_object = true;
+                    obj = obj.or(self.actor_of(c));
+                }
+                DepRel::Iobj => iobj = iobj.or(self.actor_of(c)),
+                DepRel::Obl if self.case_of(c).is_some_and(|p| TARGET_CASES.contains(&p)) => {
+                    obl = obl.or(self.actor_of(c));
+                }
+                _ => {}
+            }
+        }
+        if !r.has_subject {
+            let (s, named) = self.inherited_subject(v);
+            subject = s;
+            r.has_subject = named;
+        }
+        if passive {
+            r.source = agent;
+            r.target = subject;
+        } else {
+            r.source = subject;
+            r.target = obj.or(iobj).or(obl);
+        }
+        r
+    }
+
+    /// Verb word `v` is in a non-restrictive relative clause (", which seized the
+    /// city", ", whose parliament rejected ..."), or joined to one by `conj` or
+    /// `xcomp`: a
+    /// standing situation or background, not news (CODING-GUIDE).
+    pub(super) fn in_nonrestrictive_relative(&self, v: usize) -> bool {
+        let mut cur = v;
+        for _ in 0..MAX_CLIMB {
+            let opened = self.children(cur).any(|c| {
+                if !matches!(
+                    self.a.deprel[c],
+                    DepRel::Nsubj | DepRel::NsubjPass | DepRel::Obj
+                ) {
+                    return false;
+                }
+                // "which", or "whose" before the noun.
+                let first = self
+                    .children(c)
+                    .filter(|&d| d < c)
+                    .min()
+                    .unwrap_or(c)
+                    .min(c);
+                matches!(
+                    self.tokens[first].norm.as_str(),
+                    "which" | "who" | "whose" | "whom"
+                ) && first > 0
+                    && matches!(
+                        self.tokens[first - 1].norm.as_str(),
+                        "," | "-" | "–" | "—" | "("
+                    )
+            });
+            if opened || self.relative_opener_before(cur) {
+                return true;
+            }
+            // Only a conjunct joined by "and/or" shares the clause: a comma alone is
+            // often a misparse of the main verb after the relative clause.
+            let joined = self.children(cur).any(|c| self.a.deprel[c] == DepRel::Cc);
+            match (self.a.deprel[cur], self.head(cur)) {
+                (DepRel::Conj, Some(h)) if joined => cur = h,
+                // "who have long refused to negotiate": the infinitive is in it too
+                // (not a verb after a comma: the main verb misparsed as an xcomp).
+                (DepRel::Xcomp, Some(h)) if !self.comma_between(h, cur) => cur = h,
+                _ => return false,
+            }
+        }
+        false
+    }
+
+    /// The words before verb word `v` open a relative clause: a comma or dash, then
+    /// "which/who/whose", then no other verb ("Iraq, whose parliament rejected",
+    /// which the parser often attaches elsewhere).
+    fn relative_opener_before(&self, v: usize) -> bool {
+        let Some(rel) = (v.saturating_sub(6)..v).rev().find(|&j| {
+            matches!(
+                self.tokens[j].norm.as_str(),
+                "which" | "who" | "whose" | "whom"
+            )
+        }) else {
+            return false;
+        };
+        rel > 0
+            && matches!(
+                self.tokens[rel - 1].norm.as_str(),
+                "," | "-" | "–" | "—" | "("
+            )
+            && (rel + 1..v).all(|j| {
+                !self.a.upos[j].is_verbal()
+                    || self.a.deprel[j] == DepRel::Aux
+                    || self.a.deprel[j] == DepRel::AuxPass
+            })
+    }
+
+    /// Verb word `v` is dated by the parse to a year before the article's ("annexed
+    /// by Germany in 1938", "released videos in January 2017"): a past event told
+    /// as background, not news (CODING-GUIDE: events reported as having happened
+    /// on or near the article date).
+    pub(super) fn dated_before(&self, v: usize, year: i32) -> bool {
+        let is_past_year = |i: usize| {
+            let t = &self.tokens[i].norm;
+            t.len() == 4
+                && t.bytes().all(|b| b.is_ascii_digit())
+                && t.parse::<i32>().is_ok_and(|y| (1800..year).contains(&y))
+        };
+        let dating = |c: usize, rels: &[DepRel]| {
+            rels.contains(&self.a.deprel[c])
+                && self.case_of(c).is_none_or(|p| matches!(p, "in" | "during"))
+                && (is_past_year(c) || self.children(c).any(is_past_year))
+        };
+        const OBL: &[DepRel] = &[
+            DepRel::Obl,
+            DepRel::OblTmod,
+            DepRel::OblUnmarked,
+            DepRel::OblNpmod,
+        ];
+        // The date attached to the verb, or (a common attachment error) to its
+        // agent or object: "annexed by Germany in 1938".
+        self.children(v).any(|c| {
+            dating(c, OBL)
+                || (matches!(
+                    self.a.deprel[c],
+                    DepRel::OblAgent | DepRel::Obj | DepRel::Obl
+                ) && self.children(c).any(|d| dating(d, &[DepRel::Nmod])))
+        })
+    }
+
+    /// Verb word `v` heads a clausal subject ("signing a deal has proved elusive").
+    pub(super) fn clausal_subject(&self, v: usize) -> bool {
+        matches!(self.a.deprel[v], DepRel::Csubj | DepRel::CsubjPass)
+    }
+
+    /// The subject a verb with none of its own shares: a conjoined verb its head's,
+    /// an `xcomp` its controller's, a relative clause its noun. A reported clause
+    /// (`ccomp`) shares nothing. Returns the actor and whether a subject was found.
+    fn inherited_subject(&self, v: usize) -> (Option<usize>, bool) {
+        let mut cur = v;
+        for _ in 0..MAX_CLIMB {
+            let Some(h) = self.head(cur) else {
+                return (None, false);
+            };
+            match self.a.deprel[cur] {
+                // "A, which backed B, criticised C" misparsed with "criticised" as
+                // an xcomp of "backed": no subject from the parse, the fallback
+                // decides.
+                DepRel::Xcomp if self.comma_between(h, cur) => return (None, false),
+                DepRel::Conj | DepRel::Xcomp => {
+                    if let Some(s) = self
+                        .children(h)
+                        .find(|&c| matches!(self.a.deprel[c], DepRel::Nsubj | DepRel::NsubjOuter))
+                    {
+                        if self.relative_pronoun(s) {
+                            return (self.relcl_noun(h), true);
+                        }
+                        return (self.actor_of(s), true);
+                    }
+                    cur = h;
+                }
+                DepRel::AclRelcl => return (self.actor_of(h), true),
+                _ => return (None, false),
+            }
+        }
+        (None, false)
+    }
+
+    /// A comma token between words `a` and `b` (either order).
+    fn comma_between(&self, a: usize, b: usize) -> bool {
+        let (lo, hi) = if a < b { (a, b) } else { (b, a) };
+        self.tokens[lo + 1..hi].iter().any(|t| t.norm == ",")
+    }
+
+    /// The noun a relative clause headed by `v` attaches to.
+    fn relcl_noun(&self, v: usize) -> Option<usize> {
+        if self.a.deprel[v] == DepRel::AclRelcl {
+            self.head(v).and_then(|n| self.actor_of(n))
+        } else {
+            None
+        }
+    }
+
+    /// Whether mention `m` is in the phrase of verb word `v`: climbing from its
+    /// head word reaches `v` before any other verb ("violated norms or entered the
+    /// United States": the United States is in the phrase of "entered" only).
+    pub(super) fn in_phrase_of(&self, m: usize, v: usize) -> bool {
+        let [s, e] = self.mentions[m].tok;
+        let Some(mut cur) = (s..e).find(|&i| self.head(i).is_none_or(|p| !(s..e).contains(&p)))
+        else {
+            return true;
+        };
+        for _ in 0..MAX_CLIMB * 2 {
+            let Some(h) = self.head(cur) else {
+                return false;
+            };
+            if h == v {
+                return true;
+            }
+            // Through a verb that only modifies or completes ("the decision announced
+            // by A", "wants to meet A", "alleged that A ..."), not one with a clause
+            // of its own.
+            if self.a.upos[h] == crate::syntax::Upos::Verb
+                && !matches!(
+                    self.a.deprel[h],
+                    DepRel::Xcomp | DepRel::Acl | DepRel::Ccomp
+                )
+            {
+                return false;
+            }
+            cur = h;
+        }
+        false
+    }
+
+    /// Whether mention `m` is a core argument (subject or object) of a verb other
+    /// than `v`: then it cannot be a conjunct of an argument of `v` ("A hosted B,
+    /// and C criticised D": C is not joined to B).
+    pub(super) fn argument_of_other_verb(&self, m: usize, v: usize) -> bool {
+        let [s, e] = self.mentions[m].tok;
+        (s..e)
+            .filter(|&i| self.head(i).is_none_or(|p| !(s..e).contains(&p)))
+            .any(|i| {
+                matches!(
+                    self.a.deprel[i],
+                    DepRel::Nsubj | DepRel::NsubjPass | DepRel::Obj
+                ) && self.head(i) != Some(v)
+            })
+    }
+}

@@ -1,0 +1,398 @@
+//! Clause-level constructions that change what a verb's event means (issue 10, item 2),
+//! decided from tokens today; each takes the positions a dependency parse would give
+//! (the verb, its clause, the words before it) so a parse can feed it later:
+//!
+//! - **modality** ([`Mode`]): "will meet", "wants to meet", "is ready to talk" are
+//!   intent (03x), "will strike", "will impose sanctions unless ..." a threat (13x),
+//!   "wants B to meet C" an appeal to B (02x); purposes ("in order to", "efforts to")
+//!   are not events;
+//! - **evaluative speech**: "A said B's decision was illegal" (A 111 B), "A called B's
+//!   blockade piracy" (A 111 B), "A called it lawful" (A 052 B), "A said relations with
+//!   B were at their worst" (A 012 B) / "improving" (A 013 B), "B faced criticism from
+//!   A" (A 111 B);
+//! - **mutual verbs**: "A and B clashed", "attacked each other", "A clashed with B"
+//!   give both directions;
+//! - **background clauses**: a non-restrictive relative clause or a "since/when/after"
+//!   clause dated in the past ("which seized the city in 2014") is not news.
+
+use super::clause::Clause;
+use super::mentions::Found;
+use super::verbs::VerbHit;
+use super::Coder;
+use crate::tokens::{Token, TokenKind};
+
+/// What the words around a verb say about whether its act happened.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) enum Mode {
+    /// Reported as done (or doing): code the act.
+    Act,
+    /// "will V", "wants/plans/seeks/is ready to V": intent (03x) or threat (13x).
+    Intent {
+        /// "unless ..." follows: a conditional threat whatever the verb.
+        unless: bool,
+    },
+    /// "wants X to V": an appeal to the mention X (02x).
+    Appeal(usize),
+    /// "in order to V", "efforts to V": a purpose, not an event.
+    Purpose,
+}
+
+/// Adverbs that may sit between a modal and its verb ("will also meet").
+const MODAL_ADVERBS: &[&str] = &[
+    "also",
+    "soon",
+    "now",
+    "still",
+    "then",
+    "again",
+    "quickly",
+    "immediately",
+    "likely",
+    "probably",
+    "certainly",
+    "formally",
+    "officially",
+    "personally",
+    "jointly",
+];
+
+/// Words before "to V" that make V an intention of the subject (CODING-GUIDE:
+/// "expressed intent and readiness ... are 03x, not the act itself").
+const INTENT_BEFORE_TO: &[&str] = &[
+    "want",
+    "wants",
+    "wanted",
+    "wanting",
+    "seek",
+    "seeks",
+    "seeking",
+    "sought",
+    "plan",
+    "plans",
+    "planned",
+    "planning",
+    "intend",
+    "intends",
+    "intended",
+    "hope",
+    "hopes",
+    "hoped",
+    "aim",
+    "aims",
+    "aimed",
+    "offer",
+    "offers",
+    "offered",
+    "offering",
+    "pledge",
+    "pledges",
+    "pledged",
+    "promise",
+    "promises",
+    "promised",
+    "vow",
+    "vows",
+    "vowed",
+    "ready",
+    "prepared",
+    "willing",
+    "scheduled",
+    "set",
+    "expected",
+    "due",
+    "decided",
+    "agree",
+    "agrees",
+    "agreed",
+    "going",
+    "prepare",
+    "prepares",
+    "preparing",
+    "determined",
+];
+
+/// "want X to V": the subject asks X to act (an appeal, 02x).
+const APPEAL_BEFORE_ACTOR: &[&str] = &["want", "wants", "wanted", "wanting", "like"];
+
+/// Nouns before "to V" that make V a purpose or an attempt, not an event.
+const PURPOSE_BEFORE_TO: &[&str] = &[
+    "order", "effort", "efforts", "attempt", "attempts", "bid", "bids", "push", "drive",
+    "campaign", "bid", "way", "ways", "plan",
+];
+
+impl Coder {
+    /// The mode of verb `h` from the words before it (a parse gives the same from
+    /// `aux` will/'ll, `xcomp` under want/plan/seek/ready, and `obj` + `xcomp` for
+    /// "want X to V").
+    pub(super) fn mode(
+        &self,
+        tokens: &[Token],
+        owner: &[usize],
+        mentions: &[Found],
+        h: &VerbHit,
+    ) -> Mode {
+        if self.dicts.semantics.act_under_modality {
+            return Mode::Act;
+        }
+        let norm = |j: usize| tokens[j].norm.as_str();
+        let mut j = h.start;
+        while j > 0 && MODAL_ADVERBS.contains(&norm(j - 1)) {
+            j -= 1;
+        }
+        if j == 0 {
+            return Mode::Act;
+        }
+        let unless = (h.end..tokens.len()).any(|k| norm(k) == "unless");
+        if matches!(norm(j - 1), "will" | "'ll" | "shall")
+            && !(j >= 2 && matches!(norm(j - 2), "the" | "political" | "good" | "own" | "'s"))
+        {
+            return Mode::Intent { unless };
+        }
+        if norm(j - 1) != "to" || j < 2 {
+            return Mode::Act;
+        }
+        let k = j - 2;
+        if owner[k] != usize::MAX {
+            let m = owner[k];
+            let before = mentions[m].tok[0];
+            if before >= 1 && APPEAL_BEFORE_ACTOR.contains(&norm(before - 1)) {
+                // "would like X to": only with "would" before "like".
+                if norm(before - 1) != "like" || (before >= 2 && norm(before - 2) == "would") {
+                    return Mode::Appeal(m);
+                }
+            }
+            return Mode::Act;
+        }
+        if PURPOSE_BEFORE_TO.contains(&norm(k)) {
+            // "a plan to", "efforts to", "in order to"; "plans to" (a verb) is intent.
+            return Mode::Purpose;
+        }
+        if INTENT_BEFORE_TO.contains(&norm(k)) {
+            // "set to" and "going to" only after a form of "be" ("is set to meet").
+            if matches!(norm(k), "set" | "going" | "due" | "expected" | "scheduled")
+                && !(k >= 1 && self.w.be.contains(&self.vocab.get(&tokens[k - 1].norm)))
+            {
+                return Mode::Act;
+            }
+            return Mode::Intent { unless };
+        }
+        Mode::Act
+    }
+
+    /// The code a verb's `code` becomes under `mode`, or `None` when the clause is
+    /// not coded. A code the CAMEO table lacks falls back to its 3-digit parent.
+    pub(super) fn code_under_mode(&self, code: &str, mode: Mode) -> Option<String> {
+        let valid = |c: String| -> String {
+            if self.dicts.cameo.lookup(&c).is_some() || c.len() <= 3 {
+                c
+            } else {
+                c[..3].to_string()
+            }
+        };
+        match mode {
+            Mode::Act => Some(code.to_string()),
+            Mode::Purpose => None,
+            Mode::Intent { unless } => {
+                if let Some(t) = threat_code(code) {
+                    return Some(valid(t));
+                }
+                if unless {
+                    return Some("130".into());
+                }
+                Some(match coop_family(code) {
+                    Some(f) => valid(format!("03{f}")),
+                    None => code.to_string(),
+                })
+            }
+            Mode::Appeal(_) => Some(match coop_family(code) {
+                Some(f) => valid(format!("02{f}")),
+                None => "020".into(),
+            }),
+        }
+    }
+
+    /// True when the clause of `h` is background: a non-restrictive relative clause
+    /// (", which/who ...") or a "since/when/after/before" clause that dates itself
+    /// in the past (a year before the article's, "years ago", "last year", or "had"
+    /// + participle). A parse gives the same from `acl:relcl` / `advcl` + `mark`.
+    pub(super) fn background(
+        &self,
+        tokens: &[Token],
+        h: &VerbHit,
+        clause: &Clause,
+        year: Option<i32>,
+    ) -> bool {
+        // "the decision announced by Russia": a participle right after a plain noun
+        // with an agent is a reduced relative clause describing the noun.
+        if h.participle
+            && !clause.passive
+            && h.start >= 1
+            && tokens[h.start - 1].kind == TokenKind::Word
+            && !tokens[h.start - 1].capitalized
+            && !matches!(
+                tokens[h.start - 1].norm.as_str(),
+                "has" | "have" | "had" | "and" | "or"
+            )
+            && !self
+                .w
+                .be
+                .contains(&self.vocab.get(&tokens[h.start - 1].norm))
+            && tokens.get(h.end).is_some_and(|t| t.norm == "by")
+        {
+            return true;
+        }
+        if clause.start == 0 {
+            return false;
+        }
+        let opener = tokens[clause.start - 1].norm.as_str();
+        let relative = matches!(opener, "which" | "who")
+            && clause.start >= 2
+            && tokens[clause.start - 2].norm == ",";
+        let temporal = matches!(opener, "since" | "when" | "after" | "before");
+        if !(relative || temporal) {
+            return false;
+        }
+        // The subordinate clause ends at its first comma after the verb.
+        let end = (h.end..clause.end)
+            .find(|&j| tokens[j].norm == ",")
+            .unwrap_or(clause.end);
+        let span = &tokens[clause.start..end];
+        let past_year = span.iter().any(|t| {
+            t.norm.len() == 4
+                && t.norm.bytes().all(|b| b.is_ascii_digit())
+                && t.norm
+                    .parse::<i32>()
+                    .is_ok_and(|y| (1800..=2100).contains(&y) && year.is_none_or(|a| y < a))
+        });
+        let dated = span.windows(2).any(|w| {
+            matches!(
+                (w[0].norm.as_str(), w[1].norm.as_str()),
+                ("years", "ago") | ("decades", "ago") | ("last", "year")
+            )
+        });
+        let pluperfect = h.start >= 1 && tokens[h.start - 1].norm == "had";
+        past_year || dated || (relative && pluperfect)
+    }
+
+    /// "A and B attacked each other", "A clashed with B": true when the event of `h`
+    /// goes both ways.
+    pub(super) fn mutual(&self, tokens: &[Token], h: &VerbHit, clause: &Clause) -> bool {
+        let after = &tokens[h.end..clause.end.min(h.end + 6)];
+        after.windows(2).any(|w| {
+            matches!(
+                (w[0].norm.as_str(), w[1].norm.as_str()),
+                ("each", "other") | ("each", "other's") | ("one", "another")
+            )
+        }) || match self.verbs[h.verb as usize].lemma.as_str() {
+            // "traded accusations", not "trade talks with China".
+            "trade" | "exchange" => after.first().is_some_and(|t| {
+                matches!(
+                    t.norm.as_str(),
+                    "accusations"
+                        | "insults"
+                        | "fire"
+                        | "blows"
+                        | "barbs"
+                        | "threats"
+                        | "gunfire"
+                        | "charges"
+                )
+            }),
+            l => MUTUAL_LEMMAS.contains(&l),
+        }
+    }
+}
+
+/// Verbs whose act is by nature two-sided ("clashed", "traded accusations", "met",
+/// "negotiated"): a compound subject acts on itself, "with X" makes X act too.
+pub(super) const MUTUAL_LEMMAS: &[&str] = &[
+    "clash",
+    "skirmish",
+    "meet",
+    "negotiate",
+    "trade",
+    "exchange",
+    "spar",
+    "feud",
+];
+
+/// The family digits of a cooperative code inside 02x/03x/10x: meet/negotiate 6,
+/// diplomatic cooperation 2, material cooperation 1x, aid 3x, yield 5x (reform 4).
+fn coop_family(code: &str) -> Option<String> {
+    let b = code.as_bytes();
+    if b.len() < 3 {
+        return None;
+    }
+    let sub = |x: u8| (b.len() >= 3 && (b'1'..=b'4').contains(&x)).then_some(x as char);
+    Some(match crate::codes::CameoCode::new(code).root() {
+        "04" => "6".into(),
+        "05" => "2".into(),
+        "06" => match sub(b[2]) {
+            Some(c) => format!("1{c}"),
+            None => "1".into(),
+        },
+        "07" => match sub(b[2]) {
+            Some(c) => format!("3{c}"),
+            None => "3".into(),
+        },
+        "08" => match b[2] {
+            b'1' => "51".into(),
+            b'2' => "52".into(),
+            b'3' => "4".into(),
+            b'4' => "53".into(),
+            b'5' => "54".into(),
+            b'6' => "55".into(),
+            b'7' => "56".into(),
+            _ => "5".into(),
+        },
+        _ => return None,
+    })
+}
+
+/// The threat (13x) a conflictual code becomes when announced as intent.
+fn threat_code(code: &str) -> Option<String> {
+    let third = code.as_bytes().get(2).copied().unwrap_or(b'0');
+    Some(
+        match &code[..2.min(code.len())] {
+            "13" => code,
+            "14" => "133",
+            "15" => "138",
+            "16" => match third {
+                b'1' => "1313",
+                b'2' => "1311",
+                b'3' => "1312",
+                b'4' => "134",
+                b'5' => "135",
+                b'6' => "136",
+                _ => "131",
+            },
+            "17" => "137",
+            "18" => "1383",
+            "19" => match third {
+                b'1' => "1381",
+                b'2' => "1382",
+                _ => "1384",
+            },
+            "20" => "1385",
+            _ => return None,
+        }
+        .to_string(),
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn families() {
+        assert_eq!(coop_family("046").as_deref(), Some("6"));
+        assert_eq!(coop_family("0631").as_deref(), Some("13"));
+        assert_eq!(coop_family("073").as_deref(), Some("33"));
+        assert_eq!(coop_family("085").as_deref(), Some("54"));
+        assert_eq!(coop_family("112"), None);
+        assert_eq!(threat_code("163").as_deref(), Some("1312"));
+        assert_eq!(threat_code("195").as_deref(), Some("1384"));
+        assert_eq!(threat_code("046"), None);
+    }
+}

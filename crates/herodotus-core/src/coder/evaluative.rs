@@ -1,0 +1,425 @@
+//! Evaluative speech (CODING-GUIDE "Comments on a relationship", "Calling an act of B
+//! a name"): a speech or naming verb whose content is an evaluation codes that
+//! evaluation, aimed at the actor whose act is evaluated (the possessor "B's
+//! decision", or the actor named in the content):
+//!
+//! - "A said B's decision was illegal / a mistake" -> A 111 B;
+//! - "A called B's blockade piracy" -> A 111 B; "A called B's move lawful" -> A 052 B;
+//! - "A said relations with B were at their worst" -> A 012 B; "improving" -> A 013 B;
+//! - "B faced criticism from A", "B faced A's criticism", "B came under fire from A"
+//!   -> A 111 B.
+//!
+//! Token heuristics today; the frames are the speech verb, its subject and its
+//! `ccomp`/`xcomp` content, which a parse gives directly.
+
+use super::mentions::Found;
+use super::Coder;
+use crate::tokens::Token;
+
+/// An evaluation found in a sentence (mention indices).
+pub(super) struct Evaluation {
+    pub(super) source: usize,
+    pub(super) target: usize,
+    pub(super) code: &'static str,
+    /// Which frame found it (for the event's `pattern` provenance).
+    pub(super) frame: &'static str,
+    /// Byte span of the speech or naming word.
+    pub(super) span: [usize; 2],
+    /// Tokens naming the evaluated act ("B's blockade" in "called B's blockade
+    /// piracy"): a verb form there is a noun, not an event. Empty for other frames.
+    pub(super) region: [usize; 2],
+}
+
+/// Naming verbs: "called B's blockade piracy".
+const CALL: &[&str] = &[
+    "called",
+    "calls",
+    "calling",
+    "described",
+    "describes",
+    "describing",
+    "branded",
+    "brands",
+    "labelled",
+    "labeled",
+    "dubbed",
+    "termed",
+];
+/// Adjectives of condemnation; they count only as predicates ("was illegal").
+const NEG_ADJ: &[&str] = &[
+    "illegal",
+    "unlawful",
+    "illegitimate",
+    "dangerous",
+    "irresponsible",
+    "unacceptable",
+    "inappropriate",
+    "wrong",
+    "outrageous",
+    "reckless",
+    "provocative",
+    "unjust",
+    "unfair",
+    "disgraceful",
+    "shameful",
+    "absurd",
+    "ridiculous",
+    "hypocritical",
+    "misleading",
+    "insulting",
+    "counterproductive",
+    "destabilising",
+    "destabilizing",
+    "deplorable",
+    "regrettable",
+    "scandalous",
+    "invalid",
+    "unconstitutional",
+    "irregular",
+    "unwarranted",
+    "unjustified",
+    "baseless",
+];
+/// Nouns of condemnation ("a mistake", "a sham", "piracy").
+const NEG_NOUN: &[&str] = &[
+    "mistake",
+    "sham",
+    "farce",
+    "disgrace",
+    "piracy",
+    "betrayal",
+    "provocation",
+    "insult",
+    "aggression",
+    "interference",
+    "meddling",
+    "blackmail",
+    "bullying",
+    "charade",
+    "travesty",
+    "violation",
+    "indictment",
+    "hoax",
+    "witch-hunt",
+    "terrorism",
+    "crime",
+];
+/// Predicates of a verbal defence ("was lawful").
+const DEFEND_ADJ: &[&str] = &[
+    "lawful",
+    "legal",
+    "legitimate",
+    "justified",
+    "justifiable",
+    "proportionate",
+];
+/// Nouns naming a relationship.
+const RELATION: &[&str] = &["relations", "ties", "relationship"];
+/// A relationship going badly (012) ...
+const REL_BAD: &[&str] = &[
+    "worst",
+    "deteriorating",
+    "deteriorated",
+    "strained",
+    "tense",
+    "low",
+    "lowest",
+    "poor",
+    "worsening",
+    "worsened",
+    "bad",
+    "sour",
+    "soured",
+    "souring",
+    "frayed",
+    "damaged",
+    "crisis",
+];
+/// ... or well (013).
+const REL_GOOD: &[&str] = &[
+    "improving",
+    "improved",
+    "good",
+    "better",
+    "best",
+    "strong",
+    "stronger",
+    "excellent",
+    "warm",
+    "warming",
+    "warmer",
+    "growing",
+    "deepening",
+];
+/// Criticism received: "faced criticism from A".
+const RECEIVE: &[&str] = &[
+    "faced",
+    "faces",
+    "face",
+    "facing",
+    "drew",
+    "draws",
+    "drawn",
+    "draw",
+    "drawing",
+    "received",
+    "receives",
+    "receiving",
+];
+const CRITICISM: &[&str] = &[
+    "criticism",
+    "criticisms",
+    "condemnation",
+    "condemnations",
+    "rebuke",
+    "rebukes",
+    "censure",
+    "backlash",
+    "outrage",
+];
+
+fn is_be(w: &str) -> bool {
+    matches!(
+        w,
+        "is" | "was" | "were" | "are" | "be" | "been" | "being" | "remain" | "remains" | "remained"
+    )
+}
+
+fn negated_before(tokens: &[Token], e: usize) -> bool {
+    (e.saturating_sub(3)..e)
+        .any(|k| matches!(tokens[k].norm.as_str(), "not" | "n't" | "never" | "no"))
+}
+
+/// A predicative adjective: followed by the end of the clause or a conjunction, not
+/// by the noun it would modify ("illegal settlements").
+fn predicative(tokens: &[Token], e: usize) -> bool {
+    tokens.get(e + 1).is_none_or(|t| {
+        matches!(
+            t.norm.as_str(),
+            "," | "."
+                | ";"
+                | ":"
+                | "\""
+                | "and"
+                | "or"
+                | "under"
+                | "because"
+                | "in"
+                | "for"
+                | "to"
+                | "since"
+                | "as"
+                | "by"
+                | "at"
+                | "!"
+                | "?"
+        )
+    })
+}
+
+impl Coder {
+    /// Evaluations in one sentence.
+    pub(super) fn evaluations(
+        &self,
+        tokens: &[Token],
+        ids: &[u32],
+        owner: &[usize],
+        mentions: &[Found],
+    ) -> Vec<Evaluation> {
+        let mut out = Vec::new();
+        let coded = |m: usize| mentions[m].code.is_some();
+        let code_of = |m: usize| mentions[m].code.as_deref();
+        let n = tokens.len();
+        let norm = |j: usize| tokens[j].norm.as_str();
+        // The subject of a word at `i`: the nearest coded mention ending within six
+        // tokens before it.
+        let subject_before = |i: usize| -> Option<usize> {
+            (i.saturating_sub(7)..i)
+                .rev()
+                .find(|&k| owner[k] != usize::MAX && coded(owner[k]))
+                .map(|k| owner[k])
+        };
+        // The first coded mention in [a, b) that is not `speaker`'s actor.
+        let first_other = |a: usize, b: usize, speaker: usize| -> Option<(usize, usize)> {
+            (a..b)
+                .find(|&k| {
+                    owner[k] != usize::MAX
+                        && coded(owner[k])
+                        && code_of(owner[k]) != code_of(speaker)
+                        && !mentions[owner[k]].pronoun
+                })
+                .map(|k| (owner[k], k))
+        };
+        for i in 0..n {
+            if owner[i] != usize::MAX {
+                continue;
+            }
+            let w = norm(i);
+            let span = [tokens[i].start, tokens[i].end];
+            if crate::speech::is_speech(w, crate::speech::CONTENT) {
+                // Backward frame: '"...," A said' / '..., A said.'.
+                let quote_or_comma = (i.saturating_sub(8)..i)
+                    .rev()
+                    .find(|&k| matches!(norm(k), "," | "\""));
+                let (speaker, a, b) = match quote_or_comma {
+                    Some(q) if (q + 1..i).any(|k| owner[k] != usize::MAX) => {
+                        let Some(s) = subject_before(i) else { continue };
+                        (s, 0, q)
+                    }
+                    _ => {
+                        let Some(s) = subject_before(i) else { continue };
+                        let end = (i + 1..n).find(|&k| norm(k) == ";").unwrap_or(n);
+                        (s, i + 1, end)
+                    }
+                };
+                if !coded(speaker) {
+                    continue;
+                }
+                if let Some(ev) = self.relation_comment(tokens, a, b, speaker, &first_other) {
+                    out.push(Evaluation {
+                        source: speaker,
+                        target: ev.0,
+                        code: ev.1,
+                        frame: "relations comment",
+                        span,
+                        region: [0, 0],
+                    });
+                    continue;
+                }
+                // "A said B's decision was illegal": target before a "be" + evaluation.
+                for e in a..b {
+                    let Some(code) = eval_code(tokens, e) else {
+                        continue;
+                    };
+                    if negated_before(tokens, e) {
+                        break;
+                    }
+                    let Some((t, tk)) = first_other(a, e, speaker) else {
+                        break;
+                    };
+                    if (tk..e).any(|k| is_be(norm(k))) {
+                        out.push(Evaluation {
+                            source: speaker,
+                            target: t,
+                            code,
+                            frame: "evaluative speech",
+                            span,
+                            region: [0, 0],
+                        });
+                    }
+                    break;
+                }
+            } else if CALL.contains(&w) {
+                if matches!(
+                    tokens.get(i + 1).map(|t| t.norm.as_str()),
+                    Some("for" | "on" | "upon" | "off" | "in")
+                ) {
+                    continue;
+                }
+                let Some(speaker) = subject_before(i) else {
+                    continue;
+                };
+                let end = (i + 2..n.min(i + 10)).find(|&k| matches!(norm(k), ";" | "."));
+                let end = end.unwrap_or(n.min(i + 10));
+                for e in i + 2..end {
+                    let Some(code) = eval_code(tokens, e) else {
+                        continue;
+                    };
+                    if negated_before(tokens, e) {
+                        break;
+                    }
+                    if let Some((t, _)) = first_other(i + 1, e, speaker) {
+                        out.push(Evaluation {
+                            source: speaker,
+                            target: t,
+                            code,
+                            frame: "naming an act",
+                            span,
+                            region: [i + 1, e],
+                        });
+                    }
+                    break;
+                }
+            } else if RECEIVE.contains(&w)
+                || (w == "under"
+                    && tokens
+                        .get(i + 1)
+                        .is_some_and(|t| matches!(t.norm.as_str(), "fire" | "criticism")))
+            {
+                let Some(c) = (i + 1..n.min(i + 7))
+                    .find(|&k| CRITICISM.contains(&norm(k)) || (w == "under" && k == i + 1))
+                else {
+                    continue;
+                };
+                let Some(target) = self.pick_source(ids, mentions, 0, i, None, false) else {
+                    continue;
+                };
+                let mut sources: Vec<usize> = (i + 1..c)
+                    .filter(|&k| owner[k] != usize::MAX && coded(owner[k]))
+                    .map(|k| owner[k])
+                    .collect();
+                if let Some(f) = (c + 1..n.min(c + 4)).find(|&k| matches!(norm(k), "from" | "by")) {
+                    if let Some(k) =
+                        (f + 1..n.min(f + 4)).find(|&k| owner[k] != usize::MAX && coded(owner[k]))
+                    {
+                        sources.push(owner[k]);
+                    }
+                }
+                sources.dedup();
+                for s in sources {
+                    if s != target {
+                        out.push(Evaluation {
+                            source: s,
+                            target,
+                            code: "111",
+                            frame: "criticism received",
+                            span,
+                            region: [0, 0],
+                        });
+                    }
+                }
+            }
+        }
+        out
+    }
+
+    /// "relations with B were at their worst" in tokens [a, b): (B, 012 or 013).
+    fn relation_comment(
+        &self,
+        tokens: &[Token],
+        a: usize,
+        b: usize,
+        speaker: usize,
+        first_other: &dyn Fn(usize, usize, usize) -> Option<(usize, usize)>,
+    ) -> Option<(usize, &'static str)> {
+        let r = (a..b).find(|&k| RELATION.contains(&tokens[k].norm.as_str()))?;
+        let (t, tk) = first_other(r.saturating_sub(3), b.min(r + 8), speaker)?;
+        for k in tk..b.min(tk + 12) {
+            let w = tokens[k].norm.as_str();
+            let neg = negated_before(tokens, k);
+            if REL_BAD.contains(&w) {
+                return Some((t, if neg { "013" } else { "012" }));
+            }
+            if REL_GOOD.contains(&w) {
+                return Some((t, if neg { "012" } else { "013" }));
+            }
+        }
+        None
+    }
+}
+
+/// The code an evaluation word at `e` gives: 111 for a condemnation, 052 for a
+/// defence; adjectives only as predicates.
+fn eval_code(tokens: &[Token], e: usize) -> Option<&'static str> {
+    let w = tokens[e].norm.as_str();
+    if NEG_NOUN.contains(&w) {
+        return Some("111");
+    }
+    if NEG_ADJ.contains(&w) && predicative(tokens, e) {
+        return Some("111");
+    }
+    if DEFEND_ADJ.contains(&w) && predicative(tokens, e) {
+        return Some("052");
+    }
+    None
+}

@@ -1,0 +1,289 @@
+//! Tests of the syntax module as a whole: training on a tiny treebank written for the
+//! purpose, model files (round trip, truncated, garbage), bounded cost on very long
+//! input, and the built-in model on sentences we wrote.
+
+use super::*;
+
+/// A tiny treebank, written by hand (our own sentences, UD v2 analyses).
+const TINY: &str = "\
+# text = Rebels seized the town.
+1\tRebels\trebel\tNOUN\t_\t_\t2\tnsubj\t_\t_
+2\tseized\tseize\tVERB\t_\t_\t0\troot\t_\t_
+3\tthe\tthe\tDET\t_\t_\t4\tdet\t_\t_
+4\ttown\ttown\tNOUN\t_\t_\t2\tobj\t_\t_
+5\t.\t.\tPUNCT\t_\t_\t2\tpunct\t_\t_
+
+# text = The army shelled the city.
+1\tThe\tthe\tDET\t_\t_\t2\tdet\t_\t_
+2\tarmy\tarmy\tNOUN\t_\t_\t3\tnsubj\t_\t_
+3\tshelled\tshell\tVERB\t_\t_\t0\troot\t_\t_
+4\tthe\tthe\tDET\t_\t_\t5\tdet\t_\t_
+5\tcity\tcity\tNOUN\t_\t_\t3\tobj\t_\t_
+6\t.\t.\tPUNCT\t_\t_\t3\tpunct\t_\t_
+
+# text = The town was captured by rebels.
+1\tThe\tthe\tDET\t_\t_\t2\tdet\t_\t_
+2\ttown\ttown\tNOUN\t_\t_\t4\tnsubj:pass\t_\t_
+3\twas\tbe\tAUX\t_\t_\t4\taux:pass\t_\t_
+4\tcaptured\tcapture\tVERB\t_\t_\t0\troot\t_\t_
+5\tby\tby\tADP\t_\t_\t6\tcase\t_\t_
+6\trebels\trebel\tNOUN\t_\t_\t4\tobl:agent\t_\t_
+7\t.\t.\tPUNCT\t_\t_\t4\tpunct\t_\t_
+
+# text = Officials met in Geneva on Monday.
+1\tOfficials\tofficial\tNOUN\t_\t_\t2\tnsubj\t_\t_
+2\tmet\tmeet\tVERB\t_\t_\t0\troot\t_\t_
+3\tin\tin\tADP\t_\t_\t4\tcase\t_\t_
+4\tGeneva\tGeneva\tPROPN\t_\t_\t2\tobl\t_\t_
+5\ton\ton\tADP\t_\t_\t6\tcase\t_\t_
+6\tMonday\tMonday\tPROPN\t_\t_\t2\tobl\t_\t_
+7\t.\t.\tPUNCT\t_\t_\t2\tpunct\t_\t_
+
+# text = She said that troops will withdraw.
+1\tShe\tshe\tPRON\t_\t_\t2\tnsubj\t_\t_
+2\tsaid\tsay\tVERB\t_\t_\t0\troot\t_\t_
+3\tthat\tthat\tSCONJ\t_\t_\t6\tmark\t_\t_
+4\ttroops\ttroop\tNOUN\t_\t_\t6\tnsubj\t_\t_
+5\twill\twill\tAUX\t_\t_\t6\taux\t_\t_
+6\twithdraw\twithdraw\tVERB\t_\t_\t2\tccomp\t_\t_
+7\t.\t.\tPUNCT\t_\t_\t2\tpunct\t_\t_
+";
+
+fn tiny() -> Vec<Sentence> {
+    let (s, e) = conllu::read(TINY, "tiny");
+    assert!(e.is_empty(), "{e:?}");
+    s
+}
+
+fn opts() -> TrainOptions {
+    TrainOptions {
+        seed: 7,
+        epochs: 4,
+        heldout_every: 3,
+        folds: 2,
+        lexicon: vec![("seized".into(), 1), ("geneva".into(), 4)],
+    }
+}
+
+#[test]
+fn training_is_deterministic() {
+    let s = tiny();
+    let a = train(&s, &opts(), &mut |_| {});
+    let b = train(&s, &opts(), &mut |_| {});
+    assert_eq!(a.to_bytes(), b.to_bytes());
+    let c = train(&s, &TrainOptions { seed: 8, ..opts() }, &mut |_| {});
+    // Same data, another seed: still a valid model (it may or may not differ).
+    assert!(Model::from_bytes(&c.to_bytes()).is_ok());
+}
+
+#[test]
+fn a_tiny_model_learns_its_treebank_and_round_trips() {
+    let s = tiny();
+    let m = train(
+        &s,
+        &TrainOptions {
+            epochs: 8,
+            ..opts()
+        },
+        &mut |_| {},
+    );
+    let bytes = m.to_bytes();
+    let text = String::from_utf8_lossy(&bytes[..200]);
+    assert!(
+        text.contains("UD English EWT") && text.contains("CC BY-SA 4.0"),
+        "{text}"
+    );
+    let back = Model::from_bytes(&bytes).unwrap();
+    assert_eq!(back, m);
+    let mut a = Analysis::new();
+    back.analyse(&["Rebels", "seized", "the", "town", "."], &mut a);
+    assert_eq!(
+        a.upos,
+        vec![Upos::Noun, Upos::Verb, Upos::Det, Upos::Noun, Upos::Punct]
+    );
+    assert_eq!(a.head, vec![2, 0, 4, 2, 2]);
+    assert_eq!(a.deprel[1], DepRel::Root);
+    assert_eq!(a.lemma(0), "rebel");
+}
+
+#[test]
+fn bad_model_bytes_are_errors_not_panics() {
+    let m = train(&tiny(), &opts(), &mut |_| {});
+    let bytes = m.to_bytes();
+    assert_eq!(Model::from_bytes(b""), Err(ModelError::NotAModel));
+    assert_eq!(
+        Model::from_bytes(b"garbage\n\nmore garbage"),
+        Err(ModelError::NotAModel)
+    );
+    let mut noise = Vec::new();
+    let mut x = 12345u64;
+    for _ in 0..5000 {
+        x = x
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
+        noise.push((x >> 33) as u8);
+    }
+    assert!(Model::from_bytes(&noise).is_err());
+    // Header intact, payload garbage.
+    let header_end = bytes.windows(2).position(|w| w == b"\n\n").unwrap() + 2;
+    let mut bad = bytes[..header_end].to_vec();
+    bad.extend_from_slice(&noise);
+    assert!(matches!(
+        Model::from_bytes(&bad),
+        Err(ModelError::Corrupt(_))
+    ));
+    // A damaged byte anywhere in the payload fails the checksum.
+    for at in [header_end + 5, bytes.len() / 2, bytes.len() - 2] {
+        let mut bad = bytes.clone();
+        bad[at] ^= 0x40;
+        let e = Model::from_bytes(&bad).unwrap_err();
+        assert!(e.to_string().contains("checksum"), "{e}");
+    }
+    // Every truncation is an error.
+    for cut in [
+        header_end,
+        header_end + 10,
+        bytes.len() / 2,
+        bytes.len() - 1,
+    ] {
+        let r = Model::from_bytes(&bytes[..cut]);
+        assert!(r.is_err(), "truncated at {cut} of {}", bytes.len());
+        assert!(!r.unwrap_err().to_string().is_empty());
+    }
+}
+
+#[test]
+fn long_input_is_parsed_in_windows_with_one_root() {
+    let m = train(&tiny(), &opts(), &mut |_| {});
+    let words: Vec<&str> = ["Rebels", "seized", "the", "town", ","]
+        .iter()
+        .copied()
+        .cycle()
+        .take(5000)
+        .collect();
+    let mut a = Analysis::new();
+    m.analyse(&words, &mut a);
+    assert_eq!(a.len(), 5000);
+    assert_eq!(a.head.iter().filter(|&&h| h == 0).count(), 1);
+    assert!(a.head.iter().all(|&h| h as usize <= 5000));
+    // Every word reaches the root (no cycles), following heads.
+    for start in 0..a.len() {
+        let mut at = start;
+        let mut steps = 0;
+        while a.head[at] != 0 {
+            at = a.head[at] as usize - 1;
+            steps += 1;
+            assert!(steps <= a.len(), "cycle from word {start}");
+        }
+    }
+    m.analyse(&Vec::<&str>::new(), &mut a);
+    assert!(a.is_empty());
+}
+
+#[test]
+fn builtin_model_tags_news_sentences_sensibly() {
+    let m = Model::try_builtin().expect("the built-in model loads");
+    assert!(m.attribution().contains("CC BY-SA"));
+    let mut a = Analysis::new();
+    let cases: &[(&str, &[(&str, Upos)])] = &[
+        (
+            "The strikes on the base killed ten .",
+            &[
+                ("strikes", Upos::Noun),
+                ("base", Upos::Noun),
+                ("killed", Upos::Verb),
+                ("ten", Upos::Num),
+            ],
+        ),
+        (
+            "Russian troops attacked Ukrainian positions near Kharkiv .",
+            &[
+                ("troops", Upos::Noun),
+                ("attacked", Upos::Verb),
+                ("positions", Upos::Noun),
+                ("Kharkiv", Upos::Propn),
+            ],
+        ),
+        (
+            "The minister said the envoys would meet in Geneva .",
+            &[
+                ("said", Upos::Verb),
+                ("envoys", Upos::Noun),
+                ("would", Upos::Aux),
+                ("meet", Upos::Verb),
+            ],
+        ),
+        (
+            "Last week 's attack was condemned by the United Nations .",
+            &[
+                ("attack", Upos::Noun),
+                ("was", Upos::Aux),
+                ("condemned", Upos::Verb),
+                ("by", Upos::Adp),
+            ],
+        ),
+    ];
+    for (sentence, expect) in cases {
+        let words: Vec<&str> = sentence.split(' ').collect();
+        m.analyse(&words, &mut a);
+        for (w, tag) in *expect {
+            let i = words.iter().position(|x| x == w).unwrap();
+            assert_eq!(a.upos[i], *tag, "{w} in {sentence:?}");
+        }
+        assert_eq!(a.head.iter().filter(|&&h| h == 0).count(), 1, "{sentence}");
+    }
+    // Arcs the coder relies on: subject and object of an active verb, passive subject
+    // and agent.
+    let words = ["Rebels", "attacked", "the", "convoy", "."];
+    m.analyse(&words, &mut a);
+    assert_eq!((a.head[0], a.deprel[0]), (2, DepRel::Nsubj));
+    assert_eq!((a.head[3], a.deprel[3]), (2, DepRel::Obj));
+    assert_eq!(a.lemma(1), "attack");
+    let words = ["The", "convoy", "was", "attacked", "by", "rebels", "."];
+    m.analyse(&words, &mut a);
+    assert_eq!((a.head[1], a.deprel[1]), (4, DepRel::NsubjPass));
+    assert_eq!((a.head[5], a.deprel[5]), (4, DepRel::OblAgent));
+}
+
+#[test]
+fn tag_only_gives_the_tags_and_lemmas_of_the_full_analysis() {
+    let m = Model::try_builtin().expect("the built-in model loads");
+    let (mut full, mut tags) = (Analysis::new(), Analysis::new());
+    for sentence in [
+        "The strikes on the base killed ten .",
+        "Officials held talks in Geneva and launched air strikes on Monday .",
+        "Last week 's attack was condemned by the United Nations .",
+    ] {
+        let words: Vec<&str> = sentence.split(' ').collect();
+        m.analyse(&words, &mut full);
+        m.tag(&words, &mut tags);
+        assert_eq!(tags.upos, full.upos, "{sentence}");
+        for i in 0..words.len() {
+            assert_eq!(tags.lemma(i), full.lemma(i), "{sentence}");
+        }
+        assert!(tags.head.is_empty() && tags.deprel.is_empty());
+        assert_eq!(tags.len(), words.len());
+    }
+}
+
+#[test]
+fn the_builtin_model_loads_in_place() {
+    let m = Model::from_static(model::builtin_bytes()).expect("loads");
+    assert_eq!(&m, Model::builtin());
+    // Reading the same bytes with a copy gives the same model.
+    assert_eq!(Model::from_bytes(model::builtin_bytes()).unwrap(), m);
+}
+
+#[test]
+fn the_dictionary_lexicon_knows_verbs_roles_and_names() {
+    use super::tagger::lex;
+    let d = crate::dict::Dictionaries::builtin().expect("built-in dictionaries");
+    let lexicon: std::collections::HashMap<String, u8> =
+        dictionary_lexicon(&d).into_iter().collect();
+    let has = |w: &str, bit: u8| lexicon.get(w).is_some_and(|b| b & bit != 0);
+    assert!(has("attacked", lex::VERB));
+    assert!(has("troops", lex::AGENT));
+    assert!(has("russia", lex::COUNTRY));
+    // Lower-case words inside a name are not name words.
+    assert!(!has("of", lex::COUNTRY | lex::PERSON | lex::ORG));
+}

@@ -1,0 +1,1 @@
+by=week&from=2024-01-01&plot=1

@@ -1,0 +1,1 @@
+source=USA&target=RUS&from=2025-01-01&to=2025-12-31&limit=10&offset=5&root=19&quad=4

@@ -1,0 +1,1 @@
+"Putin" AND NOT (Zelensky OR NEAR(a b)) *
