@@ -456,16 +456,12 @@ impl Coder {
                 let a = (s.saturating_sub(4)..s - 1).find(|&a| run_from(a) == Some(s - 1));
                 if let Some(a) = a.filter(|&a| !covered(out, a, s - 1)) {
                     let name = names_text(tokens, a, s - 1);
-                    added.push(Found {
-                        tok: [a, s - 1],
-                        span: [tokens[a].start, tokens[s - 2].end],
-                        code: Some(code.clone()),
-                        name: name.clone(),
-                        kind: ActorKind::Person,
-                        agent: None,
-                        pronoun: false,
-                        inferred: false,
-                    });
+                    added.push(titled_person(
+                        [a, s - 1],
+                        [tokens[a].start, tokens[s - 2].end],
+                        &name,
+                        &code,
+                    ));
                     remember_titled(ctx, &tokens[s - 2].norm, &name, &code);
                 }
             }
@@ -477,16 +473,7 @@ impl Coder {
                     continue;
                 }
                 if let Some((_, name, code)) = ctx.titled.iter().find(|(sn, _, _)| *sn == t.norm) {
-                    added.push(Found {
-                        tok: [j, j + 1],
-                        span: [t.start, t.end],
-                        code: Some(code.clone()),
-                        name: name.clone(),
-                        kind: ActorKind::Person,
-                        agent: None,
-                        pronoun: false,
-                        inferred: false,
-                    });
+                    added.push(titled_person([j, j + 1], [t.start, t.end], name, code));
                 }
             }
         }
@@ -625,5 +612,19 @@ fn compose(actor: &Found, agent: &Found) -> Found {
         agent: None,
         pronoun: false,
         inferred: actor.inferred || agent.inferred,
+    }
+}
+
+/// A person found by title (see `titled_people`): coded by the title, remembered by name.
+fn titled_person(tok: [usize; 2], span: [usize; 2], name: &str, code: &str) -> Found {
+    Found {
+        tok,
+        span,
+        code: Some(code.to_string()),
+        name: name.to_string(),
+        kind: ActorKind::Person,
+        agent: None,
+        pronoun: false,
+        inferred: false,
     }
 }
