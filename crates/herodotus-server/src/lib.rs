@@ -357,6 +357,33 @@ pub fn router(state: Arc<AppState>, body_limit: usize, timeout: Duration) -> Rou
             StatusCode::REQUEST_TIMEOUT,
             timeout,
         ))
+        // Outermost: the limit and timeout layers answer in plain text or with an
+        // empty body; clients get the same JSON error as from every handler.
+        .layer(axum::middleware::map_response(
+            move |r: Response| async move { limit_errors_as_json(r, body_limit, timeout) },
+        ))
+}
+
+/// Turns a 413 or 408 that is not JSON (from the body-limit or timeout layers, or
+/// axum's body extractors) into an [`ApiError`] with the limit in its message.
+fn limit_errors_as_json(r: Response, body_limit: usize, timeout: Duration) -> Response {
+    let is_json = r
+        .headers()
+        .get(axum::http::header::CONTENT_TYPE)
+        .is_some_and(|v| v.as_bytes().starts_with(b"application/json"));
+    match r.status() {
+        StatusCode::PAYLOAD_TOO_LARGE if !is_json => ApiError::new(
+            StatusCode::PAYLOAD_TOO_LARGE,
+            format!("request body too large: the limit is {body_limit} bytes"),
+        )
+        .into_response(),
+        StatusCode::REQUEST_TIMEOUT if !is_json => ApiError::new(
+            StatusCode::REQUEST_TIMEOUT,
+            format!("request took longer than {} ms", timeout.as_millis()),
+        )
+        .into_response(),
+        _ => r,
+    }
 }
 
 /// Resolves on Ctrl-C or SIGTERM.

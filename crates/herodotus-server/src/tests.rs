@@ -327,6 +327,21 @@ async fn writes_store_once_and_need_the_token() {
     let big = format!(r#"{{"text":"{}"}}"#, "a".repeat(100 * 1024));
     let (s, _) = call(&open, post("/api/articles", &big, None)).await;
     assert_eq!(s, StatusCode::PAYLOAD_TOO_LARGE);
+    // Declared too large by Content-Length: refused before any handler runs (by the
+    // body-limit layer), with the same JSON error as every other refusal.
+    let mut declared = post("/api/articles", &big, None);
+    declared.headers_mut().insert(
+        "content-length",
+        big.len().to_string().parse().expect("a header value"),
+    );
+    let (s, b) = call(&open, declared).await;
+    assert_eq!(s, StatusCode::PAYLOAD_TOO_LARGE);
+    let v: serde_json::Value = serde_json::from_str(&b).expect("413 body is JSON");
+    assert_eq!(v["status"], 413, "{b}");
+    assert!(
+        v["error"].as_str().is_some_and(|e| e.contains("limit")),
+        "{b}"
+    );
 
     let locked = app(&db, WritePolicy::Token("s3cret".into()));
     let body = r#"{"id":"p2","text":"Moscow condemned Washington."}"#;
