@@ -23,7 +23,11 @@ fuzz_target!(|input: &[u8]| {
     let enc = sniff_text(data);
     let whole = decode(data, enc, data.len().max(1));
     let cut = usize::from(cut % 7) + 1;
-    assert_eq!(whole, decode(data, enc, cut), "reads of {cut} bytes change the text");
+    assert_eq!(
+        whole,
+        decode(data, enc, cut),
+        "reads of {cut} bytes change the text"
+    );
     if enc == TextEncoding::Utf8 {
         if let Ok(s) = std::str::from_utf8(data) {
             assert_eq!(whole, s.strip_prefix('\u{FEFF}').unwrap_or(s));
