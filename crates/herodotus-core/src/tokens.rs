@@ -22,6 +22,7 @@ pub enum TokenKind {
 
 /// One token of a sentence.
 #[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct Token {
     /// Byte offset of the first byte in the original text.
     pub start: usize,

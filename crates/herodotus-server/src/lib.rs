@@ -242,6 +242,8 @@ impl From<Interrupted> for ApiError {
             Interrupted::Cancelled => {
                 ApiError::new(StatusCode::SERVICE_UNAVAILABLE, "coding was cancelled")
             }
+            // A reason added later: the coder's own message.
+            other => ApiError::new(StatusCode::SERVICE_UNAVAILABLE, other.to_string()),
         }
     }
 }

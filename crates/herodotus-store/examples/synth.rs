@@ -107,13 +107,9 @@ fn article(i: u64, rng: &mut Rng, per: usize) -> (Article, Processed) {
                 .build()
         })
         .collect();
-    let coded = CodedArticle {
-        sentences: vec![[0, 41], [42, 98], [99, text.len()]],
-        mentions: vec![],
-        events,
-        discarded: false,
-        limits: Vec::new(),
-    };
+    let mut coded = CodedArticle::default();
+    coded.sentences = vec![[0, 41], [42, 98], [99, text.len()]];
+    coded.events = events;
     (a, Processed::new(coded))
 }
 

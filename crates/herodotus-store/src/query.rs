@@ -228,22 +228,20 @@ fn span(r: &Row<'_>, i: usize) -> rusqlite::Result<[usize; 2]> {
 }
 
 fn quote_row(r: &Row<'_>) -> rusqlite::Result<Quote> {
-    Ok(Quote {
-        article_id: r.get(0)?,
-        quote: r.get(1)?,
-        speaker: r.get(2)?,
-        speaker_code: r.get(3)?,
-        kind: {
-            let k: String = r.get(4)?;
-            // Only this crate writes the column, from a QuoteKind.
-            k.parse().map_err(|e: String| {
-                rusqlite::Error::FromSqlConversionFailure(4, rusqlite::types::Type::Text, e.into())
-            })?
-        },
-        verb: r.get(5)?,
-        speaker_description: r.get(8)?,
-        span: span(r, 6)?,
-    })
+    let k: String = r.get(4)?;
+    // Only this crate writes the column, from a QuoteKind.
+    let kind = k.parse().map_err(|e: String| {
+        rusqlite::Error::FromSqlConversionFailure(4, rusqlite::types::Type::Text, e.into())
+    })?;
+    Ok(Quote::builder(kind)
+        .article_id(r.get::<_, String>(0)?)
+        .quote(r.get::<_, String>(1)?)
+        .speaker(r.get(2)?)
+        .speaker_code(r.get(3)?)
+        .verb(r.get(5)?)
+        .speaker_description(r.get(8)?)
+        .span(span(r, 6)?)
+        .build())
 }
 
 impl Store {
