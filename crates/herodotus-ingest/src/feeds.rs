@@ -14,6 +14,7 @@ use quick_xml::Reader;
 
 /// One feed item, before it becomes an article.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct FeedItem {
     /// `guid` / Atom `id`.
     pub guid: Option<String>,

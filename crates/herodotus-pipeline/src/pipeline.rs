@@ -133,10 +133,8 @@ impl Pipeline {
         &self,
         inputs: &'a [S],
     ) -> impl Iterator<Item = std::result::Result<Article, RecordError>> + Send + 'a {
-        let opts = InputOptions {
-            default_date: self.options.default_date,
-            ..InputOptions::default()
-        };
+        let mut opts = InputOptions::default();
+        opts.default_date = self.options.default_date;
         inputs
             .iter()
             .flat_map(move |p| open_input(p.as_ref(), &opts))

@@ -515,17 +515,15 @@ impl Pipeline {
                     .unwrap_or_default()
             ))
         })?;
-        let page = herodotus_ingest::input::PendingPage {
-            id: id.unwrap_or_else(|| "page".to_string()),
-            origin: url.clone().unwrap_or_else(|| "page".to_string()),
-            bytes: bytes.as_bytes().to_vec(),
-            ctx: herodotus_ingest::html::PageContext {
-                url,
-                ..Default::default()
-            },
-            default_date: None,
-            url_is_authoritative: false,
-        };
+        let origin = url.clone().unwrap_or_else(|| "page".to_string());
+        let mut ctx = herodotus_ingest::html::PageContext::default();
+        ctx.url = url;
+        let page = herodotus_ingest::PendingPage::new(
+            id.unwrap_or_else(|| "page".to_string()),
+            origin,
+            bytes.as_bytes().to_vec(),
+            ctx,
+        );
         let article = py.detach(|| page.extract()).map_err(record_error)?;
         ToPy::new(py).convert(&article)
     }

@@ -133,7 +133,7 @@ impl WarcStream {
         let mut raw = BufReader::with_capacity(256 * 1024, raw);
         let gz = source
             .py()
-            .detach(|| raw.fill_buf().map(herodotus_ingest::gzip::is_gzip))
+            .detach(|| raw.fill_buf().map(herodotus_ingest::is_gzip))
             .map_err(|e| PyOSError::new_err(format!("{name}: read error: {e}")))?;
         let reader: Box<dyn BufRead + Send> = if gz {
             // Gzip per record: a corrupt member costs one record, not the file.

@@ -45,6 +45,7 @@ use std::path::Path;
 
 /// Errors of the store.
 #[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
 pub enum Error {
     /// An SQLite error.
     #[error("database: {0}")]
@@ -89,6 +90,7 @@ pub enum InsertOutcome {
 
 /// Row counts of the main tables.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, serde::Serialize)]
+#[non_exhaustive]
 pub struct Counts {
     /// Articles.
     pub articles: u64,

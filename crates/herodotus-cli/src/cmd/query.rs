@@ -83,24 +83,22 @@ pub fn open_existing(db: &Path) -> Result<Store> {
 pub fn run(args: Args) -> Result<ExitCode> {
     let format: OutputFormat = args.format.parse().map_err(anyhow::Error::msg)?;
     let store = open_existing(&args.db)?;
-    let filter = EventFilter {
-        from: args.from,
-        to: args.to,
-        actor: args.actor,
-        source: args.source,
-        target: args.target,
-        undirected: args.undirected,
-        code: args.code,
-        root: args.root,
-        quad: args.quad,
-        country: args.country,
-        text: args.text,
-        article: args.article,
-        with_quotes: true,
-        newest_first: args.newest,
-        limit: args.limit,
-        offset: 0,
-    };
+    let mut filter = EventFilter::default();
+    filter.from = args.from;
+    filter.to = args.to;
+    filter.actor = args.actor;
+    filter.source = args.source;
+    filter.target = args.target;
+    filter.undirected = args.undirected;
+    filter.code = args.code;
+    filter.root = args.root;
+    filter.quad = args.quad;
+    filter.country = args.country;
+    filter.text = args.text;
+    filter.article = args.article;
+    filter.with_quotes = true;
+    filter.newest_first = args.newest;
+    filter.limit = args.limit;
     if !format.available() {
         // Before opening the output, so no empty file is left behind.
         bail!("parquet output is not built in this herodotus: rebuild with `--features parquet` (see the README)");
