@@ -7,7 +7,7 @@ use herodotus_core::{ActorCode, Article, Date, Event, Quote};
 use herodotus_ingest::input::Record;
 use herodotus_ingest::warc::{GzMembers, WarcReader};
 use herodotus_pipeline::{FnSink, Pipeline, Processed};
-use pyo3::exceptions::{PyFileNotFoundError, PyOSError, PyPermissionError, PyTypeError};
+use pyo3::exceptions::{PyFileNotFoundError, PyOSError, PyPermissionError};
 use pyo3::prelude::*;
 use pyo3::types::{PyBytes, PyDict, PyList, PyString, PyTuple};
 use serde::Serialize;
@@ -125,10 +125,11 @@ impl WarcStream {
                     shown,
                 )
             } else {
-                return Err(PyTypeError::new_err(format!(
-                    "argument 'source': expected a path or a binary file object, got {}",
-                    source.get_type().name()?
-                )));
+                return Err(crate::type_error(
+                    "source",
+                    "a path or a binary file object",
+                    source,
+                ));
             };
         let mut raw = BufReader::with_capacity(256 * 1024, raw);
         let gz = source

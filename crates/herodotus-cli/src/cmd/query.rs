@@ -83,21 +83,14 @@ pub fn open_existing(db: &Path) -> Result<Store> {
 pub fn run(args: Args) -> Result<ExitCode> {
     let format: OutputFormat = args.format.parse().map_err(anyhow::Error::msg)?;
     let store = open_existing(&args.db)?;
+    // `EventFilter` is `#[non_exhaustive]`: set field by field, grouped.
     let mut filter = EventFilter::default();
-    filter.from = args.from;
-    filter.to = args.to;
-    filter.actor = args.actor;
-    filter.source = args.source;
-    filter.target = args.target;
+    (filter.from, filter.to) = (args.from, args.to);
+    (filter.actor, filter.source, filter.target) = (args.actor, args.source, args.target);
     filter.undirected = args.undirected;
-    filter.code = args.code;
-    filter.root = args.root;
-    filter.quad = args.quad;
-    filter.country = args.country;
-    filter.text = args.text;
-    filter.article = args.article;
-    filter.with_quotes = true;
-    filter.newest_first = args.newest;
+    (filter.code, filter.root, filter.quad) = (args.code, args.root, args.quad);
+    (filter.country, filter.text, filter.article) = (args.country, args.text, args.article);
+    (filter.with_quotes, filter.newest_first) = (true, args.newest);
     filter.limit = args.limit;
     if !format.available() {
         // Before opening the output, so no empty file is left behind.
