@@ -52,11 +52,14 @@ macro_rules! setters {
     };
 }
 
+// The crate root re-exports what a caller needs; the modules that stay public hold
+// tools of their own (the tokeniser, the sentence splitter, the speech-verb list, the
+// parser, the dictionary model, the PETRARCH validation records, a test RNG).
 pub mod article;
-pub mod codes;
-pub mod date;
-pub mod error;
-pub mod event;
+mod codes;
+mod date;
+mod error;
+mod event;
 pub mod rng;
 
 pub use article::{Article, ArticleBuilder};
@@ -74,7 +77,7 @@ pub mod speech;
 pub mod syntax;
 pub mod tokens;
 
-pub use coder::{CodedArticle, Coder, CoderOptions, Decision, Mention};
+pub use coder::{Budget, CodedArticle, Coder, CoderOptions, Decision, Interrupted, Mention};
 pub use dict::ActorKind;
 pub use dict::Dictionaries;
 pub use doc::{Doc, Span};

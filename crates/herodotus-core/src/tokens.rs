@@ -110,7 +110,7 @@ fn is_latin_diacritic(c: char) -> bool {
 
 /// Strips diacritics for loose matching ("Erdoğan" -> "erdogan"); input should already
 /// be normalised with [`normalize_word`].
-pub fn fold_diacritics(s: &str) -> String {
+pub(crate) fn fold_diacritics(s: &str) -> String {
     if s.is_ascii() {
         return s.to_string();
     }

@@ -27,10 +27,10 @@ pub(crate) mod speakers;
 pub(crate) mod text;
 pub mod tone;
 
-pub use dedup::{cluster, ArticleSig, ClusterId};
+pub use dedup::{cluster, cluster_with, ArticleSig, ClusterId, DedupParams};
 pub use entities::{Entity, EntityKind};
-pub use gazetteer::Gazetteer;
-pub use merge::{merge_events, MergedEvent};
+pub use gazetteer::{Gazetteer, GazetteerError};
+pub use merge::{merge_events, ArticleEvents, MentionLink, MergedEvent};
 pub use places::PlaceMention;
 pub use tone::{Tone, ToneLexicon};
 

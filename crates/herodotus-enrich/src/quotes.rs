@@ -192,7 +192,7 @@ pub fn segment_text(text: &str, seg: &Segment) -> String {
 }
 
 /// A byte mask: true inside quotations (marks included).
-pub fn inside_mask(text: &str, segs: &[Segment]) -> Vec<bool> {
+pub(crate) fn inside_mask(text: &str, segs: &[Segment]) -> Vec<bool> {
     let mut m = vec![false; text.len()];
     for s in segs {
         for b in &mut m[s.open.min(text.len())..s.close_end.min(text.len())] {

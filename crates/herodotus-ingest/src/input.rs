@@ -61,7 +61,7 @@ impl std::str::FromStr for Format {
 }
 
 /// The format an extension names (the name without a final `.gz`).
-pub fn format_from_name(name: &str) -> Option<Format> {
+pub(crate) fn format_from_name(name: &str) -> Option<Format> {
     let name = name.to_ascii_lowercase();
     let name = name.strip_suffix(".gz").unwrap_or(&name);
     let ext = name.rsplit_once('.').map(|(_, e)| e)?;
@@ -76,7 +76,7 @@ pub fn format_from_name(name: &str) -> Option<Format> {
 }
 
 /// Guesses the format from the first (decompressed) bytes.
-pub fn sniff(head: &[u8]) -> Format {
+pub(crate) fn sniff(head: &[u8]) -> Format {
     let h = head.strip_prefix(b"\xef\xbb\xbf").unwrap_or(head);
     let start = h
         .iter()

@@ -459,7 +459,7 @@ impl Dictionaries {
 }
 
 /// Generates regular verb forms of a lemma word: (form, participle, gerund).
-pub fn regular_forms(w: &str) -> Vec<(String, bool, bool)> {
+pub(crate) fn regular_forms(w: &str) -> Vec<(String, bool, bool)> {
     let mut out = vec![(w.to_string(), false, false)];
     let b = w.as_bytes();
     let n = b.len();
@@ -561,7 +561,7 @@ fn short_stressed(w: &str) -> bool {
 }
 
 /// Generates noun plurals of a word (for pattern words and synset members).
-pub fn plurals(w: &str) -> Vec<String> {
+pub(crate) fn plurals(w: &str) -> Vec<String> {
     let n = w.len();
     let b = w.as_bytes();
     if n < 2 || !w.bytes().all(|c| c.is_ascii_lowercase()) {
