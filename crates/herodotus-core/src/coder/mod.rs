@@ -76,7 +76,7 @@
 //! [`explain`](Coder::explain) runs the same code path with a trace ([`trace`]).
 
 mod arcs;
-pub(crate) mod caps;
+pub mod caps;
 mod clause;
 mod compile;
 mod construct;
