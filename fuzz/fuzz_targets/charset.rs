@@ -1,9 +1,9 @@
-//! Any bytes given to the text decoding layer of ingest (`charset::sniff_text`, then
-//! `charset::DecodingReader`, which every text and JSONL file goes through): the
+//! Any bytes given to the text decoding layer of ingest (`sniff_text`, then
+//! `DecodingReader`, which every text and JSONL file goes through): the
 //! output is UTF-8, it does not depend on how the input is cut into reads, and
 //! valid UTF-8 comes out unchanged (less a leading byte order mark).
 #![no_main]
-use herodotus_ingest::charset::{sniff_text, DecodingReader, TextEncoding};
+use herodotus_ingest::{sniff_text, DecodingReader, TextEncoding};
 use libfuzzer_sys::fuzz_target;
 use std::io::{BufReader, Read};
 

@@ -4,6 +4,9 @@
 #![no_main]
 use libfuzzer_sys::fuzz_target;
 
+#[path = "common.rs"]
+mod common;
+
 const NAMES: [&str; 6] = [
     "verbs/fuzz.txt",
     "actors/fuzz.txt",
@@ -30,16 +33,8 @@ fuzz_target!(|data: &[u8]| {
             .map(|(t, n)| (n.to_string(), t.to_string()))
             .collect()
     };
-    if let Ok(d) = herodotus_core::dict::own::load_files(&files) {
+    if let Ok(d) = herodotus_core::Dictionaries::from_files(&files) {
         let _ = d.summary();
-        let coder = herodotus_core::Coder::new(d);
-        let a = herodotus_core::Article::builder()
-            .id("f")
-            .text(
-                "Russia condemned the attack on Ukraine. Its minister met the president of France.",
-            )
-            .date(herodotus_core::Date::parse("2025-01-01"))
-            .build();
-        let _ = coder.code_article(&a);
+        common::code_once(d);
     }
 });

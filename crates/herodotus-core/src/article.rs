@@ -104,7 +104,7 @@ pub fn id_from_path(path: &str) -> String {
 }
 
 /// Decodes bytes as UTF-8, naming the byte offset of the first bad sequence.
-pub fn decode_utf8(bytes: Vec<u8>, origin: &str) -> Result<String, RecordError> {
+pub(crate) fn decode_utf8(bytes: Vec<u8>, origin: &str) -> Result<String, RecordError> {
     String::from_utf8(bytes).map_err(|e| {
         RecordError::new(
             origin,

@@ -62,6 +62,29 @@ impl Span {
     }
 }
 
+impl Mention {
+    /// A mention of an actor: its sentence, byte span in the article text, the
+    /// actor code resolved for the article date, the entry's canonical name and its
+    /// kind. (Here rather than in `coder/`, next to the [`Doc`] that holds the
+    /// mentions; other crates build mentions this way: `Mention` is
+    /// `#[non_exhaustive]`.)
+    pub fn new(
+        sentence_index: usize,
+        span: [usize; 2],
+        code: Option<String>,
+        name: impl Into<String>,
+        kind: crate::dict::ActorKind,
+    ) -> Mention {
+        Mention {
+            sentence_index,
+            span,
+            code,
+            name: name.into(),
+            kind,
+        }
+    }
+}
+
 impl From<[usize; 2]> for Span {
     fn from(a: [usize; 2]) -> Span {
         Span::new(a[0], a[1])
@@ -88,6 +111,7 @@ impl<'de> Deserialize<'de> for Span {
 
 /// Syntax of one token, filled by a parser (all `None` until one has run).
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct Annotation {
     /// Lemma ("strike", "kill").
     pub lemma: Option<String>,
@@ -102,6 +126,7 @@ pub struct Annotation {
 /// A piece of a sentence coded as one unit: the whole sentence, or a window of a
 /// long one (see [`crate::coder::caps`]).
 #[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct Window {
     /// Byte span: the sentence's own span for a whole sentence.
     pub span: Span,
@@ -111,6 +136,7 @@ pub struct Window {
 
 /// One sentence of the document.
 #[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct Sentence {
     /// Byte span in the text.
     pub span: Span,
@@ -140,6 +166,7 @@ impl Sentence {
 
 /// An article analysed once.
 #[derive(Clone, Debug)]
+#[non_exhaustive]
 pub struct Doc<'a> {
     /// The article (its text is the only copy of the text).
     pub article: &'a Article,

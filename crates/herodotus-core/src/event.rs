@@ -163,6 +163,7 @@ pub struct Place {
 
 /// A quotation with its speaker.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Quote {
     /// Id of the article.
     pub article_id: String,
@@ -182,6 +183,48 @@ pub struct Quote {
     pub speaker_description: Option<String>,
     /// Byte span of the quote in the article text.
     pub span: [usize; 2],
+}
+
+impl Quote {
+    /// Starts a quote of this kind; each setter of the [`QuoteBuilder`] is named
+    /// after its field, and fields not set stay empty (no speaker, verb or
+    /// description, span `[0, 0]`). Other crates build quotes this way: `Quote` is
+    /// `#[non_exhaustive]`.
+    pub fn builder(kind: crate::codes::QuoteKind) -> QuoteBuilder {
+        QuoteBuilder(Quote {
+            article_id: String::new(),
+            quote: String::new(),
+            speaker: None,
+            speaker_code: None,
+            kind,
+            verb: None,
+            speaker_description: None,
+            span: [0, 0],
+        })
+    }
+}
+
+/// Builds a [`Quote`] field by field (see [`Quote::builder`]).
+#[derive(Clone, Debug)]
+#[must_use]
+pub struct QuoteBuilder(Quote);
+
+setters! {
+    QuoteBuilder, Quote;
+    strings: article_id, quote;
+    others:
+    speaker: Option<String>,
+    speaker_code: Option<String>,
+    verb: Option<String>,
+    speaker_description: Option<String>,
+    span: [usize; 2],
+}
+
+impl QuoteBuilder {
+    /// The quote.
+    pub fn build(self) -> Quote {
+        self.0
+    }
 }
 
 impl Place {

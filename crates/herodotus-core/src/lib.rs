@@ -52,29 +52,32 @@ macro_rules! setters {
     };
 }
 
+// The crate root re-exports what a caller needs; the modules that stay public hold
+// tools of their own (the tokeniser, the sentence splitter, the speech-verb list, the
+// parser, the dictionary model, the PETRARCH validation records, a test RNG).
 pub mod article;
-pub mod codes;
-pub mod date;
-pub mod error;
-pub mod event;
+mod codes;
+mod date;
+mod error;
+mod event;
 pub mod rng;
 
 pub use article::{Article, ArticleBuilder};
 pub use codes::{ActorCode, CameoCode, QuoteKind};
 pub use date::Date;
 pub use error::{Error, RecordError, Result};
-pub use event::{Event, EventBuilder, Place, Quote};
+pub use event::{Event, EventBuilder, Place, Quote, QuoteBuilder};
 pub mod coder;
 pub mod dict;
 pub mod doc;
-pub mod matcher;
+pub(crate) mod matcher;
 pub mod petrarch_records;
 pub mod sentences;
 pub mod speech;
 pub mod syntax;
 pub mod tokens;
 
-pub use coder::{CodedArticle, Coder, CoderOptions, Decision, Mention};
+pub use coder::{Budget, CodedArticle, Coder, CoderOptions, Decision, Interrupted, Mention};
 pub use dict::ActorKind;
 pub use dict::Dictionaries;
 pub use doc::{Doc, Span};

@@ -36,16 +36,6 @@ impl Vocab {
                 .unwrap_or(NO_WORD)
         }
     }
-
-    /// Number of words.
-    pub fn len(&self) -> usize {
-        self.ids.len()
-    }
-
-    /// True when empty.
-    pub fn is_empty(&self) -> bool {
-        self.ids.is_empty()
-    }
 }
 
 /// How a phrase word constrains the case of the text word.

@@ -14,6 +14,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 /// One validation record.
 #[derive(Debug, Default, Clone, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct Record {
     /// The `id` attribute (records without one are skipped).
     pub id: String,

@@ -21,6 +21,7 @@ pub const INDIRECT: u8 = 8;
 
 /// One form of a speech verb.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct SpeechForm {
     /// The form, lower case ("said").
     pub form: &'static str,

@@ -22,6 +22,7 @@ pub enum TokenKind {
 
 /// One token of a sentence.
 #[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct Token {
     /// Byte offset of the first byte in the original text.
     pub start: usize,
@@ -109,7 +110,7 @@ fn is_latin_diacritic(c: char) -> bool {
 
 /// Strips diacritics for loose matching ("Erdoğan" -> "erdogan"); input should already
 /// be normalised with [`normalize_word`].
-pub fn fold_diacritics(s: &str) -> String {
+pub(crate) fn fold_diacritics(s: &str) -> String {
     if s.is_ascii() {
         return s.to_string();
     }

@@ -98,13 +98,13 @@ fn main() {
     let en = herodotus_enrich::Enricher::new();
     if a.get(3).is_some_and(|s| s == "mentions") {
         for h in en.gazetteer().find_names(&text) {
-            coded.mentions.push(herodotus_core::Mention {
-                sentence_index: 0,
-                span: h.span,
-                code: Some("RUS".into()),
-                name: "Russia".into(),
-                kind: herodotus_core::ActorKind::Country,
-            });
+            coded.mentions.push(herodotus_core::Mention::new(
+                0,
+                h.span,
+                Some("RUS".into()),
+                "Russia",
+                herodotus_core::ActorKind::Country,
+            ));
         }
         eprintln!("  synthetic mentions: {}", coded.mentions.len());
     }

@@ -12,8 +12,10 @@ use std::collections::HashMap;
 /// The id of a cluster: the index (in the input) of its first article.
 pub type ClusterId = usize;
 
-/// What clustering needs to know of an article.
-#[derive(Clone, Debug, PartialEq, Eq)]
+/// What clustering needs to know of an article. The default is the empty
+/// signature (that of a text without words), similar to nothing.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct ArticleSig {
     /// MinHash signature ([`minhash::NUM_HASHES`] values; empty for an empty text).
     pub mins: Vec<u32>,
@@ -39,6 +41,7 @@ impl ArticleSig {
 
 /// Clustering parameters.
 #[derive(Clone, Copy, Debug, PartialEq)]
+#[non_exhaustive]
 pub struct DedupParams {
     /// LSH bands.
     pub bands: usize,

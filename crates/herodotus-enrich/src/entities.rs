@@ -25,6 +25,7 @@ pub enum EntityKind {
 
 /// One entity of an article.
 #[derive(Clone, Debug, PartialEq, Serialize)]
+#[non_exhaustive]
 pub struct Entity {
     /// Name as the article gives it (full form; places by gazetteer name).
     pub name: String,
@@ -43,7 +44,9 @@ pub struct Entity {
 }
 
 /// Collects the entities of an article. `units` are its sentences; `people` its
-/// cast (see [`People`]); `places` its resolved place names.
+/// cast (see [`People`]); `places` its resolved place names. (The tests' entry:
+/// the enricher calls [`entities_with`] on the words it has read.)
+#[cfg(test)]
 pub fn entities(
     text: &str,
     units: &[[usize; 2]],
@@ -61,7 +64,7 @@ pub fn entities(
     )
 }
 
-/// [`entities`] on the words of `text` already read.
+/// `entities` on the words of `text` already read.
 pub fn entities_with(
     text: &str,
     words: &text::Words,
@@ -327,13 +330,13 @@ mod tests {
             "The Azov Brigade said Commander Ivan Petrenko was safe. Petrenko spoke to Acme Corp. \
                  Later Lavrov said Petrenko lied. In the end, nothing.";
         let lav = t.find("Lavrov").unwrap();
-        let m = vec![Mention {
-            sentence_index: 2,
-            span: [lav, lav + 6],
-            code: Some("RUSGOV".into()),
-            name: "Sergei Lavrov".into(),
-            kind: ActorKind::Person,
-        }];
+        let m = vec![Mention::new(
+            2,
+            [lav, lav + 6],
+            Some("RUSGOV".into()),
+            "Sergei Lavrov",
+            ActorKind::Person,
+        )];
         let units = text::units(t, &[]);
         let people = People::build(t, &units, &[], &m, &|_: &str| false);
         let e = entities(t, &units, &m, &people, &[]);

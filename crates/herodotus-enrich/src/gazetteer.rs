@@ -47,6 +47,7 @@ pub enum Level {
 
 /// One place.
 #[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
 pub struct GazEntry {
     /// Preferred name.
     pub name: String,
@@ -66,6 +67,7 @@ pub struct GazEntry {
 
 /// A name form and the entries it can mean.
 #[derive(Clone, Debug)]
+#[non_exhaustive]
 pub struct NameForm {
     /// Entries (indices into [`Gazetteer::entries`]).
     pub entries: Vec<usize>,
@@ -75,6 +77,7 @@ pub struct NameForm {
 
 /// A name found in text.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct NameHit {
     /// Byte span (possessive excluded).
     pub span: [usize; 2],
@@ -83,6 +86,7 @@ pub struct NameHit {
 }
 
 /// Countries, divisions and cities, with a name matcher.
+#[non_exhaustive]
 pub struct Gazetteer {
     /// All entries.
     pub entries: Vec<GazEntry>,

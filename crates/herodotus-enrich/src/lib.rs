@@ -6,28 +6,31 @@
 //! * [`quotes`]: direct and reported speech with speakers resolved to full names and codes;
 //! * [`tone`]: GDELT-style tone of the article and of each sentence;
 //! * [`places`]: place names resolved against the [`gazetteer`], ActionGeo and actor geography;
-//! * [`entities`]: people, organisations and locations with counts, known or not.
+//! * [`Entity`]: people, organisations and locations with counts, known or not.
 //!
-//! Across articles, [`dedup`] clusters near-duplicate stories (MinHash + LSH, see
-//! [`minhash`]) and [`merge`] folds events into one record per
-//! (date, source, target, code, place) with GDELT's counts.
+//! Across articles, [`dedup`] clusters near-duplicate stories (MinHash + LSH) and
+//! [`merge`] folds events into one record per (date, source, target, code, place)
+//! with GDELT's counts.
+//!
+//! The modules behind these (speakers, names, the extractors' words, MinHash) are
+//! internal; the crate root re-exports the types a caller needs.
 
 pub mod dedup;
-pub mod entities;
+pub(crate) mod entities;
 pub mod gazetteer;
 pub mod merge;
-pub mod minhash;
-pub mod names;
+pub(crate) mod minhash;
+pub(crate) mod names;
 pub mod places;
 pub mod quotes;
-pub mod speakers;
-pub mod text;
+pub(crate) mod speakers;
+pub(crate) mod text;
 pub mod tone;
 
-pub use dedup::{cluster, ArticleSig, ClusterId};
+pub use dedup::{cluster, cluster_with, ArticleSig, ClusterId, DedupParams};
 pub use entities::{Entity, EntityKind};
-pub use gazetteer::Gazetteer;
-pub use merge::{merge_events, MergedEvent};
+pub use gazetteer::{Gazetteer, GazetteerError};
+pub use merge::{merge_events, ArticleEvents, MentionLink, MergedEvent};
 pub use places::PlaceMention;
 pub use tone::{Tone, ToneLexicon};
 
@@ -38,6 +41,7 @@ use serde::Serialize;
 
 /// Everything found in one article beyond its events.
 #[derive(Clone, Debug, Default, PartialEq, Serialize)]
+#[non_exhaustive]
 pub struct Enrichment {
     /// Quotations and reported speech, in text order.
     pub quotes: Vec<Quote>,

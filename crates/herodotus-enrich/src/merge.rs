@@ -14,6 +14,7 @@ use std::collections::{HashMap, HashSet};
 
 /// The coded events of one article, with what merging needs to know of it.
 #[derive(Clone, Copy, Debug)]
+#[non_exhaustive]
 pub struct ArticleEvents<'a> {
     /// Article id.
     pub article_id: &'a str,
@@ -27,8 +28,28 @@ pub struct ArticleEvents<'a> {
     pub events: &'a [Event],
 }
 
+impl<'a> ArticleEvents<'a> {
+    /// An article's events with its id, publisher, duplicate cluster and tone.
+    pub fn new(
+        article_id: &'a str,
+        source: Option<&'a str>,
+        cluster: ClusterId,
+        tone: f32,
+        events: &'a [Event],
+    ) -> ArticleEvents<'a> {
+        ArticleEvents {
+            article_id,
+            source,
+            cluster,
+            tone,
+            events,
+        }
+    }
+}
+
 /// One mention of a merged event.
 #[derive(Clone, Debug, PartialEq, Serialize, serde::Deserialize)]
+#[non_exhaustive]
 pub struct MentionLink {
     /// Article id.
     pub article_id: String,
@@ -40,8 +61,10 @@ pub struct MentionLink {
     pub cluster: ClusterId,
 }
 
-/// One event, merged over all its mentions.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+/// One event, merged over all its mentions. Built by [`merge_events`]; a reader
+/// of stored merged events starts from `MergedEvent::default()`.
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+#[non_exhaustive]
 pub struct MergedEvent {
     /// Event date.
     pub date: Option<Date>,

@@ -178,10 +178,19 @@ const TITLES: &[&str] = &[
     "tourism",
 ];
 
+/// `w` as the word lists hold it: lower case, without a trailing full stop ("Gen.").
+fn list_form(w: &str) -> String {
+    w.trim_end_matches('.').to_lowercase()
+}
+
+/// True when `w` (any case, "Gen." as "gen") is in `list`.
+fn listed(list: &[&str], w: &str) -> bool {
+    list.contains(&list_form(w).as_str())
+}
+
 /// True when `w` (any case) is a title or role word.
 pub fn is_title(w: &str) -> bool {
-    let lw = w.trim_end_matches('.').to_lowercase();
-    TITLES.contains(&lw.as_str())
+    listed(TITLES, w)
 }
 
 /// Title heads that can stand for a person ("the minister said").
@@ -340,8 +349,7 @@ const ORG_HEADS: &[&str] = &[
 
 /// True when `w` names an organisation kind ("ministry", "Party").
 pub fn is_org_head(w: &str) -> bool {
-    let lw = w.trim_end_matches('.').to_lowercase();
-    ORG_HEADS.contains(&lw.as_str())
+    listed(ORG_HEADS, w)
 }
 
 /// Organisation heads that never stand for a person, used to classify names.
@@ -640,7 +648,7 @@ pub fn is_function_word(w: &str) -> bool {
     if crate::text::is_all_caps(w) {
         return false;
     }
-    FUNCTION_WORDS.contains(&w.trim_end_matches('.').to_lowercase().as_str())
+    listed(FUNCTION_WORDS, w)
 }
 
 /// Determiners and adverbs that may sit between a speaker and the verb or start
@@ -703,7 +711,7 @@ pub fn is_np_filler(w: &str) -> bool {
 
 /// Evidence of a person's gender from a title word: `Some(true)` female, `Some(false)` male.
 pub fn title_gender(w: &str) -> Option<bool> {
-    match w.trim_end_matches('.').to_lowercase().as_str() {
+    match list_form(w).as_str() {
         "mrs" | "ms" | "miss" | "queen" | "princess" | "spokeswoman" | "chairwoman" | "madam"
         | "congresswoman" | "lady" | "dame" | "baroness" | "businesswoman" | "woman" => Some(true),
         "mr" | "king" | "prince" | "spokesman" | "chairman" | "congressman" | "sir" | "lord"

@@ -16,6 +16,7 @@ use std::collections::HashMap;
 
 /// A resolved place name in the text.
 #[derive(Clone, Debug, PartialEq, Serialize)]
+#[non_exhaustive]
 pub struct PlaceMention {
     /// Byte span of the name.
     pub span: [usize; 2],

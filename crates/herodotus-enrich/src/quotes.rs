@@ -19,6 +19,7 @@ use herodotus_core::{Mention, Quote, QuoteKind};
 
 /// A quoted stretch of text.
 #[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct Segment {
     /// Byte offset of the opening mark.
     pub open: usize,
@@ -191,7 +192,7 @@ pub fn segment_text(text: &str, seg: &Segment) -> String {
 }
 
 /// A byte mask: true inside quotations (marks included).
-pub fn inside_mask(text: &str, segs: &[Segment]) -> Vec<bool> {
+pub(crate) fn inside_mask(text: &str, segs: &[Segment]) -> Vec<bool> {
     let mut m = vec![false; text.len()];
     for s in segs {
         for b in &mut m[s.open.min(text.len())..s.close_end.min(text.len())] {
@@ -357,7 +358,7 @@ impl<'a> QuoteFinder<'a> {
     }
 
     /// [`QuoteFinder::new`] on the words of `text` already read (the document's).
-    pub fn with_words(
+    pub(crate) fn with_words(
         text: &'a str,
         words: text::Words,
         mentions: &'a [Mention],
@@ -378,17 +379,17 @@ impl<'a> QuoteFinder<'a> {
     }
 
     /// The words of the article, read once.
-    pub fn words(&self) -> &text::Words {
+    pub(crate) fn words(&self) -> &text::Words {
         &self.words
     }
 
     /// The cast of the article (after [`QuoteFinder::find`], with speakers noted).
-    pub fn people(&self) -> &People {
+    pub(crate) fn people(&self) -> &People {
         &self.people
     }
 
     /// The quote-aware sentence units of the article.
-    pub fn units(&self) -> &[[usize; 2]] {
+    pub(crate) fn units(&self) -> &[[usize; 2]] {
         &self.units
     }
 
@@ -449,16 +450,11 @@ impl<'a> QuoteFinder<'a> {
                     }
                     history.push((pos, Self::para_of(&paras, pos), a.clone()));
                 }
-                let quote = Quote {
-                    article_id: article_id.to_string(),
-                    quote: segment_text(text, seg),
-                    speaker: None,
-                    speaker_code: None,
-                    kind: QuoteKind::Direct,
-                    verb: None,
-                    speaker_description: None,
-                    span: seg.inner,
-                };
+                let quote = Quote::builder(QuoteKind::Direct)
+                    .article_id(article_id)
+                    .quote(segment_text(text, seg))
+                    .span(seg.inner)
+                    .build();
                 items.push((quote, attr, pos));
             }
             // No quotation kept (a scare quote, a one-word partial): read reported speech.
@@ -475,16 +471,15 @@ impl<'a> QuoteFinder<'a> {
                     }
                     history.push((pos, Self::para_of(&paras, pos), attr.clone()));
                     items.push((
-                        Quote {
-                            article_id: article_id.to_string(),
-                            quote: text::collapse_ws(&text[span[0]..span[1]]),
-                            speaker: attr.speaker.name.clone(),
-                            speaker_code: attr.speaker.code.clone(),
-                            kind: QuoteKind::Indirect,
-                            verb: attr.verb.clone(),
-                            speaker_description: attr.speaker.description.clone(),
-                            span,
-                        },
+                        Quote::builder(QuoteKind::Indirect)
+                            .article_id(article_id)
+                            .quote(text::collapse_ws(&text[span[0]..span[1]]))
+                            .speaker(attr.speaker.name.clone())
+                            .speaker_code(attr.speaker.code.clone())
+                            .verb(attr.verb.clone())
+                            .speaker_description(attr.speaker.description.clone())
+                            .span(span)
+                            .build(),
                         Some(attr),
                         pos,
                     ));
@@ -1345,13 +1340,13 @@ mod tests {
         let t =
             "“The talks were useful and frank,” said Antony Blinken, the U.S. secretary of state.";
         let at = t.find("Antony").unwrap();
-        let m = Mention {
-            sentence_index: 0,
-            span: [at, at + 14],
-            code: Some("USAGOV".into()),
-            name: "Antony Blinken".into(),
-            kind: ActorKind::Person,
-        };
+        let m = Mention::new(
+            0,
+            [at, at + 14],
+            Some("USAGOV".into()),
+            "Antony Blinken",
+            ActorKind::Person,
+        );
         assert_eq!(&t[at..at + 14], "Antony Blinken");
         let q = run(t, &[m]);
         assert_eq!(q.len(), 1);

@@ -66,6 +66,7 @@ pub type PlaceTest<'a> = &'a dyn Fn(&str) -> bool;
 impl People {
     /// Reads the cast of an article. `units` are its quote-aware sentences and
     /// `inside` marks bytes inside quotations (names there are not antecedents).
+    #[cfg(test)]
     pub fn build(
         text: &str,
         units: &[[usize; 2]],

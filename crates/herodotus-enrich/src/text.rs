@@ -36,8 +36,8 @@ impl Tok {
     }
 }
 
-/// Combining marks and word characters: core's one definition (the tokeniser's).
-pub use herodotus_core::tokens::{is_combining, is_word_char};
+/// Word characters: core's one definition (the tokeniser's).
+pub use herodotus_core::tokens::is_word_char;
 
 /// Tokenises `text[range]` into words and punctuation, spans relative to `text`:
 /// core's tokeniser (the one tokeniser), read through [`group`].
@@ -375,12 +375,14 @@ pub fn is_abbreviation(word: &str) -> bool {
 
 /// Sentence units that respect quotations: a full stop inside a quotation does
 /// not end the unit; paragraph ends always do. `inside` tells, per byte, whether
-/// it lies inside a quotation (it may be empty: no quotations).
+/// it lies inside a quotation (it may be empty: no quotations). (The tests' entry:
+/// the quote finder calls [`units_with`] on the words it has read.)
+#[cfg(test)]
 pub fn units(text: &str, inside: &[bool]) -> Vec<[usize; 2]> {
     units_with(text, inside, &Words::of(text))
 }
 
-/// [`units`] over words already read.
+/// `units` over words already read.
 pub fn units_with(text: &str, inside: &[bool], words: &Words) -> Vec<[usize; 2]> {
     let mut out = Vec::new();
     for para in paragraphs(text) {

@@ -13,6 +13,7 @@ use std::collections::HashMap;
 
 /// Tone of a stretch of text.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Serialize)]
+#[non_exhaustive]
 pub struct Tone {
     /// `positive - negative`, in percentage points (-100..100; news is mostly -10..10).
     pub tone: f32,
@@ -113,7 +114,7 @@ impl ToneLexicon {
 
     /// Tone of the words `toks` of `text` (what [`ToneLexicon::tone`] gives on
     /// their span when they are its words).
-    pub fn tone_of_words(&self, text: &str, toks: &[text::Tok]) -> Tone {
+    pub(crate) fn tone_of_words(&self, text: &str, toks: &[text::Tok]) -> Tone {
         let mut t = Tone::default();
         let mut pronouns = 0usize;
         self.count(text, toks, &mut t, &mut pronouns);

@@ -145,17 +145,15 @@ fn extractors_never_panic_and_keep_spans_valid() {
             let _ = quotes::segment_text(&text, &s);
         }
         let mentions: Vec<Mention> = (0..rng.below(4))
-            .map(|_| Mention {
-                sentence_index: 0,
-                span: random_span(&mut rng, &text),
-                code: Some("RUSGOV".into()),
-                name: "Sergei Lavrov".into(),
-                kind: [
+            .map(|_| {
+                let span = random_span(&mut rng, &text);
+                let kind = [
                     ActorKind::Person,
                     ActorKind::Country,
                     ActorKind::Agent,
                     ActorKind::Group,
-                ][rng.below(4)],
+                ][rng.below(4)];
+                Mention::new(0, span, Some("RUSGOV".into()), "Sergei Lavrov", kind)
             })
             .collect();
         let events: Vec<Event> = (0..rng.below(3)).map(|_| event(&mut rng, &text)).collect();
@@ -163,17 +161,12 @@ fn extractors_never_panic_and_keep_spans_valid() {
             .id(format!("a{round}"))
             .text(text.clone())
             .build();
-        let mut coded = CodedArticle {
-            sentences: if rng.below(2) == 0 {
-                Vec::new()
-            } else {
-                vec![random_span(&mut rng, &text)]
-            },
-            mentions,
-            events,
-            discarded: false,
-            limits: Vec::new(),
-        };
+        let mut coded = CodedArticle::default();
+        if rng.below(2) != 0 {
+            coded.sentences = vec![random_span(&mut rng, &text)];
+        }
+        coded.mentions = mentions;
+        coded.events = events;
         let e = enricher.enrich_coded(&article, &mut coded);
         for q in &e.quotes {
             check(&text, q.span, "quote");

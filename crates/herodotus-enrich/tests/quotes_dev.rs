@@ -62,13 +62,7 @@ fn mentions(text: &str) -> Vec<Mention> {
                 .is_some_and(char::is_alphanumeric)
                 && !text[e..].chars().next().is_some_and(char::is_alphanumeric);
             if bounded && !out.iter().any(|m| m.span[0] < e && s < m.span[1]) {
-                out.push(Mention {
-                    sentence_index: 0,
-                    span: [s, e],
-                    code: Some(code.into()),
-                    name: name.into(),
-                    kind,
-                });
+                out.push(Mention::new(0, [s, e], Some(code.into()), name, kind));
             }
         }
     }
@@ -130,10 +124,8 @@ fn quote_dev_set() {
     let mut predicted_total = 0usize;
     let mut unmatched_predictions = Vec::new();
     for a in &articles {
-        let coded = CodedArticle {
-            mentions: mentions(&a.text),
-            ..CodedArticle::default()
-        };
+        let mut coded = CodedArticle::default();
+        coded.mentions = mentions(&a.text);
         let preds: Vec<Quote> = enricher.quotes(a, &coded);
         predicted_total += preds.len();
         let mut used = vec![false; preds.len()];

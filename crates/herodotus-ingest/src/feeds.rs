@@ -14,7 +14,7 @@ use quick_xml::Reader;
 
 /// One feed item, before it becomes an article.
 #[derive(Clone, Debug, Default, PartialEq)]
-pub struct FeedItem {
+pub(crate) struct FeedItem {
     /// `guid` / Atom `id`.
     pub guid: Option<String>,
     /// The item's link (`link`, Atom `link rel=alternate`, sitemap `loc`).
@@ -142,7 +142,7 @@ fn is_field(name: &str) -> bool {
 }
 
 /// Parses the items of a feed (RSS, Atom, RDF or sitemap).
-pub fn parse_items(xml: &str) -> Vec<FeedItem> {
+pub(crate) fn parse_items(xml: &str) -> Vec<FeedItem> {
     let mut items = Vec::new();
     let mut cur: Option<FeedItem> = None;
     let mut depth_in_item = 0usize;
@@ -264,7 +264,7 @@ pub fn parse_items(xml: &str) -> Vec<FeedItem> {
 
 /// Text of an HTML fragment (feed content), all of it, without page
 /// selection: paragraphs separated by blank lines.
-pub fn fragment_text(fragment: &str) -> String {
+pub(crate) fn fragment_text(fragment: &str) -> String {
     if !fragment.contains('<') {
         return normalize_space(fragment);
     }

@@ -9,6 +9,7 @@ use herodotus_core::Article;
 
 /// A fetched page: its bytes and the `Content-Type` it came with.
 #[derive(Clone, Debug, Default)]
+#[non_exhaustive]
 pub struct Fetched {
     /// The response body.
     pub body: Vec<u8>,

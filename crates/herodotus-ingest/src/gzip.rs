@@ -39,17 +39,6 @@ pub fn describe(e: &std::io::Error) -> String {
     }
 }
 
-/// Reads a whole file, decompressing it if it is gzip.
-pub fn read_maybe_gz(path: &std::path::Path, limit: usize) -> Result<Vec<u8>> {
-    let f = std::fs::File::open(path)?;
-    let raw = read_limited(f, limit)?;
-    if is_gzip(&raw) {
-        gunzip(&raw, limit)
-    } else {
-        Ok(raw)
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -23,6 +23,7 @@ pub const MAX_FILE: usize = html::MAX_PAGE;
 
 /// Options for reading input.
 #[derive(Clone, Debug, Default)]
+#[non_exhaustive]
 pub struct InputOptions {
     /// Date for articles that carry none.
     pub default_date: Option<Date>,
@@ -60,7 +61,7 @@ impl std::str::FromStr for Format {
 }
 
 /// The format an extension names (the name without a final `.gz`).
-pub fn format_from_name(name: &str) -> Option<Format> {
+pub(crate) fn format_from_name(name: &str) -> Option<Format> {
     let name = name.to_ascii_lowercase();
     let name = name.strip_suffix(".gz").unwrap_or(&name);
     let ext = name.rsplit_once('.').map(|(_, e)| e)?;
@@ -75,7 +76,7 @@ pub fn format_from_name(name: &str) -> Option<Format> {
 }
 
 /// Guesses the format from the first (decompressed) bytes.
-pub fn sniff(head: &[u8]) -> Format {
+pub(crate) fn sniff(head: &[u8]) -> Format {
     let h = head.strip_prefix(b"\xef\xbb\xbf").unwrap_or(head);
     let start = h
         .iter()
@@ -117,6 +118,7 @@ pub enum Record {
 }
 
 /// An HTML page waiting for extraction.
+#[non_exhaustive]
 pub struct PendingPage {
     /// Article id.
     pub id: String,
@@ -133,6 +135,20 @@ pub struct PendingPage {
 }
 
 impl PendingPage {
+    /// A page to extract: its article id, where it came from (for error
+    /// messages), its bytes and what is known from outside it; no default date,
+    /// and the page's own canonical URL wins over `ctx.url`.
+    pub fn new(id: String, origin: String, bytes: Vec<u8>, ctx: PageContext) -> PendingPage {
+        PendingPage {
+            id,
+            origin,
+            bytes,
+            ctx,
+            default_date: None,
+            url_is_authoritative: false,
+        }
+    }
+
     /// Extracts the article.
     pub fn extract(self) -> Result<Article, RecordError> {
         let page = html::extract_page(&self.bytes, &self.ctx)

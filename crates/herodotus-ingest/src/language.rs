@@ -84,7 +84,7 @@ pub fn detect(text: &str) -> Option<&'static str> {
 
 /// Chooses between detection and a declared language: a reliable detection
 /// wins, else the page's declaration, else an unreliable detection.
-pub fn detect_or_declared(text: &str, declared: Option<&str>) -> Option<String> {
+pub(crate) fn detect_or_declared(text: &str, declared: Option<&str>) -> Option<String> {
     match (detect_with_confidence(text), declared) {
         (Some((code, true)), _) => Some(code.to_string()),
         (_, Some(d)) => Some(d.to_string()),
@@ -115,7 +115,7 @@ pub fn detect_with_confidence(text: &str) -> Option<(&'static str, bool)> {
 }
 
 /// Normalises a declared language tag (`en-US`, `en_GB`, `EN`) to ISO 639-1.
-pub fn normalize_tag(tag: &str) -> Option<String> {
+pub(crate) fn normalize_tag(tag: &str) -> Option<String> {
     let primary = tag.trim().split(['-', '_']).next()?.to_ascii_lowercase();
     if primary.len() == 2 && primary.bytes().all(|b| b.is_ascii_lowercase()) {
         Some(primary)

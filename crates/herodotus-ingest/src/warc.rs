@@ -167,6 +167,7 @@ struct WarcHeader {
 /// Records a [`WarcReader`] passed over without yielding them, by reason: none of
 /// them is an error, but a caller that reports what it read (the Spark job) counts them.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct WarcSkips {
     /// Records that are not responses or resources (`warcinfo`, `request`, `metadata`).
     pub not_response: usize,

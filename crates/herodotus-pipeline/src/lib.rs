@@ -33,7 +33,7 @@ pub use options::{DictSource, Options};
 pub use pipeline::{Pipeline, ProcessIter, RunStats, BATCH};
 pub use processed::Processed;
 pub use sink::{EventSink, FnSink};
-pub use writers::{EventRow, EventWriter, Format};
+pub use writers::{Counts, EventRow, EventWriter, Format};
 
 #[cfg(test)]
 mod tests;

@@ -69,10 +69,8 @@ impl Pipeline {
             }
         };
         let warnings = dicts.warnings.clone();
-        let coder_options = CoderOptions {
-            require_target: !options.allow_no_target,
-            ..CoderOptions::default()
-        };
+        let mut coder_options = CoderOptions::default();
+        coder_options.require_target = !options.allow_no_target;
         let coder = Coder::with_options(dicts, coder_options);
         Pipeline::with_coder(coder, options).map(|mut p| {
             p.warnings = warnings;
@@ -135,10 +133,8 @@ impl Pipeline {
         &self,
         inputs: &'a [S],
     ) -> impl Iterator<Item = std::result::Result<Article, RecordError>> + Send + 'a {
-        let opts = InputOptions {
-            default_date: self.options.default_date,
-            ..InputOptions::default()
-        };
+        let mut opts = InputOptions::default();
+        opts.default_date = self.options.default_date;
         inputs
             .iter()
             .flat_map(move |p| open_input(p.as_ref(), &opts))

@@ -91,17 +91,19 @@ pub(crate) fn arg<'py, T>(name: &str, v: &Bound<'py, PyAny>) -> PyResult<T>
 where
     T: for<'a> FromPyObject<'a, 'py>,
 {
-    v.extract::<T>().map_err(|_| {
-        let got = v
-            .get_type()
-            .name()
-            .map(|n| n.to_string())
-            .unwrap_or_default();
-        PyTypeError::new_err(format!(
-            "argument '{name}': expected {}, got {got}",
-            expected::<T>()
-        ))
-    })
+    v.extract::<T>()
+        .map_err(|_| type_error(name, expected::<T>(), v))
+}
+
+/// The `TypeError` of an argument of the wrong type, naming the argument, what it
+/// expects and the type it got: "argument 'html': expected bytes, got str".
+pub(crate) fn type_error(name: &str, expected: &str, got: &Bound<'_, PyAny>) -> PyErr {
+    let got = got
+        .get_type()
+        .name()
+        .map(|n| n.to_string())
+        .unwrap_or_default();
+    PyTypeError::new_err(format!("argument '{name}': expected {expected}, got {got}"))
 }
 
 /// [`arg`] for an optional argument: absent or `None` gives `None`.
@@ -145,10 +147,7 @@ fn date_arg(arg: &str, v: Option<&Bound<'_, PyAny>>) -> PyResult<Option<Date>> {
         if v.is_instance(&date_type)? {
             v.call_method0("isoformat")?.extract()?
         } else {
-            return Err(PyTypeError::new_err(format!(
-                "argument '{arg}': expected str (YYYY-MM-DD) or datetime.date, got {}",
-                v.get_type().name()?
-            )));
+            return Err(type_error(arg, "str (YYYY-MM-DD) or datetime.date", v));
         }
     };
     s.parse::<Date>()
@@ -464,16 +463,9 @@ impl Pipeline {
         let threads: Option<usize> = opt_arg("threads", threads)?;
         let default_date = date_arg("date", date)?;
         let pool = self.pool(threads)?;
-        let iter = articles.try_iter().map_err(|_| {
-            PyTypeError::new_err(format!(
-                "argument 'articles': expected an iterable of dicts or str, got {}",
-                articles
-                    .get_type()
-                    .name()
-                    .map(|n| n.to_string())
-                    .unwrap_or_default()
-            ))
-        })?;
+        let iter = articles
+            .try_iter()
+            .map_err(|_| type_error("articles", "an iterable of dicts or str", articles))?;
         // The cyclic GC would run every few hundred new dicts and lists and walk
         // the growing result each time; none of them can form a cycle, so it is
         // paused while they are made (and restored even when an error is raised).
@@ -506,26 +498,18 @@ impl Pipeline {
     ) -> PyResult<Bound<'py, PyAny>> {
         let url: Option<String> = opt_arg("url", url)?;
         let id: Option<String> = opt_arg("id", id)?;
-        let bytes = html.cast::<PyBytes>().map_err(|_| {
-            PyTypeError::new_err(format!(
-                "argument 'html': expected bytes, got {}",
-                html.get_type()
-                    .name()
-                    .map(|n| n.to_string())
-                    .unwrap_or_default()
-            ))
-        })?;
-        let page = herodotus_ingest::input::PendingPage {
-            id: id.unwrap_or_else(|| "page".to_string()),
-            origin: url.clone().unwrap_or_else(|| "page".to_string()),
-            bytes: bytes.as_bytes().to_vec(),
-            ctx: herodotus_ingest::html::PageContext {
-                url,
-                ..Default::default()
-            },
-            default_date: None,
-            url_is_authoritative: false,
-        };
+        let bytes = html
+            .cast::<PyBytes>()
+            .map_err(|_| type_error("html", "bytes", html))?;
+        let origin = url.clone().unwrap_or_else(|| "page".to_string());
+        let mut ctx = herodotus_ingest::html::PageContext::default();
+        ctx.url = url;
+        let page = herodotus_ingest::PendingPage::new(
+            id.unwrap_or_else(|| "page".to_string()),
+            origin,
+            bytes.as_bytes().to_vec(),
+            ctx,
+        );
         let article = py.detach(|| page.extract()).map_err(record_error)?;
         ToPy::new(py).convert(&article)
     }

@@ -7,7 +7,7 @@ use herodotus_core::{ActorCode, Article, Date, Event, Quote};
 use herodotus_ingest::input::Record;
 use herodotus_ingest::warc::{GzMembers, WarcReader};
 use herodotus_pipeline::{FnSink, Pipeline, Processed};
-use pyo3::exceptions::{PyFileNotFoundError, PyOSError, PyPermissionError, PyTypeError};
+use pyo3::exceptions::{PyFileNotFoundError, PyOSError, PyPermissionError};
 use pyo3::prelude::*;
 use pyo3::types::{PyBytes, PyDict, PyList, PyString, PyTuple};
 use serde::Serialize;
@@ -125,15 +125,16 @@ impl WarcStream {
                     shown,
                 )
             } else {
-                return Err(PyTypeError::new_err(format!(
-                    "argument 'source': expected a path or a binary file object, got {}",
-                    source.get_type().name()?
-                )));
+                return Err(crate::type_error(
+                    "source",
+                    "a path or a binary file object",
+                    source,
+                ));
             };
         let mut raw = BufReader::with_capacity(256 * 1024, raw);
         let gz = source
             .py()
-            .detach(|| raw.fill_buf().map(herodotus_ingest::gzip::is_gzip))
+            .detach(|| raw.fill_buf().map(herodotus_ingest::is_gzip))
             .map_err(|e| PyOSError::new_err(format!("{name}: read error: {e}")))?;
         let reader: Box<dyn BufRead + Send> = if gz {
             // Gzip per record: a corrupt member costs one record, not the file.

@@ -103,24 +103,24 @@ impl EventParams {
                     .ok_or_else(|| ApiError::bad_request(format!("quad: {q:?} is not 1-4")))
             })
             .collect::<Result<_, _>>()?;
-        Ok(EventFilter {
-            from: date("from", &self.from)?,
-            to: date("to", &self.to)?,
-            actor: list(&self.actor),
-            source: text(&self.source),
-            target: text(&self.target),
-            undirected: flag(&self.undirected),
-            code: list(&self.code),
-            root: list(&self.root),
-            quad,
-            country: text(&self.country),
-            text: text(&self.text),
-            article: text(&self.article),
-            with_quotes: true,
-            newest_first: self.order.as_deref() == Some("newest"),
-            limit: Some(number("limit", &self.limit, 100, MAX_LIMIT)?),
-            offset: number("offset", &self.offset, 0, usize::MAX)?,
-        })
+        let mut f = EventFilter::default();
+        f.from = date("from", &self.from)?;
+        f.to = date("to", &self.to)?;
+        f.actor = list(&self.actor);
+        f.source = text(&self.source);
+        f.target = text(&self.target);
+        f.undirected = flag(&self.undirected);
+        f.code = list(&self.code);
+        f.root = list(&self.root);
+        f.quad = quad;
+        f.country = text(&self.country);
+        f.text = text(&self.text);
+        f.article = text(&self.article);
+        f.with_quotes = true;
+        f.newest_first = self.order.as_deref() == Some("newest");
+        f.limit = Some(number("limit", &self.limit, 100, MAX_LIMIT)?);
+        f.offset = number("offset", &self.offset, 0, usize::MAX)?;
+        Ok(f)
     }
 }
 
@@ -249,14 +249,11 @@ impl DyadParams {
             }
             Ok(s.to_ascii_uppercase())
         };
-        Ok(DyadQuery {
-            a: code(a)?,
-            b: code(b)?,
-            by,
-            directed: flag(&self.directed),
-            from: date("from", &self.from)?,
-            to: date("to", &self.to)?,
-        })
+        let mut q = DyadQuery::new(&code(a)?, &code(b)?, by);
+        q.directed = flag(&self.directed);
+        q.from = date("from", &self.from)?;
+        q.to = date("to", &self.to)?;
+        Ok(q)
     }
 }
 

@@ -48,6 +48,7 @@ pub fn processor(pipeline: Arc<Pipeline>) -> Processor {
 /// paste page) may cost. A 64 KB body of `"Russia, "` once took the server
 /// down; now every request is bounded in tokens, time and company.
 #[derive(Clone, Debug)]
+#[non_exhaustive]
 pub struct WorkLimits {
     /// Most tokens coded per request; a longer text is refused with 413.
     pub max_tokens: usize,
@@ -83,6 +84,7 @@ pub enum Error {
 }
 
 /// Server settings.
+#[non_exhaustive]
 pub struct Config {
     /// The SQLite database (created if missing).
     pub db: PathBuf,
@@ -242,6 +244,8 @@ impl From<Interrupted> for ApiError {
             Interrupted::Cancelled => {
                 ApiError::new(StatusCode::SERVICE_UNAVAILABLE, "coding was cancelled")
             }
+            // A reason added later: the coder's own message.
+            other => ApiError::new(StatusCode::SERVICE_UNAVAILABLE, other.to_string()),
         }
     }
 }

@@ -58,35 +58,33 @@ fn fake_process(a: &Article) -> Processed {
                     .build(),
             );
         }
-        let mentions = vec![Mention {
-            sentence_index: 0,
-            span: [0, 10.min(text.len())],
-            code: Some("USAGOV".into()),
-            name: "Washington".into(),
-            kind: herodotus_core::ActorKind::Country,
-        }];
+        let mentions = vec![Mention::new(
+            0,
+            [0, 10.min(text.len())],
+            Some("USAGOV".into()),
+            "Washington",
+            herodotus_core::ActorKind::Country,
+        )];
         let quotes = text
             .find('"')
             .and_then(|i| text[i + 1..].find('"').map(|j| [i + 1, i + 1 + j]))
-            .map(|span| Quote {
-                article_id: a.id.clone(),
-                quote: text[span[0]..span[1]].to_string(),
-                speaker: Some("Lavrov".into()),
-                speaker_code: Some("RUSGOV".into()),
-                kind: herodotus_core::QuoteKind::Direct,
-                verb: Some("said".into()),
-                speaker_description: None,
-                span,
+            .map(|span| {
+                Quote::builder(herodotus_core::QuoteKind::Direct)
+                    .article_id(a.id.clone())
+                    .quote(&text[span[0]..span[1]])
+                    .speaker(Some("Lavrov".into()))
+                    .speaker_code(Some("RUSGOV".into()))
+                    .verb(Some("said".into()))
+                    .span(span)
+                    .build()
             })
             .into_iter()
             .collect();
-        let mut p = Processed::new(CodedArticle {
-            sentences,
-            mentions,
-            events,
-            discarded: false,
-            limits: Vec::new(),
-        });
+        let mut coded = CodedArticle::default();
+        coded.sentences = sentences;
+        coded.mentions = mentions;
+        coded.events = events;
+        let mut p = Processed::new(coded);
         p.quotes = quotes;
         p.tone = Some(-3.0);
         p

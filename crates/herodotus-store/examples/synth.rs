@@ -107,13 +107,9 @@ fn article(i: u64, rng: &mut Rng, per: usize) -> (Article, Processed) {
                 .build()
         })
         .collect();
-    let coded = CodedArticle {
-        sentences: vec![[0, 41], [42, 98], [99, text.len()]],
-        mentions: vec![],
-        events,
-        discarded: false,
-        limits: Vec::new(),
-    };
+    let mut coded = CodedArticle::default();
+    coded.sentences = vec![[0, 41], [42, 98], [99, text.len()]];
+    coded.events = events;
     (a, Processed::new(coded))
 }
 
@@ -189,16 +185,14 @@ fn bench(db: &str) {
     time("dyad USA RUS --by week, first half of 2024", 20, || {
         store.dyad_series(&q).expect("series")
     });
-    let f = EventFilter {
-        source: Some("USA".into()),
-        target: Some("RUS".into()),
-        undirected: true,
-        from: Date::parse("2023-03-06"),
-        to: Date::parse("2023-03-12"),
-        limit: Some(500),
-        with_quotes: true,
-        ..EventFilter::default()
-    };
+    let mut f = EventFilter::default();
+    f.source = Some("USA".into());
+    f.target = Some("RUS".into());
+    f.undirected = true;
+    f.from = Date::parse("2023-03-06");
+    f.to = Date::parse("2023-03-12");
+    f.limit = Some(500);
+    f.with_quotes = true;
     let n = time("events of one USA-RUS week (click a point)", 20, || {
         store.events(&f).expect("events").len()
     });
@@ -206,11 +200,9 @@ fn bench(db: &str) {
     time("top 25 dyads (dashboard)", 5, || {
         store.top_dyads(25, None).expect("top")
     });
-    let f = EventFilter {
-        text: Some("day 123457".into()),
-        limit: Some(100),
-        ..EventFilter::default()
-    };
+    let mut f = EventFilter::default();
+    f.text = Some("day 123457".into());
+    f.limit = Some(100);
     time("events by full-text search (one article)", 5, || {
         store.events(&f).expect("events").len()
     });

@@ -25,12 +25,10 @@ pub fn write_events<W: Write + Send>(
     let mut w = EventWriter::new(out, format).map_err(pipeline_error)?;
     let written = store
         .for_each_event(filter, |e| {
-            let row = EventRow {
-                id: Some(e.id),
-                title: e.title.as_deref(),
-                url: e.url.as_deref(),
-                ..EventRow::new(&e.event)
-            };
+            let mut row = EventRow::new(&e.event);
+            row.id = Some(e.id);
+            row.title = e.title.as_deref();
+            row.url = e.url.as_deref();
             w.write_row(&row).map_err(pipeline_error)?;
             n += 1;
             Ok(())
@@ -80,15 +78,13 @@ pub fn write_merged<W: Write + Send>(
                 .is_root_event(m.is_root_event)
                 .action_geo(m.place.clone())
                 .build();
-            let row = EventRow {
-                counts: Some(herodotus_pipeline::writers::Counts {
-                    num_mentions: m.num_mentions,
-                    num_sources: m.num_sources,
-                    num_articles: m.num_articles,
-                    avg_tone: m.avg_tone,
-                }),
-                ..EventRow::new(&event)
-            };
+            let mut row = EventRow::new(&event);
+            row.counts = Some(herodotus_pipeline::Counts::new(
+                m.num_mentions,
+                m.num_sources,
+                m.num_articles,
+                m.avg_tone,
+            ));
             w.write_row(&row).map_err(pipeline_error)?;
         }
         w.finish().map_err(pipeline_error)

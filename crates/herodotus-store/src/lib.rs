@@ -45,6 +45,7 @@ use std::path::Path;
 
 /// Errors of the store.
 #[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
 pub enum Error {
     /// An SQLite error.
     #[error("database: {0}")]
@@ -89,6 +90,7 @@ pub enum InsertOutcome {
 
 /// Row counts of the main tables.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, serde::Serialize)]
+#[non_exhaustive]
 pub struct Counts {
     /// Articles.
     pub articles: u64,
@@ -585,29 +587,24 @@ pub(crate) mod testutil {
                 )
             })
             .collect();
-        let coded = CodedArticle {
-            sentences: vec![[0, text.len()]],
-            mentions: vec![Mention {
-                sentence_index: 0,
-                span: [0, 10],
-                code: Some("USAGOV".into()),
-                name: "Washington".into(),
-                kind: herodotus_core::ActorKind::Country,
-            }],
-            events,
-            discarded: false,
-            limits: Vec::new(),
-        };
-        let quotes = vec![Quote {
-            article_id: id.into(),
-            quote: "over the talks".into(),
-            speaker: Some("Washington".into()),
-            speaker_code: Some("USAGOV".into()),
-            kind: herodotus_core::QuoteKind::Indirect,
-            verb: Some("condemned".into()),
-            speaker_description: None,
-            span: [27, 41],
-        }];
+        let mut coded = CodedArticle::default();
+        coded.sentences = vec![[0, text.len()]];
+        coded.mentions = vec![Mention::new(
+            0,
+            [0, 10],
+            Some("USAGOV".into()),
+            "Washington",
+            herodotus_core::ActorKind::Country,
+        )];
+        coded.events = events;
+        let quotes = vec![Quote::builder(herodotus_core::QuoteKind::Indirect)
+            .article_id(id)
+            .quote("over the talks")
+            .speaker(Some("Washington".into()))
+            .speaker_code(Some("USAGOV".into()))
+            .verb(Some("condemned".into()))
+            .span([27, 41])
+            .build()];
         (a, coded, quotes)
     }
 }

@@ -72,27 +72,21 @@ impl Store {
         let rows = st.query_map(params_from_iter(args), |r| {
             let geo: Option<String> = r.get(16)?;
             let mentions: String = r.get(17)?;
-            Ok((
-                MergedEvent {
-                    date: r.get::<_, Option<i64>>(0)?.map(Date::from_days),
-                    source_code: r.get(1)?,
-                    target_code: r.get(3)?,
-                    event_code: r.get(5)?,
-                    event_root: r.get(6)?,
-                    quad_class: r.get(7)?,
-                    goldstein: r.get::<_, f64>(8)? as f32,
-                    place: None,
-                    is_root_event: r.get(9)?,
-                    num_mentions: r.get::<_, i64>(10)? as usize,
-                    num_sources: r.get::<_, i64>(11)? as usize,
-                    num_articles: r.get::<_, i64>(12)? as usize,
-                    num_stories: r.get::<_, i64>(13)? as usize,
-                    avg_tone: r.get::<_, f64>(14)? as f32,
-                    mentions: Vec::new(),
-                },
-                geo,
-                mentions,
-            ))
+            let mut m = MergedEvent::default();
+            m.date = r.get::<_, Option<i64>>(0)?.map(Date::from_days);
+            m.source_code = r.get(1)?;
+            m.target_code = r.get(3)?;
+            m.event_code = r.get(5)?;
+            m.event_root = r.get(6)?;
+            m.quad_class = r.get(7)?;
+            m.goldstein = r.get::<_, f64>(8)? as f32;
+            m.is_root_event = r.get(9)?;
+            m.num_mentions = r.get::<_, i64>(10)? as usize;
+            m.num_sources = r.get::<_, i64>(11)? as usize;
+            m.num_articles = r.get::<_, i64>(12)? as usize;
+            m.num_stories = r.get::<_, i64>(13)? as usize;
+            m.avg_tone = r.get::<_, f64>(14)? as f32;
+            Ok((m, geo, mentions))
         })?;
         let mut out = Vec::new();
         for row in rows {
@@ -132,20 +126,8 @@ mod tests {
         let (a, c, _) = crate::testutil::article("a1", "2024-01-10", 2);
         let (b, d, _) = crate::testutil::article("a2", "2024-01-10", 2);
         let arts = [
-            ArticleEvents {
-                article_id: &a.id,
-                source: Some("One"),
-                cluster: 0,
-                tone: -1.0,
-                events: &c.events,
-            },
-            ArticleEvents {
-                article_id: &b.id,
-                source: Some("Two"),
-                cluster: 0,
-                tone: -3.0,
-                events: &d.events,
-            },
+            ArticleEvents::new(&a.id, Some("One"), 0, -1.0, &c.events),
+            ArticleEvents::new(&b.id, Some("Two"), 0, -3.0, &d.events),
         ];
         let merged = merge_events(&arts);
         assert!(!merged.is_empty());

@@ -9,6 +9,7 @@ use serde::{Deserialize, Serialize};
 /// Which events to return. Every field narrows the selection; empty means "any".
 #[derive(Clone, Debug, Default, Deserialize, Serialize)]
 #[serde(default)]
+#[non_exhaustive]
 pub struct EventFilter {
     /// First day (inclusive).
     pub from: Option<Date>,
@@ -46,6 +47,7 @@ pub struct EventFilter {
 
 /// An event as stored: its row id, its article's title and URL, and the event.
 #[derive(Clone, Debug, PartialEq, Serialize)]
+#[non_exhaustive]
 pub struct StoredEvent {
     /// Row id (stable for the life of the article in the store).
     pub id: i64,
@@ -62,6 +64,7 @@ pub struct StoredEvent {
 
 /// An actor mention as stored.
 #[derive(Clone, Debug, PartialEq, Serialize)]
+#[non_exhaustive]
 pub struct StoredMention {
     /// Sentence index.
     pub sentence_index: usize,
@@ -77,6 +80,7 @@ pub struct StoredMention {
 
 /// An article with everything stored about it.
 #[derive(Clone, Debug, PartialEq, Serialize)]
+#[non_exhaustive]
 pub struct StoredArticle {
     /// Article id.
     pub id: String,
@@ -110,6 +114,7 @@ pub struct StoredArticle {
 
 /// One line of an article listing.
 #[derive(Clone, Debug, PartialEq, Serialize)]
+#[non_exhaustive]
 pub struct ArticleSummary {
     /// Article id.
     pub id: String,
@@ -127,6 +132,7 @@ pub struct ArticleSummary {
 
 /// A sentence found by full-text search.
 #[derive(Clone, Debug, PartialEq, Serialize)]
+#[non_exhaustive]
 pub struct SentenceHit {
     /// Article id.
     pub article_id: String,
@@ -144,6 +150,7 @@ pub struct SentenceHit {
 
 /// Event count of one (undirected) pair of actor country codes.
 #[derive(Clone, Debug, PartialEq, Serialize)]
+#[non_exhaustive]
 pub struct DyadCount {
     /// First country code (alphabetically).
     pub a: String,
@@ -228,22 +235,20 @@ fn span(r: &Row<'_>, i: usize) -> rusqlite::Result<[usize; 2]> {
 }
 
 fn quote_row(r: &Row<'_>) -> rusqlite::Result<Quote> {
-    Ok(Quote {
-        article_id: r.get(0)?,
-        quote: r.get(1)?,
-        speaker: r.get(2)?,
-        speaker_code: r.get(3)?,
-        kind: {
-            let k: String = r.get(4)?;
-            // Only this crate writes the column, from a QuoteKind.
-            k.parse().map_err(|e: String| {
-                rusqlite::Error::FromSqlConversionFailure(4, rusqlite::types::Type::Text, e.into())
-            })?
-        },
-        verb: r.get(5)?,
-        speaker_description: r.get(8)?,
-        span: span(r, 6)?,
-    })
+    let k: String = r.get(4)?;
+    // Only this crate writes the column, from a QuoteKind.
+    let kind = k.parse().map_err(|e: String| {
+        rusqlite::Error::FromSqlConversionFailure(4, rusqlite::types::Type::Text, e.into())
+    })?;
+    Ok(Quote::builder(kind)
+        .article_id(r.get::<_, String>(0)?)
+        .quote(r.get::<_, String>(1)?)
+        .speaker(r.get(2)?)
+        .speaker_code(r.get(3)?)
+        .verb(r.get(5)?)
+        .speaker_description(r.get(8)?)
+        .span(span(r, 6)?)
+        .build())
 }
 
 impl Store {

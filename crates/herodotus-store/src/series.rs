@@ -72,6 +72,7 @@ impl Bucketing {
 
 /// What series to compute.
 #[derive(Clone, Debug, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct DyadQuery {
     /// First actor: a code prefix (`USA` matches `USAGOV`, `USAMIL`).
     pub a: String,

@@ -50,11 +50,10 @@ fn process(a: &Article) -> Processed {
                 .build()
         })
         .collect();
-    Processed::new(CodedArticle {
-        sentences: vec![[0, 10]],
-        events,
-        ..CodedArticle::default()
-    })
+    let mut coded = CodedArticle::default();
+    coded.sentences = vec![[0, 10]];
+    coded.events = events;
+    Processed::new(coded)
 }
 
 fn child(db: &Path) {

@@ -98,14 +98,14 @@ pub fn write_series(out: &mut impl Write, format: &str, series: &[Bucket]) -> Re
 /// Runs the subcommand.
 pub fn run(args: Args) -> Result<ExitCode> {
     let store = open_existing(&args.db)?;
-    let q = DyadQuery {
-        a: args.a.trim().to_uppercase(),
-        b: args.b.trim().to_uppercase(),
-        by: args.by,
-        directed: args.directed,
-        from: args.from,
-        to: args.to,
-    };
+    let mut q = DyadQuery::new(
+        &args.a.trim().to_uppercase(),
+        &args.b.trim().to_uppercase(),
+        args.by,
+    );
+    q.directed = args.directed;
+    q.from = args.from;
+    q.to = args.to;
     let series = store.dyad_series(&q)?;
     // An empty or thin chart is most often articles stored without a date.
     let undated = store.undated_articles()?;

@@ -76,17 +76,16 @@ fn petrarch(records: &Path, dicts: Option<&Path>, verbose: bool) -> Result<ExitC
         .map(Path::to_path_buf)
         .or_else(|| records.parent().map(Path::to_path_buf))
         .unwrap_or_default();
-    let set = herodotus_core::dict::petrarch::FileSet {
-        verbs: env.get("Verbfile").cloned(),
-        actors: env
-            .get("Actorfile")
-            .map(|a| a.split(',').map(|s| s.trim().to_string()).collect())
-            .unwrap_or_default(),
-        agents: env.get("Agentfile").cloned(),
-        discards: env.get("Discardfile").cloned(),
-    };
+    let mut set = herodotus_core::dict::FileSet::default();
+    set.verbs = env.get("Verbfile").cloned();
+    set.actors = env
+        .get("Actorfile")
+        .map(|a| a.split(',').map(|s| s.trim().to_string()).collect())
+        .unwrap_or_default();
+    set.agents = env.get("Agentfile").cloned();
+    set.discards = env.get("Discardfile").cloned();
     let d = if set.verbs.is_some() {
-        herodotus_core::dict::petrarch::load_set(&dir, &set)?
+        Dictionaries::load_petrarch_set(&dir, &set)?
     } else {
         Dictionaries::load_petrarch(&dir)?
     };

@@ -49,10 +49,8 @@ pub fn run(args: Args) -> Result<ExitCode> {
             explain_one(&coder, &a, args.json, &mut out)?;
         }
         (None, Some(input)) => {
-            let opts = herodotus_ingest::InputOptions {
-                default_date: args.date,
-                ..herodotus_ingest::InputOptions::default()
-            };
+            let mut opts = herodotus_ingest::InputOptions::default();
+            opts.default_date = args.date;
             let mut found = 0usize;
             for item in herodotus_ingest::open_input(input, &opts) {
                 let a = match item {

@@ -41,10 +41,9 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         }
         None => None,
     };
-    let opts = InputOptions {
-        default_date,
-        format: args.format,
-    };
+    let mut opts = InputOptions::default();
+    opts.default_date = default_date;
+    opts.format = args.format;
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(args.threads)
         .build()

@@ -227,7 +227,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
             source: a.source,
             tone: p.tone.unwrap_or(0.0),
             events,
-            sig: p.signature.unwrap_or(ArticleSig { mins: Vec::new() }),
+            sig: p.signature.unwrap_or_default(),
         });
         Ok(())
     });
@@ -235,7 +235,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
 
     let sigs: Vec<ArticleSig> = coded
         .iter_mut()
-        .map(|c| std::mem::replace(&mut c.sig, ArticleSig { mins: Vec::new() }))
+        .map(|c| std::mem::take(&mut c.sig))
         .collect();
     let clusters = herodotus_enrich::cluster(&sigs);
     drop(sigs);
@@ -246,12 +246,8 @@ pub fn run(args: Args) -> Result<ExitCode> {
     let articles: Vec<ArticleEvents<'_>> = coded
         .iter()
         .zip(&clusters)
-        .map(|(c, &cluster)| ArticleEvents {
-            article_id: &c.id,
-            source: c.source.as_deref(),
-            cluster,
-            tone: c.tone,
-            events: &c.events,
+        .map(|(c, &cluster)| {
+            ArticleEvents::new(&c.id, c.source.as_deref(), cluster, c.tone, &c.events)
         })
         .collect();
     let merged = merge::merge_events(&articles);

@@ -83,24 +83,15 @@ pub fn open_existing(db: &Path) -> Result<Store> {
 pub fn run(args: Args) -> Result<ExitCode> {
     let format: OutputFormat = args.format.parse().map_err(anyhow::Error::msg)?;
     let store = open_existing(&args.db)?;
-    let filter = EventFilter {
-        from: args.from,
-        to: args.to,
-        actor: args.actor,
-        source: args.source,
-        target: args.target,
-        undirected: args.undirected,
-        code: args.code,
-        root: args.root,
-        quad: args.quad,
-        country: args.country,
-        text: args.text,
-        article: args.article,
-        with_quotes: true,
-        newest_first: args.newest,
-        limit: args.limit,
-        offset: 0,
-    };
+    // `EventFilter` is `#[non_exhaustive]`: set field by field, grouped.
+    let mut filter = EventFilter::default();
+    (filter.from, filter.to) = (args.from, args.to);
+    (filter.actor, filter.source, filter.target) = (args.actor, args.source, args.target);
+    filter.undirected = args.undirected;
+    (filter.code, filter.root, filter.quad) = (args.code, args.root, args.quad);
+    (filter.country, filter.text, filter.article) = (args.country, args.text, args.article);
+    (filter.with_quotes, filter.newest_first) = (true, args.newest);
+    filter.limit = args.limit;
     if !format.available() {
         // Before opening the output, so no empty file is left behind.
         bail!("parquet output is not built in this herodotus: rebuild with `--features parquet` (see the README)");

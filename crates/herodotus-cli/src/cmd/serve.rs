@@ -57,11 +57,9 @@ pub fn run(args: Args) -> Result<ExitCode> {
     config.readers = args.readers.max(1);
     config.body_limit = args.body_limit.max(1) * 1024;
     config.timeout = Duration::from_secs(args.timeout.max(1));
-    config.work = herodotus_server::WorkLimits {
-        max_tokens: args.max_tokens.max(1),
-        code_timeout: Duration::from_secs(args.code_timeout.max(1)),
-        max_concurrent: args.max_coding.unwrap_or(config.work.max_concurrent).max(1),
-    };
+    config.work.max_tokens = args.max_tokens.max(1);
+    config.work.code_timeout = Duration::from_secs(args.code_timeout.max(1));
+    config.work.max_concurrent = args.max_coding.unwrap_or(config.work.max_concurrent).max(1);
     herodotus_server::run(config)
         .with_context(|| format!("serving {} on {}", args.db.display(), args.addr))?;
     Ok(ExitCode::SUCCESS)

@@ -70,12 +70,10 @@ pub fn run(args: Args) -> Result<ExitCode> {
         "train-parser: lexicon of {} words from the built-in dictionaries",
         lexicon.len()
     );
-    let opts = TrainOptions {
-        seed: args.seed,
-        epochs: args.epochs,
-        lexicon,
-        ..TrainOptions::default()
-    };
+    let mut opts = TrainOptions::default();
+    opts.seed = args.seed;
+    opts.epochs = args.epochs;
+    opts.lexicon = lexicon;
     let model = syntax::train(&sentences, &opts, &mut |line| {
         eprintln!("train-parser: {line}")
     });

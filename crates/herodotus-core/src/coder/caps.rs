@@ -58,6 +58,7 @@ pub const MAX_ARTICLE_MENTIONS: usize = 20_000;
 
 /// The caps in force (defaults: the constants of this module).
 #[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct Caps {
     /// See [`MAX_SENTENCE_BYTES`].
     pub sentence_bytes: usize,
@@ -117,6 +118,7 @@ pub enum Limit {
 
 /// A cap that bit, once per sentence and kind.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[non_exhaustive]
 pub struct LimitHit {
     /// Index of the sentence.
     pub sentence_index: usize,
@@ -230,6 +232,7 @@ impl Budget {
 /// Why coding stopped before the end of the article.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
+#[non_exhaustive]
 pub enum Interrupted {
     /// The deadline passed.
     Deadline,

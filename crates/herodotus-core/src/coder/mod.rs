@@ -108,6 +108,7 @@ pub use trace::{render as render_decisions, Decision, DropReason, RoleActor};
 
 /// An actor found in the text.
 #[derive(Clone, Debug, PartialEq, Serialize)]
+#[non_exhaustive]
 pub struct Mention {
     /// Index of the sentence it is in.
     pub sentence_index: usize,
@@ -123,6 +124,7 @@ pub struct Mention {
 
 /// The result of coding one article.
 #[derive(Clone, Debug, Default, PartialEq, Serialize)]
+#[non_exhaustive]
 pub struct CodedArticle {
     /// Byte spans of the sentences in the article text.
     pub sentences: Vec<[usize; 2]>,
@@ -140,6 +142,7 @@ pub struct CodedArticle {
 
 /// Options of the coding engine.
 #[derive(Clone, Debug)]
+#[non_exhaustive]
 pub struct CoderOptions {
     /// Drop events without a target actor (PETRARCH's `require_dyad`).
     pub require_target: bool,

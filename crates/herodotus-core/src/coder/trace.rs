@@ -61,6 +61,7 @@ impl fmt::Display for DropReason {
 
 /// An actor as a role filler: its words and code.
 #[derive(Clone, Debug, PartialEq, Serialize)]
+#[non_exhaustive]
 pub struct RoleActor {
     /// The words in the text.
     pub text: String,

@@ -12,8 +12,3 @@ pub fn load() -> Result<Dictionaries> {
         .collect();
     own::load_files(&files)
 }
-
-/// Names and sizes of the built-in files.
-pub fn files() -> impl Iterator<Item = (&'static str, usize)> {
-    BUILTIN_FILES.iter().map(|(n, t)| (*n, t.len()))
-}

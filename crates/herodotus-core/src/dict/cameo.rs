@@ -4,6 +4,7 @@ use std::collections::HashMap;
 
 /// One CAMEO event code.
 #[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
 pub struct CameoEntry {
     /// The code, e.g. `0871`.
     pub code: String,

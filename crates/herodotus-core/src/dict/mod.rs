@@ -1,13 +1,15 @@
 //! Dictionaries: the in-memory model shared by every loader.
 //!
-//! Loaders ([`own`] for the project's format, [`petrarch`] for PETRARCH/TABARI files)
-//! fill a [`Dictionaries`]; the [`crate::Coder`] compiles it into matchers. Every entry
-//! keeps its [`Origin`] so an event can say which line produced it.
+//! Loaders (`own` for the project's format, `petrarch` for PETRARCH/TABARI files,
+//! `builtin` for the embedded `dict/` folder) fill a [`Dictionaries`]; the
+//! [`crate::Coder`] compiles it into matchers. Every entry keeps its [`Origin`] so an
+//! event can say which line produced it. The loaders are internal: their entry points
+//! are the constructors of [`Dictionaries`].
 
-pub mod builtin;
-pub mod cameo;
-pub mod own;
-pub mod petrarch;
+pub(crate) mod builtin;
+pub(crate) mod cameo;
+pub(crate) mod own;
+pub(crate) mod petrarch;
 
 use crate::date::Date;
 use crate::error::Result;
@@ -16,6 +18,22 @@ use std::path::Path;
 use std::sync::Arc;
 
 pub use cameo::{CameoEntry, CameoTable};
+pub use petrarch::FileSet;
+
+/// The kinds of PETRARCH/TABARI dictionary file, for
+/// [`Dictionaries::from_petrarch_text`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum PetrarchFile {
+    /// A verb dictionary (`CAMEO.*.verbs.txt`): synsets, verbs and patterns.
+    Verbs,
+    /// An actor dictionary (`*.actors.txt`), with dated codes.
+    Actors,
+    /// The agent dictionary, with `!SET!` substitutions.
+    Agents,
+    /// The discard list.
+    Discards,
+}
 
 /// What kind of thing an actor entry names; pronouns and short references
 /// ("he", "the group") resolve to the last mention of a fitting kind.
@@ -38,6 +56,7 @@ pub enum ActorKind {
 
 /// Where an entry was defined.
 #[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct Origin {
     /// File name (as given to the loader).
     pub file: Arc<str>,
@@ -53,6 +72,7 @@ impl std::fmt::Display for Origin {
 
 /// One word of a dictionary phrase.
 #[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct PhraseWord {
     /// Normalised lower-case form (as tokens are normalised).
     pub norm: String,
@@ -62,6 +82,7 @@ pub struct PhraseWord {
 
 /// A sequence of words to match.
 #[derive(Clone, Debug, PartialEq, Eq, Default)]
+#[non_exhaustive]
 pub struct Phrase {
     /// The words, in order.
     pub words: Vec<PhraseWord>,
@@ -99,6 +120,7 @@ impl Phrase {
 
 /// An actor code valid in a date range (`from` inclusive, `to` exclusive).
 #[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct DatedCode {
     /// The actor code, e.g. `RUSGOV`.
     pub code: String,
@@ -122,6 +144,7 @@ impl DatedCode {
 
 /// A named actor (country, organisation, group, person) and its dated codes.
 #[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
 pub struct ActorEntry {
     /// Canonical name.
     pub name: String,
@@ -164,6 +187,7 @@ impl ActorEntry {
 
 /// A role noun that composes with a country ("troops" -> `~MIL`).
 #[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
 pub struct AgentEntry {
     /// Canonical phrase.
     pub name: String,
@@ -177,6 +201,7 @@ pub struct AgentEntry {
 
 /// Active and passive event codes; `None` is the null code `---`.
 #[derive(Clone, Debug, PartialEq, Eq, Default)]
+#[non_exhaustive]
 pub struct CodePair {
     /// Code in the active voice.
     pub active: Option<String>,
@@ -253,6 +278,7 @@ pub enum Elem {
 
 /// A pattern element and whether it must be adjacent to the previous one.
 #[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct PatternElem {
     /// What to match.
     pub elem: Elem,
@@ -262,6 +288,7 @@ pub struct PatternElem {
 
 /// A verb pattern: elements around the verb and the code it yields.
 #[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
 pub struct Pattern {
     /// Elements, with exactly one [`Elem::Verb`].
     pub elems: Vec<PatternElem>,
@@ -275,6 +302,7 @@ pub struct Pattern {
 
 /// One way a verb appears in text.
 #[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct VerbForm {
     /// The words of the form ("carried", "out").
     pub words: Vec<String>,
@@ -288,6 +316,7 @@ pub struct VerbForm {
 
 /// A verb with its forms, default code and patterns.
 #[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
 pub struct VerbEntry {
     /// The lemma, lower case ("attack", "carry out").
     pub lemma: String,
@@ -303,6 +332,7 @@ pub struct VerbEntry {
 
 /// A discard phrase.
 #[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
 pub struct Discard {
     /// Words to match (any case).
     pub phrase: Phrase,
@@ -317,6 +347,7 @@ pub struct Discard {
 
 /// Options that change how dictionaries behave, set by their loader.
 #[derive(Clone, Debug, PartialEq, Eq, Default)]
+#[non_exhaustive]
 pub struct Semantics {
     /// PETRARCH: an undated code line matches unconditionally, in file order.
     pub first_undated_wins: bool,
@@ -336,6 +367,7 @@ pub struct Semantics {
 
 /// All dictionaries the coder uses, before compilation.
 #[derive(Clone, Debug, Default)]
+#[non_exhaustive]
 pub struct Dictionaries {
     /// Named actors.
     pub actors: Vec<ActorEntry>,
@@ -368,9 +400,40 @@ impl Dictionaries {
         petrarch::load_dir(dir)
     }
 
+    /// Loads the PETRARCH/TABARI files a [`FileSet`] names, relative to `dir` (what
+    /// `herodotus eval petrarch` does with the files a validation record names).
+    pub fn load_petrarch_set(dir: &Path, set: &FileSet) -> Result<Dictionaries> {
+        petrarch::load_set(dir, set)
+    }
+
     /// The default dictionaries shipped with herodotus (compiled into the binary).
     pub fn builtin() -> Result<Dictionaries> {
         builtin::load()
+    }
+
+    /// Loads dictionary files of the project's own format given in memory, as
+    /// `(path relative to the dictionary root, contents)`; the path decides the
+    /// kind (`cameo.txt`, `agents.txt`, `discards.txt`, `actors/...`, `verbs/...`).
+    /// What [`Dictionaries::load_dir`] does after reading the files, and the entry
+    /// point of the `dict_own` fuzz target.
+    pub fn from_files(files: &[(String, String)]) -> Result<Dictionaries> {
+        own::load_files(files)
+    }
+
+    /// Reads one PETRARCH/TABARI file of the given kind, given as text, into empty
+    /// dictionaries; `file` names it in origins and errors (`file:line: ...`). The
+    /// entry point of the `dict_petrarch` fuzz target; [`Dictionaries::load_petrarch`]
+    /// reads a whole directory.
+    pub fn from_petrarch_text(kind: PetrarchFile, text: &str, file: &str) -> Result<Dictionaries> {
+        let file: Arc<str> = Arc::from(file);
+        let mut d = Dictionaries::default();
+        match kind {
+            PetrarchFile::Verbs => petrarch::parse_verbs(text, &file, &mut d)?,
+            PetrarchFile::Actors => petrarch::parse_actors(text, &file, &mut d)?,
+            PetrarchFile::Agents => petrarch::parse_agents(text, &file, &mut d)?,
+            PetrarchFile::Discards => petrarch::parse_discards(text, &file, &mut d)?,
+        }
+        Ok(d)
     }
 
     /// Counts of entries, for messages and benchmarks.
@@ -396,7 +459,7 @@ impl Dictionaries {
 }
 
 /// Generates regular verb forms of a lemma word: (form, participle, gerund).
-pub fn regular_forms(w: &str) -> Vec<(String, bool, bool)> {
+pub(crate) fn regular_forms(w: &str) -> Vec<(String, bool, bool)> {
     let mut out = vec![(w.to_string(), false, false)];
     let b = w.as_bytes();
     let n = b.len();
@@ -498,7 +561,7 @@ fn short_stressed(w: &str) -> bool {
 }
 
 /// Generates noun plurals of a word (for pattern words and synset members).
-pub fn plurals(w: &str) -> Vec<String> {
+pub(crate) fn plurals(w: &str) -> Vec<String> {
     let n = w.len();
     let b = w.as_bytes();
     if n < 2 || !w.bytes().all(|c| c.is_ascii_lowercase()) {

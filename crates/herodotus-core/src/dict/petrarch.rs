@@ -11,8 +11,11 @@
 use super::*;
 use crate::error::Error;
 
-/// Which files to load from a PETRARCH directory.
+/// Which files to load from a PETRARCH directory. Build one with
+/// [`FileSet::default`] and set its fields, or read a `PETR_config.ini` with
+/// [`FileSet::from_config`].
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct FileSet {
     /// Verb dictionary.
     pub verbs: Option<String>,
@@ -22,6 +25,15 @@ pub struct FileSet {
     pub agents: Option<String>,
     /// Discard list.
     pub discards: Option<String>,
+}
+
+impl FileSet {
+    /// The files the `[Dictionaries]` section of a `PETR_config.ini` names
+    /// (`verbfile_name`, `actorfile_list`, `agentfile_name`, `discardfile_name`);
+    /// anything else in the text is ignored.
+    pub fn from_config(text: &str) -> FileSet {
+        parse_config(text)
+    }
 }
 
 /// Loads a directory: the files `PETR_config.ini` names, else by file-name convention
@@ -85,7 +97,7 @@ fn read(p: &Path) -> Result<String> {
 }
 
 /// Reads the `[Dictionaries]` section of a `PETR_config.ini`.
-pub fn parse_config(text: &str) -> FileSet {
+pub(crate) fn parse_config(text: &str) -> FileSet {
     let mut set = FileSet::default();
     let mut in_dicts = false;
     for line in text.lines() {

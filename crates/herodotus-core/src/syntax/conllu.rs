@@ -9,6 +9,7 @@ use std::fmt;
 
 /// One syntactic word.
 #[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct Word {
     /// The FORM column.
     pub form: String,
@@ -26,6 +27,7 @@ pub struct Word {
 
 /// A multiword token (`3-4  don't`): the surface form of words `first..=last` (1-based).
 #[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct MultiWord {
     /// First word (1-based).
     pub first: u32,
@@ -37,6 +39,7 @@ pub struct MultiWord {
 
 /// One sentence.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct Sentence {
     /// The `# sent_id = ` comment.
     pub sent_id: Option<String>,

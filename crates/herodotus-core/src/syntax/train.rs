@@ -25,6 +25,7 @@ use std::collections::HashMap;
 
 /// Training settings.
 #[derive(Clone, Debug)]
+#[non_exhaustive]
 pub struct TrainOptions {
     /// Seed of the shuffles and of the oracle's exploration.
     pub seed: u64,

@@ -92,6 +92,7 @@ impl Upos {
 
 /// An unknown tag or relation name.
 #[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct UnknownName(pub String);
 
 impl fmt::Display for UnknownName {

@@ -9,6 +9,7 @@ use serde_json::Value;
 
 /// What a page says about itself.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct Metadata {
     /// Headline.
     pub title: Option<String>,

@@ -4,12 +4,14 @@
 //! fast tree builder of [`dom`], reads the [`metadata`] and extracts the main
 //! text ([`extract`]).
 
-pub mod dom;
-pub mod entities;
+pub(crate) mod dom;
+pub(crate) mod entities;
 mod entities_table;
-pub mod extract;
-pub mod metadata;
-pub mod render;
+pub(crate) mod extract;
+pub(crate) mod metadata;
+pub(crate) mod render;
+
+pub use metadata::Metadata;
 
 use crate::error::{IngestError, Result};
 use herodotus_core::{Article, Date};
@@ -19,6 +21,7 @@ pub const MAX_PAGE: usize = 64 << 20;
 
 /// What the caller knows about a page besides its bytes.
 #[derive(Clone, Debug, Default)]
+#[non_exhaustive]
 pub struct PageContext {
     /// Charset from an HTTP `Content-Type` header.
     pub http_charset: Option<String>,
@@ -30,6 +33,7 @@ pub struct PageContext {
 
 /// A page's main text and metadata.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct Page {
     /// Main text, paragraphs separated by blank lines.
     pub text: String,

@@ -36,6 +36,7 @@ impl Cell<'_> {
 }
 
 /// The storage type of a field (for the Parquet schema).
+#[cfg(feature = "parquet")]
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Kind {
     /// UTF-8 text.
@@ -323,6 +324,7 @@ fn sqldate(d: Option<Date>) -> Cell<'static> {
 
 impl Field {
     /// The storage type of the field.
+    #[cfg(feature = "parquet")]
     pub fn kind(self) -> Kind {
         match self {
             F::Id

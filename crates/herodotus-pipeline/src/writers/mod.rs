@@ -8,7 +8,7 @@
 //! | GDELT   | [`columns::GDELT`] (61)          | tab-separated, no header        |
 //! | Parquet | [`columns::CSV`], typed          | feature `parquet`               |
 
-pub mod columns;
+pub(crate) mod columns;
 #[cfg(feature = "parquet")]
 mod parquet;
 
@@ -59,6 +59,7 @@ impl std::str::FromStr for Format {
 /// GDELT's counts of a merged event (NumMentions, NumSources, NumArticles,
 /// AvgTone); a single coded event counts as 1, 1, 1 and its own tone.
 #[derive(Clone, Copy, Debug, PartialEq, Serialize)]
+#[non_exhaustive]
 pub struct Counts {
     /// All mentions, repeats included.
     pub num_mentions: usize,
@@ -70,9 +71,28 @@ pub struct Counts {
     pub avg_tone: f32,
 }
 
+impl Counts {
+    /// The counts of a merged event: mentions, distinct publishers, distinct
+    /// documents and their mean tone.
+    pub fn new(
+        num_mentions: usize,
+        num_sources: usize,
+        num_articles: usize,
+        avg_tone: f32,
+    ) -> Counts {
+        Counts {
+            num_mentions,
+            num_sources,
+            num_articles,
+            avg_tone,
+        }
+    }
+}
+
 /// One event with what is known of its context: the store adds its row id and
 /// the article's title and URL; merged events add their counts.
 #[derive(Clone, Copy, Debug, Serialize)]
+#[non_exhaustive]
 pub struct EventRow<'a> {
     /// The store's event id, when stored.
     #[serde(skip_serializing_if = "Option::is_none")]
