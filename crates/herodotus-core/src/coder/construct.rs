@@ -35,6 +35,9 @@ pub(super) enum Mode {
     Appeal(usize),
     /// "in order to V", "efforts to V": a purpose, not an event.
     Purpose,
+    /// "A would V" with no speaker reporting it: a condition or a guess, not an
+    /// event (CODING-GUIDE "Hypotheticals and conditions").
+    Hypothetical,
 }
 
 /// Adverbs that may sit between a modal and its verb ("will also meet").
@@ -116,8 +119,26 @@ const APPEAL_BEFORE_ACTOR: &[&str] = &["want", "wants", "wanted", "wanting", "li
 
 /// Nouns before "to V" that make V a purpose or an attempt, not an event.
 const PURPOSE_BEFORE_TO: &[&str] = &[
-    "order", "effort", "efforts", "attempt", "attempts", "bid", "bids", "push", "drive",
-    "campaign", "bid", "way", "ways", "plan",
+    "order",
+    "effort",
+    "efforts",
+    "attempt",
+    "attempts",
+    "bid",
+    "bids",
+    "push",
+    "drive",
+    "campaign",
+    "bid",
+    "way",
+    "ways",
+    "plan",
+    // A mission or operation "to free the hostages" is its aim, not its result
+    // (issue 10 class: background, hypothetical or unrealised events).
+    "mission",
+    "missions",
+    "operation",
+    "operations",
 ];
 
 impl Coder {
@@ -147,6 +168,17 @@ impl Coder {
             && !(j >= 2 && matches!(norm(j - 2), "the" | "political" | "good" | "own" | "'s"))
         {
             return Mode::Intent { unless };
+        }
+        // "A said (that) it would V": the future of reported speech, an announced
+        // intention like "will"; "A would V" on its own is a condition or a guess.
+        if matches!(norm(j - 1), "would" | "'d") {
+            let reported =
+                (0..j - 1).any(|k| crate::speech::is_speech(norm(k), crate::speech::CONTENT));
+            return if reported {
+                Mode::Intent { unless }
+            } else {
+                Mode::Hypothetical
+            };
         }
         if norm(j - 1) != "to" || j < 2 {
             return Mode::Act;
@@ -191,7 +223,7 @@ impl Coder {
         };
         match mode {
             Mode::Act => Some(code.to_string()),
-            Mode::Purpose => None,
+            Mode::Purpose | Mode::Hypothetical => None,
             Mode::Intent { unless } => {
                 if let Some(t) = threat_code(code) {
                     return Some(valid(t));
@@ -325,6 +357,8 @@ fn coop_family(code: &str) -> Option<String> {
     }
     let sub = |x: u8| (b.len() >= 3 && (b'1'..=b'4').contains(&x)).then_some(x as char);
     Some(match crate::codes::CameoCode::new(code).root() {
+        // 045 mediate -> 039 intent to mediate; other consultations -> 036.
+        "04" if b[2] == b'5' => "9".into(),
         "04" => "6".into(),
         "05" => "2".into(),
         "06" => match sub(b[2]) {
@@ -387,6 +421,7 @@ mod tests {
     #[test]
     fn families() {
         assert_eq!(coop_family("046").as_deref(), Some("6"));
+        assert_eq!(coop_family("045").as_deref(), Some("9"));
         assert_eq!(coop_family("0631").as_deref(), Some("13"));
         assert_eq!(coop_family("073").as_deref(), Some("33"));
         assert_eq!(coop_family("085").as_deref(), Some("54"));

@@ -173,7 +173,11 @@ impl Coder {
                         });
                     }
                     if new.is_none() {
-                        skip_reason = Some(DropReason::PurposeOrAttempt);
+                        skip_reason = Some(if mode == Mode::Hypothetical {
+                            DropReason::Hypothetical
+                        } else {
+                            DropReason::PurposeOrAttempt
+                        });
                         Some(c)
                     } else {
                         new
