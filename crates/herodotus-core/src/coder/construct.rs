@@ -38,6 +38,17 @@ pub(super) enum Mode {
     /// "A would V" with no speaker reporting it: a condition or a guess, not an
     /// event (CODING-GUIDE "Hypotheticals and conditions").
     Hypothetical,
+    /// "A said B must V", '"B should V," A said': an obligation the speaker lays on
+    /// B, coded from the speaker to B as a demand (10x, `strong`: must, need to,
+    /// have to) or an appeal (02x: should, ought to). Mention indices.
+    Oblige {
+        /// The speaker (source).
+        speaker: usize,
+        /// The actor obliged (target).
+        target: usize,
+        /// must / need to / have to, rather than should / ought to.
+        strong: bool,
+    },
 }
 
 /// Adverbs that may sit between a modal and its verb ("will also meet").
@@ -180,6 +191,9 @@ impl Coder {
                 Mode::Hypothetical
             };
         }
+        if let Some(m) = self.obligation(tokens, owner, mentions, h, j) {
+            return m;
+        }
         if norm(j - 1) != "to" || j < 2 {
             return Mode::Act;
         }
@@ -211,6 +225,71 @@ impl Coder {
         Mode::Act
     }
 
+    /// "B must V", "B should V", "B needs to V", "B has to V", where `j` is the first
+    /// token of V's verb group (after adverbs): the obligation with its speaker
+    /// ([`Mode::Oblige`]), or [`Mode::Hypothetical`] when nobody reports it (an
+    /// obligation is not an act). `None` when V follows no such modal or B is not a
+    /// coded actor right before it. A parse gives the same from `aux` must/should,
+    /// `xcomp` under need/have, and the `ccomp` of a speech verb.
+    fn obligation(
+        &self,
+        tokens: &[Token],
+        owner: &[usize],
+        mentions: &[Found],
+        h: &VerbHit,
+        j: usize,
+    ) -> Option<Mode> {
+        let norm = |k: usize| tokens[k].norm.as_str();
+        let (modal, strong) = match norm(j - 1) {
+            "must" => (j - 1, true),
+            "should" => (j - 1, false),
+            "to" if j >= 2 => match norm(j - 2) {
+                "need" | "needs" | "has" | "have" => (j - 2, true),
+                "ought" => (j - 2, false),
+                _ => return None,
+            },
+            _ => return None,
+        };
+        if modal == 0 || owner[modal - 1] == usize::MAX {
+            return None;
+        }
+        let target = owner[modal - 1];
+        let code = mentions[target].code.as_deref()?;
+        let coded_other = |k: usize| {
+            let m = owner[k];
+            (m != usize::MAX && mentions[m].code.as_deref().is_some_and(|c| c != code)).then_some(m)
+        };
+        let is_speech = |k: usize| {
+            crate::speech::is_speech(norm(k), crate::speech::CONTENT)
+                || crate::speech::is_speech(norm(k), crate::speech::INDIRECT)
+        };
+        let first = mentions[target].tok[0];
+        // "A said (that) B must V": the nearest speech verb before B, its subject
+        // the nearest other actor within six tokens before it.
+        let forward = (first.saturating_sub(4)..first)
+            .rev()
+            .find(|&k| is_speech(k))
+            .and_then(|k| (k.saturating_sub(6)..k).rev().find_map(coded_other));
+        // '"B must V ...," A said' / '..., said A': a quotation tag after the clause.
+        let backward = || {
+            let close = (h.end..tokens.len()).find(|&k| matches!(norm(k), "\"" | ","))?;
+            let tag = (close + 1..tokens.len().min(close + 8))
+                .find(|&k| crate::speech::is_speech(norm(k), crate::speech::TAG))?;
+            (close + 1..tag)
+                .rev()
+                .find_map(coded_other)
+                .or_else(|| (tag + 1..tokens.len().min(tag + 4)).find_map(coded_other))
+        };
+        Some(match forward.or_else(backward) {
+            Some(speaker) => Mode::Oblige {
+                speaker,
+                target,
+                strong,
+            },
+            None => Mode::Hypothetical,
+        })
+    }
+
     /// The code a verb's `code` becomes under `mode`, or `None` when the clause is
     /// not coded. A code the CAMEO table lacks falls back to its 3-digit parent.
     pub(super) fn code_under_mode(&self, code: &str, mode: Mode) -> Option<String> {
@@ -240,6 +319,13 @@ impl Coder {
                 Some(f) => valid(format!("02{f}")),
                 None => "020".into(),
             }),
+            Mode::Oblige { strong, .. } => {
+                let root = if strong { "10" } else { "02" };
+                Some(match coop_family(code) {
+                    Some(f) => valid(format!("{root}{f}")),
+                    None => format!("{root}0"),
+                })
+            }
         }
     }
 
