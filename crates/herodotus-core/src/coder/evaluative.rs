@@ -45,6 +45,23 @@ const CALL: &[&str] = &[
     "dubbed",
     "termed",
 ];
+/// Verbs of judgement that name an act with their object's complement: "considers
+/// B's settlements illegal", "deemed the vote a sham" (issue 10 class "evaluative
+/// content"). The same frame as [`CALL`].
+const DEEM: &[&str] = &["considers", "considered", "deems", "deemed"];
+/// Verbs of judgement that need "as": "views B's move as a provocation", "saw the
+/// vote as a sham" ("saw Israeli aggression" alone is not a judgement).
+const VIEW_AS: &[&str] = &[
+    "views",
+    "viewed",
+    "regards",
+    "regarded",
+    "sees",
+    "saw",
+    "characterised",
+    "characterized",
+    "portrayed",
+];
 /// Adjectives of condemnation; they count only as predicates ("was illegal").
 const NEG_ADJ: &[&str] = &[
     "illegal",
@@ -389,7 +406,7 @@ impl Coder {
                     }
                     break;
                 }
-            } else if CALL.contains(&w) {
+            } else if CALL.contains(&w) || DEEM.contains(&w) || VIEW_AS.contains(&w) {
                 if matches!(
                     tokens.get(i + 1).map(|t| t.norm.as_str()),
                     Some("for" | "on" | "upon" | "off" | "in")
@@ -401,10 +418,19 @@ impl Coder {
                 };
                 let end = (i + 2..n.min(i + 10)).find(|&k| matches!(norm(k), ";" | "."));
                 let end = end.unwrap_or(n.min(i + 10));
+                let as_needed = VIEW_AS.contains(&w);
+                // "the Authority, which considers B biased, ...": a standing view in a
+                // relative clause is background (CODING-GUIDE "Standing situations").
+                if !CALL.contains(&w) && i >= 1 && matches!(norm(i - 1), "which" | "who" | "that") {
+                    continue;
+                }
                 for e in i + 2..end {
                     let Some(verdict) = eval_code(tokens, e, true) else {
                         continue;
                     };
+                    if as_needed && !(i + 1..e).any(|k| norm(k) == "as") {
+                        break;
+                    }
                     let Some(code) = verdict_code(tokens, e, verdict) else {
                         break;
                     };
