@@ -123,7 +123,12 @@ const INTENT_BEFORE_TO: &[&str] = &[
     "prepares",
     "preparing",
     "determined",
+    "poised",
 ];
+
+/// Words before "to V" that make V a prediction or a wish, neither an act nor a
+/// stated intention (CODING-GUIDE: "eager to withdraw" is not coded).
+const LIKELY_BEFORE_TO: &[&str] = &["likely", "unlikely", "eager", "keen"];
 
 /// "want X to V": the subject asks X to act (an appeal, 02x).
 const APPEAL_BEFORE_ACTOR: &[&str] = &["want", "wants", "wanted", "wanting", "like"];
@@ -213,10 +218,19 @@ impl Coder {
             // "a plan to", "efforts to", "in order to"; "plans to" (a verb) is intent.
             return Mode::Purpose;
         }
+        if LIKELY_BEFORE_TO.contains(&norm(k)) {
+            return Mode::Hypothetical;
+        }
+        // "the president is to visit China": a scheduled act, after an actor.
+        if matches!(norm(k), "is" | "are") && k >= 1 && owner[k - 1] != usize::MAX {
+            return Mode::Intent { unless };
+        }
         if INTENT_BEFORE_TO.contains(&norm(k)) {
             // "set to" and "going to" only after a form of "be" ("is set to meet").
-            if matches!(norm(k), "set" | "going" | "due" | "expected" | "scheduled")
-                && !(k >= 1 && self.w.be.contains(&self.vocab.get(&tokens[k - 1].norm)))
+            if matches!(
+                norm(k),
+                "set" | "going" | "due" | "expected" | "scheduled" | "poised"
+            ) && !(k >= 1 && self.w.be.contains(&self.vocab.get(&tokens[k - 1].norm)))
             {
                 return Mode::Act;
             }

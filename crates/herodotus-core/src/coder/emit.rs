@@ -313,7 +313,9 @@ impl Coder {
                 targets = sources.clone();
             }
             // "A clashed with B": B acts on A too.
+            // ... only when it happened: "A is ready to negotiate with B" is A's intent.
             let with_target = mutual
+                && mode == Mode::Act
                 && sources.len() == 1
                 && targets.first().is_some_and(|&t| {
                     mentions[t].tok[0] >= 1 && ids[mentions[t].tok[0] - 1] == self.w.with
