@@ -176,6 +176,17 @@ const FALSITY: &[&str] = &[
 ];
 /// ... and, negated, that it is untrue ("not credible").
 const TRUTH: &[&str] = &["true", "credible", "accurate", "correct"];
+/// Participles that condemn the act they describe, inside a naming frame only:
+/// "viewed B's move as a measure contradicting international law".
+const NEG_PARTICIPLE: &[&str] = &[
+    "contradicting",
+    "violating",
+    "undermining",
+    "flouting",
+    "breaching",
+    "threatening",
+    "endangering",
+];
 /// Predicates of a verbal defence ("was lawful").
 const DEFEND_ADJ: &[&str] = &[
     "lawful",
@@ -305,11 +316,26 @@ impl Coder {
         let norm = |j: usize| tokens[j].norm.as_str();
         // The subject of a word at `i`: the nearest coded mention ending within six
         // tokens before it.
-        let subject_before = |i: usize| -> Option<usize> {
+        let nearest_before = |i: usize| -> Option<usize> {
             (i.saturating_sub(7)..i)
                 .rev()
                 .find(|&k| owner[k] != usize::MAX && coded(owner[k]))
                 .map(|k| owner[k])
+        };
+        // ... where "A said it viewed ..." makes the pronoun A itself: the subject of
+        // the speech verb right before the pronoun.
+        let subject_before = |i: usize| -> Option<usize> {
+            let m = nearest_before(i)?;
+            let p = mentions[m].tok[0];
+            if mentions[m].pronoun
+                && p >= 1
+                && crate::speech::is_speech(norm(p - 1), crate::speech::INDIRECT)
+            {
+                if let Some(a) = nearest_before(p - 1) {
+                    return Some(a);
+                }
+            }
+            Some(m)
         };
         // The first coded mention in [a, b) that is not `speaker`'s actor.
         let first_other = |a: usize, b: usize, speaker: usize| -> Option<(usize, usize)> {
@@ -539,7 +565,10 @@ fn eval_code(tokens: &[Token], e: usize, attributive: bool) -> Option<Verdict> {
         })
     };
     let predicate = attributive || predicative(tokens, e);
-    if NEG_NOUN.contains(&w) || (NEG_ADJ.contains(&w) && predicate) {
+    if NEG_NOUN.contains(&w)
+        || (NEG_ADJ.contains(&w) && predicate)
+        || (attributive && NEG_PARTICIPLE.contains(&w))
+    {
         return plain("111");
     }
     if DEFEND_ADJ.contains(&w) && predicate {
