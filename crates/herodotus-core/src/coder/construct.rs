@@ -264,10 +264,31 @@ impl Coder {
             },
             _ => return None,
         };
-        if modal == 0 || owner[modal - 1] == usize::MAX {
+        // "B will have to V", 'B "is going to have to V"': the future of the
+        // obligation sits between B and the modal.
+        let mut subject_end = modal;
+        while subject_end > 0
+            && matches!(
+                norm(subject_end - 1),
+                "will"
+                    | "would"
+                    | "'ll"
+                    | "'d"
+                    | "is"
+                    | "are"
+                    | "going"
+                    | "to"
+                    | "\""
+                    | "also"
+                    | "still"
+            )
+        {
+            subject_end -= 1;
+        }
+        if subject_end == 0 || owner[subject_end - 1] == usize::MAX {
             return None;
         }
-        let target = owner[modal - 1];
+        let target = owner[subject_end - 1];
         let code = mentions[target].code.as_deref()?;
         let coded_other = |k: usize| {
             let m = owner[k];
@@ -280,7 +301,7 @@ impl Coder {
         let first = mentions[target].tok[0];
         // "A said (that) B must V": the nearest speech verb before B, its subject
         // the nearest other actor within six tokens before it.
-        let forward = (first.saturating_sub(4)..first)
+        let forward = (first.saturating_sub(6)..first)
             .rev()
             .find(|&k| is_speech(k))
             .and_then(|k| (k.saturating_sub(6)..k).rev().find_map(coded_other));
