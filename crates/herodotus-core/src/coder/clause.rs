@@ -65,6 +65,8 @@ impl Coder {
                             | "though"
                             | "because"
                             | "while"
+                            | "if"
+                            | "unless"
                     )
                 {
                     start = c + 1;
@@ -100,7 +102,10 @@ impl Coder {
                         | "declined"
                         | "declining"
                 ));
-        let hypothetical = (start..h.start).any(|j| self.w.hypothetical.contains(&ids[j]));
+        // "if", "unless", "whether" open the clause as boundary words, so they sit
+        // just before its start: "the talks may fail if A rejects B's offer".
+        let hypothetical =
+            (start.saturating_sub(1)..h.start).any(|j| self.w.hypothetical.contains(&ids[j]));
         // Gerunds after prepositions and infinitives after a coded verb belong to
         // the verb before them (its patterns can mention them).
         let gerund_after_prep =

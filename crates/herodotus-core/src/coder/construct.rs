@@ -35,6 +35,20 @@ pub(super) enum Mode {
     Appeal(usize),
     /// "in order to V", "efforts to V": a purpose, not an event.
     Purpose,
+    /// "A would V" with no speaker reporting it: a condition or a guess, not an
+    /// event (CODING-GUIDE "Hypotheticals and conditions").
+    Hypothetical,
+    /// "A said B must V", '"B should V," A said': an obligation the speaker lays on
+    /// B, coded from the speaker to B as a demand (10x, `strong`: must, need to,
+    /// have to) or an appeal (02x: should, ought to). Mention indices.
+    Oblige {
+        /// The speaker (source).
+        speaker: usize,
+        /// The actor obliged (target).
+        target: usize,
+        /// must / need to / have to, rather than should / ought to.
+        strong: bool,
+    },
 }
 
 /// Adverbs that may sit between a modal and its verb ("will also meet").
@@ -109,15 +123,38 @@ const INTENT_BEFORE_TO: &[&str] = &[
     "prepares",
     "preparing",
     "determined",
+    "poised",
 ];
+
+/// Words before "to V" that make V a prediction or a wish, neither an act nor a
+/// stated intention (CODING-GUIDE: "eager to withdraw" is not coded).
+const LIKELY_BEFORE_TO: &[&str] = &["likely", "unlikely", "eager", "keen"];
 
 /// "want X to V": the subject asks X to act (an appeal, 02x).
 const APPEAL_BEFORE_ACTOR: &[&str] = &["want", "wants", "wanted", "wanting", "like"];
 
 /// Nouns before "to V" that make V a purpose or an attempt, not an event.
 const PURPOSE_BEFORE_TO: &[&str] = &[
-    "order", "effort", "efforts", "attempt", "attempts", "bid", "bids", "push", "drive",
-    "campaign", "bid", "way", "ways", "plan",
+    "order",
+    "effort",
+    "efforts",
+    "attempt",
+    "attempts",
+    "bid",
+    "bids",
+    "push",
+    "drive",
+    "campaign",
+    "bid",
+    "way",
+    "ways",
+    "plan",
+    // A mission or operation "to free the hostages" is its aim, not its result
+    // (issue 10 class: background, hypothetical or unrealised events).
+    "mission",
+    "missions",
+    "operation",
+    "operations",
 ];
 
 impl Coder {
@@ -148,6 +185,20 @@ impl Coder {
         {
             return Mode::Intent { unless };
         }
+        // "A said (that) it would V": the future of reported speech, an announced
+        // intention like "will"; "A would V" on its own is a condition or a guess.
+        if matches!(norm(j - 1), "would" | "'d") {
+            let reported =
+                (0..j - 1).any(|k| crate::speech::is_speech(norm(k), crate::speech::CONTENT));
+            return if reported {
+                Mode::Intent { unless }
+            } else {
+                Mode::Hypothetical
+            };
+        }
+        if let Some(m) = self.obligation(tokens, owner, mentions, h, j) {
+            return m;
+        }
         if norm(j - 1) != "to" || j < 2 {
             return Mode::Act;
         }
@@ -167,16 +218,111 @@ impl Coder {
             // "a plan to", "efforts to", "in order to"; "plans to" (a verb) is intent.
             return Mode::Purpose;
         }
+        if LIKELY_BEFORE_TO.contains(&norm(k)) {
+            return Mode::Hypothetical;
+        }
+        // "the president is to visit China": a scheduled act, after an actor.
+        if matches!(norm(k), "is" | "are") && k >= 1 && owner[k - 1] != usize::MAX {
+            return Mode::Intent { unless };
+        }
         if INTENT_BEFORE_TO.contains(&norm(k)) {
             // "set to" and "going to" only after a form of "be" ("is set to meet").
-            if matches!(norm(k), "set" | "going" | "due" | "expected" | "scheduled")
-                && !(k >= 1 && self.w.be.contains(&self.vocab.get(&tokens[k - 1].norm)))
+            if matches!(
+                norm(k),
+                "set" | "going" | "due" | "expected" | "scheduled" | "poised"
+            ) && !(k >= 1 && self.w.be.contains(&self.vocab.get(&tokens[k - 1].norm)))
             {
                 return Mode::Act;
             }
             return Mode::Intent { unless };
         }
         Mode::Act
+    }
+
+    /// "B must V", "B should V", "B needs to V", "B has to V", where `j` is the first
+    /// token of V's verb group (after adverbs): the obligation with its speaker
+    /// ([`Mode::Oblige`]), or [`Mode::Hypothetical`] when nobody reports it (an
+    /// obligation is not an act). `None` when V follows no such modal or B is not a
+    /// coded actor right before it. A parse gives the same from `aux` must/should,
+    /// `xcomp` under need/have, and the `ccomp` of a speech verb.
+    fn obligation(
+        &self,
+        tokens: &[Token],
+        owner: &[usize],
+        mentions: &[Found],
+        h: &VerbHit,
+        j: usize,
+    ) -> Option<Mode> {
+        let norm = |k: usize| tokens[k].norm.as_str();
+        let (modal, strong) = match norm(j - 1) {
+            "must" => (j - 1, true),
+            "should" => (j - 1, false),
+            "to" if j >= 2 => match norm(j - 2) {
+                "need" | "needs" | "has" | "have" => (j - 2, true),
+                "ought" => (j - 2, false),
+                _ => return None,
+            },
+            _ => return None,
+        };
+        // "B will have to V", 'B "is going to have to V"': the future of the
+        // obligation sits between B and the modal.
+        let mut subject_end = modal;
+        while subject_end > 0
+            && matches!(
+                norm(subject_end - 1),
+                "will"
+                    | "would"
+                    | "'ll"
+                    | "'d"
+                    | "is"
+                    | "are"
+                    | "going"
+                    | "to"
+                    | "\""
+                    | "also"
+                    | "still"
+            )
+        {
+            subject_end -= 1;
+        }
+        if subject_end == 0 || owner[subject_end - 1] == usize::MAX {
+            return None;
+        }
+        let target = owner[subject_end - 1];
+        let code = mentions[target].code.as_deref()?;
+        let coded_other = |k: usize| {
+            let m = owner[k];
+            (m != usize::MAX && mentions[m].code.as_deref().is_some_and(|c| c != code)).then_some(m)
+        };
+        let is_speech = |k: usize| {
+            crate::speech::is_speech(norm(k), crate::speech::CONTENT)
+                || crate::speech::is_speech(norm(k), crate::speech::INDIRECT)
+        };
+        let first = mentions[target].tok[0];
+        // "A said (that) B must V": the nearest speech verb before B, its subject
+        // the nearest other actor within six tokens before it.
+        let forward = (first.saturating_sub(6)..first)
+            .rev()
+            .find(|&k| is_speech(k))
+            .and_then(|k| (k.saturating_sub(6)..k).rev().find_map(coded_other));
+        // '"B must V ...," A said' / '..., said A': a quotation tag after the clause.
+        let backward = || {
+            let close = (h.end..tokens.len()).find(|&k| matches!(norm(k), "\"" | ","))?;
+            let tag = (close + 1..tokens.len().min(close + 8))
+                .find(|&k| crate::speech::is_speech(norm(k), crate::speech::TAG))?;
+            (close + 1..tag)
+                .rev()
+                .find_map(coded_other)
+                .or_else(|| (tag + 1..tokens.len().min(tag + 4)).find_map(coded_other))
+        };
+        Some(match forward.or_else(backward) {
+            Some(speaker) => Mode::Oblige {
+                speaker,
+                target,
+                strong,
+            },
+            None => Mode::Hypothetical,
+        })
     }
 
     /// The code a verb's `code` becomes under `mode`, or `None` when the clause is
@@ -191,7 +337,7 @@ impl Coder {
         };
         match mode {
             Mode::Act => Some(code.to_string()),
-            Mode::Purpose => None,
+            Mode::Purpose | Mode::Hypothetical => None,
             Mode::Intent { unless } => {
                 if let Some(t) = threat_code(code) {
                     return Some(valid(t));
@@ -208,6 +354,13 @@ impl Coder {
                 Some(f) => valid(format!("02{f}")),
                 None => "020".into(),
             }),
+            Mode::Oblige { strong, .. } => {
+                let root = if strong { "10" } else { "02" };
+                Some(match coop_family(code) {
+                    Some(f) => valid(format!("{root}{f}")),
+                    None => format!("{root}0"),
+                })
+            }
         }
     }
 
@@ -325,6 +478,8 @@ fn coop_family(code: &str) -> Option<String> {
     }
     let sub = |x: u8| (b.len() >= 3 && (b'1'..=b'4').contains(&x)).then_some(x as char);
     Some(match crate::codes::CameoCode::new(code).root() {
+        // 045 mediate -> 039 intent to mediate; other consultations -> 036.
+        "04" if b[2] == b'5' => "9".into(),
         "04" => "6".into(),
         "05" => "2".into(),
         "06" => match sub(b[2]) {
@@ -387,6 +542,7 @@ mod tests {
     #[test]
     fn families() {
         assert_eq!(coop_family("046").as_deref(), Some("6"));
+        assert_eq!(coop_family("045").as_deref(), Some("9"));
         assert_eq!(coop_family("0631").as_deref(), Some("13"));
         assert_eq!(coop_family("073").as_deref(), Some("33"));
         assert_eq!(coop_family("085").as_deref(), Some("54"));

@@ -162,18 +162,32 @@ impl Coder {
                     && mentions[m].tok[0] <= h.end + 1)
             });
             let mut construction = None;
+            // An obligation names the act asked for; a verb the lexicon gives no
+            // code of its own ("must respect the deal") is still a demand or appeal.
+            let code = match (code, mode) {
+                (None, Mode::Oblige { strong, .. }) if verb.code.active.is_none() => {
+                    Some(if strong { "100" } else { "020" }.to_string())
+                }
+                (c, _) => c,
+            };
             let code = match code {
                 Some(c) if mode != Mode::Act => {
                     let new = self.code_under_mode(&c, mode);
                     if new.as_deref() != Some(c.as_str()) {
                         construction = Some(match mode {
                             Mode::Appeal(_) => "appeal: want X to V",
+                            Mode::Oblige { strong: true, .. } => "demand: A said B must V",
+                            Mode::Oblige { .. } => "appeal: A said B should V",
                             Mode::Purpose => "purpose",
                             _ => "modality: intent or threat",
                         });
                     }
                     if new.is_none() {
-                        skip_reason = Some(DropReason::PurposeOrAttempt);
+                        skip_reason = Some(if mode == Mode::Hypothetical {
+                            DropReason::Hypothetical
+                        } else {
+                            DropReason::PurposeOrAttempt
+                        });
                         Some(c)
                     } else {
                         new
@@ -189,7 +203,7 @@ impl Coder {
                 skip_reason = Some(DropReason::NullCode);
             } else if clause.negated && !matched_neg {
                 skip_reason = Some(DropReason::Negated);
-            } else if clause.hypothetical {
+            } else if clause.hypothetical && !matches!(mode, Mode::Oblige { .. }) {
                 skip_reason = Some(DropReason::Hypothetical);
             } else if h.gerund
                 && arcs
@@ -242,6 +256,29 @@ impl Coder {
                 // "A wants B to meet C": the appeal goes to B.
                 targets = self.compound(tokens, ids, mentions, m);
             }
+            if let Mode::Oblige {
+                speaker, target, ..
+            } = mode
+            {
+                // "A said B must V": from the speaker to B.
+                sources = self.compound(tokens, ids, mentions, speaker);
+                targets = self.compound(tokens, ids, mentions, target);
+                // The speech verb's own pattern ("said B must free ...") may have
+                // coded the same demand already.
+                let root = code
+                    .as_deref()
+                    .map(|c| CameoCode::new(c).root().to_string());
+                if skip_reason.is_none()
+                    && events.iter().any(|e: &RawEvent| {
+                        sources.first() == Some(&e.source)
+                            && e.target == targets.first().copied()
+                            && e.code.as_deref().map(|c| CameoCode::new(c).root())
+                                == root.as_deref()
+                    })
+                {
+                    skip_reason = Some(DropReason::AppealCodedOnVerb);
+                }
+            }
             if skip_reason.is_none()
                 && (sources.len() > caps.compound || targets.len() > caps.compound)
             {
@@ -276,7 +313,9 @@ impl Coder {
                 targets = sources.clone();
             }
             // "A clashed with B": B acts on A too.
+            // ... only when it happened: "A is ready to negotiate with B" is A's intent.
             let with_target = mutual
+                && mode == Mode::Act
                 && sources.len() == 1
                 && targets.first().is_some_and(|&t| {
                     mentions[t].tok[0] >= 1 && ids[mentions[t].tok[0] - 1] == self.w.with

@@ -45,6 +45,23 @@ const CALL: &[&str] = &[
     "dubbed",
     "termed",
 ];
+/// Verbs of judgement that name an act with their object's complement: "considers
+/// B's settlements illegal", "deemed the vote a sham" (issue 10 class "evaluative
+/// content"). The same frame as [`CALL`].
+const DEEM: &[&str] = &["considers", "considered", "deems", "deemed"];
+/// Verbs of judgement that need "as": "views B's move as a provocation", "saw the
+/// vote as a sham" ("saw Israeli aggression" alone is not a judgement).
+const VIEW_AS: &[&str] = &[
+    "views",
+    "viewed",
+    "regards",
+    "regarded",
+    "sees",
+    "saw",
+    "characterised",
+    "characterized",
+    "portrayed",
+];
 /// Adjectives of condemnation; they count only as predicates ("was illegal").
 const NEG_ADJ: &[&str] = &[
     "illegal",
@@ -79,6 +96,20 @@ const NEG_ADJ: &[&str] = &[
     "unwarranted",
     "unjustified",
     "baseless",
+    // Issue 10 class "evaluative content after said" (words of condemnation news
+    // uses for an act: "called the move harmful", "said the law was biased").
+    "adverse",
+    "harmful",
+    "hostile",
+    "unhelpful",
+    "destructive",
+    "unfriendly",
+    "biased",
+    "discriminatory",
+    "racist",
+    "belligerent",
+    "self-serving",
+    "inappropriate",
 ];
 /// Nouns of condemnation ("a mistake", "a sham", "piracy").
 const NEG_NOUN: &[&str] = &[
@@ -103,6 +134,58 @@ const NEG_NOUN: &[&str] = &[
     "witch-hunt",
     "terrorism",
     "crime",
+    // Issue 10 class "evaluative content after said": "called the dam a threat to
+    // its survival", "an obstacle to peace", "a disaster".
+    "threat",
+    "obstacle",
+    "disaster",
+    "catastrophe",
+    "scandal",
+    "atrocity",
+    "fraud",
+];
+/// Nouns naming an accusation: "B's accusations were baseless" denies them (016).
+const ACCUSATION: &[&str] = &[
+    "accusation",
+    "accusations",
+    "allegation",
+    "allegations",
+    "claim",
+    "claims",
+    "charge",
+    "charges",
+];
+/// Predicates saying an accusation is untrue (issue 10 class "reject/dismiss
+/// accusations -> 016").
+const FALSITY: &[&str] = &[
+    "false",
+    "baseless",
+    "groundless",
+    "untrue",
+    "unfounded",
+    "fabricated",
+    "fabrication",
+    "lie",
+    "lies",
+    "nonsense",
+    "fake",
+    "fiction",
+    "absurd",
+    "ridiculous",
+    "debunked",
+];
+/// ... and, negated, that it is untrue ("not credible").
+const TRUTH: &[&str] = &["true", "credible", "accurate", "correct"];
+/// Participles that condemn the act they describe, inside a naming frame only:
+/// "viewed B's move as a measure contradicting international law".
+const NEG_PARTICIPLE: &[&str] = &[
+    "contradicting",
+    "violating",
+    "undermining",
+    "flouting",
+    "breaching",
+    "threatening",
+    "endangering",
 ];
 /// Predicates of a verbal defence ("was lawful").
 const DEFEND_ADJ: &[&str] = &[
@@ -233,11 +316,26 @@ impl Coder {
         let norm = |j: usize| tokens[j].norm.as_str();
         // The subject of a word at `i`: the nearest coded mention ending within six
         // tokens before it.
-        let subject_before = |i: usize| -> Option<usize> {
+        let nearest_before = |i: usize| -> Option<usize> {
             (i.saturating_sub(7)..i)
                 .rev()
                 .find(|&k| owner[k] != usize::MAX && coded(owner[k]))
                 .map(|k| owner[k])
+        };
+        // ... where "A said it viewed ..." makes the pronoun A itself: the subject of
+        // the speech verb right before the pronoun.
+        let subject_before = |i: usize| -> Option<usize> {
+            let m = nearest_before(i)?;
+            let p = mentions[m].tok[0];
+            if mentions[m].pronoun
+                && p >= 1
+                && crate::speech::is_speech(norm(p - 1), crate::speech::INDIRECT)
+            {
+                if let Some(a) = nearest_before(p - 1) {
+                    return Some(a);
+                }
+            }
+            Some(m)
         };
         // The first coded mention in [a, b) that is not `speaker`'s actor.
         let first_other = |a: usize, b: usize, speaker: usize| -> Option<(usize, usize)> {
@@ -288,12 +386,37 @@ impl Coder {
                 }
                 // "A said B's decision was illegal": target before a "be" + evaluation.
                 for e in a..b {
-                    let Some(code) = eval_code(tokens, e) else {
-                        continue;
-                    };
-                    if negated_before(tokens, e) {
+                    // "A said B's accusations were baseless": A denies them (016) to
+                    // B; "the allegations against C are not credible" defends C (052).
+                    if let Some(acc) = denial(tokens, a, e) {
+                        if !(acc..e).any(|k| is_be(norm(k))) {
+                            continue;
+                        }
+                        let against = (acc + 1..n.min(acc + 3))
+                            .find(|&k| matches!(norm(k), "against" | "about"))
+                            .and_then(|k| first_other(k + 1, e, speaker));
+                        let (target, code) = match against {
+                            Some((t, _)) => (Some(t), "052"),
+                            None => (first_other(a, acc + 1, speaker).map(|x| x.0), "016"),
+                        };
+                        if let Some(t) = target {
+                            out.push(Evaluation {
+                                source: speaker,
+                                target: t,
+                                code,
+                                frame: "denial of an accusation",
+                                span,
+                                region: [0, 0],
+                            });
+                        }
                         break;
                     }
+                    let Some(verdict) = eval_code(tokens, e, false) else {
+                        continue;
+                    };
+                    let Some(code) = verdict_code(tokens, e, verdict) else {
+                        break;
+                    };
                     let Some((t, tk)) = first_other(a, e, speaker) else {
                         break;
                     };
@@ -309,7 +432,7 @@ impl Coder {
                     }
                     break;
                 }
-            } else if CALL.contains(&w) {
+            } else if CALL.contains(&w) || DEEM.contains(&w) || VIEW_AS.contains(&w) {
                 if matches!(
                     tokens.get(i + 1).map(|t| t.norm.as_str()),
                     Some("for" | "on" | "upon" | "off" | "in")
@@ -321,13 +444,22 @@ impl Coder {
                 };
                 let end = (i + 2..n.min(i + 10)).find(|&k| matches!(norm(k), ";" | "."));
                 let end = end.unwrap_or(n.min(i + 10));
+                let as_needed = VIEW_AS.contains(&w);
+                // "the Authority, which considers B biased, ...": a standing view in a
+                // relative clause is background (CODING-GUIDE "Standing situations").
+                if !CALL.contains(&w) && i >= 1 && matches!(norm(i - 1), "which" | "who" | "that") {
+                    continue;
+                }
                 for e in i + 2..end {
-                    let Some(code) = eval_code(tokens, e) else {
+                    let Some(verdict) = eval_code(tokens, e, true) else {
                         continue;
                     };
-                    if negated_before(tokens, e) {
+                    if as_needed && !(i + 1..e).any(|k| norm(k) == "as") {
                         break;
                     }
+                    let Some(code) = verdict_code(tokens, e, verdict) else {
+                        break;
+                    };
                     if let Some((t, _)) = first_other(i + 1, e, speaker) {
                         out.push(Evaluation {
                             source: speaker,
@@ -408,18 +540,88 @@ impl Coder {
     }
 }
 
-/// The code an evaluation word at `e` gives: 111 for a condemnation, 052 for a
-/// defence; adjectives only as predicates.
-fn eval_code(tokens: &[Token], e: usize) -> Option<&'static str> {
+/// What an evaluation word says, plain and under a negation ("not lawful").
+#[derive(Clone, Copy)]
+struct Verdict {
+    /// The code of the plain evaluation: 111 condemnation, 052 defence.
+    code: &'static str,
+    /// The code when negated ("not in line with the law" condemns), or `None` when
+    /// a negation leaves no evaluation ("not illegal").
+    negated: Option<&'static str>,
+}
+
+/// The evaluation a word at `e` gives: 111 for a condemnation, 052 for a defence.
+/// Adjectives count as predicates ("was illegal"), or before a noun when
+/// `attributive` (the object of a naming verb: "called it a dangerous provocation").
+/// Conformity phrases flip under negation: "not in line with international law" is a
+/// condemnation, "not inconsistent with international law" a defence.
+fn eval_code(tokens: &[Token], e: usize, attributive: bool) -> Option<Verdict> {
     let w = tokens[e].norm.as_str();
-    if NEG_NOUN.contains(&w) {
-        return Some("111");
+    let next = |k: usize| tokens.get(e + k).map(|t| t.norm.as_str());
+    let plain = |code| {
+        Some(Verdict {
+            code,
+            negated: None,
+        })
+    };
+    let predicate = attributive || predicative(tokens, e);
+    if NEG_NOUN.contains(&w)
+        || (NEG_ADJ.contains(&w) && predicate)
+        || (attributive && NEG_PARTICIPLE.contains(&w))
+    {
+        return plain("111");
     }
-    if NEG_ADJ.contains(&w) && predicative(tokens, e) {
-        return Some("111");
+    if DEFEND_ADJ.contains(&w) && predicate {
+        return plain("052");
     }
-    if DEFEND_ADJ.contains(&w) && predicative(tokens, e) {
-        return Some("052");
+    // "said B was responsible for the violence", "B is to blame": an accusation.
+    if w == "responsible" && next(1) == Some("for")
+        || w == "blame" && e >= 1 && tokens[e - 1].norm == "to"
+    {
+        return plain("112");
+    }
+    // Conformity with a rule: "(in)consistent with", "in line with", "contrary to",
+    // "a violation of", "in breach of".
+    let conform = matches!(w, "consistent" | "compatible") && next(1) == Some("with")
+        || w == "line" && e >= 1 && tokens[e - 1].norm == "in" && next(1) == Some("with")
+        || w == "accordance" && next(1) == Some("with");
+    let breach = matches!(w, "inconsistent" | "incompatible") && next(1) == Some("with")
+        || w == "contrary" && next(1) == Some("to")
+        || matches!(w, "violation" | "breach" | "contravention") && next(1) == Some("of");
+    if conform {
+        return Some(Verdict {
+            code: "052",
+            negated: Some("111"),
+        });
+    }
+    if breach {
+        return Some(Verdict {
+            code: "111",
+            negated: Some("052"),
+        });
     }
     None
+}
+
+/// The verdict at `e` under its negation, if any: the code to emit, or `None`.
+fn verdict_code(tokens: &[Token], e: usize, v: Verdict) -> Option<&'static str> {
+    if negated_before(tokens, e) {
+        v.negated
+    } else {
+        Some(v.code)
+    }
+}
+
+/// "B's accusations were baseless", "the allegations against C are not credible":
+/// an accusation noun in [a, e) and a predicate at `e` saying it is untrue.
+fn denial(tokens: &[Token], a: usize, e: usize) -> Option<usize> {
+    let w = tokens[e].norm.as_str();
+    let untrue = (FALSITY.contains(&w) && !negated_before(tokens, e))
+        || (TRUTH.contains(&w) && negated_before(tokens, e));
+    if !untrue {
+        return None;
+    }
+    (a..e)
+        .rev()
+        .find(|&k| ACCUSATION.contains(&tokens[k].norm.as_str()))
 }
