@@ -89,8 +89,7 @@ impl Coder {
         // event, or for the trace of `explain`.
         let parsed = !kept.is_empty() || trace.is_on();
         if parsed {
-            let tags = std::mem::take(&mut a.upos);
-            model.analyse_tagged(&words, &tags, a);
+            model.parse_tagged(&words, a);
         }
         trace.tags(&words, a);
         (kept, parsed)

@@ -154,6 +154,16 @@ impl Model {
             .as_ref()
     }
 
+    /// Builds the lookup tables of the weights now (about 40 MB for the built-in
+    /// model); otherwise each is built on its first use. Loading stays cheap: the
+    /// tables are read in place from the model's bytes, and this re-lays them once for
+    /// lookups that read one slot each.
+    pub fn prepare(&self) {
+        self.tagger.weights.prepare();
+        self.parser.prepare();
+        self.labeller.prepare();
+    }
+
     /// The attribution line (data the model was trained on, and its licence).
     pub fn attribution(&self) -> &str {
         &self.attribution
@@ -213,9 +223,28 @@ impl Model {
         }
     }
 
+    /// Parses `words` on the tags that [`Model::tag`] just gave them in `out`: the same
+    /// as `analyse_tagged(words, &out.upos, out)`, without computing the words' atoms,
+    /// tags and lemmas again. If `out` does not hold the tagging of `words` (another
+    /// length), they are tagged first.
+    pub fn parse_tagged<S: AsRef<str>>(&self, words: &[S], out: &mut Analysis) {
+        if out.upos.len() != words.len()
+            || out.ws.atoms.len() != words.len()
+            || out.lemma_end.len() != words.len()
+        {
+            self.tag_inner(words, None, out);
+        }
+        self.parse_inner(out);
+    }
+
     fn analyse_inner<S: AsRef<str>>(&self, words: &[S], tags: Option<&[Upos]>, out: &mut Analysis) {
         self.tag_inner(words, tags, out);
-        let n = words.len();
+        self.parse_inner(out);
+    }
+
+    /// Parses and labels the words tagged in `out` (atoms and tags filled).
+    fn parse_inner(&self, out: &mut Analysis) {
+        let n = out.upos.len();
         let Analysis {
             upos,
             head,

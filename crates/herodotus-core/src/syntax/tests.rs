@@ -267,6 +267,38 @@ fn tag_only_gives_the_tags_and_lemmas_of_the_full_analysis() {
 }
 
 #[test]
+fn parse_after_tag_is_the_full_analysis_on_those_tags() {
+    let m = Model::try_builtin().expect("the built-in model loads");
+    let (mut full, mut a) = (Analysis::new(), Analysis::new());
+    for sentence in [
+        "The strikes on the base killed ten .",
+        "Officials held talks in Geneva and launched air strikes on Monday .",
+        "Last week 's attack was condemned by the United Nations .",
+    ] {
+        let words: Vec<&str> = sentence.split(' ').collect();
+        m.tag(&words, &mut a);
+        let tags = a.upos.clone();
+        m.parse_tagged(&words, &mut a);
+        m.analyse_tagged(&words, &tags, &mut full);
+        assert_eq!(
+            (&a.upos, &a.head, &a.deprel),
+            (&full.upos, &full.head, &full.deprel)
+        );
+        for i in 0..words.len() {
+            assert_eq!(a.lemma(i), full.lemma(i), "{sentence}");
+        }
+        // Without a tagging of these words first, they are tagged.
+        m.tag(&["Peace", "."], &mut a);
+        m.parse_tagged(&words, &mut a);
+        m.analyse(&words, &mut full);
+        assert_eq!(
+            (&a.upos, &a.head, &a.deprel),
+            (&full.upos, &full.head, &full.deprel)
+        );
+    }
+}
+
+#[test]
 fn the_builtin_model_loads_in_place() {
     let m = Model::from_static(model::builtin_bytes()).expect("loads");
     assert_eq!(&m, Model::builtin());
