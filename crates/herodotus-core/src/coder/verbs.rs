@@ -88,8 +88,13 @@ impl Coder {
         // Parse (on the tags already found) only a window that can still give an
         // event, or for the trace of `explain`.
         let parsed = !kept.is_empty() || trace.is_on();
-        if parsed {
+        if trace.is_on() {
+            // `explain` shows every relation.
             model.parse_tagged(&words, a);
+        } else if parsed {
+            // The roles read the relations of a few words only: those are labelled
+            // when read (see `super::arcs`).
+            model.parse_tagged_unlabelled(&words, a);
         }
         trace.tags(&words, a);
         (kept, parsed)

@@ -97,6 +97,9 @@ struct Workspace {
     state: State,
     label: label::Scratch,
     rels: Vec<DepRel>,
+    /// `state` and `label.kids` hold the parse of the whole analysis, unlabelled
+    /// (see [`Model::parse_tagged_unlabelled`]).
+    unlabelled: bool,
 }
 
 impl Analysis {
@@ -203,6 +206,7 @@ impl Model {
             ws,
             ..
         } = out;
+        ws.unlabelled = false;
         ws.atoms.clear();
         for w in words {
             ws.atoms
@@ -242,8 +246,72 @@ impl Model {
         self.parse_inner(out);
     }
 
+    /// Like [`Model::parse_tagged`], but the relations are left to be computed on
+    /// demand with [`Model::relation`]: `head` is filled, `deprel` is left empty
+    /// (and filled as usual when the sentence is longer than one window,
+    /// [`MAX_WINDOW`]). A relation depends only on the tree, the words and the tags,
+    /// so a relation asked for is the one [`Model::parse_tagged`] gives; a caller that
+    /// reads the relations of a few words skips labelling the others.
+    pub fn parse_tagged_unlabelled<S: AsRef<str>>(&self, words: &[S], out: &mut Analysis) {
+        if words.len() > MAX_WINDOW {
+            return self.parse_tagged(words, out);
+        }
+        if out.upos.len() != words.len()
+            || out.ws.atoms.len() != words.len()
+            || out.lemma_end.len() != words.len()
+        {
+            self.tag_inner(words, None, out);
+        }
+        let n = out.upos.len();
+        let Analysis {
+            upos,
+            head,
+            deprel,
+            ws,
+            ..
+        } = out;
+        head.clear();
+        deprel.clear();
+        parser::parse(&self.parser, &ws.atoms, upos, &mut ws.state, &mut ws.feats);
+        ws.label.kids.build(&ws.state.head[..n]);
+        head.extend(
+            ws.state.head[..n]
+                .iter()
+                .map(|&h| if h as usize == n { 0 } else { h + 1 }),
+        );
+        ws.unlabelled = true;
+    }
+
+    /// The relation of word `i` (0-based) to its head in `a`: the one in `a.deprel`
+    /// when the analysis is labelled, else computed now from the parse that
+    /// [`Model::parse_tagged_unlabelled`] left in `a` (the same relation
+    /// [`Model::parse_tagged`] gives). [`DepRel::Dep`] for a word out of range or an
+    /// analysis without a parse.
+    pub fn relation(&self, a: &Analysis, i: usize) -> DepRel {
+        if a.deprel.len() == a.len() {
+            return a.deprel.get(i).copied().unwrap_or(DepRel::Dep);
+        }
+        let n = a.len();
+        if !a.ws.unlabelled || i >= n || a.head.len() != n || a.ws.state.head.len() <= n {
+            return DepRel::Dep;
+        }
+        let wh = &a.ws.state.head[..n];
+        if wh[i] as usize == n {
+            return DepRel::Root;
+        }
+        let mut feats = Vec::with_capacity(96);
+        label::features(&a.ws.atoms, &a.upos, wh, &a.ws.label.kids, i, &mut feats);
+        let mut scores = [0f32; 64];
+        let scores = &mut scores[..self.labeller.n_classes.min(64)];
+        self.labeller.score(&feats, scores);
+        super::features::argmax_allowed(scores, |c| c != DepRel::Root as usize)
+            .and_then(DepRel::from_index)
+            .unwrap_or(DepRel::Dep)
+    }
+
     /// Parses and labels the words tagged in `out` (atoms and tags filled).
     fn parse_inner(&self, out: &mut Analysis) {
+        out.ws.unlabelled = false;
         let n = out.upos.len();
         let Analysis {
             upos,
