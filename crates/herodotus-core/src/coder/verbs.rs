@@ -44,8 +44,27 @@ impl Coder {
         trace: &mut Trace<'_>,
     ) -> (Vec<VerbHit>, bool) {
         let cands = self.lexical_candidates(tokens, ids, owner, mentions, trace);
-        // Parse only what can give an event: a coded actor and a verb candidate.
-        if cands.is_empty() || !mentions.iter().any(|m| m.code.is_some()) || self.parser.is_none() {
+        // Tag and parse only what can give an event: a verb candidate and a coded
+        // actor.
+        let coded = mentions.iter().filter(|m| m.code.is_some()).count();
+        if cands.is_empty() || coded == 0 || self.parser.is_none() {
+            return (cands, false);
+        }
+        // Nor a window with one coded actor when events need a target: an event's
+        // source and target are two coded mentions of the window (`emit_events`),
+        // so none comes out whatever the tags and the parse say. They could change
+        // only how many raw events the window makes, which shows in the cap
+        // records: this is skipped only when no cap can be reached (at most
+        // `m + 2 m^2` raw events a candidate with `m` mentions, see
+        // `code_sentence`). `explain` parses it anyway, for the trace.
+        let m = mentions.len();
+        let caps = &self.options.caps;
+        if coded < 2
+            && self.options.require_target
+            && !trace.is_on()
+            && m <= caps.compound
+            && cands.len().saturating_mul(m + 2 * m * m) <= caps.events
+        {
             return (cands, false);
         }
         self.tag_filter(text, tokens, owner, mentions, cands, a, trace)
