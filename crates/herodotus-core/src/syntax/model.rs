@@ -232,13 +232,18 @@ impl Model {
     /// tags and lemmas again. If `out` does not hold the tagging of `words` (another
     /// length), they are tagged first.
     pub fn parse_tagged<S: AsRef<str>>(&self, words: &[S], out: &mut Analysis) {
+        self.ensure_tagged(words, out);
+        self.parse_inner(out);
+    }
+
+    /// Tags `words` into `out` unless it holds a tagging of that many words.
+    fn ensure_tagged<S: AsRef<str>>(&self, words: &[S], out: &mut Analysis) {
         if out.upos.len() != words.len()
             || out.ws.atoms.len() != words.len()
             || out.lemma_end.len() != words.len()
         {
             self.tag_inner(words, None, out);
         }
-        self.parse_inner(out);
     }
 
     fn analyse_inner<S: AsRef<str>>(&self, words: &[S], tags: Option<&[Upos]>, out: &mut Analysis) {
@@ -256,12 +261,7 @@ impl Model {
         if words.len() > MAX_WINDOW {
             return self.parse_tagged(words, out);
         }
-        if out.upos.len() != words.len()
-            || out.ws.atoms.len() != words.len()
-            || out.lemma_end.len() != words.len()
-        {
-            self.tag_inner(words, None, out);
-        }
+        self.ensure_tagged(words, out);
         let n = out.upos.len();
         let Analysis {
             upos,
