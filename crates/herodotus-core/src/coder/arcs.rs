@@ -22,8 +22,9 @@
 
 use super::mentions::Found;
 use super::verbs::VerbHit;
-use crate::syntax::{Analysis, DepRel};
+use crate::syntax::{Analysis, DepRel, Model};
 use crate::tokens::Token;
+use std::cell::RefCell;
 
 /// Roles of one verb read off the parse (mention indices).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -50,12 +51,35 @@ const TARGET_CASES: &[&str] = &["with", "against", "to", "on", "at"];
 /// A parse of a window with the mention owning each token.
 pub(super) struct Arcs<'a> {
     pub(super) a: &'a Analysis,
+    /// The model that parsed it: the relations are labelled when first read (see
+    /// [`Model::parse_tagged_unlabelled`]).
+    pub(super) model: &'a Model,
     pub(super) tokens: &'a [Token],
     pub(super) owner: &'a [usize],
     pub(super) mentions: &'a [Found],
+    /// Relations read so far, by word.
+    pub(super) rels: RefCell<Vec<Option<DepRel>>>,
 }
 
 impl Arcs<'_> {
+    /// The relation of word `i` to its head, labelled on first use.
+    fn rel(&self, i: usize) -> DepRel {
+        let mut rels = self.rels.borrow_mut();
+        if rels.len() != self.a.len() {
+            rels.clear();
+            rels.resize(self.a.len(), None);
+        }
+        match rels.get(i) {
+            Some(Some(r)) => *r,
+            Some(None) => {
+                let r = self.model.relation(self.a, i);
+                rels[i] = Some(r);
+                r
+            }
+            None => DepRel::Dep,
+        }
+    }
+
     fn head(&self, i: usize) -> Option<usize> {
         let h = self.a.head[i] as usize;
         (h > 0).then(|| h - 1)
@@ -110,7 +134,7 @@ impl Arcs<'_> {
             // Not an "of" phrase: "the release of the hostages" is no act of theirs.
             .filter(|&c| {
                 matches!(
-                    self.a.deprel[c],
+                    self.rel(c),
                     DepRel::NmodPoss
                         | DepRel::Compound
                         | DepRel::Amod
@@ -124,7 +148,7 @@ impl Arcs<'_> {
     /// The preposition marking nominal `w` ("with" in "with B"), lower-cased.
     fn case_of(&self, w: usize) -> Option<&str> {
         self.children(w)
-            .find(|&c| self.a.deprel[c] == DepRel::Case)
+            .find(|&c| self.rel(c) == DepRel::Case)
             .map(|c| self.tokens[c].norm.as_str())
     }
 
@@ -141,8 +165,7 @@ impl Arcs<'_> {
     /// "has been") among its children. The subject label alone is not trusted
     /// (the labeller sometimes calls an active subject `nsubj:pass`).
     pub(super) fn passive(&self, v: usize) -> bool {
-        self.children(v)
-            .any(|c| self.a.deprel[c] == DepRel::AuxPass)
+        self.children(v).any(|c| self.rel(c) == DepRel::AuxPass)
     }
 
     /// The roles of verb word `v`, `passive` as decided by the caller.
@@ -157,7 +180,7 @@ impl Arcs<'_> {
         let mut iobj = None;
         let mut obl = None;
         for c in self.children(v) {
-            match self.a.deprel[c] {
+            match self.rel(c) {
                 DepRel::Nsubj | DepRel::NsubjPass | DepRel::NsubjOuter => {
                     r.has_subject = true;
                     let s = if self.relative_pronoun(c) {
@@ -207,10 +230,7 @@ impl Arcs<'_> {
         let mut cur = v;
         for _ in 0..MAX_CLIMB {
             let opened = self.children(cur).any(|c| {
-                if !matches!(
-                    self.a.deprel[c],
-                    DepRel::Nsubj | DepRel::NsubjPass | DepRel::Obj
-                ) {
+                if !matches!(self.rel(c), DepRel::Nsubj | DepRel::NsubjPass | DepRel::Obj) {
                     return false;
                 }
                 // "which", or "whose" before the noun.
@@ -234,8 +254,8 @@ impl Arcs<'_> {
             }
             // Only a conjunct joined by "and/or" shares the clause: a comma alone is
             // often a misparse of the main verb after the relative clause.
-            let joined = self.children(cur).any(|c| self.a.deprel[c] == DepRel::Cc);
-            match (self.a.deprel[cur], self.head(cur)) {
+            let joined = self.children(cur).any(|c| self.rel(c) == DepRel::Cc);
+            match (self.rel(cur), self.head(cur)) {
                 (DepRel::Conj, Some(h)) if joined => cur = h,
                 // "who have long refused to negotiate": the infinitive is in it too
                 // (not a verb after a comma: the main verb misparsed as an xcomp).
@@ -265,8 +285,8 @@ impl Arcs<'_> {
             )
             && (rel + 1..v).all(|j| {
                 !self.a.upos[j].is_verbal()
-                    || self.a.deprel[j] == DepRel::Aux
-                    || self.a.deprel[j] == DepRel::AuxPass
+                    || self.rel(j) == DepRel::Aux
+                    || self.rel(j) == DepRel::AuxPass
             })
     }
 
@@ -282,7 +302,7 @@ impl Arcs<'_> {
                 && t.parse::<i32>().is_ok_and(|y| (1800..year).contains(&y))
         };
         let dating = |c: usize, rels: &[DepRel]| {
-            rels.contains(&self.a.deprel[c])
+            rels.contains(&self.rel(c))
                 && self.case_of(c).is_none_or(|p| matches!(p, "in" | "during"))
                 && (is_past_year(c) || self.children(c).any(is_past_year))
         };
@@ -296,16 +316,14 @@ impl Arcs<'_> {
         // agent or object: "annexed by Germany in 1938".
         self.children(v).any(|c| {
             dating(c, OBL)
-                || (matches!(
-                    self.a.deprel[c],
-                    DepRel::OblAgent | DepRel::Obj | DepRel::Obl
-                ) && self.children(c).any(|d| dating(d, &[DepRel::Nmod])))
+                || (matches!(self.rel(c), DepRel::OblAgent | DepRel::Obj | DepRel::Obl)
+                    && self.children(c).any(|d| dating(d, &[DepRel::Nmod])))
         })
     }
 
     /// Verb word `v` heads a clausal subject ("signing a deal has proved elusive").
     pub(super) fn clausal_subject(&self, v: usize) -> bool {
-        matches!(self.a.deprel[v], DepRel::Csubj | DepRel::CsubjPass)
+        matches!(self.rel(v), DepRel::Csubj | DepRel::CsubjPass)
     }
 
     /// The subject a verb with none of its own shares: a conjoined verb its head's,
@@ -317,7 +335,7 @@ impl Arcs<'_> {
             let Some(h) = self.head(cur) else {
                 return (None, false);
             };
-            match self.a.deprel[cur] {
+            match self.rel(cur) {
                 // "A, which backed B, criticised C" misparsed with "criticised" as
                 // an xcomp of "backed": no subject from the parse, the fallback
                 // decides.
@@ -325,7 +343,7 @@ impl Arcs<'_> {
                 DepRel::Conj | DepRel::Xcomp => {
                     if let Some(s) = self
                         .children(h)
-                        .find(|&c| matches!(self.a.deprel[c], DepRel::Nsubj | DepRel::NsubjOuter))
+                        .find(|&c| matches!(self.rel(c), DepRel::Nsubj | DepRel::NsubjOuter))
                     {
                         if self.relative_pronoun(s) {
                             return (self.relcl_noun(h), true);
@@ -349,7 +367,7 @@ impl Arcs<'_> {
 
     /// The noun a relative clause headed by `v` attaches to.
     fn relcl_noun(&self, v: usize) -> Option<usize> {
-        if self.a.deprel[v] == DepRel::AclRelcl {
+        if self.rel(v) == DepRel::AclRelcl {
             self.head(v).and_then(|n| self.actor_of(n))
         } else {
             None
@@ -376,10 +394,7 @@ impl Arcs<'_> {
             // by A", "wants to meet A", "alleged that A ..."), not one with a clause
             // of its own.
             if self.a.upos[h] == crate::syntax::Upos::Verb
-                && !matches!(
-                    self.a.deprel[h],
-                    DepRel::Xcomp | DepRel::Acl | DepRel::Ccomp
-                )
+                && !matches!(self.rel(h), DepRel::Xcomp | DepRel::Acl | DepRel::Ccomp)
             {
                 return false;
             }
@@ -396,10 +411,8 @@ impl Arcs<'_> {
         (s..e)
             .filter(|&i| self.head(i).is_none_or(|p| !(s..e).contains(&p)))
             .any(|i| {
-                matches!(
-                    self.a.deprel[i],
-                    DepRel::Nsubj | DepRel::NsubjPass | DepRel::Obj
-                ) && self.head(i) != Some(v)
+                matches!(self.rel(i), DepRel::Nsubj | DepRel::NsubjPass | DepRel::Obj)
+                    && self.head(i) != Some(v)
             })
     }
 }

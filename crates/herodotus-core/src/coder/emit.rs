@@ -60,11 +60,13 @@ impl Coder {
         let mut analysis = SCRATCH.with(|c| c.take());
         let (cands, parsed) =
             self.verb_candidates(text, tokens, ids, &owner, mentions, &mut analysis, trace);
-        let arcs = parsed.then_some(Arcs {
+        let arcs = self.parser.filter(|_| parsed).map(|model| Arcs {
             a: &analysis,
+            model,
             tokens,
             owner: &owner,
             mentions,
+            rels: Default::default(),
         });
         let mut events = Vec::new();
         let paired_codes = self.dicts.semantics.paired_codes;

@@ -44,8 +44,27 @@ impl Coder {
         trace: &mut Trace<'_>,
     ) -> (Vec<VerbHit>, bool) {
         let cands = self.lexical_candidates(tokens, ids, owner, mentions, trace);
-        // Parse only what can give an event: a coded actor and a verb candidate.
-        if cands.is_empty() || !mentions.iter().any(|m| m.code.is_some()) || self.parser.is_none() {
+        // Tag and parse only what can give an event: a verb candidate and a coded
+        // actor.
+        let coded = mentions.iter().filter(|m| m.code.is_some()).count();
+        if cands.is_empty() || coded == 0 || self.parser.is_none() {
+            return (cands, false);
+        }
+        // Nor a window with one coded actor when events need a target: an event's
+        // source and target are two coded mentions of the window (`emit_events`),
+        // so none comes out whatever the tags and the parse say. They could change
+        // only how many raw events the window makes, which shows in the cap
+        // records: this is skipped only when no cap can be reached (at most
+        // `m + 2 m^2` raw events a candidate with `m` mentions, see
+        // `code_sentence`). `explain` parses it anyway, for the trace.
+        let m = mentions.len();
+        let caps = &self.options.caps;
+        if coded < 2
+            && self.options.require_target
+            && !trace.is_on()
+            && m <= caps.compound
+            && cands.len().saturating_mul(m + 2 * m * m) <= caps.events
+        {
             return (cands, false);
         }
         self.tag_filter(text, tokens, owner, mentions, cands, a, trace)
@@ -88,9 +107,13 @@ impl Coder {
         // Parse (on the tags already found) only a window that can still give an
         // event, or for the trace of `explain`.
         let parsed = !kept.is_empty() || trace.is_on();
-        if parsed {
-            let tags = std::mem::take(&mut a.upos);
-            model.analyse_tagged(&words, &tags, a);
+        if trace.is_on() {
+            // `explain` shows every relation.
+            model.parse_tagged(&words, a);
+        } else if parsed {
+            // The roles read the relations of a few words only: those are labelled
+            // when read (see `super::arcs`).
+            model.parse_tagged_unlabelled(&words, a);
         }
         trace.tags(&words, a);
         (kept, parsed)

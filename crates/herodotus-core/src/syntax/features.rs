@@ -211,6 +211,8 @@ pub(crate) struct Weights {
     tags: usize,
     records: usize,
     end: usize,
+    /// The same weights re-laid for lookups (see [`Slots`]), built on first use.
+    slots: LazySlots,
 }
 
 impl PartialEq for Weights {
@@ -316,6 +318,7 @@ impl Weights {
                 tags,
                 records,
                 end,
+                slots: LazySlots::default(),
             },
             end,
         ))
@@ -326,8 +329,9 @@ impl Weights {
         &self.data[self.start..self.end]
     }
 
-    /// Offset of a feature's record, if it has one.
-    #[inline]
+    /// Offset of a feature's record in the file layout, if it has one (the reference
+    /// lookup; inference goes through [`Slots`], which finds the same records).
+    #[cfg(test)]
     fn record(&self, k: u64) -> Option<usize> {
         let d = &*self.data;
         let o = self.offsets + 4 * bucket(k, self.mask);
@@ -338,24 +342,221 @@ impl Weights {
             .map(|i| self.records + i * (4 + self.n_classes))
     }
 
+    /// The lookup table, built on first use.
+    #[inline]
+    fn slots(&self) -> &Slots {
+        self.slots.0.get_or_init(|| Slots::build(self))
+    }
+
+    /// Builds the lookup table now (it is otherwise built on the first lookup).
+    pub fn prepare(&self) {
+        self.slots();
+    }
+
     /// Adds the rows of `feats` into `scores` (length `n_classes`, zeroed by the caller).
+    ///
+    /// Each class's score is the sum of `q * scale` over the features in `feats`
+    /// order, in `f32`, whatever the table layout: the same bits as a plain loop.
     #[inline]
     pub fn score(&self, feats: &[u64], scores: &mut [f32]) {
-        let n = self.n_classes;
-        let d = &*self.data;
-        for &f in feats {
-            if let Some(o) = self.record(f) {
-                let scale = f32::from_le_bytes(d[o..o + 4].try_into().expect("4 bytes"));
-                for (s, &q) in scores.iter_mut().zip(&d[o + 4..o + 4 + n]) {
-                    *s += (q as i8) as f32 * scale;
-                }
-            }
+        let slots = self.slots();
+        match scores.len() {
+            3 => slots.score_n::<3>(feats, scores.try_into().expect("3 scores")),
+            17 => slots.score_n::<17>(feats, scores.try_into().expect("17 scores")),
+            57 => slots.score_n::<57>(feats, scores.try_into().expect("57 scores")),
+            _ => slots.score_any(feats, scores),
         }
     }
 
     /// Number of features.
     pub fn len(&self) -> usize {
         self.count
+    }
+}
+
+/// The slot table of a [`Weights`], built on first use. A clone starts empty (it is
+/// rebuilt from the bytes, which are shared or copied with the table).
+#[derive(Debug, Default)]
+struct LazySlots(std::sync::OnceLock<Slots>);
+
+impl Clone for LazySlots {
+    fn clone(&self) -> LazySlots {
+        LazySlots::default()
+    }
+}
+
+/// A weight table re-laid for inference: open addressing over a power-of-two number of
+/// slots (at most about half full), each slot holding a feature's check key, its scale
+/// and its `n_classes` weights together. A lookup hashes the key, then reads one slot
+/// (one or two adjacent cache lines) and, rarely, the next ones; the file layout needs
+/// three dependent reads in three arrays (bucket offset, key tags, record).
+///
+/// The check key of a feature is what the file layout tells features apart by: its
+/// bucket bits and its high 32 bits (`key & check_mask`, with bit 0 set, so never
+/// 0, which marks an empty slot). A feature is found here exactly when the file
+/// lookup finds it, with the same record.
+///
+/// Slot layout (little-endian, `stride` bytes, a multiple of 8; the table starts on a
+/// 64-byte boundary): check `u64` | scale `f32` | `n_classes` x `i8` | padding.
+#[derive(Debug)]
+struct Slots {
+    n_classes: usize,
+    stride: usize,
+    /// Slot count minus one.
+    mask: usize,
+    /// Clears the slot bits within a cache line (all ones when a slot fills one).
+    line_mask: usize,
+    /// Bits of a key that the file layout keeps (bucket bits and the high 32 bits).
+    check_mask: u64,
+    bytes: Box<[u8]>,
+    /// Offset of slot 0 in `bytes` (aligned to 64 bytes in memory).
+    base: usize,
+}
+
+impl Slots {
+    /// The slot table of `w`'s features. Where the file has the same check key twice
+    /// (not in a table `from_rows` built), the first record wins, as in the file lookup.
+    fn build(w: &Weights) -> Slots {
+        let n = w.n_classes;
+        let stride = (12 + n).div_ceil(8) * 8;
+        // Load factor at most ~0.55 keeps misses (most lookups) to a probe or two.
+        let want = (w.count as u64 * 20 / 11).max(16) as usize;
+        let count = want.next_power_of_two();
+        let mut bytes = vec![0u8; count * stride + 64];
+        let base = (64 - (bytes.as_ptr() as usize) % 64) % 64;
+        let check_mask = 0xffff_ffff_0000_0000 | (w.mask << 1) | 1;
+        let mut s = Slots {
+            n_classes: n,
+            stride,
+            mask: count - 1,
+            line_mask: !((64 / stride).max(1).min(count) - 1),
+            check_mask,
+            bytes: Box::default(),
+            base,
+        };
+        let d = &*w.data;
+        let nb = w.mask as usize + 1;
+        for b in 0..nb {
+            let o = w.offsets + 4 * b;
+            let (lo, hi) = (u32_at(d, o) as usize, u32_at(d, o + 4) as usize);
+            for i in lo..hi {
+                let tag = u32_at(d, w.tags + 4 * i) as u64;
+                let check = tag << 32 | (b as u64) << 1 | 1;
+                let mut at = s.home(check);
+                loop {
+                    let p = base + at * stride;
+                    let c = u64::from_le_bytes(bytes[p..p + 8].try_into().expect("8 bytes"));
+                    if c == check {
+                        break; // a repeated key: the first one stays
+                    }
+                    if c == 0 {
+                        let r = w.records + i * (4 + n);
+                        bytes[p..p + 8].copy_from_slice(&check.to_le_bytes());
+                        bytes[p + 8..p + 12 + n].copy_from_slice(&d[r..r + 4 + n]);
+                        break;
+                    }
+                    at = (at + 1) & s.mask;
+                }
+            }
+        }
+        // A boxed slice keeps the vector's allocation (its capacity is its length),
+        // so the alignment found above holds.
+        s.bytes = bytes.into_boxed_slice();
+        s
+    }
+
+    /// The first slot to look at for a check key: the first slot of a cache line
+    /// when slots are smaller than a line, so that the probes after it (a third of
+    /// the lookups at this load) read the line already fetched.
+    #[inline]
+    fn home(&self, check: u64) -> usize {
+        (fmix(check) as usize) & self.mask & self.line_mask
+    }
+
+    /// The byte offset of the slot holding feature `k`, if the table has it.
+    #[inline]
+    fn find(&self, k: u64) -> Option<usize> {
+        let check = k & self.check_mask | 1;
+        let mut at = self.home(check);
+        let d = &*self.bytes;
+        loop {
+            let p = self.base + at * self.stride;
+            let c = u64::from_le_bytes(d[p..p + 8].try_into().expect("8 bytes"));
+            if c == check {
+                return Some(p);
+            }
+            if c == 0 {
+                return None;
+            }
+            at = (at + 1) & self.mask;
+        }
+    }
+
+    /// The slots of the features of `chunk` that the table has (at most 64), in
+    /// `chunk` order, into `found`; returns how many. The home slots are read first in
+    /// a loop without branches on what they hold, so that their cache misses overlap
+    /// (a lookup loop that branches on each slot mispredicts about every other
+    /// feature and waits for each miss in turn); then each is resolved.
+    #[inline]
+    fn find_all(&self, chunk: &[u64], found: &mut [usize; 64]) -> usize {
+        let d = &*self.bytes;
+        let mut home = [0usize; 64];
+        let mut seen = [0u64; 64];
+        for ((&f, h), s) in chunk.iter().zip(&mut home).zip(&mut seen) {
+            let check = f & self.check_mask | 1;
+            let p = self.base + self.home(check) * self.stride;
+            *h = p;
+            *s = u64::from_le_bytes(d[p..p + 8].try_into().expect("8 bytes"));
+        }
+        let mut m = 0;
+        for ((&f, &p), &s) in chunk.iter().zip(&home).zip(&seen) {
+            let check = f & self.check_mask | 1;
+            let at = if s == check {
+                Some(p)
+            } else if s == 0 {
+                None
+            } else {
+                self.find(f)
+            };
+            if let Some(p) = at {
+                found[m] = p;
+                m += 1;
+            }
+        }
+        m
+    }
+
+    /// [`Weights::score`] for tables of `N` classes: all slots are found first (the
+    /// reads are independent, so the processor overlaps their cache misses), then the
+    /// rows are added in `feats` order.
+    #[inline]
+    fn score_n<const N: usize>(&self, feats: &[u64], scores: &mut [f32; N]) {
+        let d = &*self.bytes;
+        let mut found = [0usize; 64];
+        for chunk in feats.chunks(64) {
+            let m = self.find_all(chunk, &mut found);
+            for &p in &found[..m] {
+                let scale = f32::from_le_bytes(d[p + 8..p + 12].try_into().expect("4 bytes"));
+                let row: &[u8; N] = d[p + 12..p + 12 + N].try_into().expect("N bytes");
+                for (s, &q) in scores.iter_mut().zip(row) {
+                    *s += (q as i8) as f32 * scale;
+                }
+            }
+        }
+    }
+
+    /// [`Weights::score`] for any number of classes.
+    fn score_any(&self, feats: &[u64], scores: &mut [f32]) {
+        let n = self.n_classes;
+        let d = &*self.bytes;
+        for &f in feats {
+            if let Some(p) = self.find(f) {
+                let scale = f32::from_le_bytes(d[p + 8..p + 12].try_into().expect("4 bytes"));
+                for (s, &q) in scores.iter_mut().zip(&d[p + 12..p + 12 + n]) {
+                    *s += (q as i8) as f32 * scale;
+                }
+            }
+        }
     }
 }
 
@@ -537,6 +738,52 @@ mod tests {
         let mut bad = bytes.to_vec();
         bad[16] = 9;
         assert!(Weights::parse(Bytes::Owned(bad.into()), 0).is_err());
+    }
+
+    /// The slot table finds exactly the records the file layout finds, for keys in
+    /// the table and keys not in it (same bucket, other tag; other bucket, same tag).
+    #[test]
+    fn slots_find_what_the_file_layout_finds() {
+        let mut rng = 0x1234_5678_u64;
+        let mut next = || {
+            rng = rng.wrapping_add(0x9e37_79b9_7f4a_7c15);
+            fmix(rng)
+        };
+        let n = 5;
+        let keys: Vec<u64> = (0..3000).map(|_| next() | 1).collect();
+        let scales: Vec<f32> = (0..keys.len()).map(|i| 0.01 * (i % 97) as f32).collect();
+        let rows: Vec<i8> = (0..keys.len() * n).map(|_| next() as i8).collect();
+        let w = Weights::from_rows(n, &keys, &scales, &rows);
+        let slots = w.slots();
+        let mut probes: Vec<u64> = keys.clone();
+        probes.extend(keys.iter().map(|k| k ^ 1 << 40));
+        probes.extend(keys.iter().map(|k| k ^ 1 << 1));
+        probes.extend(keys.iter().map(|k| k & !1));
+        probes.extend((0..3000).map(|_| next()));
+        let mut hits = 0;
+        for &k in &probes {
+            let (a, b) = (w.record(k), slots.find(k));
+            assert_eq!(a.is_some(), b.is_some(), "{k:x}");
+            if let (Some(a), Some(b)) = (a, b) {
+                hits += 1;
+                assert_eq!(w.data[a..a + 4 + n], slots.bytes[b + 8..b + 12 + n]);
+            }
+        }
+        assert!(hits >= 2 * keys.len(), "{hits}");
+        // Scores: the same bits as the plain loop over the file layout.
+        for chunk in probes.chunks(77) {
+            let (mut s1, mut s2) = ([0f32; 5], [0f32; 5]);
+            w.score(chunk, &mut s1);
+            for &f in chunk {
+                if let Some(o) = w.record(f) {
+                    let scale = f32::from_le_bytes(w.data[o..o + 4].try_into().unwrap());
+                    for (s, &q) in s2.iter_mut().zip(&w.data[o + 4..o + 4 + n]) {
+                        *s += (q as i8) as f32 * scale;
+                    }
+                }
+            }
+            assert_eq!(s1.map(f32::to_bits), s2.map(f32::to_bits));
+        }
     }
 
     #[test]

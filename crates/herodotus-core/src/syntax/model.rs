@@ -97,6 +97,9 @@ struct Workspace {
     state: State,
     label: label::Scratch,
     rels: Vec<DepRel>,
+    /// `state` and `label.kids` hold the parse of the whole analysis, unlabelled
+    /// (see [`Model::parse_tagged_unlabelled`]).
+    unlabelled: bool,
 }
 
 impl Analysis {
@@ -154,6 +157,16 @@ impl Model {
             .as_ref()
     }
 
+    /// Builds the lookup tables of the weights now (about 40 MB for the built-in
+    /// model); otherwise each is built on its first use. Loading stays cheap: the
+    /// tables are read in place from the model's bytes, and this re-lays them once for
+    /// lookups that read one slot each.
+    pub fn prepare(&self) {
+        self.tagger.weights.prepare();
+        self.parser.prepare();
+        self.labeller.prepare();
+    }
+
     /// The attribution line (data the model was trained on, and its licence).
     pub fn attribution(&self) -> &str {
         &self.attribution
@@ -193,6 +206,7 @@ impl Model {
             ws,
             ..
         } = out;
+        ws.unlabelled = false;
         ws.atoms.clear();
         for w in words {
             ws.atoms
@@ -213,9 +227,92 @@ impl Model {
         }
     }
 
+    /// Parses `words` on the tags that [`Model::tag`] just gave them in `out`: the same
+    /// as `analyse_tagged(words, &out.upos, out)`, without computing the words' atoms,
+    /// tags and lemmas again. If `out` does not hold the tagging of `words` (another
+    /// length), they are tagged first.
+    pub fn parse_tagged<S: AsRef<str>>(&self, words: &[S], out: &mut Analysis) {
+        self.ensure_tagged(words, out);
+        self.parse_inner(out);
+    }
+
+    /// Tags `words` into `out` unless it holds a tagging of that many words.
+    fn ensure_tagged<S: AsRef<str>>(&self, words: &[S], out: &mut Analysis) {
+        if out.upos.len() != words.len()
+            || out.ws.atoms.len() != words.len()
+            || out.lemma_end.len() != words.len()
+        {
+            self.tag_inner(words, None, out);
+        }
+    }
+
     fn analyse_inner<S: AsRef<str>>(&self, words: &[S], tags: Option<&[Upos]>, out: &mut Analysis) {
         self.tag_inner(words, tags, out);
-        let n = words.len();
+        self.parse_inner(out);
+    }
+
+    /// Like [`Model::parse_tagged`], but the relations are left to be computed on
+    /// demand with [`Model::relation`]: `head` is filled, `deprel` is left empty
+    /// (and filled as usual when the sentence is longer than one window,
+    /// [`MAX_WINDOW`]). A relation depends only on the tree, the words and the tags,
+    /// so a relation asked for is the one [`Model::parse_tagged`] gives; a caller that
+    /// reads the relations of a few words skips labelling the others.
+    pub fn parse_tagged_unlabelled<S: AsRef<str>>(&self, words: &[S], out: &mut Analysis) {
+        if words.len() > MAX_WINDOW {
+            return self.parse_tagged(words, out);
+        }
+        self.ensure_tagged(words, out);
+        let n = out.upos.len();
+        let Analysis {
+            upos,
+            head,
+            deprel,
+            ws,
+            ..
+        } = out;
+        head.clear();
+        deprel.clear();
+        parser::parse(&self.parser, &ws.atoms, upos, &mut ws.state, &mut ws.feats);
+        ws.label.kids.build(&ws.state.head[..n]);
+        head.extend(
+            ws.state.head[..n]
+                .iter()
+                .map(|&h| if h as usize == n { 0 } else { h + 1 }),
+        );
+        ws.unlabelled = true;
+    }
+
+    /// The relation of word `i` (0-based) to its head in `a`: the one in `a.deprel`
+    /// when the analysis is labelled, else computed now from the parse that
+    /// [`Model::parse_tagged_unlabelled`] left in `a` (the same relation
+    /// [`Model::parse_tagged`] gives). [`DepRel::Dep`] for a word out of range or an
+    /// analysis without a parse.
+    pub fn relation(&self, a: &Analysis, i: usize) -> DepRel {
+        if a.deprel.len() == a.len() {
+            return a.deprel.get(i).copied().unwrap_or(DepRel::Dep);
+        }
+        let n = a.len();
+        if !a.ws.unlabelled || i >= n || a.head.len() != n || a.ws.state.head.len() <= n {
+            return DepRel::Dep;
+        }
+        let wh = &a.ws.state.head[..n];
+        if wh[i] as usize == n {
+            return DepRel::Root;
+        }
+        let mut feats = Vec::with_capacity(96);
+        label::features(&a.ws.atoms, &a.upos, wh, &a.ws.label.kids, i, &mut feats);
+        let mut scores = [0f32; 64];
+        let scores = &mut scores[..self.labeller.n_classes.min(64)];
+        self.labeller.score(&feats, scores);
+        super::features::argmax_allowed(scores, |c| c != DepRel::Root as usize)
+            .and_then(DepRel::from_index)
+            .unwrap_or(DepRel::Dep)
+    }
+
+    /// Parses and labels the words tagged in `out` (atoms and tags filled).
+    fn parse_inner(&self, out: &mut Analysis) {
+        out.ws.unlabelled = false;
+        let n = out.upos.len();
         let Analysis {
             upos,
             head,

@@ -394,11 +394,20 @@ pub(crate) fn parse(
 ) {
     st.reset_tagged(tags);
     while !st.is_terminal() {
-        feats.clear();
-        features(words, tags, st, feats);
-        let mut scores = [0f32; N_MOVES];
-        weights.score(feats, &mut scores);
-        let m = super::features::argmax_allowed(&scores, |m| st.is_legal(m)).unwrap_or(SHIFT);
+        // A move that is the only legal one is taken without scoring: the arg-max
+        // over the legal moves could pick nothing else.
+        let mut legal = (0..N_MOVES).filter(|&m| st.is_legal(m));
+        let m = match (legal.next(), legal.next()) {
+            (None, _) => SHIFT,
+            (Some(m), None) => m,
+            _ => {
+                feats.clear();
+                features(words, tags, st, feats);
+                let mut scores = [0f32; N_MOVES];
+                weights.score(feats, &mut scores);
+                super::features::argmax_allowed(&scores, |m| st.is_legal(m)).unwrap_or(SHIFT)
+            }
+        };
         st.apply(m);
     }
 }

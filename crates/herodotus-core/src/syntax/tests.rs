@@ -267,6 +267,64 @@ fn tag_only_gives_the_tags_and_lemmas_of_the_full_analysis() {
 }
 
 #[test]
+fn parse_after_tag_is_the_full_analysis_on_those_tags() {
+    let m = Model::try_builtin().expect("the built-in model loads");
+    let (mut full, mut a) = (Analysis::new(), Analysis::new());
+    for sentence in [
+        "The strikes on the base killed ten .",
+        "Officials held talks in Geneva and launched air strikes on Monday .",
+        "Last week 's attack was condemned by the United Nations .",
+    ] {
+        let words: Vec<&str> = sentence.split(' ').collect();
+        m.tag(&words, &mut a);
+        let tags = a.upos.clone();
+        m.parse_tagged(&words, &mut a);
+        m.analyse_tagged(&words, &tags, &mut full);
+        assert_eq!(
+            (&a.upos, &a.head, &a.deprel),
+            (&full.upos, &full.head, &full.deprel)
+        );
+        for i in 0..words.len() {
+            assert_eq!(a.lemma(i), full.lemma(i), "{sentence}");
+        }
+        // Without a tagging of these words first, they are tagged.
+        m.tag(&["Peace", "."], &mut a);
+        m.parse_tagged(&words, &mut a);
+        m.analyse(&words, &mut full);
+        assert_eq!(
+            (&a.upos, &a.head, &a.deprel),
+            (&full.upos, &full.head, &full.deprel)
+        );
+    }
+}
+
+#[test]
+fn relations_on_demand_are_those_of_the_full_labelling() {
+    let m = Model::try_builtin().expect("the built-in model loads");
+    let (mut full, mut lazy) = (Analysis::new(), Analysis::new());
+    for sentence in [
+        "The convoy was attacked by rebels near the border on Monday .",
+        "Iraq , which rejected the plan , said it would hold talks with Turkey .",
+        "Peace",
+    ] {
+        let words: Vec<&str> = sentence.split(' ').collect();
+        m.analyse(&words, &mut full);
+        m.tag(&words, &mut lazy);
+        m.parse_tagged_unlabelled(&words, &mut lazy);
+        assert_eq!(lazy.head, full.head, "{sentence}");
+        assert!(lazy.deprel.is_empty());
+        // In any order, some twice.
+        for i in (0..words.len()).rev().chain(0..words.len()) {
+            assert_eq!(m.relation(&lazy, i), full.deprel[i], "{sentence}: word {i}");
+        }
+        assert_eq!(m.relation(&lazy, words.len()), DepRel::Dep);
+        // After a plain tagging there is no parse to label.
+        m.tag(&words, &mut lazy);
+        assert_eq!(m.relation(&lazy, 0), DepRel::Dep);
+    }
+}
+
+#[test]
 fn the_builtin_model_loads_in_place() {
     let m = Model::from_static(model::builtin_bytes()).expect("loads");
     assert_eq!(&m, Model::builtin());
