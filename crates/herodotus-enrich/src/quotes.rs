@@ -434,10 +434,24 @@ impl<'a> QuoteFinder<'a> {
                     .iter()
                     .filter(|t| t.is_word())
                     .count();
+                // Two words are a partial quotation when a speech verb of the same
+                // clause reports them and they end it (`X said ... in "farm country,"`,
+                // `warning of "dangerous consequences".`); a label after "called", or
+                // one the clause goes on after ("the 'red lines' of the West"), is none.
+                let ends_clause = text[seg.inner[0]..seg.inner[1]].ends_with([',', '.', '!', '?'])
+                    || text[seg.close_end..]
+                        .chars()
+                        .next()
+                        .is_none_or(|c| matches!(c, ',' | '.' | ';' | ':' | '!' | '?' | '\n'));
                 let keep = words >= 3
-                    || attr
-                        .as_ref()
-                        .is_some_and(|a| !a.characterising && a.local && a.adjacent);
+                    || attr.as_ref().is_some_and(|a| {
+                        a.local
+                            && ((!a.characterising && a.adjacent)
+                                || (words == 2
+                                    && ends_clause
+                                    && (!a.characterising
+                                        || a.verb.as_deref().is_some_and(|v| v.ends_with("ing")))))
+                    });
                 if !keep {
                     continue;
                 }
@@ -492,7 +506,10 @@ impl<'a> QuoteFinder<'a> {
             }
         }
         // Unattributed quotations: the speaker of the speech just before (same
-        // paragraph or the two before), else of the next one in the same paragraph.
+        // paragraph or the two before), else of the next one in the same paragraph,
+        // else the subject of the sentence just before ("X spoke outside the court.
+        // "..."). A quotation so attributed is a speech the next one may continue.
+        history.sort_by_key(|h| h.0);
         for item in items.iter_mut() {
             if item.1.is_some() {
                 continue;
@@ -510,9 +527,22 @@ impl<'a> QuoteFinder<'a> {
                     .find(|h| h.0 > pos && h.1 == para)
                     .map(|h| h.2.clone())
             };
-            if let Some(mut a) = before.or_else(after) {
+            let subject = || {
+                let ui = self.unit_of(pos)?.checked_sub(1)?;
+                let unit = self.units[ui];
+                if para.saturating_sub(Self::para_of(&paras, unit[0])) > 1 {
+                    return None;
+                }
+                self.people.subject_in(unit).map(|speaker| Attribution {
+                    speaker,
+                    ..Attribution::default()
+                })
+            };
+            if let Some(mut a) = before.or_else(after).or_else(subject) {
                 a.local = false;
                 a.verb = None;
+                let at = history.partition_point(|h| h.0 < pos);
+                history.insert(at, (pos, para, a.clone()));
                 item.1 = Some(a);
             }
         }
@@ -572,6 +602,14 @@ impl<'a> QuoteFinder<'a> {
         let lt = self.toks(left);
         if tag_like {
             if let Some(a) = self.tag(&rt, seg.inner[0], true) {
+                // `X said, "...," the office said`: the words are X's, the tag after
+                // names who reports them (a nested attribution).
+                let lead = self.lead(&lt, seg.inner[0]);
+                if let Some(l) =
+                    lead.filter(|l| l.adjacent && !l.characterising && l.speaker.name.is_some())
+                {
+                    return Some(l);
+                }
                 return Some(prefer_named(a, || self.lead(&lt, seg.inner[0])));
             }
         }
@@ -611,6 +649,9 @@ impl<'a> QuoteFinder<'a> {
             })
             .unwrap_or(rt.len());
         let words = &rt[start..end];
+        if let Some(a) = self.according(words, pos) {
+            return Some((a, words.len()));
+        }
         let vi = tag_verb_index(text, words)?;
         let v = &words[vi];
         let attr = |speaker: Speaker| Attribution {
@@ -697,21 +738,8 @@ impl<'a> QuoteFinder<'a> {
         let text = self.text;
         let low: Vec<String> = lt.iter().map(|t| t.s(text).to_lowercase()).collect();
         if let Some(a) = low.iter().position(|w| w == "according") {
-            if low.get(a + 1).is_some_and(|w| w == "to") {
-                let np_end = lt[a + 2..]
-                    .iter()
-                    .position(|t| !t.is_word())
-                    .map_or(lt.len(), |p| a + 2 + p);
-                let np = &lt[a + 2..np_end];
-                if valid_np(text, np) {
-                    return Some(Attribution {
-                        speaker: self.people.resolve(text, np, pos, self.mentions),
-                        verb: Some("according to".into()),
-                        local: true,
-                        characterising: false,
-                        adjacent: false,
-                    });
-                }
+            if let Some(attr) = self.according(&lt[a..], pos) {
+                return Some(attr);
             }
         }
         let vi = (0..lt.len()).rev().find(|&i| {
@@ -727,13 +755,21 @@ impl<'a> QuoteFinder<'a> {
         let v = lt[vi];
         let characterising = !names::is_speech_verb(v.s(text));
         let participle = v.s(text).ends_with("ing");
+        let coordinated = vi > 0 && low[vi - 1] == "and";
         let (np, appositive) = if participle {
             // "..., saying: "" — the subject of the clause is the speaker; an opening
             // adjunct ("After the hearing, Hawk Sawyer issued a statement, saying")
             // is skipped for the first clause that names somebody.
             (self.participle_subject(&lt[..vi], pos), None)
         } else {
-            np_before(text, &lt[..vi])
+            match np_before(text, &lt[..vi]) {
+                // "Lund told a nurse he was armed and said, "": the verb shares the
+                // subject of the clause it is coordinated with.
+                (np, _) if np.is_empty() && coordinated => {
+                    (self.participle_subject(&lt[..vi - 1], pos), None)
+                }
+                found => found,
+            }
         };
         let np = if np.is_empty() {
             // ", said Lavrov, " — the inverted tag of a split quotation.
@@ -756,6 +792,29 @@ impl<'a> QuoteFinder<'a> {
             adjacent: lt[vi + 1..]
                 .iter()
                 .all(|t| !t.is_word() || t.s(text).eq_ignore_ascii_case("that")),
+        })
+    }
+
+    /// `according to X` at the start of `toks`: X, up to the first punctuation,
+    /// speaks. Before a quotation (`According to X, "`) or after it (`"...,"
+    /// according to a statement from X.`).
+    fn according(&self, toks: &[Tok], pos: usize) -> Option<Attribution> {
+        let text = self.text;
+        let w = |k: usize| toks.get(k).map(|t| t.s(text).to_lowercase());
+        if w(0).as_deref() != Some("according") || w(1).as_deref() != Some("to") {
+            return None;
+        }
+        let np_end = np_run_end(text, toks, 2);
+        let np = &toks[2..np_end];
+        if !valid_np(text, np) {
+            return None;
+        }
+        Some(Attribution {
+            speaker: self.people.resolve(text, np, pos, self.mentions),
+            verb: Some("according to".into()),
+            local: true,
+            characterising: false,
+            adjacent: false,
         })
     }
 
@@ -1210,7 +1269,14 @@ fn np_run_end(text: &str, words: &[Tok], from: usize) -> usize {
         let t = &words[k];
         let w = t.s(text);
         if t.is_word() {
-            if ends_np(w) {
+            // "a person briefed on the talks", "officials close to the inquiry": the
+            // phrase of an unnamed source goes on past its participle.
+            let source_phrase = k > from
+                && matches!(
+                    words[k - 1].s(text).to_lowercase().as_str(),
+                    "briefed" | "close" | "involved" | "familiar" | "knowledgeable"
+                );
+            if ends_np(w) && !source_phrase {
                 break;
             }
         } else if !(w == "."
@@ -1232,6 +1298,10 @@ fn np_run_end(text: &str, words: &[Tok], from: usize) -> usize {
 /// alternative ("The mayor of Lagos, Babajide Sanwo-Olu, says").
 fn np_before(text: &str, toks: &[Tok]) -> (Vec<Tok>, Option<Vec<Tok>>) {
     let mut end = toks.len();
+    // "Trump has since said": "since" right before the verb is an adverb.
+    if end > 1 && toks[end - 1].s(text) == "since" && names::is_np_filler(toks[end - 2].s(text)) {
+        end -= 1;
+    }
     while end > 0
         && toks[end - 1].is_word()
         && names::is_np_filler(toks[end - 1].s(text))
@@ -1259,6 +1329,14 @@ fn np_before(text: &str, toks: &[Tok]) -> (Vec<Tok>, Option<Vec<Tok>>) {
         if let Some(c) = comma {
             appositive = Some(toks[c + 1..end - 1].to_vec());
             end = c;
+        }
+        // An age between commas ("Jean-Pierre Mbala, 58, a former engineer who ...,
+        // told"): the name is before it.
+        if end >= 2
+            && toks[end - 2].s(text) == ","
+            && toks[end - 1].s(text).bytes().all(|b| b.is_ascii_digit())
+        {
+            end -= 2;
         }
     }
     let mut start = end;

@@ -95,6 +95,8 @@ impl People {
         let mut p = People::default();
         // Per unit: the entries it names and its pronoun evidence (female, male).
         let mut per_unit: Vec<(Vec<usize>, bool, bool)> = Vec::new();
+        // Per unit: its first word, lower case.
+        let mut opening: Vec<Option<String>> = Vec::new();
         // One index for every run's mention look-up (a scan per run was quadratic).
         let mention_index = text::SpanIndex::new(mentions.iter().map(|m| m.span));
         for &unit in units {
@@ -127,6 +129,12 @@ impl People {
                 .iter()
                 .any(|w| w == "he" || w == "his" || w == "him" || w == "himself");
             per_unit.push((unit_entries, fem, mas));
+            opening.push(
+                lower
+                    .iter()
+                    .find(|w| w.chars().any(char::is_alphanumeric))
+                    .cloned(),
+            );
         }
         p.occurrences.sort_by_key(|o| o.span[0]);
         // Gender of a sentence's subject from the pronouns of that sentence, or of
@@ -145,6 +153,13 @@ impl People {
                         fem = next.1;
                         mas = next.2;
                     }
+                }
+                // The next sentence opens with a pronoun: it takes up this subject
+                // ("Zippy Duvall ... said ... He urged Mr. Trump to ...").
+                match opening.get(i + 1).and_then(|w| w.as_deref()) {
+                    Some("he") => (fem, mas) = (false, true),
+                    Some("she") => (fem, mas) = (true, false),
+                    _ => {}
                 }
             }
             if fem != mas {
@@ -169,7 +184,9 @@ impl People {
         {
             a += 1;
         }
-        if a >= b {
+        // A run of title words alone ("Foreign ministry spokesperson", "Interior
+        // Minister said") names nobody.
+        if a >= b || (a..b).all(|j| !toks[j].is_word() || names::is_title(toks[j].s(text))) {
             return None;
         }
         let span = [toks[a].start, toks[b - 1].end];
@@ -185,10 +202,22 @@ impl People {
         let mut titles = Vec::new();
         let mut female = None;
         let mut i = a;
-        while i > 0 && toks[i - 1].is_word() && names::is_title(toks[i - 1].s(text)) {
-            i -= 1;
+        loop {
+            let title_at = |k: usize| toks[k].is_word() && names::is_title(toks[k].s(text));
+            if i > 0 && title_at(i - 1) {
+                i -= 1;
+            } else if i > 1
+                && toks[i - 1].s(text) == "."
+                && toks[i - 2].end == toks[i - 1].start
+                && title_at(i - 2)
+            {
+                // An abbreviated title ("Prof. Helena Marsh", "Lt. Gen. Omar Sadeghi").
+                i -= 2;
+            } else {
+                break;
+            }
         }
-        for t in &toks[i..a] {
+        for t in toks[i..a].iter().filter(|t| t.is_word()) {
             titles.push(t.s(text).to_lowercase());
             female = female.or(names::title_gender(t.s(text)));
         }
@@ -246,10 +275,20 @@ impl People {
                 }
             }
         }
+        // A given name that is also a place ("Interior Minister Sofia Lind", "Sen.
+        // Georgia Hall"): after a person's title, a mention that covers only the
+        // first words of the name is no actor of this name.
+        let mention = mention.filter(|m| {
+            titles.is_empty()
+                || n_words < 2
+                || m.kind == ActorKind::Person
+                || m.span[1] >= name_span[1]
+        });
         let is_org = match mention.map(|m| m.kind) {
             Some(ActorKind::Person) => false,
             Some(ActorKind::Country | ActorKind::Organisation | ActorKind::Group) => true,
-            _ => is_org_run,
+            // A country or city named alone ("China's ambassador ...") is no person.
+            _ => is_org_run || (n_words == 1 && is_place(&name)),
         };
         let code = mention.and_then(|m| m.code.clone());
         let known = mention.is_some();
@@ -321,7 +360,7 @@ impl People {
         if n_words == 1 {
             people()
                 .rev()
-                .find(|(_, e)| e.name.split_whitespace().last() == Some(name))
+                .find(|(_, e)| surname(&e.name) == name)
                 .or_else(|| {
                     people()
                         .rev()
@@ -329,7 +368,7 @@ impl People {
                 })
                 .map(|(i, _)| i)
         } else {
-            let last = name.split_whitespace().last().unwrap_or("");
+            let last = surname(name);
             people()
                 .find(|(_, e)| !e.name.contains(' ') && e.name == last)
                 .map(|(i, _)| i)
@@ -415,7 +454,9 @@ impl People {
             return match words[0].to_lowercase().as_str() {
                 "he" => self.by_pronoun(pos, Some(false)),
                 "she" => self.by_pronoun(pos, Some(true)),
-                "it" => self.last_org(pos, None),
+                // "it" and "they" stand for an organisation, a country or a group
+                // ("The Taliban issued a statement. "...," they said").
+                "it" | "they" => self.last_org(pos, None),
                 _ => Speaker::default(),
             };
         }
@@ -427,7 +468,10 @@ impl People {
             .position(|(i, t)| {
                 t.is_word()
                     && (matches!(t.s(text), "for" | "at" | "from" | "with" | "in")
-                        || (t.s(text) == "of" && !(i > 0 && text::is_name_word(np[i - 1].s(text)))))
+                        || (t.s(text) == "of"
+                            && !(i > 0
+                                && text::is_name_word(np[i - 1].s(text))
+                                && !self.person_ends_at(np[i - 1].end))))
             })
             .unwrap_or(np.len());
         let core = &np[..cut.max(1)];
@@ -446,6 +490,7 @@ impl People {
         if cut + 1 < np.len()
             && matches!(np[cut].s(text), "for" | "of")
             && text::is_capitalised(np[cut + 1].s(text))
+            && text::is_capitalised(head)
             && (names::is_title(head) || names::is_person_head(&head.to_lowercase()))
         {
             let start = np
@@ -541,6 +586,23 @@ impl People {
             if s.name.is_some() {
                 return s;
             }
+            // "CBP announced ... the agency said": the organisation that spoke last.
+            if let Some(&(_, e)) = self
+                .speakers
+                .iter()
+                .rev()
+                .find(|&&(p, e)| p < pos && self.entries[e].is_org)
+            {
+                return self.speaker_of(e);
+            }
+        }
+        // "the doctors" for a group the article named by that word ("Doctors for
+        // Camp Closure"): a plural head that is a word of an organisation's name.
+        if definite && core_words.len() == 2 && lhead.len() > 3 && lhead.ends_with('s') {
+            let s = self.last_org(pos, Some(&lhead));
+            if s.name.is_some() {
+                return s;
+            }
         }
         // "the Congolese health ministry": an institution named by a proper modifier.
         if (names::is_org_head(&lhead) || is_institution(&lhead))
@@ -567,6 +629,24 @@ impl People {
             entry: None,
             description: anonymous_description(text, np),
         }
+    }
+
+    /// The entry named first in `unit` (a byte span) when it is the sentence's
+    /// subject: who speaks next in a quotation with no tag.
+    pub fn subject_in(&self, unit: [usize; 2]) -> Option<Speaker> {
+        self.occurrences
+            .iter()
+            .find(|o| o.subject && unit[0] <= o.span[0] && o.span[1] <= unit[1])
+            .map(|o| self.speaker_of(o.entry))
+    }
+
+    /// True when a person's name ends at byte `end`: "of" after it opens an
+    /// affiliation ("Helena Marsh of the University of Leeds"), not a name ("Bank of
+    /// England").
+    fn person_ends_at(&self, end: usize) -> bool {
+        self.occurrences
+            .iter()
+            .any(|o| o.span[1] == end && !self.entries[o.entry].is_org)
     }
 
     /// A speaker given by what they issued: "directives from Xi", "a statement by the
@@ -635,11 +715,28 @@ impl People {
                 .map(|&(p, e)| (p, e, true)),
         );
         cands.sort_by_key(|c| c.0);
-        let pick = cands
+        // Among the last three subjects that fit, one whose gender is known to match
+        // beats a later one of unknown gender ("Carlineo ... Omar is one of the
+        // first ... he said": Omar's gender is not known, Carlineo's is).
+        let mut recent: Vec<usize> = Vec::new();
+        for c in cands.iter().rev().filter(|c| c.2 && fits(c.1)) {
+            if !recent.contains(&c.1) {
+                recent.push(c.1);
+                if recent.len() == 3 {
+                    break;
+                }
+            }
+        }
+        // The one who spoke last, when that is the latest subject, stays the speaker.
+        let last_speaker = self.speakers.iter().rev().find(|s| s.0 < pos).map(|s| s.1);
+        let known = recent
             .iter()
-            .rev()
-            .find(|c| c.2 && fits(c.1))
-            .or_else(|| cands.iter().rev().find(|c| fits(c.1)));
+            .find(|&&e| female.is_some() && self.entries[e].female == female)
+            .filter(|_| recent.first() != last_speaker.as_ref());
+        if let Some(&e) = known.or(recent.first()) {
+            return self.speaker_of(e);
+        }
+        let pick = cands.iter().rev().find(|c| fits(c.1));
         pick.map(|c| self.speaker_of(c.1)).unwrap_or_default()
     }
 
@@ -758,19 +855,22 @@ fn at_sentence_start(text: &str, pos: usize) -> bool {
     before.is_empty() || before.ends_with(['.', '!', '?', '”', '"', ':'])
 }
 
-/// Nouns for what an author issues and that can "say" things ("the statement said").
+/// Nouns for what an author issues and that can "say" things ("the statement said",
+/// "orders from X", "instructions by X"); plurals too. Class: a speaker given by a
+/// noun (issue 10 item 5).
 pub fn is_document(w: &str) -> bool {
+    let singular = w.strip_suffix('s').unwrap_or(w);
     matches!(
-        w,
+        singular,
         "statement"
-            | "statements"
+            | "instruction"
+            | "guideline"
+            | "order"
             | "communique"
             | "letter"
             | "release"
             | "directive"
-            | "directives"
             | "memo"
-            | "order"
             | "decree"
             | "post"
             | "tweet"
@@ -812,6 +912,18 @@ fn is_institution(w: &str) -> bool {
             | "command"
             | "mission"
     )
+}
+
+/// The surname of a full name: its last word before a suffix ("James P. Kennedy
+/// Jr." → "Kennedy"), by which the article refers to the person later.
+fn surname(name: &str) -> &str {
+    let mut words = name.split_whitespace().rev();
+    let last = words.next().unwrap_or("");
+    if matches!(last, "Jr." | "Jr" | "Sr." | "Sr" | "II" | "III" | "IV") {
+        words.next().unwrap_or(last)
+    } else {
+        last
+    }
 }
 
 /// Initials of the capitalised words of a name ("World Health Organization" -> "WHO").

@@ -493,6 +493,29 @@ pub fn cap_runs(text: &str, toks: &[Tok]) -> Vec<[usize; 2]> {
             }
             match toks.get(end) {
                 Some(t) if t.is_word() && is_name_word(t.s(text)) => end += 1,
+                Some(t) if t.s(text) == "." && toks[end - 1].end == t.start => {
+                    // Initials and suffixes are part of a name ("Patrick J. Holloway
+                    // Jr."): the full stop of a middle initial joins the next name word;
+                    // that of "Jr." / "Sr." ends the run with it.
+                    let prev = toks[end - 1].s(text);
+                    let initial = prev.chars().count() == 1 && is_capitalised(prev);
+                    // Not a sentence that ends in a letter ("Plan B. The talks").
+                    let next_name = toks.get(end + 1).is_some_and(|n| {
+                        let w = n.s(text);
+                        n.is_word()
+                            && is_name_word(w)
+                            && !crate::names::is_function_word(w)
+                            && !crate::names::is_pronoun(w)
+                    });
+                    if initial && next_name {
+                        end += 2;
+                    } else if end > start && matches!(prev, "Jr" | "Sr") {
+                        end += 1;
+                        break;
+                    } else {
+                        break;
+                    }
+                }
                 Some(t) if t.is_word() && NAME_JOINERS.contains(&t.s(text)) => {
                     // One or more joiners, then a capitalised word.
                     let mut j = end;
@@ -714,6 +737,26 @@ mod tests {
             .map(|r| t[toks[r[0]].start..toks[r[1] - 1].end].to_string())
             .collect();
         assert_eq!(runs, vec!["Bank of England", "Sergei Lavrov's"]);
+    }
+
+    #[test]
+    fn capitalised_runs_keep_initials_and_suffixes() {
+        let t = "Patrick J. Holloway Jr., 61, met J. K. Smith in Plan B. The talks ended. Ana M. Diaz Sr. left.";
+        let toks = tokens(t, [0, t.len()]);
+        let runs: Vec<String> = cap_runs(t, &toks)
+            .iter()
+            .map(|r| t[toks[r[0]].start..toks[r[1] - 1].end].to_string())
+            .collect();
+        assert_eq!(
+            runs,
+            vec![
+                "Patrick J. Holloway Jr.",
+                "J. K. Smith",
+                "Plan B",
+                "The",
+                "Ana M. Diaz Sr."
+            ]
+        );
     }
 
     #[test]
