@@ -756,7 +756,25 @@ impl<'a> QuoteFinder<'a> {
         let characterising = !names::is_speech_verb(v.s(text));
         let participle = v.s(text).ends_with("ing");
         let coordinated = vi > 0 && low[vi - 1] == "and";
-        let (np, appositive) = if participle {
+        // "The ministry quoted General Orlov as saying: "": the one quoted speaks.
+        let quoted = participle && vi > 2 && low[vi - 1] == "as";
+        let quoted = quoted
+            .then(|| (0..vi - 1).rev().take(12).find(|&k| low[k] == "quoted"))
+            .flatten()
+            .map(|q| lt[q + 1..vi - 1].to_vec())
+            .filter(|np| valid_np(text, np));
+        // "..., with Foreign Minister Ayman Safadi warning of "": the participle's
+        // own subject follows "with".
+        let with_subject = || {
+            let w = (0..vi).rev().take(10).find(|&k| low[k] == "with")?;
+            let np = lt[w + 1..vi].to_vec();
+            (np.iter().all(|t| t.is_word()) && valid_np(text, &np)).then_some(np)
+        };
+        let (np, appositive) = if let Some(np) = quoted {
+            (np, None)
+        } else if let Some(np) = participle.then(with_subject).flatten() {
+            (np, None)
+        } else if participle {
             // "..., saying: "" — the subject of the clause is the speaker; an opening
             // adjunct ("After the hearing, Hawk Sawyer issued a statement, saying")
             // is skipped for the first clause that names somebody.

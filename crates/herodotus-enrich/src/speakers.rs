@@ -194,9 +194,11 @@ impl People {
         let word = |k: usize| text::strip_possessive(toks[k].s(text));
         let last_title = (a..b - 1).rev().find(|&j| names::is_title(word(j)));
         let org_after = |from: usize| (from..b).any(|j| names::is_org_name_word(word(j)));
+        // A name joined by "for" is an organisation's or an office's ("Doctors for
+        // Camp Closure"); a person's name has no "for".
         let is_org_run = match last_title {
             Some(t) => org_after(t + 1),
-            None => org_after(a),
+            None => org_after(a) || (a..b).any(|j| toks[j].s(text) == "for"),
         };
         // Titles before the name: lower-case just before the run, or inside it.
         let mut titles = Vec::new();
@@ -278,6 +280,18 @@ impl People {
         // A given name that is also a place ("Interior Minister Sofia Lind", "Sen.
         // Georgia Hall"): after a person's title, a mention that covers only the
         // first words of the name is no actor of this name.
+        // A person's mention that spans a longer phrase ("the Kremlin's spokesman
+        // Dmitry Peskov") is the mention of the person it names, not of every name
+        // in it: "Kremlin" is no person.
+        let mention = mention.filter(|m| {
+            m.kind != ActorKind::Person
+                || m.name.split_whitespace().any(|w| {
+                    w == text::strip_possessive(&name)
+                        .split_whitespace()
+                        .last()
+                        .unwrap_or("")
+                })
+        });
         let mention = mention.filter(|m| {
             titles.is_empty()
                 || n_words < 2
@@ -575,6 +589,12 @@ impl People {
         // A description: "the minister", "the foreign minister", "the ministry".
         let definite = core_words[0].eq_ignore_ascii_case("the");
         let lhead = head.to_lowercase();
+        // "the 34-year-old said": the person last named, as a pronoun would be.
+        let core_text = &text[core_span[0]..core_span[1]];
+        if definite && core_text.ends_with("-year-old") && core_text.split_whitespace().count() == 2
+        {
+            return self.by_pronoun(pos.min(span[0]), None);
+        }
         if definite && names::is_person_head(&lhead) && lhead != "official" {
             let mods: Vec<String> = core_words[1..].iter().map(|w| w.to_lowercase()).collect();
             if let Some(s) = self.by_title(pos, &lhead, &mods) {
@@ -678,6 +698,27 @@ impl People {
         ) {
             return None;
         }
+        // "President Ana Costa issued a decree. ... the decree said": the subject of
+        // the sentence that last named the document issued it.
+        let before = &text[..np[0].start.min(text.len())];
+        let named_at = before
+            .rmatch_indices(head.as_str())
+            .map(|(i, _)| i)
+            .find(|&i| {
+                !before[..i].ends_with(|c: char| c.is_alphanumeric())
+                    && !before[i + head.len()..].starts_with(|c: char| c.is_alphanumeric())
+            });
+        if let Some(at) = named_at {
+            let last_speech = self.speakers.iter().rev().find(|s| s.0 < pos).map(|s| s.0);
+            let issuer = self
+                .occurrences
+                .iter()
+                .rev()
+                .find(|o| o.subject && o.span[1] <= at && at - o.span[1] < 200);
+            if let Some(o) = issuer.filter(|o| last_speech.is_none_or(|p| p < o.span[0])) {
+                return Some(self.speaker_of(o.entry));
+            }
+        }
         if let Some(&(_, e)) = self.speakers.iter().rev().find(|s| s.0 < pos) {
             return Some(self.speaker_of(e));
         }
@@ -695,12 +736,13 @@ impl People {
         }
     }
 
-    /// "he"/"she": the most recent subject or speaker of a fitting gender, else
-    /// the most recent person of a fitting gender.
+    /// "he"/"she" (`female` given) or "the 34-year-old" (`None`): the most recent
+    /// subject or speaker of a fitting gender, else the most recent person of a
+    /// fitting gender.
     fn by_pronoun(&self, pos: usize, female: Option<bool>) -> Speaker {
         let fits = |e: usize| {
             let ent = &self.entries[e];
-            !ent.is_org && (ent.female.is_none() || ent.female == female)
+            !ent.is_org && (female.is_none() || ent.female.is_none() || ent.female == female)
         };
         let mut cands: Vec<(usize, usize, bool)> = self
             .occurrences
@@ -823,6 +865,13 @@ fn is_ordinary_person(w: &str) -> bool {
     matches!(
         singular,
         "farmer"
+            | "engineer"
+            | "employee"
+            | "miner"
+            | "fisherman"
+            | "trader"
+            | "vendor"
+            | "pilot"
             | "soldier"
             | "doctor"
             | "nurse"

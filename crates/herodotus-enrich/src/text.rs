@@ -516,6 +516,18 @@ pub fn cap_runs(text: &str, toks: &[Tok]) -> Vec<[usize; 2]> {
                         break;
                     }
                 }
+                // "Doctors for Camp Closure", "Minister for Foreign Affairs": "for"
+                // joins an organisation's or office's name, not at a sentence's start
+                // ("Lawyers for Bolsonaro said").
+                Some(t)
+                    if t.s(text) == "for"
+                        && start > 0
+                        && toks
+                            .get(end + 1)
+                            .is_some_and(|n| n.is_word() && is_capitalised(n.s(text))) =>
+                {
+                    end += 2;
+                }
                 Some(t) if t.is_word() && NAME_JOINERS.contains(&t.s(text)) => {
                     // One or more joiners, then a capitalised word.
                     let mut j = end;
@@ -737,6 +749,20 @@ mod tests {
             .map(|r| t[toks[r[0]].start..toks[r[1] - 1].end].to_string())
             .collect();
         assert_eq!(runs, vec!["Bank of England", "Sergei Lavrov's"]);
+    }
+
+    #[test]
+    fn capitalised_runs_join_for_inside_a_sentence() {
+        let t = "Lawyers for Ana Ruiz met the group Doctors for Camp Closure.";
+        let toks = tokens(t, [0, t.len()]);
+        let runs: Vec<String> = cap_runs(t, &toks)
+            .iter()
+            .map(|r| t[toks[r[0]].start..toks[r[1] - 1].end].to_string())
+            .collect();
+        assert_eq!(
+            runs,
+            vec!["Lawyers", "Ana Ruiz", "Doctors for Camp Closure"]
+        );
     }
 
     #[test]
