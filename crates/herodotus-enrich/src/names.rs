@@ -117,6 +117,15 @@ const TITLES: &[&str] = &[
     "official",
     "officer",
     "diplomat",
+    // Professions written as titles before a name ("Lawyer Ines Mora", "economist
+    // Jane Roe"). Class: speakers behind titles (issue 10 item 5).
+    "lawyer",
+    "activist",
+    "economist",
+    "analyst",
+    "journalist",
+    "researcher",
+    "scientist",
     "negotiator",
     "lawmaker",
     "legislator",

@@ -737,12 +737,7 @@ impl<'a> QuoteFinder<'a> {
     fn lead(&self, lt: &[Tok], pos: usize) -> Option<Attribution> {
         let text = self.text;
         let low: Vec<String> = lt.iter().map(|t| t.s(text).to_lowercase()).collect();
-        if let Some(a) = low.iter().position(|w| w == "according") {
-            if let Some(attr) = self.according(&lt[a..], pos) {
-                return Some(attr);
-            }
-        }
-        let vi = (0..lt.len()).rev().find(|&i| {
+        let verb_at = |i: usize| {
             lt[i].is_word()
                 && (names::is_speech_verb(lt[i].s(text))
                     || names::is_characterising_verb(lt[i].s(text)))
@@ -751,7 +746,18 @@ impl<'a> QuoteFinder<'a> {
                         low[i - 1].as_str(),
                         "was" | "is" | "were" | "be" | "been" | "the" | "so-called"
                     ))
-        })?;
+        };
+        let vi = (0..lt.len()).rev().find(|&i| verb_at(i));
+        // "According to X, "" — unless a speech verb follows ("According to the
+        // indictment, Zhou told an accomplice: "").
+        if let Some(a) = low.iter().position(|w| w == "according") {
+            if vi.is_none_or(|v| v < a) {
+                if let Some(attr) = self.according(&lt[a..], pos) {
+                    return Some(attr);
+                }
+            }
+        }
+        let vi = vi?;
         let v = lt[vi];
         let characterising = !names::is_speech_verb(v.s(text));
         let participle = v.s(text).ends_with("ing");

@@ -268,7 +268,10 @@ impl People {
                 app.push(toks[j].s(text).to_lowercase());
                 j += 1;
             }
-            if app.iter().any(|w| names::is_person_head(w)) {
+            // "with the BBC, the minister said": a clause, not an appositive.
+            if app.iter().any(|w| names::is_person_head(w))
+                && !app.iter().any(|w| names::is_speech_verb(w))
+            {
                 for w in app {
                     if names::is_title(&w) {
                         female = female.or(names::title_gender(&w));
@@ -298,9 +301,12 @@ impl People {
                 || m.kind == ActorKind::Person
                 || m.span[1] >= name_span[1]
         });
+        // An acronym no dictionary knows as a person is an organisation ("BBC", "AFP").
+        let acronym = n_words == 1 && name.chars().count() >= 2 && text::is_all_caps(&name);
         let is_org = match mention.map(|m| m.kind) {
             Some(ActorKind::Person) => false,
             Some(ActorKind::Country | ActorKind::Organisation | ActorKind::Group) => true,
+            _ if acronym => true,
             // A country or city named alone ("China's ambassador ...") is no person.
             _ => is_org_run || (n_words == 1 && is_place(&name)),
         };
@@ -535,7 +541,9 @@ impl People {
         let occ = by_head.copied().or_else(|| {
             occs.iter()
                 .copied()
-                .min_by_key(|o| (self.entries[o.entry].is_org, o.span[0]))
+                // Of two people, the one at the head ("Red Crescent official
+                // Mustafa Kemal": the last).
+                .min_by_key(|o| (self.entries[o.entry].is_org, std::cmp::Reverse(o.span[0])))
         });
         let head_is_common = !text::is_name_word(head);
         if let Some(o) = occ {
