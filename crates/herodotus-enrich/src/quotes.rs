@@ -1596,6 +1596,58 @@ mod tests {
     }
 
     #[test]
+    fn a_quote_said_to_a_reporter_is_the_inner_speakers() {
+        // `X said, "...," the office said`: the words are X's.
+        let t = "Victor Lund called twice. During the call, Lund told a nurse he was armed and said, \"I will come back with my friends,\" the county sheriff's office said.";
+        let q = run(t, &[]);
+        assert_eq!(q[0].speaker.as_deref(), Some("Victor Lund"), "{q:?}");
+    }
+
+    #[test]
+    fn an_untagged_quote_after_a_sentence_takes_its_subject() {
+        let t = "Pilar Reyes, the head of the nurses' union, spoke outside the hospital.\n\n\"We have waited three years for this contract.\"\n\n\"Our members are exhausted.\"";
+        let q = run(t, &[]);
+        assert_eq!(q.len(), 2, "{q:?}");
+        assert!(
+            q.iter()
+                .all(|q| q.speaker.as_deref() == Some("Pilar Reyes")),
+            "{q:?}"
+        );
+        // Not across a paragraph that names nobody.
+        let t = "Pilar Reyes spoke outside the hospital.\n\nThe strike went on.\n\nIt rained all week.\n\n\"Our members are exhausted.\"";
+        assert_eq!(run(t, &[])[0].speaker, None);
+    }
+
+    #[test]
+    fn the_one_quoted_and_the_subject_after_with_speak() {
+        let t = "The ministry quoted General Pavel Orlov as saying: \"Our units have taken the village.\"";
+        assert_eq!(run(t, &[])[0].speaker.as_deref(), Some("Pavel Orlov"));
+        let t = "Egypt criticised the plan, with Foreign Minister Sameh Nour warning of \"grave consequences\".";
+        let q = run(t, &[]);
+        assert_eq!(q[0].quote, "grave consequences");
+        assert_eq!(q[0].speaker.as_deref(), Some("Sameh Nour"));
+    }
+
+    #[test]
+    fn according_to_after_the_quote() {
+        let t = "\"The fire started in the kitchen,\" according to the Chicago Fire Department.";
+        assert_eq!(
+            run(t, &[])[0].speaker.as_deref(),
+            Some("Chicago Fire Department")
+        );
+    }
+
+    #[test]
+    fn a_capitalised_speech_form_is_no_tag() {
+        // "States" in "United States" is no speech verb; "said" before it is.
+        let t = "Tom Hill has since said that the signing would take place in United States \"farm country,\" but nobody agreed.";
+        let q = run(t, &[]);
+        assert_eq!(q[0].quote, "farm country,");
+        assert_eq!(q[0].speaker.as_deref(), Some("Tom Hill"));
+        assert_eq!(q[0].verb.as_deref(), Some("said"));
+    }
+
+    #[test]
     fn apostrophes_are_not_quotes() {
         let t = "Russia’s envoy said the ‘red lines’ of the West don’t exist any more.";
         let q = run(t, &[]);

@@ -1013,6 +1013,27 @@ mod tests {
     }
 
     #[test]
+    fn names_keep_initials_suffixes_and_skip_title_runs() {
+        let t = "Prof. Patrick J. Holloway Jr. met Interior officials. Later Holloway left.";
+        let p = cast(t);
+        let names: Vec<&str> = p.entries.iter().map(|e| e.name.as_str()).collect();
+        assert_eq!(names, vec!["Patrick J. Holloway Jr."], "{:?}", p.entries);
+        assert!(p.entries[0].titles.contains(&"prof".to_string()));
+        // The later surname is the same person.
+        assert_eq!(p.occurrences.len(), 2);
+        assert!(p.occurrences.iter().all(|o| o.entry == 0));
+    }
+
+    #[test]
+    fn a_place_named_alone_and_an_acronym_are_organisations() {
+        let t = "Russia's envoy met the BBC. Sergei Lavrov spoke.";
+        let p = cast(t);
+        for e in &p.entries {
+            assert_eq!(e.is_org, e.name != "Sergei Lavrov", "{e:?}");
+        }
+    }
+
+    #[test]
     fn appositive_titles_are_learnt() {
         let t = "Anna Berg, the country's foreign minister, arrived. She spoke.";
         let p = cast(t);
