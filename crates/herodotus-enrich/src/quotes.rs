@@ -686,10 +686,9 @@ impl<'a> QuoteFinder<'a> {
             let mut speaker = self.people.resolve(text, np, pos, self.mentions);
             // "said Peter Szijjarto, the Hungarian foreign minister": the name comes first.
             if speaker.name.is_none() && np_end < words.len() && words[np_end].s(text) == "," {
-                let app_end = words[np_end + 1..]
-                    .iter()
-                    .position(|t| !t.is_word())
-                    .map_or(words.len(), |p| np_end + 1 + p);
+                // The apposition keeps an abbreviated title ("the study's lead
+                // author, Dr. Maya Singh of Stanford University").
+                let app_end = np_run_end(text, words, np_end + 1);
                 let alt =
                     self.people
                         .resolve(text, &words[np_end + 1..app_end], pos, self.mentions);

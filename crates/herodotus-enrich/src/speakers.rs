@@ -22,6 +22,8 @@ pub struct Entry {
     pub is_org: bool,
     /// True when the coder's dictionaries know the entry.
     pub known: bool,
+    /// True for a country or place named alone ("China"), not an organisation.
+    pub place: bool,
 }
 
 /// One place in the text where an entry is named.
@@ -174,7 +176,7 @@ impl People {
         &mut self,
         text: &str,
         toks: &[Tok],
-        [mut a, b]: [usize; 2],
+        [mut a, mut b]: [usize; 2],
         (mentions, mention_index): (&[Mention], &text::SpanIndex),
         is_place: PlaceTest<'_>,
         first: bool,
@@ -188,6 +190,17 @@ impl People {
         // Minister said") names nobody.
         if a >= b || (a..b).all(|j| !toks[j].is_word() || names::is_title(toks[j].s(text))) {
             return None;
+        }
+        // "Maya Singh of Stanford University": a person's name, then an affiliation
+        // joined by "of" (not "Bank of England", "Secretary of State X").
+        if let Some(of) = (a + 1..b).find(|&j| toks[j].s(text) == "of") {
+            let plain = |j: usize| {
+                let w = text::strip_possessive(toks[j].s(text));
+                !names::is_org_name_word(w) && !names::is_title(w)
+            };
+            if of - a >= 2 && (a..of).all(plain) && !(of + 1..b).all(plain) {
+                b = of;
+            }
         }
         let span = [toks[a].start, toks[b - 1].end];
         let mention = mention_index.first_overlap(span).map(|i| &mentions[i]);
@@ -337,6 +350,8 @@ impl People {
                 if !plausible || (n_words == 1 && is_place(&name) && !known) {
                     return None;
                 }
+                let place = mention.is_some_and(|m| m.kind == ActorKind::Country)
+                    || (is_org && !is_org_run && (k..b).all(|j| is_place(word(j))));
                 self.entries.push(Entry {
                     name,
                     titles,
@@ -344,6 +359,7 @@ impl People {
                     code,
                     is_org,
                     known,
+                    place,
                 });
                 self.entries.len() - 1
             }
@@ -427,6 +443,7 @@ impl People {
                                 code: None,
                                 is_org: true,
                                 known: false,
+                                place: false,
                             });
                             self.entries.len() - 1
                         }
@@ -614,7 +631,9 @@ impl People {
             if s.name.is_some() {
                 return s;
             }
-            // "CBP announced ... the agency said": the organisation that spoke last.
+            // "CBP announced ... the agency said": the organisation that spoke last,
+            // else the last one named that is no place ("The Committee to Protect
+            // Journalists condemned ... the group said").
             if let Some(&(_, e)) = self
                 .speakers
                 .iter()
@@ -622,6 +641,11 @@ impl People {
                 .find(|&&(p, e)| p < pos && self.entries[e].is_org)
             {
                 return self.speaker_of(e);
+            }
+            if let Some(o) = self.occurrences.iter().rev().find(|o| {
+                o.span[0] < pos && self.entries[o.entry].is_org && !self.entries[o.entry].place
+            }) {
+                return self.speaker_of(o.entry);
             }
         }
         // "the doctors" for a group the article named by that word ("Doctors for

@@ -518,10 +518,10 @@ pub fn cap_runs(text: &str, toks: &[Tok]) -> Vec<[usize; 2]> {
                 }
                 // "Doctors for Camp Closure", "Minister for Foreign Affairs": "for"
                 // joins an organisation's or office's name, not at a sentence's start
-                // ("Lawyers for Bolsonaro said").
+                // ("Lawyers for Bolsonaro said") unless after "The".
                 Some(t)
                     if t.s(text) == "for"
-                        && start > 0
+                        && (start > 0 || toks[start].s(text) == "The")
                         && toks
                             .get(end + 1)
                             .is_some_and(|n| n.is_word() && is_capitalised(n.s(text))) =>
@@ -740,39 +740,41 @@ mod tests {
         );
     }
 
+    /// The capitalised runs of `t`, as text.
+    fn runs_of(t: &str) -> Vec<String> {
+        let toks = tokens(t, [0, t.len()]);
+        cap_runs(t, &toks)
+            .iter()
+            .map(|r| t[toks[r[0]].start..toks[r[1] - 1].end].to_string())
+            .collect()
+    }
+
     #[test]
     fn capitalised_runs_join_of() {
         let t = "the Bank of England and Sergei Lavrov's aide";
-        let toks = tokens(t, [0, t.len()]);
-        let runs: Vec<String> = cap_runs(t, &toks)
-            .iter()
-            .map(|r| t[toks[r[0]].start..toks[r[1] - 1].end].to_string())
-            .collect();
+        let runs = runs_of(t);
         assert_eq!(runs, vec!["Bank of England", "Sergei Lavrov's"]);
     }
 
     #[test]
     fn capitalised_runs_join_for_inside_a_sentence() {
-        let t = "Lawyers for Ana Ruiz met the group Doctors for Camp Closure.";
-        let toks = tokens(t, [0, t.len()]);
-        let runs: Vec<String> = cap_runs(t, &toks)
-            .iter()
-            .map(|r| t[toks[r[0]].start..toks[r[1] - 1].end].to_string())
-            .collect();
+        let t = "Lawyers for Ana Ruiz met the group Doctors for Camp Closure. The Center for Media Freedom spoke.";
+        let runs = runs_of(t);
         assert_eq!(
             runs,
-            vec!["Lawyers", "Ana Ruiz", "Doctors for Camp Closure"]
+            vec![
+                "Lawyers",
+                "Ana Ruiz",
+                "Doctors for Camp Closure",
+                "The Center for Media Freedom"
+            ]
         );
     }
 
     #[test]
     fn capitalised_runs_keep_initials_and_suffixes() {
         let t = "Patrick J. Holloway Jr., 61, met J. K. Smith in Plan B. The talks ended. Ana M. Diaz Sr. left.";
-        let toks = tokens(t, [0, t.len()]);
-        let runs: Vec<String> = cap_runs(t, &toks)
-            .iter()
-            .map(|r| t[toks[r[0]].start..toks[r[1] - 1].end].to_string())
-            .collect();
+        let runs = runs_of(t);
         assert_eq!(
             runs,
             vec![

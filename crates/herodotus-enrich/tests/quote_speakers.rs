@@ -44,6 +44,17 @@ fn check_row(
     }
 }
 
+/// Fails with every failing row when there is one (and when the table is empty).
+fn assert_all_right(n: usize, failures: &[String]) {
+    assert!(n > 0);
+    assert!(
+        failures.is_empty(),
+        "{} of {n} fail:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
+}
+
 #[test]
 fn quote_speaker_table() {
     let path =
@@ -64,13 +75,7 @@ fn quote_speaker_table() {
             failures.push(format!("line {}: {e}", i + 1));
         }
     }
-    assert!(n > 0);
-    assert!(
-        failures.is_empty(),
-        "{} of {n} fail:\n{}",
-        failures.len(),
-        failures.join("\n")
-    );
+    assert_all_right(n, &failures);
 }
 
 /// The wider table by construction, `tests/cases/quotes/constructions.tsv`
@@ -116,13 +121,7 @@ fn quote_construction_table() {
         println!("{class:<14} {ok:>3}/{rows:<3}");
     }
     println!("constructions: {right}/{n} right");
-    assert!(n > 0);
-    assert!(
-        failures.is_empty(),
-        "{} of {n} fail:\n{}",
-        failures.len(),
-        failures.join("\n")
-    );
+    assert_all_right(n, &failures);
 }
 
 #[test]
