@@ -117,6 +117,15 @@ const TITLES: &[&str] = &[
     "official",
     "officer",
     "diplomat",
+    // Professions written as titles before a name ("Lawyer Ines Mora", "economist
+    // Jane Roe"). Class: speakers behind titles (issue 10 item 5).
+    "lawyer",
+    "activist",
+    "economist",
+    "analyst",
+    "journalist",
+    "researcher",
+    "scientist",
     "negotiator",
     "lawmaker",
     "legislator",
@@ -358,9 +367,12 @@ pub fn is_org_name_word(w: &str) -> bool {
 }
 
 /// True when `w` is a finite speech verb that tags a quotation or reported speech.
+///
+/// A capitalised form is no verb: it is a name's word ("United States", "Claims
+/// Court") or a sentence's first word, where a tag does not stand.
 pub fn is_speech_verb(w: &str) -> bool {
     // The one speech-verb list is core's.
-    speech::is_speech(w, speech::TAG)
+    !w.starts_with(|c: char| c.is_uppercase()) && speech::is_speech(w, speech::TAG)
 }
 
 /// Verbs that attribute a short quotation to their subject without reporting
@@ -397,11 +409,19 @@ const CHARACTERISING_VERBS: &[&str] = &[
     "welcomed",
     "urging",
     "vowing",
+    // Verbs that give a thing a name the quotation holds ("X dubbed it "the Gordon
+    // problem""). Class: characterising verbs (issue 10 item 5).
+    "dubbed",
+    "nicknamed",
+    "branding",
+    "labelling",
+    "labeling",
 ];
 
-/// True when `w` attributes a quotation without being a finite speech verb.
+/// True when `w` attributes a quotation without being a finite speech verb
+/// (lower case: a capitalised form is a name's word or a sentence's first word).
 pub fn is_characterising_verb(w: &str) -> bool {
-    CHARACTERISING_VERBS.contains(&w.to_lowercase().as_str())
+    CHARACTERISING_VERBS.contains(&w)
 }
 
 /// Personal pronouns that can be a speaker.

@@ -22,6 +22,8 @@ pub struct Entry {
     pub is_org: bool,
     /// True when the coder's dictionaries know the entry.
     pub known: bool,
+    /// True for a country or place named alone ("China"), not an organisation.
+    pub place: bool,
 }
 
 /// One place in the text where an entry is named.
@@ -96,6 +98,8 @@ impl People {
         let mut p = People::default();
         // Per unit: the entries it names and its pronoun evidence (female, male).
         let mut per_unit: Vec<(Vec<usize>, bool, bool)> = Vec::new();
+        // Per unit: its first word, lower case.
+        let mut opening: Vec<Option<String>> = Vec::new();
         // One index for every run's mention look-up (a scan per run was quadratic).
         let mention_index = text::SpanIndex::new(mentions.iter().map(|m| m.span));
         for &unit in units {
@@ -128,6 +132,12 @@ impl People {
                 .iter()
                 .any(|w| w == "he" || w == "his" || w == "him" || w == "himself");
             per_unit.push((unit_entries, fem, mas));
+            opening.push(
+                lower
+                    .iter()
+                    .find(|w| w.chars().any(char::is_alphanumeric))
+                    .cloned(),
+            );
         }
         p.occurrences.sort_by_key(|o| o.span[0]);
         // Gender of a sentence's subject from the pronouns of that sentence, or of
@@ -147,6 +157,13 @@ impl People {
                         mas = next.2;
                     }
                 }
+                // The next sentence opens with a pronoun: it takes up this subject
+                // ("Zippy Duvall ... said ... He urged Mr. Trump to ...").
+                match opening.get(i + 1).and_then(|w| w.as_deref()) {
+                    Some("he") => (fem, mas) = (false, true),
+                    Some("she") => (fem, mas) = (true, false),
+                    _ => {}
+                }
             }
             if fem != mas {
                 p.entries[e].female = Some(fem);
@@ -160,7 +177,7 @@ impl People {
         &mut self,
         text: &str,
         toks: &[Tok],
-        [mut a, b]: [usize; 2],
+        [mut a, mut b]: [usize; 2],
         (mentions, mention_index): (&[Mention], &text::SpanIndex),
         is_place: PlaceTest<'_>,
         first: bool,
@@ -170,26 +187,53 @@ impl People {
         {
             a += 1;
         }
-        if a >= b {
+        // A run of title words alone ("Foreign ministry spokesperson", "Interior
+        // Minister said") names nobody.
+        if a >= b || (a..b).all(|j| !toks[j].is_word() || names::is_title(toks[j].s(text))) {
             return None;
+        }
+        // "Maya Singh of Stanford University": a person's name, then an affiliation
+        // joined by "of" (not "Bank of England", "Secretary of State X").
+        if let Some(of) = (a + 1..b).find(|&j| toks[j].s(text) == "of") {
+            let plain = |j: usize| {
+                let w = text::strip_possessive(toks[j].s(text));
+                !names::is_org_name_word(w) && !names::is_title(w)
+            };
+            if of - a >= 2 && (a..of).all(plain) && !(of + 1..b).all(plain) {
+                b = of;
+            }
         }
         let span = [toks[a].start, toks[b - 1].end];
         let mention = mention_index.first_overlap(span).map(|i| &mentions[i]);
         let word = |k: usize| text::strip_possessive(toks[k].s(text));
         let last_title = (a..b - 1).rev().find(|&j| names::is_title(word(j)));
         let org_after = |from: usize| (from..b).any(|j| names::is_org_name_word(word(j)));
+        // A name joined by "for" is an organisation's or an office's ("Doctors for
+        // Camp Closure"); a person's name has no "for".
         let is_org_run = match last_title {
             Some(t) => org_after(t + 1),
-            None => org_after(a),
+            None => org_after(a) || (a..b).any(|j| toks[j].s(text) == "for"),
         };
         // Titles before the name: lower-case just before the run, or inside it.
         let mut titles = Vec::new();
         let mut female = None;
         let mut i = a;
-        while i > 0 && toks[i - 1].is_word() && names::is_title(toks[i - 1].s(text)) {
-            i -= 1;
+        loop {
+            let title_at = |k: usize| toks[k].is_word() && names::is_title(toks[k].s(text));
+            if i > 0 && title_at(i - 1) {
+                i -= 1;
+            } else if i > 1
+                && toks[i - 1].s(text) == "."
+                && toks[i - 2].end == toks[i - 1].start
+                && title_at(i - 2)
+            {
+                // An abbreviated title ("Prof. Helena Marsh", "Lt. Gen. Omar Sadeghi").
+                i -= 2;
+            } else {
+                break;
+            }
         }
-        for t in &toks[i..a] {
+        for t in toks[i..a].iter().filter(|t| t.is_word()) {
             titles.push(t.s(text).to_lowercase());
             female = female.or(names::title_gender(t.s(text)));
         }
@@ -238,7 +282,10 @@ impl People {
                 app.push(toks[j].s(text).to_lowercase());
                 j += 1;
             }
-            if app.iter().any(|w| names::is_person_head(w)) {
+            // "with the BBC, the minister said": a clause, not an appositive.
+            if app.iter().any(|w| names::is_person_head(w))
+                && !app.iter().any(|w| names::is_speech_verb(w))
+            {
                 for w in app {
                     if names::is_title(&w) {
                         female = female.or(names::title_gender(&w));
@@ -247,10 +294,35 @@ impl People {
                 }
             }
         }
+        // A given name that is also a place ("Interior Minister Sofia Lind", "Sen.
+        // Georgia Hall"): after a person's title, a mention that covers only the
+        // first words of the name is no actor of this name.
+        // A person's mention that spans a longer phrase ("the Kremlin's spokesman
+        // Dmitry Peskov") is the mention of the person it names, not of every name
+        // in it: "Kremlin" is no person.
+        let mention = mention.filter(|m| {
+            m.kind != ActorKind::Person
+                || m.name.split_whitespace().any(|w| {
+                    w == text::strip_possessive(&name)
+                        .split_whitespace()
+                        .last()
+                        .unwrap_or("")
+                })
+        });
+        let mention = mention.filter(|m| {
+            titles.is_empty()
+                || n_words < 2
+                || m.kind == ActorKind::Person
+                || m.span[1] >= name_span[1]
+        });
+        // An acronym no dictionary knows as a person is an organisation ("BBC", "AFP").
+        let acronym = n_words == 1 && name.chars().count() >= 2 && text::is_all_caps(&name);
         let is_org = match mention.map(|m| m.kind) {
             Some(ActorKind::Person) => false,
             Some(ActorKind::Country | ActorKind::Organisation | ActorKind::Group) => true,
-            _ => is_org_run,
+            _ if acronym => true,
+            // A country or city named alone ("China's ambassador ...") is no person.
+            _ => is_org_run || (n_words == 1 && is_place(&name)),
         };
         let code = mention.and_then(|m| m.code.clone());
         let known = mention.is_some();
@@ -279,6 +351,8 @@ impl People {
                 if !plausible || (n_words == 1 && is_place(&name) && !known) {
                     return None;
                 }
+                let place = mention.is_some_and(|m| m.kind == ActorKind::Country)
+                    || (is_org && !is_org_run && (k..b).all(|j| is_place(word(j))));
                 self.entries.push(Entry {
                     name,
                     titles,
@@ -286,6 +360,7 @@ impl People {
                     code,
                     is_org,
                     known,
+                    place,
                 });
                 self.entries.len() - 1
             }
@@ -322,7 +397,7 @@ impl People {
         if n_words == 1 {
             people()
                 .rev()
-                .find(|(_, e)| e.name.split_whitespace().last() == Some(name))
+                .find(|(_, e)| surname(&e.name) == name)
                 .or_else(|| {
                     people()
                         .rev()
@@ -330,7 +405,7 @@ impl People {
                 })
                 .map(|(i, _)| i)
         } else {
-            let last = name.split_whitespace().last().unwrap_or("");
+            let last = surname(name);
             people()
                 .find(|(_, e)| !e.name.contains(' ') && e.name == last)
                 .map(|(i, _)| i)
@@ -369,6 +444,7 @@ impl People {
                                 code: None,
                                 is_org: true,
                                 known: false,
+                                place: false,
                             });
                             self.entries.len() - 1
                         }
@@ -416,7 +492,9 @@ impl People {
             return match words[0].to_lowercase().as_str() {
                 "he" => self.by_pronoun(pos, Some(false)),
                 "she" => self.by_pronoun(pos, Some(true)),
-                "it" => self.last_org(pos, None),
+                // "it" and "they" stand for an organisation, a country or a group
+                // ("The Taliban issued a statement. "...," they said").
+                "it" | "they" => self.last_org(pos, None),
                 _ => Speaker::default(),
             };
         }
@@ -428,7 +506,10 @@ impl People {
             .position(|(i, t)| {
                 t.is_word()
                     && (matches!(t.s(text), "for" | "at" | "from" | "with" | "in")
-                        || (t.s(text) == "of" && !(i > 0 && text::is_name_word(np[i - 1].s(text)))))
+                        || (t.s(text) == "of"
+                            && !(i > 0
+                                && text::is_name_word(np[i - 1].s(text))
+                                && !self.person_ends_at(np[i - 1].end))))
             })
             .unwrap_or(np.len());
         let core = &np[..cut.max(1)];
@@ -447,6 +528,7 @@ impl People {
         if cut + 1 < np.len()
             && matches!(np[cut].s(text), "for" | "of")
             && text::is_capitalised(np[cut + 1].s(text))
+            && text::is_capitalised(head)
             && (names::is_title(head) || names::is_person_head(&head.to_lowercase()))
         {
             let start = np
@@ -477,7 +559,9 @@ impl People {
         let occ = by_head.copied().or_else(|| {
             occs.iter()
                 .copied()
-                .min_by_key(|o| (self.entries[o.entry].is_org, o.span[0]))
+                // Of two people, the one at the head ("Red Crescent official
+                // Mustafa Kemal": the last).
+                .min_by_key(|o| (self.entries[o.entry].is_org, std::cmp::Reverse(o.span[0])))
         });
         let head_is_common = !text::is_name_word(head);
         if let Some(o) = occ {
@@ -531,6 +615,12 @@ impl People {
         // A description: "the minister", "the foreign minister", "the ministry".
         let definite = core_words[0].eq_ignore_ascii_case("the");
         let lhead = head.to_lowercase();
+        // "the 34-year-old said": the person last named, as a pronoun would be.
+        let core_text = &text[core_span[0]..core_span[1]];
+        if definite && core_text.ends_with("-year-old") && core_text.split_whitespace().count() == 2
+        {
+            return self.by_pronoun(pos.min(span[0]), None);
+        }
         if definite && names::is_person_head(&lhead) && lhead != "official" {
             let mods: Vec<String> = core_words[1..].iter().map(|w| w.to_lowercase()).collect();
             if let Some(s) = self.by_title(pos, &lhead, &mods) {
@@ -538,6 +628,30 @@ impl People {
             }
         }
         if definite && (names::is_org_head(&lhead) || is_institution(&lhead)) {
+            let s = self.last_org(pos, Some(&lhead));
+            if s.name.is_some() {
+                return s;
+            }
+            // "CBP announced ... the agency said": the organisation that spoke last,
+            // else the last one named that is no place ("The Committee to Protect
+            // Journalists condemned ... the group said").
+            if let Some(&(_, e)) = self
+                .speakers
+                .iter()
+                .rev()
+                .find(|&&(p, e)| p < pos && self.entries[e].is_org)
+            {
+                return self.speaker_of(e);
+            }
+            if let Some(o) = self.occurrences.iter().rev().find(|o| {
+                o.span[0] < pos && self.entries[o.entry].is_org && !self.entries[o.entry].place
+            }) {
+                return self.speaker_of(o.entry);
+            }
+        }
+        // "the doctors" for a group the article named by that word ("Doctors for
+        // Camp Closure"): a plural head that is a word of an organisation's name.
+        if definite && core_words.len() == 2 && lhead.len() > 3 && lhead.ends_with('s') {
             let s = self.last_org(pos, Some(&lhead));
             if s.name.is_some() {
                 return s;
@@ -570,6 +684,24 @@ impl People {
         }
     }
 
+    /// The entry named first in `unit` (a byte span) when it is the sentence's
+    /// subject: who speaks next in a quotation with no tag.
+    pub fn subject_in(&self, unit: [usize; 2]) -> Option<Speaker> {
+        self.occurrences
+            .iter()
+            .find(|o| o.subject && unit[0] <= o.span[0] && o.span[1] <= unit[1])
+            .map(|o| self.speaker_of(o.entry))
+    }
+
+    /// True when a person's name ends at byte `end`: "of" after it opens an
+    /// affiliation ("Helena Marsh of the University of Leeds"), not a name ("Bank of
+    /// England").
+    fn person_ends_at(&self, end: usize) -> bool {
+        self.occurrences
+            .iter()
+            .any(|o| o.span[1] == end && !self.entries[o.entry].is_org)
+    }
+
     /// A speaker given by what they issued: "directives from Xi", "a statement by the
     /// ministry" speak for their author; "the statement said", "the letter says" for
     /// the author the article last named, that is the last speaker, else the last
@@ -599,6 +731,27 @@ impl People {
         ) {
             return None;
         }
+        // "President Ana Costa issued a decree. ... the decree said": the subject of
+        // the sentence that last named the document issued it.
+        let before = &text[..np[0].start.min(text.len())];
+        let named_at = before
+            .rmatch_indices(head.as_str())
+            .map(|(i, _)| i)
+            .find(|&i| {
+                !before[..i].ends_with(|c: char| c.is_alphanumeric())
+                    && !before[i + head.len()..].starts_with(|c: char| c.is_alphanumeric())
+            });
+        if let Some(at) = named_at {
+            let last_speech = self.speakers.iter().rev().find(|s| s.0 < pos).map(|s| s.0);
+            let issuer = self
+                .occurrences
+                .iter()
+                .rev()
+                .find(|o| o.subject && o.span[1] <= at && at - o.span[1] < 200);
+            if let Some(o) = issuer.filter(|o| last_speech.is_none_or(|p| p < o.span[0])) {
+                return Some(self.speaker_of(o.entry));
+            }
+        }
         if let Some(&(_, e)) = self.speakers.iter().rev().find(|s| s.0 < pos) {
             return Some(self.speaker_of(e));
         }
@@ -616,12 +769,13 @@ impl People {
         }
     }
 
-    /// "he"/"she": the most recent subject or speaker of a fitting gender, else
-    /// the most recent person of a fitting gender.
+    /// "he"/"she" (`female` given) or "the 34-year-old" (`None`): the most recent
+    /// subject or speaker of a fitting gender, else the most recent person of a
+    /// fitting gender.
     fn by_pronoun(&self, pos: usize, female: Option<bool>) -> Speaker {
         let fits = |e: usize| {
             let ent = &self.entries[e];
-            !ent.is_org && (ent.female.is_none() || ent.female == female)
+            !ent.is_org && (female.is_none() || ent.female.is_none() || ent.female == female)
         };
         let mut cands: Vec<(usize, usize, bool)> = self
             .occurrences
@@ -636,11 +790,28 @@ impl People {
                 .map(|&(p, e)| (p, e, true)),
         );
         cands.sort_by_key(|c| c.0);
-        let pick = cands
+        // Among the last three subjects that fit, one whose gender is known to match
+        // beats a later one of unknown gender ("Carlineo ... Omar is one of the
+        // first ... he said": Omar's gender is not known, Carlineo's is).
+        let mut recent: Vec<usize> = Vec::new();
+        for c in cands.iter().rev().filter(|c| c.2 && fits(c.1)) {
+            if !recent.contains(&c.1) {
+                recent.push(c.1);
+                if recent.len() == 3 {
+                    break;
+                }
+            }
+        }
+        // The one who spoke last, when that is the latest subject, stays the speaker.
+        let last_speaker = self.speakers.iter().rev().find(|s| s.0 < pos).map(|s| s.1);
+        let known = recent
             .iter()
-            .rev()
-            .find(|c| c.2 && fits(c.1))
-            .or_else(|| cands.iter().rev().find(|c| fits(c.1)));
+            .find(|&&e| female.is_some() && self.entries[e].female == female)
+            .filter(|_| recent.first() != last_speaker.as_ref());
+        if let Some(&e) = known.or(recent.first()) {
+            return self.speaker_of(e);
+        }
+        let pick = cands.iter().rev().find(|c| fits(c.1));
         pick.map(|c| self.speaker_of(c.1)).unwrap_or_default()
     }
 
@@ -727,6 +898,13 @@ fn is_ordinary_person(w: &str) -> bool {
     matches!(
         singular,
         "farmer"
+            | "engineer"
+            | "employee"
+            | "miner"
+            | "fisherman"
+            | "trader"
+            | "vendor"
+            | "pilot"
             | "soldier"
             | "doctor"
             | "nurse"
@@ -759,19 +937,22 @@ fn at_sentence_start(text: &str, pos: usize) -> bool {
     before.is_empty() || before.ends_with(['.', '!', '?', '”', '"', ':'])
 }
 
-/// Nouns for what an author issues and that can "say" things ("the statement said").
+/// Nouns for what an author issues and that can "say" things ("the statement said",
+/// "orders from X", "instructions by X"); plurals too. Class: a speaker given by a
+/// noun (issue 10 item 5).
 pub fn is_document(w: &str) -> bool {
+    let singular = w.strip_suffix('s').unwrap_or(w);
     matches!(
-        w,
+        singular,
         "statement"
-            | "statements"
+            | "instruction"
+            | "guideline"
+            | "order"
             | "communique"
             | "letter"
             | "release"
             | "directive"
-            | "directives"
             | "memo"
-            | "order"
             | "decree"
             | "post"
             | "tweet"
@@ -815,6 +996,18 @@ fn is_institution(w: &str) -> bool {
     )
 }
 
+/// The surname of a full name: its last word before a suffix ("James P. Kennedy
+/// Jr." → "Kennedy"), by which the article refers to the person later.
+fn surname(name: &str) -> &str {
+    let mut words = name.split_whitespace().rev();
+    let last = words.next().unwrap_or("");
+    if matches!(last, "Jr." | "Jr" | "Sr." | "Sr" | "II" | "III" | "IV") {
+        words.next().unwrap_or(last)
+    } else {
+        last
+    }
+}
+
 /// Initials of the capitalised words of a name ("World Health Organization" -> "WHO").
 fn initials(name: &str) -> String {
     name.split_whitespace()
@@ -842,6 +1035,27 @@ mod tests {
         assert_eq!(p.entries[0].name, "Sergei Lavrov");
         assert!(p.entries[0].titles.contains(&"minister".to_string()));
         assert_eq!(p.occurrences.len(), 2);
+    }
+
+    #[test]
+    fn names_keep_initials_suffixes_and_skip_title_runs() {
+        let t = "Prof. Patrick J. Holloway Jr. met Interior officials. Later Holloway left.";
+        let p = cast(t);
+        let names: Vec<&str> = p.entries.iter().map(|e| e.name.as_str()).collect();
+        assert_eq!(names, vec!["Patrick J. Holloway Jr."], "{:?}", p.entries);
+        assert!(p.entries[0].titles.contains(&"prof".to_string()));
+        // The later surname is the same person.
+        assert_eq!(p.occurrences.len(), 2);
+        assert!(p.occurrences.iter().all(|o| o.entry == 0));
+    }
+
+    #[test]
+    fn a_place_named_alone_and_an_acronym_are_organisations() {
+        let t = "Russia's envoy met the BBC. Sergei Lavrov spoke.";
+        let p = cast(t);
+        for e in &p.entries {
+            assert_eq!(e.is_org, e.name != "Sergei Lavrov", "{e:?}");
+        }
     }
 
     #[test]

@@ -495,6 +495,41 @@ pub fn cap_runs(text: &str, toks: &[Tok]) -> Vec<[usize; 2]> {
             }
             match toks.get(end) {
                 Some(t) if t.is_word() && is_name_word(t.s(text)) => end += 1,
+                Some(t) if t.s(text) == "." && toks[end - 1].end == t.start => {
+                    // Initials and suffixes are part of a name ("Patrick J. Holloway
+                    // Jr."): the full stop of a middle initial joins the next name word;
+                    // that of "Jr." / "Sr." ends the run with it.
+                    let prev = toks[end - 1].s(text);
+                    let initial = prev.chars().count() == 1 && is_capitalised(prev);
+                    // Not a sentence that ends in a letter ("Plan B. The talks").
+                    let next_name = toks.get(end + 1).is_some_and(|n| {
+                        let w = n.s(text);
+                        n.is_word()
+                            && is_name_word(w)
+                            && !crate::names::is_function_word(w)
+                            && !crate::names::is_pronoun(w)
+                    });
+                    if initial && next_name {
+                        end += 2;
+                    } else if end > start && matches!(prev, "Jr" | "Sr") {
+                        end += 1;
+                        break;
+                    } else {
+                        break;
+                    }
+                }
+                // "Doctors for Camp Closure", "Minister for Foreign Affairs": "for"
+                // joins an organisation's or office's name, not at a sentence's start
+                // ("Lawyers for Bolsonaro said") unless after "The".
+                Some(t)
+                    if t.s(text) == "for"
+                        && (start > 0 || toks[start].s(text) == "The")
+                        && toks
+                            .get(end + 1)
+                            .is_some_and(|n| n.is_word() && is_capitalised(n.s(text))) =>
+                {
+                    end += 2;
+                }
                 Some(t) if t.is_word() && NAME_JOINERS.contains(&t.s(text)) => {
                     // One or more joiners, then a capitalised word.
                     let mut j = end;
@@ -707,15 +742,51 @@ mod tests {
         );
     }
 
+    /// The capitalised runs of `t`, as text.
+    fn runs_of(t: &str) -> Vec<String> {
+        let toks = tokens(t, [0, t.len()]);
+        cap_runs(t, &toks)
+            .iter()
+            .map(|r| t[toks[r[0]].start..toks[r[1] - 1].end].to_string())
+            .collect()
+    }
+
     #[test]
     fn capitalised_runs_join_of() {
         let t = "the Bank of England and Sergei Lavrov's aide";
-        let toks = tokens(t, [0, t.len()]);
-        let runs: Vec<String> = cap_runs(t, &toks)
-            .iter()
-            .map(|r| t[toks[r[0]].start..toks[r[1] - 1].end].to_string())
-            .collect();
+        let runs = runs_of(t);
         assert_eq!(runs, vec!["Bank of England", "Sergei Lavrov's"]);
+    }
+
+    #[test]
+    fn capitalised_runs_join_for_inside_a_sentence() {
+        let t = "Lawyers for Ana Ruiz met the group Doctors for Camp Closure. The Center for Media Freedom spoke.";
+        let runs = runs_of(t);
+        assert_eq!(
+            runs,
+            vec![
+                "Lawyers",
+                "Ana Ruiz",
+                "Doctors for Camp Closure",
+                "The Center for Media Freedom"
+            ]
+        );
+    }
+
+    #[test]
+    fn capitalised_runs_keep_initials_and_suffixes() {
+        let t = "Patrick J. Holloway Jr., 61, met J. K. Smith in Plan B. The talks ended. Ana M. Diaz Sr. left.";
+        let runs = runs_of(t);
+        assert_eq!(
+            runs,
+            vec![
+                "Patrick J. Holloway Jr.",
+                "J. K. Smith",
+                "Plan B",
+                "The",
+                "Ana M. Diaz Sr."
+            ]
+        );
     }
 
     #[test]
