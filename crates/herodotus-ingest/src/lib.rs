@@ -25,8 +25,8 @@ mod jsonl;
 pub mod language;
 pub mod warc;
 
-pub use error::{IngestError, Result};
 pub use charset::{sniff_text, DecodingReader, TextEncoding};
+pub use error::{IngestError, Result};
 pub use gzip::is_gzip;
 pub use input::{open_input, open_records, Format, InputOptions, PendingPage, Record};
 pub use jsonl::JsonlReader;
