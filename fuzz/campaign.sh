@@ -19,7 +19,8 @@ set -e
 end=$(date +%s)
 # CPU seconds of the fuzzer (user + system of finished children): on a shared machine
 # a niced campaign gets only part of a core, so wall time alone overstates it.
-cpu=$(times | tail -1 | awk '{ split($1, u, /[ms]/); split($2, s, /[ms]/); printf "%d", u[1] * 60 + u[2] + s[1] * 60 + s[2] }')
+times >"logs/$t.times"  # in this shell: a $(...) subshell has no finished children
+cpu=$(tail -1 "logs/$t.times" | awk '{ split($1, u, /[ms]/); split($2, s, /[ms]/); printf "%d", u[1] * 60 + u[2] + s[1] * 60 + s[2] }')
 echo "target=$t rc=$rc wall=$((end - start))s cpu=${cpu}s corpus=$(ls "corpus/$t" | wc -l) artifacts=$(ls "artifacts/$t" 2>/dev/null | wc -l)"
 grep -E '^stat::(number_of_executed_units|average_exec_per_sec|peak_rss_mb|new_units_added)' "logs/$t.log" || true
 exit $rc
