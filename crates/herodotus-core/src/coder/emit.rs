@@ -443,7 +443,8 @@ impl Coder {
             if let Some(cut) = side
                 .iter()
                 .skip(1)
-                .position(|&m| x.argument_of_other_verb(m, v))
+                // The second of "both sides" is one actor with the first.
+                .position(|&m| !mentions[m].pair && x.argument_of_other_verb(m, v))
             {
                 side.truncate(cut + 1);
             }

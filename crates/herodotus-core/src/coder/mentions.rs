@@ -22,6 +22,9 @@ pub(super) struct Found {
     /// True when the code came from the article's country, not from the sentence
     /// (a bare agent: "police", "lawmakers").
     pub(super) inferred: bool,
+    /// The second actor of a collective reference ("both sides", "the two
+    /// countries"), joined to the mention before it as a compound.
+    pub(super) pair: bool,
 }
 
 pub(super) type Carried = Option<(String, String, ActorKind)>;
@@ -36,17 +39,32 @@ pub(super) struct Context {
     pub(super) last_country: Option<String>,
     /// The country of the article's dateline ("BEIRUT (AP) —"), if any.
     pub(super) article_country: Option<String>,
-    /// Country mentions so far in the article, by country code.
+    /// The countries named by the last sentence that named any, in order (for "the
+    /// two leaders" after "Trump met Xi").
+    pub(super) prev_countries: Vec<String>,
+    /// Country mentions of the whole article, by country code (see
+    /// `Coder::article_country_counts`).
     pub(super) country_counts: Vec<(String, usize)>,
     /// People the dictionaries do not know, introduced with a title and a country
-    /// ("French envoy Jean Duval"): (surname, full name, code), for later references.
-    pub(super) titled: Vec<(String, String, String)>,
+    /// ("French envoy Jean Duval"), for later references by surname.
+    pub(super) titled: Vec<Titled>,
+}
+
+/// A person the dictionaries do not know, found by title (see `titled_people`).
+#[derive(Clone, Debug)]
+pub(super) struct Titled {
+    surname: String,
+    name: String,
+    code: String,
+    /// The title's country came from the article, not from the sentence
+    /// ("Senator Ann Doe" in an article about one country).
+    inferred: bool,
 }
 
 impl Context {
     /// The country the article is about, when that is unambiguous: its dateline's,
-    /// else the country mentioned most so far, at least twice and more often than
-    /// any other. A bare agent ("police", "lawmakers") takes it.
+    /// else the country the article mentions most, at least three times and twice as
+    /// often as any other. A bare agent ("police", "lawmakers") takes it.
     pub(super) fn article_country(&self) -> Option<String> {
         if self.article_country.is_some() {
             return self.article_country.clone();
@@ -74,6 +92,28 @@ impl Context {
                         .all(|(k, m)| k == c || 2 * m <= n) =>
             {
                 Some(c.to_string())
+            }
+            _ => None,
+        }
+    }
+}
+
+impl Context {
+    /// The two countries the article is about, when they stand out: each mentioned
+    /// at least twice, the second at least a third as often as the first, and any
+    /// third country at most half as often as the second ("both sides" in a story
+    /// about US-China trade talks).
+    pub(super) fn article_pair(&self) -> Option<[String; 2]> {
+        let mut c: Vec<&(String, usize)> = self.country_counts.iter().collect();
+        // Most mentioned first; ties keep the order of first mention.
+        c.sort_by(|a, b| b.1.cmp(&a.1));
+        match c.as_slice() {
+            [a, b, rest @ ..]
+                if b.1 >= 2
+                    && 3 * b.1 >= a.1
+                    && rest.first().is_none_or(|t| 2 * t.1 <= b.1) =>
+            {
+                Some([a.0.clone(), b.0.clone()])
             }
             _ => None,
         }
@@ -153,6 +193,7 @@ impl Coder {
                             agent: None,
                             pronoun: false,
                             inferred: false,
+                            pair: false,
                         });
                     }
                     Target::Agent(g) => {
@@ -166,6 +207,7 @@ impl Coder {
                             agent: Some(e.code.clone()),
                             pronoun: false,
                             inferred: false,
+                            pair: false,
                         });
                     }
                 }
@@ -193,6 +235,7 @@ impl Coder {
                     agent: None,
                     pronoun: true,
                     inferred: false,
+                    pair: false,
                 });
             }
             i += 1;
@@ -400,6 +443,17 @@ impl Coder {
             k += 1;
         }
         self.titled_people(tokens, &mut out, ctx);
+        self.collective(tokens, &mut out, ctx);
+        // Mentions never overlap (later stages slice the gaps between them): keep the
+        // first of any two that do.
+        let mut end = 0;
+        out.retain(|m| {
+            let keep = m.tok[0] >= end;
+            if keep {
+                end = m.tok[1];
+            }
+            keep
+        });
         out
     }
 
@@ -407,11 +461,29 @@ impl Coder {
     /// "French envoy Jean Duval" (a composed mention followed by a name) and "Jean
     /// Duval, Nigeria's Senate president" (a name, a comma, a composed mention) take
     /// the title's code and are remembered for the article, so that a later "Duval"
-    /// is coded too.
+    /// is coded too. A bare title that took the article's country ("Sen. Ann Doe")
+    /// gives an inferred person; a US party tag ("Ann Doe, R-Neb.") gives a US
+    /// legislator. A dictionary person matched by a lone surname inside such a name
+    /// ("Samir Haddad", when the dictionary knows another Haddad) is someone else, and
+    /// gives way.
     fn titled_people(&self, tokens: &[Token], out: &mut Vec<Found>, ctx: &mut Context) {
         let name_word = |j: usize| {
             let t = &tokens[j];
             t.kind == TokenKind::Word && t.capitalized && !t.all_caps && t.norm.len() > 1
+        };
+        // A dictionary person matched by one word: a surname alias.
+        let alias = |m: &Found| {
+            m.kind == ActorKind::Person
+                && !m.pronoun
+                && !m.inferred
+                && m.agent.is_none()
+                && m.tok[1] - m.tok[0] == 1
+        };
+        // Tokens a..b hold no mention, or only surname aliases after the first word.
+        let free = |out: &[Found], a: usize, b: usize| {
+            out.iter()
+                .filter(|m| m.tok[0] < b && a < m.tok[1])
+                .all(|m| alias(m) && a < m.tok[0] && m.tok[1] <= b)
         };
         let covered =
             |out: &[Found], a: usize, b: usize| out.iter().any(|m| m.tok[0] < b && a < m.tok[1]);
@@ -423,14 +495,18 @@ impl Coder {
             }
             (b - a >= 2).then_some(b)
         };
+        // A composed title ("French envoy"), or a bare one that took the article's
+        // country ("Senator" in an article about one country): the person is then
+        // inferred too.
         let titled = |m: &Found| {
             m.kind == ActorKind::Agent
-                && m.agent.is_none()
+                && (m.agent.is_none() || m.inferred)
                 && !m.pronoun
-                && !m.inferred
                 && m.code.as_deref().is_some_and(|c| c.len() > 3)
         };
         let mut added: Vec<Found> = Vec::new();
+        // Surname aliases claimed by a longer name: (start token) of each.
+        let mut claimed: Vec<usize> = Vec::new();
         for idx in 0..out.len() {
             let m = out[idx].clone();
             if !titled(&m) {
@@ -439,14 +515,16 @@ impl Coder {
             let code = m.code.clone().unwrap_or_default();
             // "French envoy Jean Duval"
             if let Some(b) = run_from(m.tok[1]) {
-                if !covered(out, m.tok[1], b) {
+                if free(out, m.tok[1], b) {
+                    claimed.extend((m.tok[1]..b).filter(|&j| covered(out, j, j + 1)));
                     let name = names_text(tokens, m.tok[1], b);
                     let e = &mut out[idx];
                     e.tok[1] = b;
                     e.span[1] = tokens[b - 1].end;
                     e.kind = ActorKind::Person;
+                    e.agent = None;
                     e.name.clone_from(&name);
-                    remember_titled(ctx, &tokens[b - 1].norm, &name, &code);
+                    remember_titled(ctx, &tokens[b - 1].norm, &name, &code, m.inferred);
                     continue;
                 }
             }
@@ -454,28 +532,66 @@ impl Coder {
             let s = m.tok[0];
             if s >= 3 && tokens[s - 1].norm == "," {
                 let a = (s.saturating_sub(4)..s - 1).find(|&a| run_from(a) == Some(s - 1));
-                if let Some(a) = a.filter(|&a| !covered(out, a, s - 1)) {
+                if let Some(a) = a.filter(|&a| free(out, a, s - 1)) {
+                    claimed.extend((a..s - 1).filter(|&j| covered(out, j, j + 1)));
                     let name = names_text(tokens, a, s - 1);
-                    added.push(titled_person(
+                    let mut p = titled_person(
                         [a, s - 1],
                         [tokens[a].start, tokens[s - 2].end],
                         &name,
                         &code,
-                    ));
-                    remember_titled(ctx, &tokens[s - 2].norm, &name, &code);
+                    );
+                    p.inferred = m.inferred;
+                    added.push(p);
+                    remember_titled(ctx, &tokens[s - 2].norm, &name, &code, m.inferred);
                 }
             }
         }
-        // Later references by surname.
-        if !ctx.titled.is_empty() {
-            for (j, t) in tokens.iter().enumerate() {
-                if !name_word(j) || covered(out, j, j + 1) || covered(&added, j, j + 1) {
-                    continue;
-                }
-                if let Some((_, name, code)) = ctx.titled.iter().find(|(sn, _, _)| *sn == t.norm) {
-                    added.push(titled_person([j, j + 1], [t.start, t.end], name, code));
+        self.party_tags(tokens, out, &mut added, &mut claimed, ctx);
+        // A person the dictionaries know, named in full ("Sen. Ted Cruz"), is named
+        // again by surname alone ("Cruz said") even where no alias says so.
+        for m in out.iter() {
+            let last = m.tok[1] - 1;
+            if m.kind == ActorKind::Person
+                && !m.pronoun
+                && !m.inferred
+                && m.tok[1] - m.tok[0] >= 2
+                && name_word(last)
+                && name_word(last - 1)
+            {
+                if let Some(code) = &m.code {
+                    remember_titled(ctx, &tokens[last].norm, &m.name, code, false);
                 }
             }
+        }
+        // Later references by surname (a surname alias of the dictionary gives way:
+        // the article has named its own person).
+        if !ctx.titled.is_empty() {
+            for (j, t) in tokens.iter().enumerate() {
+                if !name_word(j) || covered(&added, j, j + 1) {
+                    continue;
+                }
+                let other = out
+                    .iter()
+                    .any(|m| m.tok[0] <= j && j < m.tok[1] && !(alias(m) && m.tok[0] == j));
+                if other || claimed.contains(&j) {
+                    continue;
+                }
+                if let Some(p) = ctx.titled.iter().find(|p| p.surname == t.norm) {
+                    if covered(out, j, j + 1) {
+                        claimed.push(j);
+                    }
+                    let mut m = titled_person([j, j + 1], [t.start, t.end], &p.name, &p.code);
+                    m.inferred = p.inferred;
+                    added.push(m);
+                }
+            }
+        }
+        if !claimed.is_empty() {
+            // Claimed: surname aliases, and bare titles joined to a name.
+            out.retain(|m| {
+                !(claimed.contains(&m.tok[0]) && (alias(m) || m.agent.is_some()))
+            });
         }
         if !added.is_empty() {
             out.extend(added);
@@ -483,9 +599,95 @@ impl Coder {
         }
     }
 
+    /// US party tags after a name: "Ann Doe, R-Neb.," "Sen. Ann Doe (D-Calif.)". The
+    /// person sits in Congress or a state house: a US legislator (or the role of the
+    /// title before the name: "Gov." gives USAGOV), whatever country the title took
+    /// from the article. Names the dictionaries know keep their entry.
+    fn party_tags(
+        &self,
+        tokens: &[Token],
+        out: &mut [Found],
+        added: &mut Vec<Found>,
+        claimed: &mut Vec<usize>,
+        ctx: &mut Context,
+    ) {
+        let name_word = |j: usize| {
+            let t = &tokens[j];
+            t.kind == TokenKind::Word && t.capitalized && !t.all_caps && t.norm.len() > 1
+        };
+        for c in 2..tokens.len() {
+            if !party_tag(tokens, c) {
+                continue;
+            }
+            // A person found above by title: its country is the United States.
+            if let Some(m) = out
+                .iter_mut()
+                .chain(added.iter_mut())
+                .find(|m| m.tok[1] == c && m.kind == ActorKind::Person && m.inferred)
+            {
+                let code = format!("USA{}", ActorCode::new(m.code.as_deref().unwrap_or("")).rest());
+                m.code = Some(code.clone());
+                m.inferred = false;
+                if let Some(p) = ctx.titled.iter_mut().find(|p| p.name == m.name) {
+                    p.code = code;
+                    p.inferred = false;
+                }
+                continue;
+            }
+            // An unknown name of two or three words right before the tag.
+            let Some(a) = (c.saturating_sub(3)..c - 1)
+                .find(|&a| (a..c).all(name_word) && (a..c).all(|j| tokens[j].space_before || j == 0))
+            else {
+                continue;
+            };
+            let overlapping: Vec<&Found> = out
+                .iter()
+                .chain(added.iter())
+                .filter(|m| m.tok[0] < c && a < m.tok[1])
+                .collect();
+            if !overlapping.iter().all(|m| {
+                m.kind == ActorKind::Person && m.tok[1] - m.tok[0] == 1 && m.tok[0] > a
+            }) {
+                continue;
+            }
+            claimed.extend(overlapping.iter().map(|m| m.tok[0]));
+            // A bare title right before the name ("Sen.", "Gov.") gives the role.
+            let title = out.iter().position(|m| {
+                m.tok[1] == a && m.agent.as_deref().is_some_and(state_role) && !m.pronoun
+            });
+            let (start, code) = match title {
+                Some(t) => {
+                    let role = out[t].agent.clone().unwrap_or_default();
+                    claimed.push(out[t].tok[0]);
+                    (out[t].tok[0], apply_agent("USA", &role))
+                }
+                None => (a, "USALEG".to_string()),
+            };
+            let name = names_text(tokens, a, c);
+            added.push(titled_person(
+                [start, c],
+                [tokens[start].start, tokens[c - 1].end],
+                &name,
+                &code,
+            ));
+            remember_titled(ctx, &tokens[c - 1].norm, &name, &code, false);
+        }
+    }
+
     /// Remembers the mentions kept for a sentence, for pronouns and short references
     /// later in the article.
     pub(super) fn remember(&self, ctx: &mut Context, mentions: &[Found]) {
+        let mut named: Vec<String> = Vec::new();
+        for m in mentions.iter().filter(|m| !m.pronoun && !m.inferred) {
+            if let Some(c) = m.code.as_deref().map(|c| ActorCode::new(c).country()) {
+                if self.countries.contains(c) && !named.iter().any(|n| n == c) && named.len() < 8 {
+                    named.push(c.to_string());
+                }
+            }
+        }
+        if !named.is_empty() {
+            ctx.prev_countries = named;
+        }
         for m in mentions {
             let Some(code) = &m.code else { continue };
             if m.inferred {
@@ -509,15 +711,13 @@ impl Coder {
                 _ => ctx.last_thing = entry,
             }
             let code = ActorCode::new(code);
-            if code.has_country() && !m.inferred {
+            // "The authorities" after "Amnesty International" are no NGO's: only a
+            // country is carried (with dictionaries that mark no country entries,
+            // any code's first three letters are).
+            if code.has_country()
+                && (self.countries.is_empty() || self.countries.contains(code.country()))
+            {
                 ctx.last_country = Some(code.country().to_string());
-            }
-            if m.kind == ActorKind::Country && code.has_country() {
-                let c = code.country();
-                match ctx.country_counts.iter_mut().find(|(k, _)| k == c) {
-                    Some(e) => e.1 += 1,
-                    None => ctx.country_counts.push((c.to_string(), 1)),
-                }
             }
         }
     }
@@ -579,11 +779,24 @@ fn names_text(tokens: &[Token], a: usize, b: usize) -> String {
         .join(" ")
 }
 
+/// A US party and state tag at token `c`: ", R-Neb." or "(D-Calif.)".
+fn party_tag(tokens: &[Token], c: usize) -> bool {
+    let t = |k: usize| tokens.get(c + k);
+    t(0).is_some_and(|x| matches!(x.norm.as_str(), "," | "("))
+        && t(1).is_some_and(|x| matches!(x.norm.as_str(), "r" | "d" | "i") && x.capitalized)
+        && t(2).is_some_and(|x| x.norm == "-" && !x.space_before)
+        && t(3).is_some_and(|x| x.capitalized && !x.space_before)
+}
+
 /// Remembers a titled person for the article (bounded: an article names few).
-fn remember_titled(ctx: &mut Context, surname: &str, name: &str, code: &str) {
-    if ctx.titled.len() < 64 && !ctx.titled.iter().any(|(s, _, _)| s == surname) {
-        ctx.titled
-            .push((surname.to_string(), name.to_string(), code.to_string()));
+fn remember_titled(ctx: &mut Context, surname: &str, name: &str, code: &str, inferred: bool) {
+    if ctx.titled.len() < 64 && !ctx.titled.iter().any(|p| p.surname == surname) {
+        ctx.titled.push(Titled {
+            surname: surname.to_string(),
+            name: name.to_string(),
+            code: code.to_string(),
+            inferred,
+        });
     }
 }
 
@@ -612,6 +825,7 @@ fn compose(actor: &Found, agent: &Found) -> Found {
         agent: None,
         pronoun: false,
         inferred: actor.inferred || agent.inferred,
+        pair: false,
     }
 }
 
@@ -626,5 +840,6 @@ fn titled_person(tok: [usize; 2], span: [usize; 2], name: &str, code: &str) -> F
         agent: None,
         pronoun: false,
         inferred: false,
+        pair: false,
     }
 }

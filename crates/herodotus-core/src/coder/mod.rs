@@ -169,6 +169,8 @@ impl Default for CoderOptions {
 pub struct Coder {
     dicts: Dictionaries,
     options: CoderOptions,
+    /// Bare country codes of the country entries (see [`context`]).
+    countries: HashSet<String>,
     vocab: Vocab,
     actors: PhraseTrie<Target>,
     discards: PhraseTrie<u32>,
@@ -307,6 +309,7 @@ impl Coder {
                 ctx.article_country = country;
             }
         }
+        ctx.country_counts = self.article_country_counts(doc, article.date);
         for (si, sentence) in doc.sentences.iter().enumerate() {
             budget.check(used_tokens, 0)?;
             if sentence.skipped {
