@@ -34,8 +34,7 @@ impl Coder {
                 ids.clear();
                 ids.extend(toks.iter().map(|t| self.vocab.get(&t.norm)));
                 for m in self.find_mentions(toks, &ids, date, &mut scratch) {
-                    let Some(code) = m.code.as_deref().filter(|_| !m.pronoun && !m.inferred)
-                    else {
+                    let Some(code) = m.code.as_deref().filter(|_| !m.pronoun && !m.inferred) else {
                         continue;
                     };
                     let c = ActorCode::new(code).country();
@@ -80,8 +79,42 @@ impl Coder {
     /// so that it joins the first as a compound ("both sides accused each other"
     /// gives both directions). Sides, leaders and governments are governments
     /// (`XXXGOV`); countries and nations the bare country.
-    pub(super) fn collective(&self, tokens: &[Token], out: &mut Vec<Found>, ctx: &Context) {
-        let mut found: Vec<(usize, usize, &str)> = Vec::new();
+    pub(super) fn collective(&self, tokens: &[Token], out: &mut Vec<Found>, ctx: &mut Context) {
+        let named = self.named_countries(tokens, out);
+        let found = self.collective_phrases(tokens, out);
+        if !found.is_empty() {
+            self.pair_up(tokens, out, ctx, &named, found);
+        }
+        if !named.is_empty() {
+            ctx.prev_countries = named;
+        }
+    }
+
+    /// The countries a sentence names as actors, in order (at most 8): not through
+    /// pronouns or guesses, nor places after "in" or "at" ("met in Vienna").
+    fn named_countries(&self, tokens: &[Token], mentions: &[Found]) -> Vec<String> {
+        let mut named: Vec<String> = Vec::new();
+        for m in mentions.iter().filter(|m| !m.pronoun && !m.inferred) {
+            let place = m.tok[0] > 0 && matches!(tokens[m.tok[0] - 1].norm.as_str(), "in" | "at");
+            if let Some(c) = m.code.as_deref().map(|c| ActorCode::new(c).country()) {
+                if !place && self.countries.contains(c) && !named.iter().any(|n| n == c) {
+                    named.push(c.to_string());
+                }
+            }
+            if named.len() >= 8 {
+                break;
+            }
+        }
+        named
+    }
+
+    /// The collective phrases of a sentence (at most 4): (first token, noun, role).
+    fn collective_phrases(
+        &self,
+        tokens: &[Token],
+        out: &[Found],
+    ) -> Vec<(usize, usize, &'static str)> {
+        let mut found: Vec<(usize, usize, &'static str)> = Vec::new();
         for i in 0..tokens.len() {
             let (w, next) = (tokens[i].norm.as_str(), tokens.get(i + 1));
             let noun_at = match (w, next.map(|t| t.norm.as_str())) {
@@ -94,28 +127,28 @@ impl Coder {
             };
             // A mention already coded from the sentence ("both Korean governments")
             // stays; an uncoded or inferred agent ("leaders") gives way.
-            let taken = out.iter().any(|m| {
-                m.tok[0] < noun_at + 1 && i < m.tok[1] && m.code.is_some() && !m.inferred
-            });
+            let taken = out
+                .iter()
+                .any(|m| m.tok[0] < noun_at + 1 && i < m.tok[1] && m.code.is_some() && !m.inferred);
             if !taken && found.len() < 4 {
                 found.push((i, noun_at, role));
             }
         }
-        if found.is_empty() {
-            return;
-        }
-        // The countries the sentence names, in order (not through pronouns or guesses).
-        let mut named: Vec<&str> = Vec::new();
-        for m in out.iter().filter(|m| !m.pronoun && !m.inferred) {
-            if let Some(c) = m.code.as_deref().map(|c| ActorCode::new(c).country()) {
-                if self.countries.contains(c) && !named.contains(&c) {
-                    named.push(c);
-                }
-            }
-        }
-        let pair: Option<[String; 2]> = match (named.as_slice(), ctx.prev_countries.as_slice()) {
-            ([a, b], _) => Some([a.to_string(), b.to_string()]),
-            ([], [a, b]) => Some([a.clone(), b.clone()]),
+        found
+    }
+
+    /// Replaces each collective phrase by the two actors it stands for, if known.
+    fn pair_up(
+        &self,
+        tokens: &[Token],
+        out: &mut Vec<Found>,
+        ctx: &Context,
+        named: &[String],
+        found: Vec<(usize, usize, &'static str)>,
+    ) {
+        let pair: Option<[String; 2]> = match (named, ctx.prev_countries.as_slice()) {
+            ([a, b], _) => Some([a.clone(), b.clone()]),
+            ([], [a, b]) if !ctx.crowded() => Some([a.clone(), b.clone()]),
             ([], _) => ctx.article_pair(),
             _ => None,
         };
