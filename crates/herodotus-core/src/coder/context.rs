@@ -14,8 +14,8 @@ impl Coder {
     /// Country mentions of the whole article by country code, in order of first
     /// mention: a first pass over every window with a scratch context, so that the
     /// country an article is about is known from its first sentence on ("Police
-    /// arrested ..." before Iran is named). Pronouns and inferred actors do not
-    /// count; people, capitals and composed agents count for their country, IGO and
+    /// arrested ..." before Iran is named). Pronouns, inferred actors and bare
+    /// agents resolved from their neighbours ("the government") do not count; people, capitals and composed agents count for their country, IGO and
     /// NGO codes for none.
     pub(super) fn article_country_counts(
         &self,
@@ -34,7 +34,13 @@ impl Coder {
                 ids.clear();
                 ids.extend(toks.iter().map(|t| self.vocab.get(&t.norm)));
                 for m in self.find_mentions(toks, &ids, date, &mut scratch) {
-                    let Some(code) = m.code.as_deref().filter(|_| !m.pronoun && !m.inferred) else {
+                    // Not a pronoun, a guess, or a bare agent resolved from its
+                    // neighbours ("the government" after "Ukrainian").
+                    let Some(code) = m
+                        .code
+                        .as_deref()
+                        .filter(|_| !m.pronoun && !m.inferred && m.agent.is_none())
+                    else {
                         continue;
                     };
                     let c = ActorCode::new(code).country();

@@ -39,6 +39,9 @@ pub(super) struct Context {
     pub(super) last_country: Option<String>,
     /// The country of the article's dateline ("BEIRUT (AP) —"), if any.
     pub(super) article_country: Option<String>,
+    /// The last actor of each role ("GOV" -> "UKRGOV"), most recent last, for a
+    /// definite agent ("the minister") later in the article.
+    pub(super) roles: Vec<(String, String)>,
     /// The countries named by the last sentence that named any, in order (for "the
     /// two leaders" after "Trump met Xi").
     pub(super) prev_countries: Vec<String>,
@@ -62,6 +65,16 @@ pub(super) struct Titled {
 }
 
 impl Context {
+    /// The last actor whose role is the agent's ("~GOV": the last XXXGOV mentioned).
+    pub(super) fn by_role(&self, agent: &str) -> Option<String> {
+        let role = agent.trim_matches('~');
+        self.roles
+            .iter()
+            .rev()
+            .find(|(r, _)| r == role)
+            .map(|(_, c)| c.clone())
+    }
+
     /// The country the article is about, when that is unambiguous: its dateline's,
     /// else the country the article mentions most, at least three times and twice as
     /// often as any other. A bare agent ("police", "lawmakers") takes it.
@@ -96,9 +109,7 @@ impl Context {
             _ => None,
         }
     }
-}
 
-impl Context {
     /// The two countries the article is about, when they stand out: each mentioned
     /// at least twice, the second at least a third as often as the first, and any
     /// third country at most half as often as the second ("both sides" in a story
@@ -432,20 +443,56 @@ impl Coder {
                     continue;
                 }
             }
-            // AGENT alone: a definite one ("the minister") refers to the country of the
-            // last actor mentioned; a bare plural ("companies") refers to nobody known.
+            // AGENT alone: a definite one ("the minister") refers to the last actor of
+            // its role ("Ukrainian Defence Minister X ... the minister"), else to a
+            // country named before it in the sentence, else to the country of the last
+            // actor mentioned; "the country's defence minister"
+            // to the country just named; a bare plural ("companies") to nobody known.
             let mut m = cur.clone();
+            let agent = m.agent.clone().unwrap_or_default();
             let definite = cur.tok[0] > 0 && ids[cur.tok[0] - 1] == self.w.the;
-            if let Some(country) = ctx.last_country.as_ref().filter(|_| definite) {
-                m.code = Some(apply_agent(country, m.agent.as_deref().unwrap_or("")));
-            } else if let Some(country) = ctx
-                .article_country()
-                .filter(|_| state_role(m.agent.as_deref().unwrap_or("")))
-            {
+            let the_country = cur.tok[0] >= 3
+                && ids[cur.tok[0] - 1] == self.w.possessive
+                && matches!(tokens[cur.tok[0] - 2].norm.as_str(), "country" | "nation")
+                && ids[cur.tok[0] - 3] == self.w.the;
+            if the_country {
+                m.tok[0] = cur.tok[0] - 3;
+                m.span[0] = tokens[m.tok[0]].start;
+            }
+            // After the last actor of the same role, a country named earlier in the
+            // same sentence: "a Hong Kong court struck down the government's ban".
+            let in_sentence = out.iter().rev().find_map(|p| {
+                let c = ActorCode::new(p.code.as_deref().filter(|_| !p.pronoun && !p.inferred)?);
+                self.countries
+                    .contains(c.country())
+                    .then(|| c.country().to_string())
+            });
+            let resolved = if definite || the_country {
+                match (ctx.by_role(&agent).filter(|_| definite), in_sentence) {
+                    (Some(code), _) => Some(code),
+                    (None, Some(c)) => Some(apply_agent(&c, &agent)),
+                    // "the country's": the country the article is about, else the
+                    // last one named.
+                    (None, None) => the_country
+                        .then(|| ctx.article_country())
+                        .flatten()
+                        .as_ref()
+                        .or(ctx.last_country.as_ref())
+                        .map(|c| apply_agent(c, &agent)),
+                }
+            } else {
+                None
+            };
+            if resolved.is_some() {
+                m.code = resolved;
+                // "The country's X" is read from the context: inferred, and a title
+                // for a name before it ("Ann Doe, the country's defence minister").
+                m.inferred = the_country;
+            } else if let Some(country) = ctx.article_country().filter(|_| state_role(&agent)) {
                 // A bare agent of the state or its opposition ("police arrested ...",
                 // "lawmakers voted") acts in the article's country; civilians, firms
                 // or migrants named without a country may be from anywhere.
-                m.code = Some(apply_agent(&country, m.agent.as_deref().unwrap_or("")));
+                m.code = Some(apply_agent(&country, &agent));
                 m.inferred = true;
             }
             out.push(m);
@@ -718,6 +765,14 @@ impl Coder {
                 && (self.countries.is_empty() || self.countries.contains(code.country()))
             {
                 ctx.last_country = Some(code.country().to_string());
+                if let Some(role) = code.roles().next() {
+                    ctx.roles.retain(|(r, _)| r != role);
+                    if ctx.roles.len() >= 16 {
+                        ctx.roles.remove(0);
+                    }
+                    ctx.roles
+                        .push((role.to_string(), code.as_str().to_string()));
+                }
             }
         }
     }
