@@ -498,6 +498,7 @@ impl Coder {
             out.push(m);
             k += 1;
         }
+        self.representatives(tokens, ids, &mut out);
         self.titled_people(tokens, &mut out, ctx);
         self.collective(tokens, &mut out, ctx);
         // Mentions never overlap (later stages slice the gaps between them): keep the
@@ -511,6 +512,40 @@ impl Coder {
             keep
         });
         out
+    }
+
+    /// Those who speak or act on another's behalf carry the code of whom they serve:
+    /// "an aide to Vice President Pence", "a spokeswoman for Amnesty", "an adviser to
+    /// the German chancellor" (an envoy or ambassador "to" a country does not). Runs
+    /// on the composed mentions, so that "the German chancellor" is one actor.
+    fn representatives(&self, tokens: &[Token], ids: &[u32], out: &mut Vec<Found>) {
+        let mut k = 0;
+        while k + 1 < out.len() {
+            let (a, b) = (&out[k], &out[k + 1]);
+            let gap = a.tok[1]..b.tok[0];
+            let prep = !gap.is_empty()
+                && gap.len() <= 2
+                && matches!(tokens[gap.start].norm.as_str(), "to" | "for")
+                && (gap.len() == 1 || ids[gap.start + 1] == self.w.the);
+            if prep
+                && a.kind == ActorKind::Agent
+                && a.agent.is_some()
+                && (a.code.is_none() || a.inferred)
+                && !b.pronoun
+                && b.code.is_some()
+                && representative(&tokens[a.tok[1] - 1].norm)
+            {
+                let mut m = b.clone();
+                m.tok = [a.tok[0], b.tok[1]];
+                m.span = [a.span[0], b.span[1]];
+                m.name = format!("{} {}", a.name, b.name);
+                m.kind = ActorKind::Agent;
+                m.agent = None;
+                out[k] = m;
+                out.remove(k + 1);
+            }
+            k += 1;
+        }
     }
 
     /// People missing from the dictionaries but introduced with a title and a country:
@@ -584,8 +619,23 @@ impl Coder {
                     continue;
                 }
             }
-            // "Jean Duval, Nigeria's Senate president"
-            let s = m.tok[0];
+            // "Jean Duval, Nigeria's Senate president", "Jean Duval, a senior aide to
+            // the French president": a comma, then an article and up to three
+            // lower-case modifiers before the title.
+            let mut s = m.tok[0];
+            if s >= 1 && tokens[s - 1].kind == TokenKind::Word && !tokens[s - 1].capitalized {
+                let mods = (s.saturating_sub(4)..s)
+                    .rev()
+                    .take_while(|&j| tokens[j].kind == TokenKind::Word && !tokens[j].capitalized)
+                    .count();
+                let first = s - mods;
+                if first >= 1
+                    && matches!(tokens[first].norm.as_str(), "a" | "an" | "the")
+                    && tokens[first - 1].norm == ","
+                {
+                    s = first;
+                }
+            }
             if s >= 3 && tokens[s - 1].norm == "," {
                 let a = (s.saturating_sub(4)..s - 1).find(|&a| run_from(a) == Some(s - 1));
                 if let Some(a) = a.filter(|&a| free(out, a, s - 1)) {
@@ -832,6 +882,26 @@ fn names_text(tokens: &[Token], a: usize, b: usize) -> String {
         })
         .collect::<Vec<_>>()
         .join(" ")
+}
+
+/// Role nouns of people who speak or act for another: "an aide to X".
+fn representative(noun: &str) -> bool {
+    matches!(
+        noun,
+        "aide"
+            | "aides"
+            | "adviser"
+            | "advisers"
+            | "advisor"
+            | "advisors"
+            | "spokesman"
+            | "spokesmen"
+            | "spokeswoman"
+            | "spokeswomen"
+            | "spokesperson"
+            | "spokespersons"
+            | "spokespeople"
+    )
 }
 
 /// A US party and state tag at token `c`: ", R-Neb." or "(D-Calif.)".
