@@ -548,10 +548,7 @@ impl Coder {
     /// ("Samir Haddad", when the dictionary knows another Haddad) is someone else, and
     /// gives way.
     fn titled_people(&self, tokens: &[Token], out: &mut Vec<Found>, ctx: &mut Context) {
-        let name_word = |j: usize| {
-            let t = &tokens[j];
-            t.kind == TokenKind::Word && t.capitalized && !t.all_caps && t.norm.len() > 1
-        };
+        let name_word = |j: usize| name_word(tokens, j);
         // A dictionary person matched by one word: a surname alias.
         let alias = |m: &Found| {
             m.kind == ActorKind::Person
@@ -705,10 +702,7 @@ impl Coder {
         claimed: &mut Vec<usize>,
         ctx: &mut Context,
     ) {
-        let name_word = |j: usize| {
-            let t = &tokens[j];
-            t.kind == TokenKind::Word && t.capitalized && !t.all_caps && t.norm.len() > 1
-        };
+        let name_word = |j: usize| name_word(tokens, j);
         for c in 2..tokens.len() {
             if !party_tag(tokens, c) {
                 continue;
@@ -872,6 +866,12 @@ fn names_text(tokens: &[Token], a: usize, b: usize) -> String {
         })
         .collect::<Vec<_>>()
         .join(" ")
+}
+
+/// A word that may be part of a person's name: capitalised, not all capitals.
+fn name_word(tokens: &[Token], j: usize) -> bool {
+    let t = &tokens[j];
+    t.kind == TokenKind::Word && t.capitalized && !t.all_caps && t.norm.len() > 1
 }
 
 /// Role nouns of people who speak or act for another: "an aide to X".
