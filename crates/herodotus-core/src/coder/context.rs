@@ -294,6 +294,30 @@ mod tests {
     }
 
     #[test]
+    fn context_actors_say_whether_they_are_inferred() {
+        // "Both sides" is read from the context: inferred, both directions.
+        let ev = events("Indian and Pakistani officials met on Monday. Both sides accused each other of violating the ceasefire.");
+        assert!(
+            ev.contains(&("INDGOV".into(), "1123".into(), "PAKGOV".into(), true))
+                && ev.contains(&("PAKGOV".into(), "1123".into(), "INDGOV".into(), true)),
+            "{ev:?}"
+        );
+        // A party tag says where the person sits: not inferred, even under a dateline
+        // of another country.
+        let ev = events("LONDON — Senator Ann Kowalczyk, R-Neb., criticized Russia on Tuesday.");
+        assert_eq!(
+            ev,
+            vec![("USALEG".into(), "111".into(), "RUS".into(), false)]
+        );
+        // A bare title under a dateline: the article's country, inferred.
+        let ev = events("NAIROBI — Army commander Peter Otieno criticized Uganda on Monday.");
+        assert_eq!(
+            ev,
+            vec![("KENMIL".into(), "111".into(), "UGA".into(), true)]
+        );
+    }
+
+    #[test]
     fn datelines() {
         let cases: &[(&str, Option<&str>)] = &[
             ("BEIRUT (AP) — Police arrested ...", Some("BEIRUT")),

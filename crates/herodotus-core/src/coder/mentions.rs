@@ -135,7 +135,7 @@ impl Context {
     /// The article's countries, most mentioned first (ties in order of first mention).
     fn ranked(&self) -> Vec<&(String, usize)> {
         let mut c: Vec<&(String, usize)> = self.country_counts.iter().collect();
-        c.sort_by(|a, b| b.1.cmp(&a.1));
+        c.sort_by_key(|x| std::cmp::Reverse(x.1));
         c
     }
 }
@@ -542,7 +542,7 @@ impl Coder {
     /// "French envoy Jean Duval" (a composed mention followed by a name) and "Jean
     /// Duval, Nigeria's Senate president" (a name, a comma, a composed mention) take
     /// the title's code and are remembered for the article, so that a later "Duval"
-    /// is coded too. A bare title that took the article's country ("Sen. Ann Doe")
+    /// is coded too. A bare title that took the article's country ("Senator Ann Doe")
     /// gives an inferred person; a US party tag ("Ann Doe, R-Neb.") gives a US
     /// legislator. A dictionary person matched by a lone surname inside such a name
     /// ("Samir Haddad", when the dictionary knows another Haddad) is someone else, and
@@ -692,7 +692,7 @@ impl Coder {
 
     /// US party tags after a name: "Ann Doe, R-Neb.," "Sen. Ann Doe (D-Calif.)". The
     /// person sits in Congress or a state house: a US legislator (or the role of the
-    /// title before the name: "Gov." gives USAGOV), whatever country the title took
+    /// title before the name: "Governor" gives USAGOV), whatever country the title took
     /// from the article. Names the dictionaries know keep their entry.
     fn party_tags(
         &self,
@@ -725,25 +725,27 @@ impl Coder {
                 }
                 continue;
             }
-            // An unknown name of two or three words right before the tag.
+            // An unknown name of two or three words right before the tag: no mention
+            // in it but surname aliases after its first word ("Governor" before it
+            // is a title, not a name word).
+            let overlapping = |a: usize| -> Vec<&Found> {
+                out.iter()
+                    .chain(added.iter())
+                    .filter(|m| m.tok[0] < c && a < m.tok[1])
+                    .collect()
+            };
             let Some(a) = (c.saturating_sub(3)..c - 1).find(|&a| {
-                (a..c).all(name_word) && (a..c).all(|j| tokens[j].space_before || j == 0)
+                (a..c).all(name_word)
+                    && (a..c).all(|j| tokens[j].space_before || j == 0)
+                    && overlapping(a).iter().all(|m| {
+                        m.kind == ActorKind::Person && m.tok[1] - m.tok[0] == 1 && m.tok[0] > a
+                    })
             }) else {
                 continue;
             };
-            let overlapping: Vec<&Found> = out
-                .iter()
-                .chain(added.iter())
-                .filter(|m| m.tok[0] < c && a < m.tok[1])
-                .collect();
-            if !overlapping
-                .iter()
-                .all(|m| m.kind == ActorKind::Person && m.tok[1] - m.tok[0] == 1 && m.tok[0] > a)
-            {
-                continue;
-            }
+            let overlapping = overlapping(a);
             claimed.extend(overlapping.iter().map(|m| m.tok[0]));
-            // A bare title right before the name ("Sen.", "Gov.") gives the role.
+            // A bare title right before the name ("Senator", "Governor") gives the role.
             let title = out.iter().position(|m| {
                 m.tok[1] == a && m.agent.as_deref().is_some_and(state_role) && !m.pronoun
             });
