@@ -262,11 +262,22 @@ impl Coder {
         mentions: &[Found],
         first: usize,
     ) -> Vec<usize> {
+        // "both sides": the second actor of a collective reference joins the first.
+        let first = if mentions[first].pair && first > 0 {
+            first - 1
+        } else {
+            first
+        };
         let mut out = vec![first];
         let mut cur = first;
         while cur + 1 < mentions.len() {
             let a = &mentions[cur];
             let b = &mentions[cur + 1];
+            if b.pair {
+                out.push(cur + 1);
+                cur += 1;
+                continue;
+            }
             let gap = &ids[a.tok[1]..b.tok[0]];
             // "A and B", "A, B", "A and the awful B": conjunctions plus articles and
             // lower-case modifiers that are not verbs.

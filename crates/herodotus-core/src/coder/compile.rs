@@ -5,7 +5,7 @@
 //! because they are matched right to left from the verb.
 
 use super::{Coder, CoderOptions};
-use crate::dict::{CodePair, Dictionaries, Elem, Origin};
+use crate::dict::{ActorKind, CodePair, Dictionaries, Elem, Origin};
 use crate::matcher::{PhraseTrie, Vocab};
 use std::collections::HashMap;
 
@@ -313,9 +313,20 @@ impl Coder {
         } else {
             None
         };
+        // Country codes (bare three-letter codes of country entries): the mentions
+        // that count towards the country an article is about (not IGO or NGO codes).
+        let countries = dicts
+            .actors
+            .iter()
+            .filter(|a| a.kind == ActorKind::Country)
+            .flat_map(|a| a.codes.iter().map(|c| c.code.as_str()))
+            .filter(|c| c.len() == 3 && c.bytes().all(|b| b.is_ascii_uppercase()))
+            .map(str::to_string)
+            .collect();
         Coder {
             dicts,
             options,
+            countries,
             vocab,
             actors,
             discards,

@@ -1,12 +1,65 @@
 //! Context from outside the sentence: the article's dateline and the country it
-//! gives (used by the mention stage for bare agents, see `mentions.rs`).
+//! gives, and the countries the whole article mentions (used by the mention stage for
+//! bare agents and "both sides", see `mentions.rs`).
 
-use super::mentions::Context;
+use super::mentions::{Context, Found};
 use super::Coder;
+use crate::codes::ActorCode;
 use crate::date::Date;
-use crate::tokens::tokenize_into;
+use crate::dict::ActorKind;
+use crate::doc::Doc;
+use crate::tokens::{tokenize_into, Token};
 
 impl Coder {
+    /// Country mentions of the whole article by country code, in order of first
+    /// mention: a first pass over every window with a scratch context, so that the
+    /// country an article is about is known from its first sentence on ("Police
+    /// arrested ..." before Iran is named). Pronouns, inferred actors and bare
+    /// agents resolved from their neighbours ("the government") do not count; people, capitals and composed agents count for their country, IGO and
+    /// NGO codes for none.
+    pub(super) fn article_country_counts(
+        &self,
+        doc: &Doc<'_>,
+        date: Option<Date>,
+    ) -> Vec<(String, usize)> {
+        let mut scratch = Context::default();
+        let mut counts: Vec<(String, usize)> = Vec::new();
+        let mut ids = Vec::new();
+        for s in &doc.sentences {
+            if s.skipped {
+                break;
+            }
+            for w in &s.windows {
+                let toks = &doc.tokens[w.tokens.clone()];
+                ids.clear();
+                ids.extend(toks.iter().map(|t| self.vocab.get(&t.norm)));
+                for m in self.find_mentions(toks, &ids, date, &mut scratch) {
+                    // Not a pronoun, a guess, or a bare agent resolved from its
+                    // neighbours ("the government" after "Ukrainian").
+                    let Some(code) = m
+                        .code
+                        .as_deref()
+                        .filter(|_| !m.pronoun && !m.inferred && m.agent.is_none())
+                    else {
+                        continue;
+                    };
+                    let c = ActorCode::new(code).country();
+                    if !self.countries.contains(c) {
+                        continue;
+                    }
+                    match counts.iter_mut().find(|(k, _)| k == c) {
+                        Some(e) => e.1 += 1,
+                        None => counts.push((c.to_string(), 1)),
+                    }
+                }
+            }
+            if s.truncated {
+                break;
+            }
+        }
+        counts
+    }
+
     /// The country code of a dateline's place ("BEIRUT", "KYIV, Ukraine"), from the
     /// actor dictionaries (capitals and countries).
     pub(super) fn place_country(&self, place: &str, date: Option<Date>) -> Option<String> {
@@ -19,6 +72,121 @@ impl Coder {
             .filter_map(|m| m.code.as_deref())
             .find(|c| c.len() >= 3 && c[..3].chars().all(|ch| ch.is_ascii_uppercase()))
             .map(|c| c[..3].to_string())
+    }
+}
+
+impl Coder {
+    /// Collective references to two actors: "both sides", "both countries", "the two
+    /// leaders", "the two governments". They stand for the two countries of the
+    /// sentence when it names exactly two; in a sentence that names none, for the two
+    /// of the last sentence that named exactly two, else for the two countries the
+    /// article is about when those stand out (see [`Context::article_pair`]);
+    /// otherwise for nobody. The reference becomes two inferred mentions, the second marked `pair`
+    /// so that it joins the first as a compound ("both sides accused each other"
+    /// gives both directions). Sides, leaders and governments are governments
+    /// (`XXXGOV`); countries and nations the bare country.
+    pub(super) fn collective(&self, tokens: &[Token], out: &mut Vec<Found>, ctx: &mut Context) {
+        let named = self.named_countries(tokens, out);
+        let found = self.collective_phrases(tokens, out);
+        if !found.is_empty() {
+            self.pair_up(tokens, out, ctx, &named, found);
+        }
+        if !named.is_empty() {
+            ctx.prev_countries = named;
+        }
+    }
+
+    /// The countries a sentence names as actors, in order (at most 8): not through
+    /// pronouns or guesses, nor places after "in" or "at" ("met in Vienna").
+    fn named_countries(&self, tokens: &[Token], mentions: &[Found]) -> Vec<String> {
+        let mut named: Vec<String> = Vec::new();
+        for m in mentions.iter().filter(|m| !m.pronoun && !m.inferred) {
+            let place = m.tok[0] > 0 && matches!(tokens[m.tok[0] - 1].norm.as_str(), "in" | "at");
+            if let Some(c) = m.code.as_deref().map(|c| ActorCode::new(c).country()) {
+                if !place && self.countries.contains(c) && !named.iter().any(|n| n == c) {
+                    named.push(c.to_string());
+                }
+            }
+            if named.len() >= 8 {
+                break;
+            }
+        }
+        named
+    }
+
+    /// The collective phrases of a sentence (at most 4): (first token, noun, role).
+    fn collective_phrases(
+        &self,
+        tokens: &[Token],
+        out: &[Found],
+    ) -> Vec<(usize, usize, &'static str)> {
+        let mut found: Vec<(usize, usize, &'static str)> = Vec::new();
+        for i in 0..tokens.len() {
+            let (w, next) = (tokens[i].norm.as_str(), tokens.get(i + 1));
+            let noun_at = match (w, next.map(|t| t.norm.as_str())) {
+                ("both", Some(_)) => i + 1,
+                ("the", Some("two")) => i + 2,
+                _ => continue,
+            };
+            let Some(role) = tokens.get(noun_at).and_then(|t| collective_role(&t.norm)) else {
+                continue;
+            };
+            // A mention already coded from the sentence ("both Korean governments")
+            // stays; an uncoded or inferred agent ("leaders") gives way.
+            let taken = out
+                .iter()
+                .any(|m| m.tok[0] < noun_at + 1 && i < m.tok[1] && m.code.is_some() && !m.inferred);
+            if !taken && found.len() < 4 {
+                found.push((i, noun_at, role));
+            }
+        }
+        found
+    }
+
+    /// Replaces each collective phrase by the two actors it stands for, if known.
+    fn pair_up(
+        &self,
+        tokens: &[Token],
+        out: &mut Vec<Found>,
+        ctx: &Context,
+        named: &[String],
+        found: Vec<(usize, usize, &'static str)>,
+    ) {
+        let pair: Option<[String; 2]> = match (named, ctx.prev_countries.as_slice()) {
+            ([a, b], _) => Some([a.clone(), b.clone()]),
+            ([], [a, b]) if !ctx.crowded() => Some([a.clone(), b.clone()]),
+            ([], _) => ctx.article_pair(),
+            _ => None,
+        };
+        let Some(pair) = pair else { return };
+        for (i, noun_at, role) in found {
+            out.retain(|m| !(m.tok[0] <= noun_at && i < m.tok[1]));
+            // Both halves show the whole phrase ("the two leaders") as their text.
+            let make = |tok: [usize; 2], country: &str, second: bool| Found {
+                tok,
+                span: [tokens[i].start, tokens[noun_at].end],
+                code: Some(format!("{country}{role}")),
+                name: format!("{country}{role}"),
+                kind: ActorKind::Agent,
+                agent: None,
+                pronoun: false,
+                inferred: true,
+                pair: second,
+            };
+            out.push(make([i, noun_at], &pair[0], false));
+            out.push(make([noun_at, noun_at + 1], &pair[1], true));
+        }
+        out.sort_by_key(|m| m.tok[0]);
+    }
+}
+
+/// The role a collective noun gives its two countries ("sides" are governments),
+/// or `None` for a noun that is no collective reference.
+fn collective_role(noun: &str) -> Option<&'static str> {
+    match noun {
+        "sides" | "leaders" | "governments" | "capitals" => Some("GOV"),
+        "countries" | "nations" | "neighbours" | "neighbors" => Some(""),
+        _ => None,
     }
 }
 
@@ -123,6 +291,30 @@ mod tests {
         );
         // Without a dateline and with no dominant country, the agent stays unknown.
         assert!(events("Lawmakers criticized the Chinese government on Tuesday.").is_empty());
+    }
+
+    #[test]
+    fn context_actors_say_whether_they_are_inferred() {
+        // "Both sides" is read from the context: inferred, both directions.
+        let ev = events("Indian and Pakistani officials met on Monday. Both sides accused each other of violating the ceasefire.");
+        assert!(
+            ev.contains(&("INDGOV".into(), "1123".into(), "PAKGOV".into(), true))
+                && ev.contains(&("PAKGOV".into(), "1123".into(), "INDGOV".into(), true)),
+            "{ev:?}"
+        );
+        // A party tag says where the person sits: not inferred, even under a dateline
+        // of another country.
+        let ev = events("LONDON — Senator Ann Kowalczyk, R-Neb., criticized Russia on Tuesday.");
+        assert_eq!(
+            ev,
+            vec![("USALEG".into(), "111".into(), "RUS".into(), false)]
+        );
+        // A bare title under a dateline: the article's country, inferred.
+        let ev = events("NAIROBI — Army commander Peter Otieno criticized Uganda on Monday.");
+        assert_eq!(
+            ev,
+            vec![("KENMIL".into(), "111".into(), "UGA".into(), true)]
+        );
     }
 
     #[test]

@@ -244,6 +244,21 @@ impl Coder {
                     &mut targets,
                 );
             }
+            // "..., said the spokesman": a speech verb after a comma or a quotation
+            // mark with an actor right after it is inverted; that actor is who
+            // speaks, not whom the statement addresses.
+            if verb.speech
+                && tgt_slot.is_none()
+                && h.start > 0
+                && matches!(tokens[h.start - 1].norm.as_str(), "," | "\"" | "'")
+                && targets.first().is_some_and(|&t| {
+                    let at = mentions[t].tok[0];
+                    at == h.end || (at == h.end + 1 && self.w.determiners.contains(&ids[h.end]))
+                })
+            {
+                sources = self.compound(tokens, ids, mentions, targets[0]);
+                targets.clear();
+            }
             // A plain statement (010) is coded only when addressed to a named target
             // (CODING-GUIDE): its object or "to X" in the parse, not an actor
             // somewhere in what was said ("she said it is cheaper than ...").
@@ -484,7 +499,8 @@ impl Coder {
             if let Some(cut) = side
                 .iter()
                 .skip(1)
-                .position(|&m| x.argument_of_other_verb(m, v))
+                // The second of "both sides" is one actor with the first.
+                .position(|&m| !mentions[m].pair && x.argument_of_other_verb(m, v))
             {
                 side.truncate(cut + 1);
             }

@@ -16,8 +16,15 @@
 //! 3. **Actor mentions** ([`mentions`]): longest dictionary match at each token; on a
 //!    tie an actor beats an agent, then load order. Agents are composed with the actor
 //!    next to them ("Russian troops", "the foreign minister of Russia", "lawmakers in
-//!    A and B", "Russian President Vladimir Putin" as one mention). Pronouns and a
-//!    definite bare agent ("the minister") take the last fitting actor of the article.
+//!    A and B", "Russian President Vladimir Putin" as one mention). Pronouns take the
+//!    last fitting actor of the article; a definite bare agent ("the minister") the
+//!    last actor of its role, else the last country; a bare state agent ("police")
+//!    the country the article is about ([`context`]: dateline, or the country a
+//!    first pass over the whole article finds dominant), marked inferred; "both
+//!    sides" the two countries of the sentence, the previous sentence or the
+//!    article; a person missing from the dictionaries takes the code of the title
+//!    that introduces them ("French envoy X", "Sen. X, R-Neb.", "X, an aide to Y")
+//!    and is remembered by surname.
 //! 4. **Verb candidates** ([`verbs`]): at each token outside a mention, the longest
 //!    verb form starting there; a form that reads as a noun (after a determiner or a
 //!    possessive, "a US attack", a number) is skipped. When the window has a coded
@@ -172,6 +179,8 @@ impl Default for CoderOptions {
 pub struct Coder {
     dicts: Dictionaries,
     options: CoderOptions,
+    /// Bare country codes of the country entries (see [`context`]).
+    countries: HashSet<String>,
     vocab: Vocab,
     actors: PhraseTrie<Target>,
     discards: PhraseTrie<u32>,
@@ -310,6 +319,7 @@ impl Coder {
                 ctx.article_country = country;
             }
         }
+        ctx.country_counts = self.article_country_counts(doc, article.date);
         for (si, sentence) in doc.sentences.iter().enumerate() {
             budget.check(used_tokens, 0)?;
             if sentence.skipped {
