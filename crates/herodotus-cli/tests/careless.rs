@@ -240,3 +240,32 @@ fn readme_says_how_to_get_the_binary_before_using_it() {
         "the crate installs `herodotus`"
     );
 }
+
+/// Issue 11: a file of binary junk given as text is refused with its name and a
+/// failing exit status; the good file beside it is still coded.
+#[test]
+fn binary_junk_is_reported_by_name_and_the_rest_coded() {
+    let dir = TempDir::new("junk");
+    let good = dir.file("en.txt", EN);
+    let junk_path = dir.0.join("photo.txt");
+    // Bytes of every value, as in an image or an executable.
+    let junk: Vec<u8> = (0..8192u32)
+        .map(|i| (i.wrapping_mul(2_654_435_761) >> 24) as u8)
+        .collect();
+    std::fs::write(&junk_path, junk).expect("write junk");
+    let o = herodotus(&[
+        "code",
+        "--date",
+        "2024-05-01",
+        &good,
+        junk_path.to_str().unwrap(),
+    ]);
+    let err = stderr(&o);
+    assert_eq!(o.status.code(), Some(1), "{err}");
+    assert!(
+        err.contains("photo.txt") && err.contains("binary content, not text"),
+        "{err}"
+    );
+    assert!(err.contains("1 articles coded"), "{err}");
+    assert!(!o.stdout.is_empty(), "the good file is still coded");
+}

@@ -320,6 +320,21 @@ fn open_stream(
         },
     };
     if !decoded && matches!(format, Format::Text | Format::Jsonl) {
+        // Binary junk (an image, an executable, random bytes) would otherwise be
+        // "decoded" as a legacy single-byte encoding and coded as one article of
+        // noise: it is refused with the file's name instead (issue 11).
+        match reader.fill_buf() {
+            Ok(b) if crate::html::looks_binary(b) => {
+                let what = if format == Format::Text {
+                    "text"
+                } else {
+                    "JSONL"
+                };
+                return one_err(origin, IngestError::Binary(what));
+            }
+            Ok(_) => {}
+            Err(e) => return one_err(origin, gz_or_io(&e, gz)),
+        }
         reader = Box::new(charset::DecodingReader::new(reader, text_enc, origin));
     }
     if format == Format::Jsonl {
@@ -571,6 +586,53 @@ mod tests {
             .collect();
         assert_eq!(got.len(), 2);
         assert_eq!(got[1].text, "one \u{FFFD} bad byte");
+        let _ = std::fs::remove_dir_all(&d);
+    }
+
+    #[test]
+    fn binary_junk_is_a_record_error_not_an_article() {
+        // Issue 11: random bytes were read as windows-1252 and coded as an article.
+        let d = tmpdir("junk");
+        let mut x: u64 = 0x9E37_79B9_7F4A_7C15; // xorshift: the same junk every run
+        let junk: Vec<u8> = (0..20_000)
+            .map(|_| {
+                x ^= x << 13;
+                x ^= x >> 7;
+                x ^= x << 17;
+                (x >> 56) as u8
+            })
+            .collect();
+        // An executable-like head: text-free structure full of zero bytes.
+        let mut elf = b"\x7fELF\x02\x01\x01\0\0\0\0\0\0\0\0\0".to_vec();
+        elf.extend((0..3000u32).map(|i| (i * 31 % 251) as u8));
+        for (name, bytes, what) in [
+            ("junk.txt", junk.clone(), "text"),
+            ("junk", junk.clone(), "text"),
+            ("junk.jsonl", junk.clone(), "JSONL"),
+            ("prog.txt", elf, "text"),
+            ("junk.txt.gz", gz(&junk), "text"),
+        ] {
+            let p = d.join(name);
+            std::fs::write(&p, bytes).unwrap();
+            let got: Vec<_> = open_input(p.to_str().unwrap(), &InputOptions::default()).collect();
+            assert_eq!(got.len(), 1, "{name}");
+            let e = got[0].as_ref().unwrap_err();
+            assert!(e.origin.contains(name), "{name}: {e}");
+            assert!(
+                e.to_string()
+                    .contains(&format!("binary content, not {what}")),
+                "{name}: {e}"
+            );
+        }
+        // Text with a tab, a form feed and legacy bytes is still text.
+        let p = d.join("ok.txt");
+        std::fs::write(
+            &p,
+            b"Col\tumn one.\x0cThe caf\xe9 opened on Monday, the mayor said.",
+        )
+        .unwrap();
+        let got: Vec<_> = open_input(p.to_str().unwrap(), &InputOptions::default()).collect();
+        assert!(got[0].as_ref().unwrap().text.contains("caf\u{e9}"));
         let _ = std::fs::remove_dir_all(&d);
     }
 
