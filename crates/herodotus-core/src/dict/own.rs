@@ -269,11 +269,19 @@ fn parse_actors(text: &str, file: &Arc<str>, d: &mut Dictionaries) -> Result<()>
 
 fn parse_agents(text: &str, file: &Arc<str>, d: &mut Dictionaries) -> Result<()> {
     for b in blocks(text, file)? {
-        let mut phrases = vec![Phrase::parse(b.head, true)];
+        let head = Phrase::parse(b.head, true);
+        if head.words.is_empty() {
+            return Err(syntax(file, b.line, "empty agent name"));
+        }
+        let mut phrases = vec![head];
         let mut code = String::new();
         for &(n, content) in &b.body {
             if let Some(alias) = content.strip_prefix('+') {
-                phrases.push(Phrase::parse(alias.trim(), true));
+                let p = Phrase::parse(alias.trim(), true);
+                if p.words.is_empty() {
+                    return Err(syntax(file, n, "empty alias"));
+                }
+                phrases.push(p);
                 continue;
             }
             let c = content.trim();
@@ -709,6 +717,14 @@ mod tests {
             (
                 ("actors/x.txt", "Putin\n  + \n  RUSGOV\n"),
                 "actors/x.txt:2: empty alias",
+            ),
+            (
+                ("agents.txt", "troops\n  +\n  ~MIL\n"),
+                "agents.txt:2: empty alias",
+            ),
+            (
+                ("agents.txt", "---\n  ~MIL\n"),
+                "agents.txt:1: empty agent name",
             ),
             (
                 ("actors/x.txt", "@kind person\n  RUSGOV\n"),
