@@ -20,6 +20,18 @@ pub struct IngestOptions {
     pub replace: bool,
 }
 
+/// A cloneable handle on an ingest's progress line, so other output can be
+/// printed without tearing it (the line itself is drawn only on a terminal).
+#[derive(Clone, Debug)]
+pub struct Progress(ProgressBar);
+
+impl Progress {
+    /// Hides the progress line while `f` runs (e.g. to print a warning).
+    pub fn suspend<R>(&self, f: impl FnOnce() -> R) -> R {
+        self.0.suspend(f)
+    }
+}
+
 impl Default for IngestOptions {
     fn default() -> Self {
         IngestOptions {
@@ -102,10 +114,10 @@ impl<'s> StoreSink<'s> {
         self.stats
     }
 
-    /// The progress line (hidden unless asked for): print through
+    /// A handle on the progress line (hidden unless asked for): print through
     /// `progress().suspend(..)` so messages do not tear it.
-    pub fn progress(&self) -> ProgressBar {
-        self.pb.clone()
+    pub fn progress(&self) -> Progress {
+        Progress(self.pb.clone())
     }
 
     fn commit(&mut self) -> Result<()> {

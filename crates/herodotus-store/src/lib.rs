@@ -30,14 +30,11 @@ mod series;
 pub use export::{write_events, write_merged};
 pub use herodotus_pipeline::Format as OutputFormat;
 pub use herodotus_pipeline::Processed;
-pub use ingest::{IngestOptions, IngestStats, StoreSink};
+pub use ingest::{IngestOptions, IngestStats, Progress, StoreSink};
 pub use query::{
     ArticleSummary, DyadCount, EventFilter, SentenceHit, StoredArticle, StoredEvent, StoredMention,
 };
 pub use series::{goldstein_runs, Bucket, Bucketing, DyadQuery};
-
-/// Re-exported so the CLI draws the same progress bars without its own dependency.
-pub use indicatif;
 
 use herodotus_core::{Article, CodedArticle, Quote};
 use rusqlite::{params, Connection, OptionalExtension};
