@@ -98,6 +98,7 @@ pub(crate) struct Scratch {
     /// once placed); the tree over these words is projective.
     fixed: Vec<bool>,
     movable: Vec<bool>,
+    has_kid: Vec<bool>,
     kind: Vec<Mark>,
     /// Paired marks placed as an opening (1) or closing (2) mark.
     paired: Vec<u8>,
@@ -275,14 +276,15 @@ fn punctuation(a: &Atoms, words: &[WordAtoms], tags: &[Upos], head: &mut [u32], 
     s.kind.clear();
     s.paired.clear();
     s.paired.resize(n, 0);
-    let mut has_kid = vec![false; n];
+    s.has_kid.clear();
+    s.has_kid.resize(n, false);
     for &h in head.iter() {
         if (h as usize) < n {
-            has_kid[h as usize] = true;
+            s.has_kid[h as usize] = true;
         }
     }
     for i in 0..n {
-        let m = tags[i] == Upos::Punct && !has_kid[i] && (head[i] as usize) < n;
+        let m = tags[i] == Upos::Punct && !s.has_kid[i] && (head[i] as usize) < n;
         s.movable.push(m);
         s.fixed.push(!m);
         s.kind.push(if tags[i] == Upos::Punct {
@@ -347,7 +349,7 @@ fn paired_marks(tags: &[Upos], head: &mut [u32], s: &mut Scratch) {
         let Some(first) = inside.next() else {
             continue;
         };
-        let last = inside.last().unwrap_or(first);
+        let last = inside.next_back().unwrap_or(first);
         let go = innermost_spanning(head, &s.fixed, o);
         let gc = innermost_spanning(head, &s.fixed, c);
         if projective(head, &s.fixed, o, first, go) && projective(head, &s.fixed, c, last, gc) {
@@ -366,28 +368,23 @@ fn subordinate_head(tags: &[Upos], head: &[u32], s: &mut Scratch, p: usize) -> O
     let n = head.len();
     // The nearest words on each side, skipping marks; an opening mark on the left (a
     // closing one on the right) encloses its own span and blocks that side.
-    let mut left = None;
-    for i in (0..p).rev() {
-        if tags[i] != Upos::Punct {
-            left = Some(i);
-            break;
-        }
-        if s.paired[i] == 1 {
-            break;
-        }
-    }
-    let mut right = None;
-    if s.kind[p] != Mark::Final {
-        for i in p + 1..n {
+    let nearest = |words: &mut dyn Iterator<Item = usize>, blocker: u8| -> Option<usize> {
+        for i in words {
             if tags[i] != Upos::Punct {
-                right = Some(i);
-                break;
+                return Some(i);
             }
-            if s.paired[i] == 2 {
-                break;
+            if s.paired[i] == blocker {
+                return None;
             }
         }
-    }
+        None
+    };
+    let left = nearest(&mut (0..p).rev(), 1);
+    let right = if s.kind[p] == Mark::Final {
+        None
+    } else {
+        nearest(&mut (p + 1..n), 2)
+    };
     let g = innermost_spanning(head, &s.fixed, p);
     // Climb from each side while the head stays on that side; keep the highest
     // candidate that makes a projective arc.
