@@ -42,6 +42,10 @@ pub struct Args {
     /// Print the most frequent tag confusions and the accuracy per relation (stderr).
     #[arg(long, short)]
     verbose: bool,
+    /// Turn off the repairs after parsing (reported speech, punctuation, passive
+    /// subjects), to measure the parser and labeller alone.
+    #[arg(long)]
+    no_repairs: bool,
     /// Also write the system's analysis of the file's words as CoNLL-U.
     #[arg(long, value_name = "FILE", conflicts_with = "raw")]
     write: Option<PathBuf>,
@@ -87,6 +91,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
     }
     let mut sc = Score::default();
     let mut a = Analysis::new();
+    a.set_repairs(!args.no_repairs);
     let mut no_text = 0usize;
     let mut written = String::new();
     let t1 = Instant::now();

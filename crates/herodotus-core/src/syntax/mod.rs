@@ -8,6 +8,8 @@
 //!   tags, the words the project's dictionaries know) with a tag dictionary for frequent
 //!   unambiguous words.
 //! - `parser`: arc-hybrid transitions, greedy, unlabelled; dynamic oracle in training.
+//! - `repair`: deterministic repairs after parsing (reported speech re-rooted at its
+//!   verb, punctuation attached by the UD guideline, passive subjects labelled).
 //! - `label`: names each arc of the finished tree with a second classifier.
 //! - `lemma`: lemma table and suffix rules learned from the treebank.
 //! - [`model`]: [`Model`] (file format, [`Model::builtin`]) and [`Analysis`].
@@ -34,6 +36,7 @@ pub(crate) mod lemma;
 pub mod model;
 #[cfg_attr(not(feature = "train"), allow(dead_code, unused_imports))] // training code
 pub(crate) mod parser;
+pub(crate) mod repair;
 #[cfg_attr(not(feature = "train"), allow(dead_code, unused_imports))] // training code
 pub(crate) mod tagger;
 #[cfg(feature = "train")]

@@ -24,6 +24,7 @@ use super::features::{word_atoms, Bytes, IdMap, Weights};
 use super::label;
 use super::lemma::{Lemmatizer, Rule};
 use super::parser::{self, State};
+use super::repair;
 use super::tagger::Tagger;
 use super::types::{DepRel, Upos};
 use super::MAX_WINDOW;
@@ -96,10 +97,13 @@ struct Workspace {
     feats: Vec<u64>,
     state: State,
     label: label::Scratch,
+    repair: repair::Scratch,
     rels: Vec<DepRel>,
     /// `state` and `label.kids` hold the parse of the whole analysis, unlabelled
     /// (see [`Model::parse_tagged_unlabelled`]).
     unlabelled: bool,
+    /// The repairs after parsing are off ([`Analysis::set_repairs`]).
+    no_repairs: bool,
 }
 
 impl Analysis {
@@ -116,6 +120,14 @@ impl Analysis {
     /// No words.
     pub fn is_empty(&self) -> bool {
         self.upos.is_empty()
+    }
+
+    /// Turns the deterministic repairs after parsing on (the default) or off: the
+    /// re-rooting of reported speech at its verb, the attachment of punctuation by the
+    /// UD guideline and the passive-subject labels. Off gives the parser's and the
+    /// labeller's own output, to measure what the repairs change.
+    pub fn set_repairs(&mut self, on: bool) {
+        self.ws.no_repairs = !on;
     }
 
     /// The lemma of word `i` (0-based).
@@ -273,6 +285,9 @@ impl Model {
         head.clear();
         deprel.clear();
         parser::parse(&self.parser, &ws.atoms, upos, &mut ws.state, &mut ws.feats);
+        if !ws.no_repairs {
+            repair::tree(&ws.atoms, upos, &mut ws.state.head[..n], &mut ws.repair);
+        }
         ws.label.kids.build(&ws.state.head[..n]);
         head.extend(
             ws.state.head[..n]
@@ -295,6 +310,18 @@ impl Model {
         if !a.ws.unlabelled || i >= n || a.head.len() != n || a.ws.state.head.len() <= n {
             return DepRel::Dep;
         }
+        let wh = &a.ws.state.head[..n];
+        let rel = self.labeller_relation(a, i);
+        if a.ws.no_repairs {
+            return rel;
+        }
+        repair::relation(wh, &a.upos, i, rel, |k| self.labeller_relation(a, k))
+    }
+
+    /// The labeller's relation of word `i` in the unlabelled parse left in `a`, before
+    /// the label repairs (the caller checks that `a` holds such a parse).
+    fn labeller_relation(&self, a: &Analysis, i: usize) -> DepRel {
+        let n = a.len();
         let wh = &a.ws.state.head[..n];
         if wh[i] as usize == n {
             return DepRel::Root;
@@ -330,6 +357,9 @@ impl Model {
             let wa = &ws.atoms[start..end];
             let wt = &upos[start..end];
             parser::parse(&self.parser, wa, wt, &mut ws.state, &mut ws.feats);
+            if !ws.no_repairs {
+                repair::tree(wa, wt, &mut ws.state.head[..m], &mut ws.repair);
+            }
             label::label(
                 &self.labeller,
                 wa,
@@ -338,6 +368,9 @@ impl Model {
                 &mut ws.label,
                 &mut ws.rels,
             );
+            if !ws.no_repairs {
+                repair::labels(&ws.state.head[..m], wt, &mut ws.rels);
+            }
             for i in 0..m {
                 let h = ws.state.head[i] as usize;
                 if h == m {
