@@ -260,6 +260,10 @@ impl Coder {
             }
             i += 1;
         }
+        // A sponsor or a stance named by a compound adjective is not the actor:
+        // "Russian-backed separatists", "the US-led coalition", "pro-Russian rebels",
+        // "anti-American protesters".
+        raw.retain(|m| !sponsor_adjective(tokens, m.tok));
         // Compose agents with countries and organisations.
         let mut out: Vec<Found> = Vec::with_capacity(raw.len());
         let mut k = 0;
@@ -797,7 +801,9 @@ impl Coder {
             // "The authorities" after "Amnesty International" are no NGO's: only a
             // country is carried (with dictionaries that mark no country entries,
             // any code's first three letters are).
+            // A news organisation ("AFP", FRAMED) is no country either.
             if code.has_country()
+                && m.kind != ActorKind::Organisation
                 && (self.countries.is_empty() || self.countries.contains(code.country()))
             {
                 ctx.last_country = Some(code.country().to_string());
@@ -894,6 +900,42 @@ fn representative(noun: &str) -> bool {
             | "spokespersons"
             | "spokespeople"
     )
+}
+
+/// A mention at tokens `tok` that only modifies the noun after it: a sponsor
+/// ("Russian-backed", "US-led", "Iranian-funded") or a stance ("pro-Russian",
+/// "anti-American"), written with a hyphen and no spaces.
+fn sponsor_adjective(tokens: &[Token], [a, b]: [usize; 2]) -> bool {
+    let hyphen = |j: usize| {
+        tokens
+            .get(j)
+            .is_some_and(|t| t.norm == "-" && !t.space_before)
+    };
+    let after = hyphen(b)
+        && tokens.get(b + 1).is_some_and(|t| {
+            !t.space_before
+                && matches!(
+                    t.norm.as_str(),
+                    "backed"
+                        | "led"
+                        | "sponsored"
+                        | "supported"
+                        | "funded"
+                        | "financed"
+                        | "armed"
+                        | "trained"
+                        | "allied"
+                        | "aligned"
+                        | "brokered"
+                        | "installed"
+                        | "controlled"
+                )
+        });
+    let before = a >= 2
+        && hyphen(a - 1)
+        && !tokens[a].space_before
+        && matches!(tokens[a - 2].norm.as_str(), "pro" | "anti");
+    after || before
 }
 
 /// A US party and state tag at token `c`: ", R-Neb." or "(D-Calif.)".
