@@ -34,6 +34,9 @@ pub(super) type Carried = Option<(String, String, ActorKind)>;
 pub(super) struct Context {
     pub(super) last_person: Carried,
     pub(super) last_thing: Carried,
+    /// The antecedent of "they"/"them": the first actor of the previous sentence
+    /// (its subject, most often) when that is a group of people, an organisation
+    /// or a group (not a person, not a country), else nothing.
     pub(super) last_plural: Carried,
     pub(super) last_agent: Carried,
     pub(super) last_country: Option<String>,
@@ -241,7 +244,7 @@ impl Coder {
             } else if self.w.pron_thing.contains(&id) {
                 ctx.last_thing.clone()
             } else if self.w.pron_plural.contains(&id) {
-                ctx.last_plural.clone().or_else(|| ctx.last_thing.clone())
+                ctx.last_plural.clone()
             } else {
                 None
             };
@@ -775,6 +778,22 @@ impl Coder {
     /// Remembers the mentions kept for a sentence, for pronouns and short references
     /// later in the article.
     pub(super) fn remember(&self, ctx: &mut Context, mentions: &[Found]) {
+        // "They" reaches back one sentence, to its first actor: a plural antecedent
+        // further back, or in object position, is as often someone else ("Europe,
+        // Japan and Canada ... threatening them", "They fear ..." two paragraphs
+        // after the last group named).
+        ctx.last_plural = mentions
+            .iter()
+            .find(|m| m.code.is_some())
+            .filter(|m| {
+                !m.pronoun
+                    && !m.inferred
+                    && matches!(
+                        m.kind,
+                        ActorKind::Agent | ActorKind::Group | ActorKind::Organisation
+                    )
+            })
+            .map(|m| (m.code.clone().unwrap_or_default(), m.name.clone(), m.kind));
         for m in mentions {
             let Some(code) = &m.code else { continue };
             if m.inferred {
@@ -787,14 +806,7 @@ impl Coder {
             }
             match m.kind {
                 ActorKind::Person => ctx.last_person = entry,
-                ActorKind::Agent => {
-                    ctx.last_agent = entry.clone();
-                    ctx.last_plural = entry;
-                }
-                ActorKind::Group => {
-                    ctx.last_plural = entry.clone();
-                    ctx.last_thing = entry;
-                }
+                ActorKind::Agent => ctx.last_agent = entry,
                 _ => ctx.last_thing = entry,
             }
             let code = ActorCode::new(code);
@@ -876,11 +888,66 @@ fn names_text(tokens: &[Token], a: usize, b: usize) -> String {
         .join(" ")
 }
 
-/// A word that may be part of a person's name: capitalised, not all capitals.
+/// A word that may be part of a person's name: capitalised, not all capitals, and
+/// not a capitalised function word, month or weekday ("In June, the then home
+/// secretary, ..." names nobody).
 fn name_word(tokens: &[Token], j: usize) -> bool {
     let t = &tokens[j];
-    t.kind == TokenKind::Word && t.capitalized && !t.all_caps && t.norm.len() > 1
+    t.kind == TokenKind::Word
+        && t.capitalized
+        && !t.all_caps
+        && t.norm.len() > 1
+        && !NOT_NAMES.contains(&t.norm.as_str())
 }
+
+/// Capitalised words that open sentences and time phrases but never names.
+const NOT_NAMES: &[&str] = &[
+    "in",
+    "on",
+    "at",
+    "after",
+    "before",
+    "since",
+    "during",
+    "until",
+    "by",
+    "for",
+    "from",
+    "with",
+    "as",
+    "when",
+    "while",
+    "but",
+    "and",
+    "or",
+    "the",
+    "an",
+    "this",
+    "that",
+    "last",
+    "then",
+    "earlier",
+    "later",
+    "meanwhile",
+    "january",
+    "february",
+    "march",
+    "april",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+];
 
 /// Role nouns of people who speak or act for another: "an aide to X".
 fn representative(noun: &str) -> bool {
@@ -979,6 +1046,18 @@ fn state_role(agent: &str) -> bool {
 fn compose(actor: &Found, agent: &Found) -> Found {
     let code = actor.code.as_ref().map(|c| {
         let a = agent.agent.as_deref().unwrap_or("");
+        // A seat of government stands for its country before another role: "a London
+        // court" is GBRJUD, not GBRGOVJUD (issue 10, class: capital metonyms composed
+        // with an agent). Agents composed before keep their roles.
+        let code = ActorCode::new(c);
+        if actor.kind == ActorKind::Country
+            && code.rest() == "GOV"
+            && code.has_country()
+            && a.starts_with('~')
+            && a.len() == 4
+        {
+            return apply_agent(code.country(), a);
+        }
         // An agent adds its role to a bare country code; a code that already has a
         // role keeps it unless the agent's role is more specific.
         apply_agent(c, a)
