@@ -173,6 +173,22 @@ impl Coder {
         ctx: &mut Context,
     ) -> Vec<Found> {
         let mut raw: Vec<Found> = Vec::new();
+        // A sentence opened by a person the dictionaries do not know ("Ann Doe, 55,
+        // pleaded guilty ..."): "he" or "she" after it is that person, not the last
+        // known one (issue 10, class: pronouns carried past an unknown subject).
+        if tokens.len() > 2
+            && name_word(tokens, 0)
+            && name_word(tokens, 1)
+            && tokens[1].space_before
+            && self
+                .actors
+                .matches_at(tokens, ids, 0, &self.vocab, false)
+                .first()
+                .is_none()
+        {
+            ctx.last_person = None;
+            ctx.last_agent = None;
+        }
         let mut i = 0;
         while i < tokens.len() {
             // Longest match; among equal lengths, actors before agents, then load order.
@@ -242,7 +258,11 @@ impl Coder {
             let carried = if self.w.pron_person.contains(&id) {
                 ctx.last_person.clone().or_else(|| ctx.last_agent.clone())
             } else if self.w.pron_thing.contains(&id) {
-                ctx.last_thing.clone()
+                // "It was made clear that ...", "it is important to ...": an expletive
+                // refers to nothing.
+                ctx.last_thing
+                    .clone()
+                    .filter(|_| !self.expletive_it(ids, i))
             } else if self.w.pron_plural.contains(&id) {
                 ctx.last_plural.clone()
             } else {
@@ -509,6 +529,18 @@ impl Coder {
             keep
         });
         out
+    }
+
+    /// "It" at token `i` as an expletive: a form of "be" follows (after at most one
+    /// auxiliary: "it has been", "it would be") and a "that" or "to" comes within the
+    /// next five words ("it was clear that", "it is important to").
+    fn expletive_it(&self, ids: &[u32], i: usize) -> bool {
+        let be = (i + 1..(i + 3).min(ids.len())).find(|&j| self.w.be.contains(&ids[j]));
+        be.is_some_and(|b| {
+            ids[b + 1..(b + 6).min(ids.len())]
+                .iter()
+                .any(|&x| x == self.w.that || x == self.w.to)
+        })
     }
 
     /// Those who speak or act on another's behalf carry the code of whom they serve:
