@@ -287,6 +287,26 @@ impl Coder {
         // "Russian-backed separatists", "the US-led coalition", "pro-Russian rebels",
         // "anti-American protesters".
         raw.retain(|m| !sponsor_adjective(tokens, m.tok));
+        // "A London-based group": a place of residence gives the country, not its
+        // government (issue 10, class: "-based" adjectives).
+        for m in raw.iter_mut() {
+            let based = |k: usize| tokens.get(k).is_some_and(|t| !t.space_before);
+            if based(m.tok[1])
+                && tokens[m.tok[1]].norm == "-"
+                && based(m.tok[1] + 1)
+                && tokens[m.tok[1] + 1].norm == "based"
+            {
+                if let Some(c) = m.code.as_deref().map(ActorCode::new) {
+                    if c.has_country() && m.kind == ActorKind::Country {
+                        m.code = Some(c.country().to_string());
+                        // The adjective is one word with its noun's agent:
+                        // "London-based journalists" composes to GBRMED.
+                        m.tok[1] += 2;
+                        m.span[1] = tokens[m.tok[1] - 1].end;
+                    }
+                }
+            }
+        }
         // Compose agents with countries and organisations.
         let mut out: Vec<Found> = Vec::with_capacity(raw.len());
         let mut k = 0;
