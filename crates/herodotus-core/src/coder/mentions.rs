@@ -54,6 +54,9 @@ pub(super) struct Context {
     /// People the dictionaries do not know, introduced with a title and a country
     /// ("French envoy Jean Duval"), for later references by surname.
     pub(super) titled: Vec<Titled>,
+    /// The actor who spoke the last direct quotation, for "we" and "us" in it and in
+    /// the quotation's next sentences.
+    pub(super) quote_speaker: Carried,
 }
 
 /// A person the dictionaries do not know, found by title (see `titled_people`).
@@ -183,8 +186,7 @@ impl Coder {
             && self
                 .actors
                 .matches_at(tokens, ids, 0, &self.vocab, false)
-                .first()
-                .is_none()
+                .is_empty()
         {
             ctx.last_person = None;
             ctx.last_agent = None;
@@ -538,6 +540,7 @@ impl Coder {
         self.representatives(tokens, ids, &mut out);
         self.titled_people(tokens, &mut out, ctx);
         self.collective(tokens, &mut out, ctx);
+        quoted_we(tokens, &mut out, ctx);
         // Mentions never overlap (later stages slice the gaps between them): keep the
         // first of any two that do.
         let mut end = 0;
@@ -1019,6 +1022,64 @@ fn representative(noun: &str) -> bool {
             | "spokespersons"
             | "spokespeople"
     )
+}
+
+/// "We" and "us" inside a direct quotation stand for its speaker (issue 10, class:
+/// first person plural in quotations): "“We thank the Afghan government,” said the
+/// White House press secretary" is the White House's. The speaker is the actor
+/// named outside the quotation marks (a person first, else the first actor); a
+/// sentence that opens with a quotation and names nobody outside it continues the
+/// last speaker's quotation; a sentence without quotation marks ends it.
+fn quoted_we(tokens: &[Token], out: &mut Vec<Found>, ctx: &mut Context) {
+    let marks: Vec<usize> = (0..tokens.len().min(4096))
+        .filter(|&j| tokens[j].norm == "\"")
+        .take(64)
+        .collect();
+    if marks.is_empty() {
+        ctx.quote_speaker = None;
+        return;
+    }
+    let inside = |j: usize| marks.iter().filter(|&&q| q < j).count() % 2 == 1;
+    let outside: Vec<&Found> = out
+        .iter()
+        .filter(|m| m.code.is_some() && !m.pronoun && !inside(m.tok[0]))
+        .collect();
+    let speaker = outside
+        .iter()
+        .find(|m| m.kind == ActorKind::Person)
+        .or(outside.first())
+        .map(|m| (m.code.clone().unwrap_or_default(), m.name.clone(), m.kind));
+    match speaker {
+        Some(s) => ctx.quote_speaker = Some(s),
+        None if marks[0] == 0 => {}
+        None => ctx.quote_speaker = None,
+    }
+    let Some((code, name, kind)) = ctx.quote_speaker.clone() else {
+        return;
+    };
+    let before = out.len();
+    for (j, t) in tokens.iter().enumerate() {
+        if matches!(t.norm.as_str(), "we" | "us")
+            && !t.all_caps
+            && inside(j)
+            && !out[..before].iter().any(|m| m.tok[0] <= j && j < m.tok[1])
+        {
+            out.push(Found {
+                tok: [j, j + 1],
+                span: [t.start, t.end],
+                code: Some(code.clone()),
+                name: name.clone(),
+                kind,
+                agent: None,
+                pronoun: true,
+                inferred: false,
+                pair: false,
+            });
+        }
+    }
+    if out.len() > before {
+        out.sort_by_key(|m| m.tok[0]);
+    }
 }
 
 /// A mention at tokens `tok` that only modifies the noun after it: a sponsor
