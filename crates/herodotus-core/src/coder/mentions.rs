@@ -57,6 +57,8 @@ pub(super) struct Context {
     /// The actor who spoke the last direct quotation, for "we" and "us" in it and in
     /// the quotation's next sentences.
     pub(super) quote_speaker: Carried,
+    /// Sentences since the last one that ended inside a quotation (0: it is open).
+    pub(super) quote_open: Option<u8>,
 }
 
 /// A person the dictionaries do not know, found by title (see `titled_people`).
@@ -1035,11 +1037,29 @@ fn quoted_we(tokens: &[Token], out: &mut Vec<Found>, ctx: &mut Context) {
         .filter(|&j| tokens[j].norm == "\"")
         .take(64)
         .collect();
+    // A quotation left open by the previous sentence goes on in this one (for at
+    // most three sentences without marks: an unbalanced mark ends it).
+    // A sentence that starts with a mark opens a quotation (a paragraph of a long
+    // quotation opens again without the last one being closed).
+    let open = match ctx.quote_open {
+        _ if marks.first() == Some(&0) => false,
+        Some(n) if marks.is_empty() && n < 3 => {
+            ctx.quote_open = Some(n + 1);
+            true
+        }
+        Some(_) if !marks.is_empty() => true,
+        _ => false,
+    };
     if marks.is_empty() {
-        ctx.quote_speaker = None;
-        return;
+        if !open {
+            ctx.quote_open = None;
+            ctx.quote_speaker = None;
+            return;
+        }
+    } else {
+        ctx.quote_open = ((usize::from(open) + marks.len()) % 2 == 1).then_some(0);
     }
-    let inside = |j: usize| marks.iter().filter(|&&q| q < j).count() % 2 == 1;
+    let inside = |j: usize| (usize::from(open) + marks.iter().filter(|&&q| q < j).count()) % 2 == 1;
     let outside: Vec<&Found> = out
         .iter()
         .filter(|m| m.code.is_some() && !m.pronoun && !inside(m.tok[0]))
@@ -1051,7 +1071,8 @@ fn quoted_we(tokens: &[Token], out: &mut Vec<Found>, ctx: &mut Context) {
         .map(|m| (m.code.clone().unwrap_or_default(), m.name.clone(), m.kind));
     match speaker {
         Some(s) => ctx.quote_speaker = Some(s),
-        None if marks[0] == 0 => {}
+        // A quotation that goes on, or opens the sentence: the last speaker's.
+        None if open || marks.first() == Some(&0) => {}
         None => ctx.quote_speaker = None,
     }
     let Some((code, name, kind)) = ctx.quote_speaker.clone() else {
