@@ -955,9 +955,11 @@ fn name_word(tokens: &[Token], j: usize) -> bool {
         && !t.all_caps
         && t.norm.len() > 1
         && !NOT_NAMES.contains(&t.norm.as_str())
+        && !crate::tokens::is_calendar_word(&t.norm)
 }
 
-/// Capitalised words that open sentences and time phrases but never names.
+/// Capitalised words that open sentences and time phrases but never names (months
+/// and weekdays: `tokens::is_calendar_word`).
 const NOT_NAMES: &[&str] = &[
     "in",
     "on",
@@ -986,24 +988,6 @@ const NOT_NAMES: &[&str] = &[
     "earlier",
     "later",
     "meanwhile",
-    "january",
-    "february",
-    "march",
-    "april",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
 ];
 
 /// Role nouns of people who speak or act for another: "an aide to X".
