@@ -80,6 +80,35 @@ pub fn is_combining(c: char) -> bool {
         | 0x1DC0..=0x1DFF | 0x20D0..=0x20FF | 0xFE20..=0xFE2F)
 }
 
+/// Month names and weekdays in lower case, capitalised in text but never part of a
+/// person's name. "May" is left out: it is also a verb and a name. Read by the
+/// coder's titled people and by enrich's name finder.
+const CALENDAR_WORDS: &[&str] = &[
+    "january",
+    "february",
+    "march",
+    "april",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+];
+
+/// True for a month name (other than "May") or a weekday, in any case.
+pub fn is_calendar_word(w: &str) -> bool {
+    CALENDAR_WORDS.iter().any(|c| c.eq_ignore_ascii_case(w))
+}
+
 /// Lower-cases and normalises a word the way tokens are normalised, so that
 /// dictionary phrases and text meet in the same form.
 pub fn normalize_word(s: &str) -> String {

@@ -515,25 +515,7 @@ const FUNCTION_WORDS: &[&str] = &[
     "eight",
     "nine",
     "ten",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "january",
-    "february",
-    "march",
-    "april",
     "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
     "according",
     "under",
     "over",
@@ -668,7 +650,7 @@ pub fn is_function_word(w: &str) -> bool {
     if crate::text::is_all_caps(w) {
         return false;
     }
-    listed(FUNCTION_WORDS, w)
+    listed(FUNCTION_WORDS, w) || herodotus_core::tokens::is_calendar_word(&list_form(w))
 }
 
 /// Determiners and adverbs that may sit between a speaker and the verb or start

@@ -40,6 +40,8 @@ impl Coder {
                         .code
                         .as_deref()
                         .filter(|_| !m.pronoun && !m.inferred && m.agent.is_none())
+                        // A news organisation is no country ("told AFP").
+                        .filter(|_| m.kind != ActorKind::Organisation)
                     else {
                         continue;
                     };
@@ -100,7 +102,10 @@ impl Coder {
     /// pronouns or guesses, nor places after "in" or "at" ("met in Vienna").
     fn named_countries(&self, tokens: &[Token], mentions: &[Found]) -> Vec<String> {
         let mut named: Vec<String> = Vec::new();
-        for m in mentions.iter().filter(|m| !m.pronoun && !m.inferred) {
+        for m in mentions
+            .iter()
+            .filter(|m| !m.pronoun && !m.inferred && m.kind != ActorKind::Organisation)
+        {
             let place = m.tok[0] > 0 && matches!(tokens[m.tok[0] - 1].norm.as_str(), "in" | "at");
             if let Some(c) = m.code.as_deref().map(|c| ActorCode::new(c).country()) {
                 if !place && self.countries.contains(c) && !named.iter().any(|n| n == c) {

@@ -34,6 +34,9 @@ pub(super) type Carried = Option<(String, String, ActorKind)>;
 pub(super) struct Context {
     pub(super) last_person: Carried,
     pub(super) last_thing: Carried,
+    /// The antecedent of "they"/"them": the first actor of the previous sentence
+    /// (its subject, most often) when that is a group of people, an organisation
+    /// or a group (not a person, not a country), else nothing.
     pub(super) last_plural: Carried,
     pub(super) last_agent: Carried,
     pub(super) last_country: Option<String>,
@@ -51,6 +54,11 @@ pub(super) struct Context {
     /// People the dictionaries do not know, introduced with a title and a country
     /// ("French envoy Jean Duval"), for later references by surname.
     pub(super) titled: Vec<Titled>,
+    /// The actor who spoke the last direct quotation, for "we" and "us" in it and in
+    /// the quotation's next sentences.
+    pub(super) quote_speaker: Carried,
+    /// Sentences since the last one that ended inside a quotation (0: it is open).
+    pub(super) quote_open: Option<u8>,
 }
 
 /// A person the dictionaries do not know, found by title (see `titled_people`).
@@ -170,6 +178,21 @@ impl Coder {
         ctx: &mut Context,
     ) -> Vec<Found> {
         let mut raw: Vec<Found> = Vec::new();
+        // A sentence opened by a person the dictionaries do not know ("Ann Doe, 55,
+        // pleaded guilty ..."): "he" or "she" after it is that person, not the last
+        // known one (issue 10, class: pronouns carried past an unknown subject).
+        if tokens.len() > 2
+            && name_word(tokens, 0)
+            && name_word(tokens, 1)
+            && tokens[1].space_before
+            && self
+                .actors
+                .matches_at(tokens, ids, 0, &self.vocab, false)
+                .is_empty()
+        {
+            ctx.last_person = None;
+            ctx.last_agent = None;
+        }
         let mut i = 0;
         while i < tokens.len() {
             // Longest match; among equal lengths, actors before agents, then load order.
@@ -239,9 +262,13 @@ impl Coder {
             let carried = if self.w.pron_person.contains(&id) {
                 ctx.last_person.clone().or_else(|| ctx.last_agent.clone())
             } else if self.w.pron_thing.contains(&id) {
-                ctx.last_thing.clone()
+                // "It was made clear that ...", "it is important to ...": an expletive
+                // refers to nothing.
+                ctx.last_thing
+                    .clone()
+                    .filter(|_| !self.expletive_it(ids, i))
             } else if self.w.pron_plural.contains(&id) {
-                ctx.last_plural.clone().or_else(|| ctx.last_thing.clone())
+                ctx.last_plural.clone()
             } else {
                 None
             };
@@ -259,6 +286,30 @@ impl Coder {
                 });
             }
             i += 1;
+        }
+        // A sponsor or a stance named by a compound adjective is not the actor:
+        // "Russian-backed separatists", "the US-led coalition", "pro-Russian rebels",
+        // "anti-American protesters".
+        raw.retain(|m| !sponsor_adjective(tokens, m.tok));
+        // "A London-based group": a place of residence gives the country, not its
+        // government (issue 10, class: "-based" adjectives).
+        for m in raw.iter_mut() {
+            let based = |k: usize| tokens.get(k).is_some_and(|t| !t.space_before);
+            if based(m.tok[1])
+                && tokens[m.tok[1]].norm == "-"
+                && based(m.tok[1] + 1)
+                && tokens[m.tok[1] + 1].norm == "based"
+            {
+                if let Some(c) = m.code.as_deref().map(ActorCode::new) {
+                    if c.has_country() && m.kind == ActorKind::Country {
+                        m.code = Some(c.country().to_string());
+                        // The adjective is one word with its noun's agent:
+                        // "London-based journalists" composes to GBRMED.
+                        m.tok[1] += 2;
+                        m.span[1] = tokens[m.tok[1] - 1].end;
+                    }
+                }
+            }
         }
         // Compose agents with countries and organisations.
         let mut out: Vec<Found> = Vec::with_capacity(raw.len());
@@ -491,6 +542,7 @@ impl Coder {
         self.representatives(tokens, ids, &mut out);
         self.titled_people(tokens, &mut out, ctx);
         self.collective(tokens, &mut out, ctx);
+        quoted_we(tokens, &mut out, ctx);
         // Mentions never overlap (later stages slice the gaps between them): keep the
         // first of any two that do.
         let mut end = 0;
@@ -502,6 +554,18 @@ impl Coder {
             keep
         });
         out
+    }
+
+    /// "It" at token `i` as an expletive: a form of "be" follows (after at most one
+    /// auxiliary: "it has been", "it would be") and a "that" or "to" comes within the
+    /// next five words ("it was clear that", "it is important to").
+    fn expletive_it(&self, ids: &[u32], i: usize) -> bool {
+        let be = (i + 1..(i + 3).min(ids.len())).find(|&j| self.w.be.contains(&ids[j]));
+        be.is_some_and(|b| {
+            ids[b + 1..(b + 6).min(ids.len())]
+                .iter()
+                .any(|&x| x == self.w.that || x == self.w.to)
+        })
     }
 
     /// Those who speak or act on another's behalf carry the code of whom they serve:
@@ -771,6 +835,22 @@ impl Coder {
     /// Remembers the mentions kept for a sentence, for pronouns and short references
     /// later in the article.
     pub(super) fn remember(&self, ctx: &mut Context, mentions: &[Found]) {
+        // "They" reaches back one sentence, to its first actor: a plural antecedent
+        // further back, or in object position, is as often someone else ("Europe,
+        // Japan and Canada ... threatening them", "They fear ..." two paragraphs
+        // after the last group named).
+        ctx.last_plural = mentions
+            .iter()
+            .find(|m| m.code.is_some())
+            .filter(|m| {
+                !m.pronoun
+                    && !m.inferred
+                    && matches!(
+                        m.kind,
+                        ActorKind::Agent | ActorKind::Group | ActorKind::Organisation
+                    )
+            })
+            .map(|m| (m.code.clone().unwrap_or_default(), m.name.clone(), m.kind));
         for m in mentions {
             let Some(code) = &m.code else { continue };
             if m.inferred {
@@ -783,21 +863,16 @@ impl Coder {
             }
             match m.kind {
                 ActorKind::Person => ctx.last_person = entry,
-                ActorKind::Agent => {
-                    ctx.last_agent = entry.clone();
-                    ctx.last_plural = entry;
-                }
-                ActorKind::Group => {
-                    ctx.last_plural = entry.clone();
-                    ctx.last_thing = entry;
-                }
+                ActorKind::Agent => ctx.last_agent = entry,
                 _ => ctx.last_thing = entry,
             }
             let code = ActorCode::new(code);
             // "The authorities" after "Amnesty International" are no NGO's: only a
             // country is carried (with dictionaries that mark no country entries,
             // any code's first three letters are).
+            // A news organisation ("AFP", FRAMED) is no country either.
             if code.has_country()
+                && m.kind != ActorKind::Organisation
                 && (self.countries.is_empty() || self.countries.contains(code.country()))
             {
                 ctx.last_country = Some(code.country().to_string());
@@ -870,11 +945,50 @@ fn names_text(tokens: &[Token], a: usize, b: usize) -> String {
         .join(" ")
 }
 
-/// A word that may be part of a person's name: capitalised, not all capitals.
+/// A word that may be part of a person's name: capitalised, not all capitals, and
+/// not a capitalised function word, month or weekday ("In June, the then home
+/// secretary, ..." names nobody).
 fn name_word(tokens: &[Token], j: usize) -> bool {
     let t = &tokens[j];
-    t.kind == TokenKind::Word && t.capitalized && !t.all_caps && t.norm.len() > 1
+    t.kind == TokenKind::Word
+        && t.capitalized
+        && !t.all_caps
+        && t.norm.len() > 1
+        && !NOT_NAMES.contains(&t.norm.as_str())
+        && !crate::tokens::is_calendar_word(&t.norm)
 }
+
+/// Capitalised words that open sentences and time phrases but never names (months
+/// and weekdays: `tokens::is_calendar_word`).
+const NOT_NAMES: &[&str] = &[
+    "in",
+    "on",
+    "at",
+    "after",
+    "before",
+    "since",
+    "during",
+    "until",
+    "by",
+    "for",
+    "from",
+    "with",
+    "as",
+    "when",
+    "while",
+    "but",
+    "and",
+    "or",
+    "the",
+    "an",
+    "this",
+    "that",
+    "last",
+    "then",
+    "earlier",
+    "later",
+    "meanwhile",
+];
 
 /// Role nouns of people who speak or act for another: "an aide to X".
 fn representative(noun: &str) -> bool {
@@ -894,6 +1008,119 @@ fn representative(noun: &str) -> bool {
             | "spokespersons"
             | "spokespeople"
     )
+}
+
+/// "We" and "us" inside a direct quotation stand for its speaker (issue 10, class:
+/// first person plural in quotations): "“We thank the Afghan government,” said the
+/// White House press secretary" is the White House's. The speaker is the actor
+/// named outside the quotation marks (a person first, else the first actor); a
+/// sentence that opens with a quotation and names nobody outside it continues the
+/// last speaker's quotation; a sentence without quotation marks ends it.
+fn quoted_we(tokens: &[Token], out: &mut Vec<Found>, ctx: &mut Context) {
+    let marks: Vec<usize> = (0..tokens.len().min(4096))
+        .filter(|&j| tokens[j].norm == "\"")
+        .take(64)
+        .collect();
+    // A quotation left open by the previous sentence goes on in this one (for at
+    // most three sentences without marks: an unbalanced mark ends it).
+    // A sentence that starts with a mark opens a quotation (a paragraph of a long
+    // quotation opens again without the last one being closed).
+    let open = match ctx.quote_open {
+        _ if marks.first() == Some(&0) => false,
+        Some(n) if marks.is_empty() && n < 3 => {
+            ctx.quote_open = Some(n + 1);
+            true
+        }
+        Some(_) if !marks.is_empty() => true,
+        _ => false,
+    };
+    if marks.is_empty() {
+        if !open {
+            ctx.quote_open = None;
+            ctx.quote_speaker = None;
+            return;
+        }
+    } else {
+        ctx.quote_open = ((usize::from(open) + marks.len()) % 2 == 1).then_some(0);
+    }
+    let inside = |j: usize| (usize::from(open) + marks.iter().filter(|&&q| q < j).count()) % 2 == 1;
+    let outside: Vec<&Found> = out
+        .iter()
+        .filter(|m| m.code.is_some() && !m.pronoun && !inside(m.tok[0]))
+        .collect();
+    let speaker = outside
+        .iter()
+        .find(|m| m.kind == ActorKind::Person)
+        .or(outside.first())
+        .map(|m| (m.code.clone().unwrap_or_default(), m.name.clone(), m.kind));
+    match speaker {
+        Some(s) => ctx.quote_speaker = Some(s),
+        // A quotation that goes on, or opens the sentence: the last speaker's.
+        None if open || marks.first() == Some(&0) => {}
+        None => ctx.quote_speaker = None,
+    }
+    let Some((code, name, kind)) = ctx.quote_speaker.clone() else {
+        return;
+    };
+    let before = out.len();
+    for (j, t) in tokens.iter().enumerate() {
+        if matches!(t.norm.as_str(), "we" | "us")
+            && !t.all_caps
+            && inside(j)
+            && !out[..before].iter().any(|m| m.tok[0] <= j && j < m.tok[1])
+        {
+            out.push(Found {
+                tok: [j, j + 1],
+                span: [t.start, t.end],
+                code: Some(code.clone()),
+                name: name.clone(),
+                kind,
+                agent: None,
+                pronoun: true,
+                inferred: false,
+                pair: false,
+            });
+        }
+    }
+    if out.len() > before {
+        out.sort_by_key(|m| m.tok[0]);
+    }
+}
+
+/// A mention at tokens `tok` that only modifies the noun after it: a sponsor
+/// ("Russian-backed", "US-led", "Iranian-funded") or a stance ("pro-Russian",
+/// "anti-American"), written with a hyphen and no spaces.
+fn sponsor_adjective(tokens: &[Token], [a, b]: [usize; 2]) -> bool {
+    let hyphen = |j: usize| {
+        tokens
+            .get(j)
+            .is_some_and(|t| t.norm == "-" && !t.space_before)
+    };
+    let after = hyphen(b)
+        && tokens.get(b + 1).is_some_and(|t| {
+            !t.space_before
+                && matches!(
+                    t.norm.as_str(),
+                    "backed"
+                        | "led"
+                        | "sponsored"
+                        | "supported"
+                        | "funded"
+                        | "financed"
+                        | "armed"
+                        | "trained"
+                        | "allied"
+                        | "aligned"
+                        | "brokered"
+                        | "installed"
+                        | "controlled"
+                )
+        });
+    let before = a >= 2
+        && hyphen(a - 1)
+        && !tokens[a].space_before
+        && matches!(tokens[a - 2].norm.as_str(), "pro" | "anti");
+    after || before
 }
 
 /// A US party and state tag at token `c`: ", R-Neb." or "(D-Calif.)".
@@ -937,6 +1164,18 @@ fn state_role(agent: &str) -> bool {
 fn compose(actor: &Found, agent: &Found) -> Found {
     let code = actor.code.as_ref().map(|c| {
         let a = agent.agent.as_deref().unwrap_or("");
+        // A seat of government stands for its country before another role: "a London
+        // court" is GBRJUD, not GBRGOVJUD (issue 10, class: capital metonyms composed
+        // with an agent). Agents composed before keep their roles.
+        let code = ActorCode::new(c);
+        if actor.kind == ActorKind::Country
+            && code.rest() == "GOV"
+            && code.has_country()
+            && a.starts_with('~')
+            && a.len() == 4
+        {
+            return apply_agent(code.country(), a);
+        }
         // An agent adds its role to a bare country code; a code that already has a
         // role keeps it unless the agent's role is more specific.
         apply_agent(c, a)
