@@ -384,6 +384,20 @@ impl Coder {
                     });
                     continue;
                 }
+                // "A said it was (\"very\") moved by B's announcement": approval 051,
+                // displeasure 110 (issue 10 class "positive evaluation"; quotes around
+                // the feeling end the dictionary pattern's clause, not this frame).
+                if let Some(ev) = feeling(tokens, a, b, speaker, &first_other) {
+                    out.push(Evaluation {
+                        source: speaker,
+                        target: ev.0,
+                        code: ev.1,
+                        frame: "feeling about an act",
+                        span,
+                        region: [0, 0],
+                    });
+                    continue;
+                }
                 // "A said B's decision was illegal": target before a "be" + evaluation.
                 for e in a..b {
                     // "A said B's accusations were baseless": A denies them (016) to
@@ -538,6 +552,61 @@ impl Coder {
         }
         None
     }
+}
+
+/// Feelings about an act: approval (051) and displeasure (110), as in the
+/// dictionary's `say` patterns ("pleased with", "disappointed by").
+const APPROVAL: &[&str] = &[
+    "pleased",
+    "delighted",
+    "satisfied",
+    "gratified",
+    "grateful",
+    "thankful",
+    "moved",
+    "heartened",
+];
+const DISPLEASURE: &[&str] = &[
+    "disappointed",
+    "dismayed",
+    "displeased",
+    "dissatisfied",
+    "angered",
+    "outraged",
+    "appalled",
+    "incensed",
+    "frustrated",
+];
+
+/// "was (very) pleased with / moved by B's X" right after the speech verb's pronoun
+/// or "be" (within six words of `a`), quotes and adverbs allowed between: (B, code).
+fn feeling(
+    tokens: &[Token],
+    a: usize,
+    b: usize,
+    speaker: usize,
+    first_other: &dyn Fn(usize, usize, usize) -> Option<(usize, usize)>,
+) -> Option<(usize, &'static str)> {
+    let norm = |k: usize| tokens[k].norm.as_str();
+    let f = (a..b.min(a + 6))
+        .find(|&k| APPROVAL.contains(&norm(k)) || DISPLEASURE.contains(&norm(k)))?;
+    if !(a..f).any(|k| is_be(norm(k)) || norm(k) == "'s") {
+        return None;
+    }
+    // "not pleased with" is displeasure; "not disappointed by" says nothing.
+    let code = match (APPROVAL.contains(&norm(f)), negated_before(tokens, f)) {
+        (true, false) => "051",
+        (true, true) => "110",
+        (false, false) => "110",
+        (false, true) => return None,
+    };
+    let prep = (f + 1..b.min(f + 3))
+        .find(|&k| matches!(norm(k), "with" | "by" | "at" | "about" | "over" | "for"))?;
+    if (f + 1..prep).any(|k| norm(k) != "\"") {
+        return None;
+    }
+    let (t, _) = first_other(prep + 1, b.min(prep + 5), speaker)?;
+    Some((t, code))
 }
 
 /// What an evaluation word says, plain and under a negation ("not lawful").

@@ -51,6 +51,8 @@ pub(super) struct Context {
     /// People the dictionaries do not know, introduced with a title and a country
     /// ("French envoy Jean Duval"), for later references by surname.
     pub(super) titled: Vec<Titled>,
+    /// The owner of the last act named by an event noun (see `anaphora.rs`).
+    pub(super) events: super::anaphora::EventOwner,
 }
 
 /// A person the dictionaries do not know, found by title (see `titled_people`).

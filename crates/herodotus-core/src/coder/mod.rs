@@ -82,6 +82,7 @@
 //!
 //! [`explain`](Coder::explain) runs the same code path with a trace ([`trace`]).
 
+mod anaphora;
 mod arcs;
 pub mod caps;
 mod clause;
@@ -408,11 +409,14 @@ impl Coder {
             mentions.truncate(caps.mentions);
             out.hit(trace, si, Limit::Mentions, caps.mentions);
         }
+        self.context_references(tokens, &mut mentions, ctx, si);
         self.remember(ctx, &mentions);
         trace.actors(text, &mentions);
         let year = article.date.map(|d| d.year);
         let raw = self.code_sentence(text, tokens, ids, &mentions, si, year, out, trace);
+        let before = out.events.len();
         self.emit_events(article, si, span, root, &mentions, raw, seen, out, trace);
+        ctx.events.after_sentence(si, &out.events[before..]);
         for m in mentions.into_iter().filter(|m| !m.pronoun) {
             if out.mentions.len() >= caps.article_mentions {
                 out.hit(trace, si, Limit::ArticleMentions, caps.article_mentions);
