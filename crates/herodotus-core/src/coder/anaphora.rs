@@ -222,7 +222,9 @@ impl Coder {
                 )
             });
             let remembered = named.last().cloned().or_else(|| ctx.events.recent(si));
-            let free = !mentions.iter().any(|m| m.tok[0] <= head && det < m.tok[1]);
+            // "the content of the call": a noun after "of" modifies another noun.
+            let modifies = det >= 1 && norm(det - 1) == "of";
+            let free = !modifies && !mentions.iter().any(|m| m.tok[0] <= head && det < m.tok[1]);
             if let (true, true, false, true, Some((code, name))) =
                 (definite, has_subject_before, predicts, free, remembered)
             {
