@@ -439,7 +439,12 @@ fn quoted_we(tokens: &[Token], mentions: &mut Vec<Found>, memory: &mut EventOwne
     }
     let here = tagged_speaker(tokens, mentions).map(|s| {
         let m = &mentions[s];
-        (m.code.clone().unwrap_or_default(), m.name.clone(), m.kind, si)
+        (
+            m.code.clone().unwrap_or_default(),
+            m.name.clone(),
+            m.kind,
+            si,
+        )
     });
     let any_speech = tokens
         .iter()

@@ -196,6 +196,43 @@ const DEFEND_ADJ: &[&str] = &[
     "justifiable",
     "proportionate",
 ];
+/// Predicates of praise ("B's decision was courageous"; issue 10 class "positive
+/// evaluation"): 051.
+const PRAISE_ADJ: &[&str] = &[
+    "courageous",
+    "brave",
+    "wise",
+    "correct",
+    "right",
+    "welcome",
+    "positive",
+    "constructive",
+    "commendable",
+    "admirable",
+    "laudable",
+    "praiseworthy",
+    "encouraging",
+    "helpful",
+];
+/// Nouns of praise ("was a milestone", "a step in the right direction").
+const PRAISE_NOUN: &[&str] = &["milestone", "achievement", "breakthrough"];
+/// Righting a wrong: "B has corrected an historic injustice" praises B (051).
+const RIGHT_V: &[&str] = &[
+    "corrected",
+    "righted",
+    "redressed",
+    "undone",
+    "undid",
+    "repaired",
+];
+const WRONG_N: &[&str] = &[
+    "injustice",
+    "injustices",
+    "wrong",
+    "wrongs",
+    "mistake",
+    "error",
+];
 /// Nouns naming a relationship.
 const RELATION: &[&str] = &["relations", "ties", "relationship"];
 /// A relationship going badly (012) ...
@@ -227,7 +264,6 @@ const REL_GOOD: &[&str] = &[
     "best",
     "strong",
     "stronger",
-    "excellent",
     "warm",
     "warming",
     "warmer",
@@ -434,7 +470,7 @@ impl Coder {
                     let Some((t, tk)) = first_other(a, e, speaker) else {
                         break;
                     };
-                    if (tk..e).any(|k| is_be(norm(k))) {
+                    if (tk..e).any(|k| is_be(norm(k))) || RIGHT_V.contains(&norm(e)) {
                         out.push(Evaluation {
                             source: speaker,
                             target: t,
@@ -600,9 +636,12 @@ fn feeling(
         (false, false) => "110",
         (false, true) => return None,
     };
-    let prep = (f + 1..b.min(f + 3))
-        .find(|&k| matches!(norm(k), "with" | "by" | "at" | "about" | "over" | "for"))?;
-    if (f + 1..prep).any(|k| norm(k) != "\"") {
+    // "pleased to see B ...": what is seen is B's act.
+    let prep = (f + 1..b.min(f + 3)).find(|&k| {
+        matches!(norm(k), "with" | "by" | "at" | "about" | "over" | "for")
+            || (norm(k) == "see" && norm(k - 1) == "to")
+    })?;
+    if (f + 1..prep).any(|k| !matches!(norm(k), "\"" | "to")) {
         return None;
     }
     let (t, _) = first_other(prep + 1, b.min(prep + 5), speaker)?;
@@ -642,6 +681,22 @@ fn eval_code(tokens: &[Token], e: usize, attributive: bool) -> Option<Verdict> {
     }
     if DEFEND_ADJ.contains(&w) && predicate {
         return plain("052");
+    }
+    // "a step in the right direction" is praise; "right" alone must be a predicate.
+    if (PRAISE_ADJ.contains(&w) && predicate)
+        || PRAISE_NOUN.contains(&w)
+        || (w == "direction" && e >= 1 && tokens[e - 1].norm == "right")
+    {
+        return Some(Verdict {
+            code: "051",
+            negated: Some("111"),
+        });
+    }
+    // "B has corrected an historic injustice".
+    if RIGHT_V.contains(&w)
+        && (e + 1..tokens.len().min(e + 5)).any(|k| WRONG_N.contains(&tokens[k].norm.as_str()))
+    {
+        return plain("051");
     }
     // "said B was responsible for the violence", "B is to blame": an accusation.
     if w == "responsible" && next(1) == Some("for")
