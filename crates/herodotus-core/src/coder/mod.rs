@@ -24,7 +24,10 @@
 //!    sides" the two countries of the sentence, the previous sentence or the
 //!    article; a person missing from the dictionaries takes the code of the title
 //!    that introduces them ("French envoy X", "Sen. X, R-Neb.", "X, an aide to Y")
-//!    and is remembered by surname.
+//!    and is remembered by surname. Then ([`anaphora`]) a pronoun right after a
+//!    speech verb takes the verb's subject ("A said it ..."), "we" in a quotation its
+//!    tagged speaker, and a definite event noun ("the decision", "the move", or "it"
+//!    after "called") the actor that owns the act it names, marked inferred.
 //! 4. **Verb candidates** ([`verbs`]): at each token outside a mention, the longest
 //!    verb form starting there; a form that reads as a noun (after a determiner or a
 //!    possessive, "a US attack", a number) is skipped. When the window has a coded
