@@ -52,6 +52,8 @@ const EVENT_NOUNS: &[&str] = &[
     "action",
     "actions",
 ];
+/// Acts with two sides: "the exchange" is both sides' (see `EventOwner::partner`).
+const MUTUAL_NOUNS: &[&str] = &["exchange", "swap"];
 /// Determiners that make an event noun refer back ("the move", "this decision",
 /// "regrets any decision ...").
 const DEFINITE: &[&str] = &["the", "this", "that", "these", "those", "any"];
@@ -115,6 +117,9 @@ const REACH: usize = 8;
 pub(super) struct EventOwner {
     /// Code and name of the owner, and the sentence that named it.
     owner: Option<(String, String, usize)>,
+    /// The other side of the owner's act when it came from a coded event (its
+    /// target): an exchange or a swap belongs to both.
+    partner: Option<String>,
     /// The speaker of the last tagged quotation ('"...," said X'), and its sentence.
     speaker: Option<(String, String, ActorKind, usize)>,
 }
@@ -125,6 +130,16 @@ impl EventOwner {
             .as_ref()
             .filter(|o| si.saturating_sub(o.2) <= REACH)
             .map(|o| (o.0.clone(), o.1.clone()))
+    }
+
+    /// The other side of a recent owner's act, if a coded event gave one.
+    fn partner(&self, si: usize) -> Option<String> {
+        self.recent(si).and(self.partner.clone())
+    }
+
+    fn set(&mut self, owner: Option<(String, String, usize)>) {
+        self.owner = owner;
+        self.partner = None;
     }
 
     /// After a sentence is coded: the source of its last material event (not speech,
@@ -142,6 +157,7 @@ impl EventOwner {
         });
         if let Some(e) = material {
             self.owner = Some((e.source_code.clone(), e.source_code.clone(), si));
+            self.partner = Some(e.target_code.clone()).filter(|t| !t.is_empty());
         }
     }
 }
@@ -235,6 +251,29 @@ impl Coder {
             if let (true, true, false, true, Some((code, name))) =
                 (definite, has_subject_before, predicts, free, remembered)
             {
+                // "welcomed the exchange" after "A freed B's prisoners": both sides,
+                // joined as a compound like "both sides".
+                let partner = ctx.events.partner(si).filter(|p| {
+                    named.is_empty() && *p != code && MUTUAL_NOUNS.contains(&norm(head))
+                });
+                if let Some(p) = partner {
+                    let span = [tokens[det].start, tokens[head].end];
+                    let make = |tok: [usize; 2], code: String, pair: bool| Found {
+                        tok,
+                        span,
+                        name: code.clone(),
+                        code: Some(code),
+                        kind: ActorKind::Agent,
+                        agent: None,
+                        pronoun: false,
+                        inferred: true,
+                        pair,
+                    };
+                    added.push(make([det, head], code, false));
+                    added.push(make([head, head + 1], p, true));
+                    k = head + 1;
+                    continue;
+                }
                 added.push(Found {
                     tok: [det, head + 1],
                     span: [tokens[det].start, tokens[head].end],
@@ -267,9 +306,9 @@ impl Coder {
         // with no remembered act stays as it was.
         match named.as_slice() {
             [] => {}
-            [one] => ctx.events.owner = Some((one.0.clone(), one.1.clone(), si)),
+            [one] => ctx.events.set(Some((one.0.clone(), one.1.clone(), si))),
             // Two owners in one sentence: ambiguous, remember none.
-            _ => ctx.events.owner = None,
+            _ => ctx.events.set(None),
         }
         if !added.is_empty() {
             mentions.extend(added);
@@ -383,28 +422,7 @@ fn speech_pronouns(tokens: &[Token], mentions: &mut Vec<Found>) {
             continue;
         }
         let (code, name) = (mentions[s].code.clone(), mentions[s].name.clone());
-        match mentions.iter_mut().find(|m| m.tok[0] == p) {
-            Some(m) if m.pronoun => {
-                m.code = code;
-                m.name = name;
-                m.kind = kind;
-            }
-            Some(_) => {}
-            None => {
-                mentions.push(Found {
-                    tok: [p, p + 1],
-                    span: [tokens[p].start, tokens[p].end],
-                    code,
-                    name,
-                    kind,
-                    agent: None,
-                    pronoun: true,
-                    inferred: false,
-                    pair: false,
-                });
-                added = true;
-            }
-        }
+        added |= point_pronoun(mentions, &tokens[p], p, code, name, kind);
     }
     if added {
         mentions.sort_by_key(|m| m.tok[0]);
@@ -469,30 +487,45 @@ fn quoted_we(tokens: &[Token], mentions: &mut Vec<Found>, memory: &mut EventOwne
         if t.norm != "we" {
             continue;
         }
-        match mentions.iter_mut().find(|m| m.tok[0] == p) {
-            Some(m) if m.pronoun => {
-                m.code = Some(code.clone());
-                m.name.clone_from(&name);
-                m.kind = kind;
-            }
-            Some(_) => {}
-            None => {
-                mentions.push(Found {
-                    tok: [p, p + 1],
-                    span: [t.start, t.end],
-                    code: Some(code.clone()),
-                    name: name.clone(),
-                    kind,
-                    agent: None,
-                    pronoun: true,
-                    inferred: false,
-                    pair: false,
-                });
-                added = true;
-            }
-        }
+        added |= point_pronoun(mentions, t, p, Some(code.clone()), name.clone(), kind);
     }
     if added {
         mentions.sort_by_key(|m| m.tok[0]);
+    }
+}
+
+/// Points the pronoun at token `p` to an actor: its mention is re-pointed, or one is
+/// added (true) when the article context had left it unresolved; a token that is
+/// part of another mention stays.
+fn point_pronoun(
+    mentions: &mut Vec<Found>,
+    t: &Token,
+    p: usize,
+    code: Option<String>,
+    name: String,
+    kind: ActorKind,
+) -> bool {
+    match mentions.iter_mut().find(|m| m.tok[0] == p) {
+        Some(m) if m.pronoun => {
+            m.code = code;
+            m.name = name;
+            m.kind = kind;
+            false
+        }
+        Some(_) => false,
+        None => {
+            mentions.push(Found {
+                tok: [p, p + 1],
+                span: [t.start, t.end],
+                code,
+                name,
+                kind,
+                agent: None,
+                pronoun: true,
+                inferred: false,
+                pair: false,
+            });
+            true
+        }
     }
 }
