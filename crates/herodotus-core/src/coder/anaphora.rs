@@ -26,6 +26,7 @@
 
 use super::mentions::{Context, Found};
 use super::Coder;
+use crate::codes::CameoCode;
 use crate::dict::ActorKind;
 use crate::event::Event;
 use crate::tokens::Token;
@@ -151,8 +152,8 @@ impl EventOwner {
         }
         let material = events.iter().rev().find(|e| {
             !matches!(
-                e.event_code.get(..2),
-                Some("01" | "02" | "05" | "10" | "11" | "12" | "13") | None
+                CameoCode::new(&e.event_code).root(),
+                "01" | "02" | "05" | "10" | "11" | "12" | "13" | ""
             )
         });
         if let Some(e) = material {
