@@ -179,6 +179,13 @@ impl Coder {
                         owner[j] != usize::MAX
                             && !sources.contains(&owner[j])
                             && mentions[owner[j]].code.is_some()
+                            // "Syria says it is willing to ...": a pronoun that is
+                            // the source itself is no object (issue 10 class "A
+                            // said it ...").
+                            && !(mentions[owner[j]].pronoun
+                                && sources
+                                    .iter()
+                                    .any(|&s| mentions[s].code == mentions[owner[j]].code))
                     })
                     .map(|j| owner[j])
             });

@@ -196,6 +196,43 @@ const DEFEND_ADJ: &[&str] = &[
     "justifiable",
     "proportionate",
 ];
+/// Predicates of praise ("B's decision was courageous"; issue 10 class "positive
+/// evaluation"): 051.
+const PRAISE_ADJ: &[&str] = &[
+    "courageous",
+    "brave",
+    "wise",
+    "correct",
+    "right",
+    "welcome",
+    "positive",
+    "constructive",
+    "commendable",
+    "admirable",
+    "laudable",
+    "praiseworthy",
+    "encouraging",
+    "helpful",
+];
+/// Nouns of praise ("was a milestone", "a step in the right direction").
+const PRAISE_NOUN: &[&str] = &["milestone", "achievement", "breakthrough"];
+/// Righting a wrong: "B has corrected an historic injustice" praises B (051).
+const RIGHT_V: &[&str] = &[
+    "corrected",
+    "righted",
+    "redressed",
+    "undone",
+    "undid",
+    "repaired",
+];
+const WRONG_N: &[&str] = &[
+    "injustice",
+    "injustices",
+    "wrong",
+    "wrongs",
+    "mistake",
+    "error",
+];
 /// Nouns naming a relationship.
 const RELATION: &[&str] = &["relations", "ties", "relationship"];
 /// A relationship going badly (012) ...
@@ -227,7 +264,6 @@ const REL_GOOD: &[&str] = &[
     "best",
     "strong",
     "stronger",
-    "excellent",
     "warm",
     "warming",
     "warmer",
@@ -384,6 +420,20 @@ impl Coder {
                     });
                     continue;
                 }
+                // "A said it was (\"very\") moved by B's announcement": approval 051,
+                // displeasure 110 (issue 10 class "positive evaluation"; quotes around
+                // the feeling end the dictionary pattern's clause, not this frame).
+                if let Some(ev) = feeling(tokens, a, b, speaker, &first_other) {
+                    out.push(Evaluation {
+                        source: speaker,
+                        target: ev.0,
+                        code: ev.1,
+                        frame: "feeling about an act",
+                        span,
+                        region: [0, 0],
+                    });
+                    continue;
+                }
                 // "A said B's decision was illegal": target before a "be" + evaluation.
                 for e in a..b {
                     // "A said B's accusations were baseless": A denies them (016) to
@@ -420,7 +470,7 @@ impl Coder {
                     let Some((t, tk)) = first_other(a, e, speaker) else {
                         break;
                     };
-                    if (tk..e).any(|k| is_be(norm(k))) {
+                    if (tk..e).any(|k| is_be(norm(k))) || RIGHT_V.contains(&norm(e)) {
                         out.push(Evaluation {
                             source: speaker,
                             target: t,
@@ -540,6 +590,64 @@ impl Coder {
     }
 }
 
+/// Feelings about an act: approval (051) and displeasure (110), as in the
+/// dictionary's `say` patterns ("pleased with", "disappointed by").
+const APPROVAL: &[&str] = &[
+    "pleased",
+    "delighted",
+    "satisfied",
+    "gratified",
+    "grateful",
+    "thankful",
+    "moved",
+    "heartened",
+];
+const DISPLEASURE: &[&str] = &[
+    "disappointed",
+    "dismayed",
+    "displeased",
+    "dissatisfied",
+    "angered",
+    "outraged",
+    "appalled",
+    "incensed",
+    "frustrated",
+];
+
+/// "was (very) pleased with / moved by B's X" right after the speech verb's pronoun
+/// or "be" (within six words of `a`), quotes and adverbs allowed between: (B, code).
+fn feeling(
+    tokens: &[Token],
+    a: usize,
+    b: usize,
+    speaker: usize,
+    first_other: &dyn Fn(usize, usize, usize) -> Option<(usize, usize)>,
+) -> Option<(usize, &'static str)> {
+    let norm = |k: usize| tokens[k].norm.as_str();
+    let f = (a..b.min(a + 6))
+        .find(|&k| APPROVAL.contains(&norm(k)) || DISPLEASURE.contains(&norm(k)))?;
+    if !(a..f).any(|k| is_be(norm(k)) || norm(k) == "'s") {
+        return None;
+    }
+    // "not pleased with" is displeasure; "not disappointed by" says nothing.
+    let code = match (APPROVAL.contains(&norm(f)), negated_before(tokens, f)) {
+        (true, false) => "051",
+        (true, true) => "110",
+        (false, false) => "110",
+        (false, true) => return None,
+    };
+    // "pleased to see B ...": what is seen is B's act.
+    let prep = (f + 1..b.min(f + 3)).find(|&k| {
+        matches!(norm(k), "with" | "by" | "at" | "about" | "over" | "for")
+            || (norm(k) == "see" && norm(k - 1) == "to")
+    })?;
+    if (f + 1..prep).any(|k| !matches!(norm(k), "\"" | "to")) {
+        return None;
+    }
+    let (t, _) = first_other(prep + 1, b.min(prep + 5), speaker)?;
+    Some((t, code))
+}
+
 /// What an evaluation word says, plain and under a negation ("not lawful").
 #[derive(Clone, Copy)]
 struct Verdict {
@@ -573,6 +681,22 @@ fn eval_code(tokens: &[Token], e: usize, attributive: bool) -> Option<Verdict> {
     }
     if DEFEND_ADJ.contains(&w) && predicate {
         return plain("052");
+    }
+    // "a step in the right direction" is praise; "right" alone must be a predicate.
+    if (PRAISE_ADJ.contains(&w) && predicate)
+        || PRAISE_NOUN.contains(&w)
+        || (w == "direction" && e >= 1 && tokens[e - 1].norm == "right")
+    {
+        return Some(Verdict {
+            code: "051",
+            negated: Some("111"),
+        });
+    }
+    // "B has corrected an historic injustice".
+    if RIGHT_V.contains(&w)
+        && (e + 1..tokens.len().min(e + 5)).any(|k| WRONG_N.contains(&tokens[k].norm.as_str()))
+    {
+        return plain("051");
     }
     // "said B was responsible for the violence", "B is to blame": an accusation.
     if w == "responsible" && next(1) == Some("for")

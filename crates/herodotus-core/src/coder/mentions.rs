@@ -59,6 +59,8 @@ pub(super) struct Context {
     pub(super) quote_speaker: Carried,
     /// Sentences since the last one that ended inside a quotation (0: it is open).
     pub(super) quote_open: Option<u8>,
+    /// The owner of the last act named by an event noun (see `anaphora.rs`).
+    pub(super) events: super::anaphora::EventOwner,
 }
 
 /// A person the dictionaries do not know, found by title (see `titled_people`).

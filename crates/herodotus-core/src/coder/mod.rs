@@ -24,7 +24,10 @@
 //!    sides" the two countries of the sentence, the previous sentence or the
 //!    article; a person missing from the dictionaries takes the code of the title
 //!    that introduces them ("French envoy X", "Sen. X, R-Neb.", "X, an aide to Y")
-//!    and is remembered by surname.
+//!    and is remembered by surname. Then ([`anaphora`]) a pronoun right after a
+//!    speech verb takes the verb's subject ("A said it ..."), "we" in a quotation its
+//!    tagged speaker, and a definite event noun ("the decision", "the move", or "it"
+//!    after "called") the actor that owns the act it names, marked inferred.
 //! 4. **Verb candidates** ([`verbs`]): at each token outside a mention, the longest
 //!    verb form starting there; a form that reads as a noun (after a determiner or a
 //!    possessive, "a US attack", a number) is skipped. When the window has a coded
@@ -82,6 +85,7 @@
 //!
 //! [`explain`](Coder::explain) runs the same code path with a trace ([`trace`]).
 
+mod anaphora;
 mod arcs;
 pub mod caps;
 mod clause;
@@ -408,11 +412,14 @@ impl Coder {
             mentions.truncate(caps.mentions);
             out.hit(trace, si, Limit::Mentions, caps.mentions);
         }
+        self.context_references(tokens, &mut mentions, ctx, si);
         self.remember(ctx, &mentions);
         trace.actors(text, &mentions);
         let year = article.date.map(|d| d.year);
         let raw = self.code_sentence(text, tokens, ids, &mentions, si, year, out, trace);
+        let before = out.events.len();
         self.emit_events(article, si, span, root, &mentions, raw, seen, out, trace);
+        ctx.events.after_sentence(si, &out.events[before..]);
         for m in mentions.into_iter().filter(|m| !m.pronoun) {
             if out.mentions.len() >= caps.article_mentions {
                 out.hit(trace, si, Limit::ArticleMentions, caps.article_mentions);

@@ -135,10 +135,16 @@ impl Coder {
         let Some(p) = h.start.checked_sub(1) else {
             return false;
         };
-        let after_actor = owner[p] != usize::MAX
-            && mentions[owner[p]].code.is_some()
-            && mentions[owner[p]].tok[1] == h.start
-            && matches!(a.upos[p], Upos::Propn | Upos::Noun | Upos::Pron);
+        // An opening quote between the actor and the form: 'it "regrets the move"'
+        // (issue 10 class "quoted speech content").
+        let q = match p.checked_sub(1) {
+            Some(q) if tokens[p].norm == "\"" => q,
+            _ => p,
+        };
+        let after_actor = owner[q] != usize::MAX
+            && mentions[owner[q]].code.is_some()
+            && mentions[owner[q]].tok[1] == q + 1
+            && matches!(a.upos[q], Upos::Propn | Upos::Noun | Upos::Pron);
         after_actor
             || matches!(
                 tokens[p].norm.as_str(),

@@ -1,0 +1,532 @@
+//! Actors from context for speech and evaluation (issue 10, "Actors from context"):
+//!
+//! - **Event-noun anaphora.** "Uganda announced a new border policy. Kenya condemned
+//!   the decision.": the evaluated act is named by a definite event noun ("the
+//!   decision", "the move", "the announcement", "the ruling") or by "it" after a
+//!   naming verb ("called it a mistake"), and its owner is the actor that did it
+//!   (CODING-GUIDE "Calling an act of B a name": the target is B). The owner is
+//!   remembered from the last event noun whose actor the text gave: a possessor or
+//!   nationality adjective ("the US decision", "Russia's move", "its decision"), an
+//!   agent ("the move announced by X", "the latest move by X"), or the subject of a
+//!   verb that makes the act ("X announced a new policy"); failing those, the source
+//!   of the last coded material event (not speech) in the previous sentences. The
+//!   anaphor becomes an inferred mention of the owner. Conservative: a closed list
+//!   of nouns, within the article, at most [`REACH`] sentences back, never when one
+//!   sentence names two different owners, never as a sentence's first actor (a
+//!   subject: "The decision angered ...") nor as the subject of a prediction ("the
+//!   decision would not change ...").
+//! - **"A said it ..."** (CODING-GUIDE "Reported speech": "A said it attacked C" is A
+//!   190 C): a pronoun right after a speech verb (or after its "that") is the speech
+//!   verb's subject when that agrees ("it" a country, organisation or agent; "he",
+//!   "she" a person; "they", "we" any), not the last actor of the previous sentences.
+//! - **"We" in a quotation** is its speaker: the actor that tags the quotation in
+//!   the same sentence ('"We will ...," said X', '"We ...," X said'), or, in a
+//!   sentence that is all quotation with no speech verb, the speaker of the
+//!   quotation of one of the two sentences before.
+
+use super::mentions::{Context, Found};
+use super::Coder;
+use crate::codes::CameoCode;
+use crate::dict::ActorKind;
+use crate::event::Event;
+use crate::tokens::Token;
+
+/// Nouns naming an act of an actor (issue 10 class "event-noun anaphora").
+const EVENT_NOUNS: &[&str] = &[
+    "decision",
+    "decisions",
+    "move",
+    "moves",
+    "announcement",
+    "policy",
+    "ruling",
+    "verdict",
+    "step",
+    "measure",
+    "plan",
+    "shift",
+    "exchange",
+    "swap",
+    "call",
+    "initiative",
+    "proposal",
+    "action",
+    "actions",
+];
+/// Acts with two sides: "the exchange" is both sides' (see `EventOwner::partner`).
+const MUTUAL_NOUNS: &[&str] = &["exchange", "swap"];
+/// Determiners that make an event noun refer back ("the move", "this decision",
+/// "regrets any decision ...").
+const DEFINITE: &[&str] = &["the", "this", "that", "these", "those", "any"];
+/// Verbs whose subject makes the act their object names: "X announced a new policy",
+/// "X took the decision".
+const MAKE: &[&str] = &[
+    "announced",
+    "announces",
+    "took",
+    "takes",
+    "made",
+    "makes",
+    "adopted",
+    "adopts",
+    "unveiled",
+    "unveils",
+    "introduced",
+    "introduces",
+    "issued",
+    "issues",
+    "approved",
+    "approves",
+];
+/// Participles between an event noun and its agent: "the move announced by X".
+const MADE_BY: &[&str] = &[
+    "announced",
+    "taken",
+    "made",
+    "adopted",
+    "unveiled",
+    "introduced",
+    "issued",
+    "approved",
+];
+/// Naming verbs whose object "it" is the act named ("called it a mistake").
+const NAMING: &[&str] = &[
+    "called",
+    "calls",
+    "described",
+    "describes",
+    "branded",
+    "brands",
+    "labelled",
+    "labeled",
+    "dubbed",
+    "termed",
+];
+/// Words that end a noun group going left: auxiliaries, negation, prepositions,
+/// conjunctions ("the decision would not change": "change" is no noun of it).
+const STOP: &[&str] = &[
+    "would", "will", "could", "can", "may", "might", "should", "must", "not", "n't", "was", "were",
+    "is", "are", "be", "been", "has", "have", "had", "to", "of", "in", "on", "for", "with", "by",
+    "and", "or", "but", "that", "which", "who", "as", "at", "from", "after", "before", "over",
+    "against",
+];
+/// How many sentences back an owner is remembered.
+const REACH: usize = 8;
+
+/// The owner of the act an event noun names, remembered within the article.
+#[derive(Clone, Debug, Default)]
+pub(super) struct EventOwner {
+    /// Code and name of the owner, and the sentence that named it.
+    owner: Option<(String, String, usize)>,
+    /// The other side of the owner's act when it came from a coded event (its
+    /// target): an exchange or a swap belongs to both.
+    partner: Option<String>,
+    /// The speaker of the last tagged quotation ('"...," said X'), and its sentence.
+    speaker: Option<(String, String, ActorKind, usize)>,
+}
+
+impl EventOwner {
+    fn recent(&self, si: usize) -> Option<(String, String)> {
+        self.owner
+            .as_ref()
+            .filter(|o| si.saturating_sub(o.2) <= REACH)
+            .map(|o| (o.0.clone(), o.1.clone()))
+    }
+
+    /// The other side of a recent owner's act, if a coded event gave one.
+    fn partner(&self, si: usize) -> Option<String> {
+        self.recent(si).and(self.partner.clone())
+    }
+
+    fn set(&mut self, owner: Option<(String, String, usize)>) {
+        self.owner = owner;
+        self.partner = None;
+    }
+
+    /// After a sentence is coded: the source of its last material event (not speech,
+    /// appeal, praise, demand, criticism or threat: those evaluate acts, they are not
+    /// the acts evaluated) owns the act, when the sentence named no owner itself.
+    pub(super) fn after_sentence(&mut self, si: usize, events: &[Event]) {
+        if self.owner.as_ref().is_some_and(|o| o.2 == si) {
+            return;
+        }
+        let material = events.iter().rev().find(|e| {
+            !matches!(
+                CameoCode::new(&e.event_code).root(),
+                "01" | "02" | "05" | "10" | "11" | "12" | "13" | ""
+            )
+        });
+        if let Some(e) = material {
+            self.owner = Some((e.source_code.clone(), e.source_code.clone(), si));
+            self.partner = Some(e.target_code.clone()).filter(|t| !t.is_empty());
+        }
+    }
+}
+
+fn is_word(t: &Token) -> bool {
+    t.norm.chars().next().is_some_and(char::is_alphabetic)
+}
+
+impl Coder {
+    /// Applies both rules to one sentence's mentions (see the module doc).
+    pub(super) fn context_references(
+        &self,
+        tokens: &[Token],
+        mentions: &mut Vec<Found>,
+        ctx: &mut Context,
+        si: usize,
+    ) {
+        speech_pronouns(tokens, mentions);
+        quoted_we(tokens, mentions, &mut ctx.events, si);
+        self.event_anaphora(tokens, mentions, ctx, si);
+    }
+
+    fn event_anaphora(
+        &self,
+        tokens: &[Token],
+        mentions: &mut Vec<Found>,
+        ctx: &mut Context,
+        si: usize,
+    ) {
+        let n = tokens.len();
+        let norm = |k: usize| tokens[k].norm.as_str();
+        let mut named: Vec<(String, String)> = Vec::new();
+        let mut added: Vec<Found> = Vec::new();
+        let mut k = 0;
+        while k < n {
+            if !EVENT_NOUNS.contains(&norm(k))
+                || mentions.iter().any(|m| m.tok[0] <= k && k < m.tok[1])
+            {
+                k += 1;
+                continue;
+            }
+            // The noun group: modifiers before the noun ("the unilateral move", 'the
+            // "historic" move'), back to a determiner, possessive or actor within
+            // four tokens; none found, the noun stands alone.
+            let mut g = k;
+            for back in 1..=4.min(k) {
+                let q = k - back;
+                let t = norm(q);
+                if DEFINITE.contains(&t)
+                    || matches!(t, "its" | "their" | "his" | "her" | "a" | "an" | "'s")
+                    || mentions.iter().any(|m| m.tok[1] == q + 1)
+                {
+                    g = q + 1;
+                    break;
+                }
+                let modifier =
+                    (is_word(&tokens[q]) && !STOP.contains(&t) && !EVENT_NOUNS.contains(&t))
+                        || t == "\""
+                        || t.chars().all(|c| c.is_ascii_digit());
+                if !modifier {
+                    break;
+                }
+            }
+            // The last noun of a run ("policy shift") is the head.
+            let mut head = k;
+            while head + 1 < n && EVENT_NOUNS.contains(&norm(head + 1)) {
+                head += 1;
+            }
+            let owner = self.owner_in_sentence(tokens, mentions, g, head);
+            if let Some(o) = owner {
+                if !named.iter().any(|x| x.0 == o.0) {
+                    named.push(o);
+                }
+                k = head + 1;
+                continue;
+            }
+            // No owner in the sentence: a definite noun refers back.
+            let definite = g > 0 && DEFINITE.contains(&norm(g - 1));
+            let det = g.saturating_sub(1);
+            let has_subject_before = mentions.iter().any(|m| m.tok[1] <= det && m.code.is_some());
+            let predicts = tokens.get(head + 1).is_some_and(|t| {
+                matches!(
+                    t.norm.as_str(),
+                    "would" | "will" | "could" | "may" | "might" | "can" | "should" | "to"
+                )
+            });
+            let remembered = named.last().cloned().or_else(|| ctx.events.recent(si));
+            // "the content of the call": a noun after "of" modifies another noun.
+            let modifies = det >= 1 && norm(det - 1) == "of";
+            let free = !modifies && !mentions.iter().any(|m| m.tok[0] <= head && det < m.tok[1]);
+            if let (true, true, false, true, Some((code, name))) =
+                (definite, has_subject_before, predicts, free, remembered)
+            {
+                // "welcomed the exchange" after "A freed B's prisoners": both sides,
+                // joined as a compound like "both sides".
+                let partner = ctx.events.partner(si).filter(|p| {
+                    named.is_empty() && *p != code && MUTUAL_NOUNS.contains(&norm(head))
+                });
+                if let Some(p) = partner {
+                    let span = [tokens[det].start, tokens[head].end];
+                    let make = |tok: [usize; 2], code: String, pair: bool| Found {
+                        tok,
+                        span,
+                        name: code.clone(),
+                        code: Some(code),
+                        kind: ActorKind::Agent,
+                        agent: None,
+                        pronoun: false,
+                        inferred: true,
+                        pair,
+                    };
+                    added.push(make([det, head], code, false));
+                    added.push(make([head, head + 1], p, true));
+                    k = head + 1;
+                    continue;
+                }
+                added.push(Found {
+                    tok: [det, head + 1],
+                    span: [tokens[det].start, tokens[head].end],
+                    code: Some(code),
+                    name,
+                    kind: ActorKind::Agent,
+                    agent: None,
+                    pronoun: false,
+                    inferred: true,
+                    pair: false,
+                });
+            }
+            k = head + 1;
+        }
+        // "called it a mistake": the pronoun is the act.
+        for m in mentions.iter_mut() {
+            let p = m.tok[0];
+            if m.pronoun && tokens[p].norm == "it" && p > 0 && NAMING.contains(&norm(p - 1)) {
+                if let Some((code, name)) = named.last().cloned().or_else(|| ctx.events.recent(si))
+                {
+                    m.code = Some(code);
+                    m.name = name;
+                    m.pronoun = false;
+                    m.inferred = true;
+                    m.kind = ActorKind::Agent;
+                }
+            }
+        }
+        // "the decision" also holds a pronoun's place: a bare "it" after a naming verb
+        // with no remembered act stays as it was.
+        match named.as_slice() {
+            [] => {}
+            [one] => ctx.events.set(Some((one.0.clone(), one.1.clone(), si))),
+            // Two owners in one sentence: ambiguous, remember none.
+            _ => ctx.events.set(None),
+        }
+        if !added.is_empty() {
+            mentions.extend(added);
+            mentions.sort_by_key(|m| m.tok[0]);
+        }
+    }
+
+    /// The actor that owns the event noun group [g, head] in its own sentence: a
+    /// possessor or adjective right before it ("Russia's move", "the US decision"),
+    /// "its" (the sentence's first actor), an agent after it ("announced by X", "by
+    /// X"), or the subject of a making verb before it ("X announced the policy").
+    fn owner_in_sentence(
+        &self,
+        tokens: &[Token],
+        mentions: &[Found],
+        g: usize,
+        head: usize,
+    ) -> Option<(String, String)> {
+        let n = tokens.len();
+        let norm = |k: usize| tokens[k].norm.as_str();
+        let coded = |m: &Found| m.code.is_some() && !m.pronoun;
+        let pick = |m: &Found| (m.code.clone().unwrap_or_default(), m.name.clone());
+        // "the move announced on Monday by X", "the latest move by X".
+        let mut j = head + 1;
+        // "was announced by X", "had been taken by X".
+        while j < n
+            && j <= head + 2
+            && matches!(
+                norm(j),
+                "was" | "were" | "is" | "are" | "been" | "had" | "has"
+            )
+        {
+            j += 1;
+        }
+        if j < n && MADE_BY.contains(&norm(j)) {
+            j += 1;
+            // A short time phrase: "on Monday", "last week".
+            let by = (j..n.min(j + 4)).find(|&x| norm(x) == "by");
+            if let Some(b) = by {
+                j = b;
+            }
+        }
+        if j < n && norm(j) == "by" {
+            let after = mentions
+                .iter()
+                .find(|m| m.tok[0] > j && m.tok[0] <= j + 2 && coded(m));
+            if let Some(m) = after {
+                return Some(pick(m));
+            }
+        }
+        // Possessor or adjective: "Russia's move", "the US decision" (a determiner
+        // before the actor: "Kenya and Uganda call ..." is a verb, "our Ukraine
+        // policy" or "pro-Israeli moves" name a topic, not an owner).
+        let possessive = g >= 1 && norm(g - 1) == "'s";
+        let before = if possessive { g - 1 } else { g };
+        if let Some(m) = mentions.iter().find(|m| m.tok[1] == before && coded(m)) {
+            let det = m.tok[0] >= 1
+                && (DEFINITE.contains(&norm(m.tok[0] - 1))
+                    || matches!(norm(m.tok[0] - 1), "a" | "an"));
+            if possessive || det {
+                return Some(pick(m));
+            }
+            return None;
+        }
+        // "its decision": the sentence's first actor (its subject).
+        if g >= 1 && matches!(norm(g - 1), "its" | "their") {
+            return mentions.iter().find(|m| m.tok[1] < g && coded(m)).map(pick);
+        }
+        // "X announced the/a new policy": the making verb within four words before the
+        // noun group, its subject the actor right before it.
+        let from = g.saturating_sub(4);
+        let verb = (from..g).rev().find(|&v| MAKE.contains(&norm(v)))?;
+        let subject = mentions
+            .iter()
+            .rev()
+            .find(|m| m.tok[1] <= verb && verb - m.tok[1] <= 2 && coded(m))?;
+        Some(pick(subject))
+    }
+}
+
+/// "A said it ...": a pronoun after a speech verb (or its "that") takes the speech
+/// verb's subject, the nearest actor before the verb (within six words), when the
+/// two agree in kind; a pronoun the article context left unresolved gets a mention.
+fn speech_pronouns(tokens: &[Token], mentions: &mut Vec<Found>) {
+    let mut added = false;
+    for p in 1..tokens.len() {
+        let w = tokens[p].norm.as_str();
+        if !matches!(w, "it" | "he" | "she" | "they" | "we") {
+            continue;
+        }
+        let mut v = p;
+        if tokens[v - 1].norm == "that" {
+            v -= 1;
+        }
+        if v == 0 || !crate::speech::is_speech(&tokens[v - 1].norm, crate::speech::INDIRECT) {
+            continue;
+        }
+        let verb = v - 1;
+        let Some(s) = mentions.iter().rposition(|m| {
+            m.tok[1] <= verb && verb - m.tok[1] <= 6 && m.code.is_some() && !m.pronoun
+        }) else {
+            continue;
+        };
+        let kind = mentions[s].kind;
+        let agrees = match w {
+            "it" => kind != ActorKind::Person,
+            "he" | "she" => matches!(kind, ActorKind::Person | ActorKind::Agent),
+            _ => true,
+        };
+        if !agrees {
+            continue;
+        }
+        let (code, name) = (mentions[s].code.clone(), mentions[s].name.clone());
+        added |= point_pronoun(mentions, &tokens[p], p, code, name, kind);
+    }
+    if added {
+        mentions.sort_by_key(|m| m.tok[0]);
+    }
+}
+
+/// The speaker a sentence's quotation is tagged with: an actor right after a
+/// speech verb that follows a closing quote or comma ('"...," said X'), or right
+/// before one ('"...," X said').
+fn tagged_speaker(tokens: &[Token], mentions: &[Found]) -> Option<usize> {
+    let tag = |k: usize| crate::speech::is_speech(&tokens[k].norm, crate::speech::TAG);
+    let quote_or_comma = |k: usize| matches!(tokens[k].norm.as_str(), "\"" | ",");
+    mentions.iter().position(|m| {
+        if m.code.is_none() || m.pronoun {
+            return false;
+        }
+        let (a, b) = (m.tok[0], m.tok[1]);
+        // '"...," said X' (a determiner or title may come first: "said the minister").
+        let after = (a >= 2 && tag(a - 1) && quote_or_comma(a - 2))
+            || (a >= 3 && tag(a - 2) && quote_or_comma(a - 3) && tokens[a - 1].norm == "the");
+        // '"...," X said'.
+        let before = a >= 1 && quote_or_comma(a - 1) && b < tokens.len() && tag(b);
+        after || before
+    })
+}
+
+/// "We" inside a quotation is its speaker (see the module doc).
+fn quoted_we(tokens: &[Token], mentions: &mut Vec<Found>, memory: &mut EventOwner, si: usize) {
+    let quoted = tokens.iter().any(|t| t.norm == "\"");
+    if !quoted {
+        return;
+    }
+    let here = tagged_speaker(tokens, mentions).map(|s| {
+        let m = &mentions[s];
+        (
+            m.code.clone().unwrap_or_default(),
+            m.name.clone(),
+            m.kind,
+            si,
+        )
+    });
+    let any_speech = tokens
+        .iter()
+        .any(|t| crate::speech::is_speech(&t.norm, crate::speech::TAG));
+    let speaker = match &here {
+        Some(h) => Some(h.clone()),
+        // All quotation: the speaker of a quotation just before.
+        None if !any_speech && tokens[0].norm == "\"" => memory
+            .speaker
+            .clone()
+            .filter(|sp| si.saturating_sub(sp.3) <= 2),
+        None => None,
+    };
+    if here.is_some() {
+        memory.speaker = here;
+    }
+    let Some((code, name, kind, _)) = speaker else {
+        return;
+    };
+    let mut added = false;
+    for (p, t) in tokens.iter().enumerate() {
+        if t.norm != "we" {
+            continue;
+        }
+        added |= point_pronoun(mentions, t, p, Some(code.clone()), name.clone(), kind);
+    }
+    if added {
+        mentions.sort_by_key(|m| m.tok[0]);
+    }
+}
+
+/// Points the pronoun at token `p` to an actor: its mention is re-pointed, or one is
+/// added (true) when the article context had left it unresolved; a token that is
+/// part of another mention stays.
+fn point_pronoun(
+    mentions: &mut Vec<Found>,
+    t: &Token,
+    p: usize,
+    code: Option<String>,
+    name: String,
+    kind: ActorKind,
+) -> bool {
+    match mentions.iter_mut().find(|m| m.tok[0] == p) {
+        Some(m) if m.pronoun => {
+            m.code = code;
+            m.name = name;
+            m.kind = kind;
+            false
+        }
+        Some(_) => false,
+        None => {
+            mentions.push(Found {
+                tok: [p, p + 1],
+                span: [t.start, t.end],
+                code,
+                name,
+                kind,
+                agent: None,
+                pronoun: true,
+                inferred: false,
+                pair: false,
+            });
+            true
+        }
+    }
+}
