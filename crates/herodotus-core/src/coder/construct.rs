@@ -133,6 +133,19 @@ const LIKELY_BEFORE_TO: &[&str] = &["likely", "unlikely", "eager", "keen"];
 /// "want X to V": the subject asks X to act (an appeal, 02x).
 const APPEAL_BEFORE_ACTOR: &[&str] = &["want", "wants", "wanted", "wanting", "like"];
 
+/// Verbs before "for X to V" that make V an appeal to X ("called for Iran to free
+/// the crew"; issue 10 class: directive speech).
+const CALL_FOR: &[&str] = &[
+    "call",
+    "calls",
+    "called",
+    "calling",
+    "appeal",
+    "appeals",
+    "appealed",
+    "appealing",
+];
+
 /// Nouns before "to V" that make V a purpose or an attempt, not an event.
 const PURPOSE_BEFORE_TO: &[&str] = &[
     "order",
@@ -173,11 +186,20 @@ impl Coder {
         }
         let norm = |j: usize| tokens[j].norm.as_str();
         let mut j = h.start;
-        while j > 0 && MODAL_ADVERBS.contains(&norm(j - 1)) {
+        // Adverbs, and a quotation mark around the verb ('would have "objected"').
+        while j > 0 && (MODAL_ADVERBS.contains(&norm(j - 1)) || norm(j - 1) == "\"") {
             j -= 1;
         }
         if j == 0 {
             return Mode::Act;
+        }
+        // "A would have objected": a counterfactual, never an event (CODING-GUIDE
+        // "Hypotheticals and conditions").
+        if j >= 2
+            && norm(j - 1) == "have"
+            && matches!(norm(j - 2), "would" | "could" | "might" | "should" | "'d")
+        {
+            return Mode::Hypothetical;
         }
         let unless = (h.end..tokens.len()).any(|k| norm(k) == "unless");
         if matches!(norm(j - 1), "will" | "'ll" | "shall")
@@ -196,7 +218,7 @@ impl Coder {
                 Mode::Hypothetical
             };
         }
-        if let Some(m) = self.obligation(tokens, owner, mentions, h, j) {
+        if let Some(m) = self.obligation(tokens, owner, mentions, h.end, j) {
             return m;
         }
         if norm(j - 1) != "to" || j < 2 {
@@ -211,6 +233,15 @@ impl Coder {
                 if norm(before - 1) != "like" || (before >= 2 && norm(before - 2) == "would") {
                     return Mode::Appeal(m);
                 }
+            }
+            // "A called for B to V", "A appealed for the government to V": an
+            // appeal to B (issue 10 class: directive speech, "call for" is 02x).
+            let mut b = before;
+            if b >= 1 && matches!(norm(b - 1), "the" | "a" | "an") {
+                b -= 1;
+            }
+            if b >= 2 && norm(b - 1) == "for" && CALL_FOR.contains(&norm(b - 2)) {
+                return Mode::Appeal(m);
             }
             return Mode::Act;
         }
@@ -243,14 +274,15 @@ impl Coder {
     /// token of V's verb group (after adverbs): the obligation with its speaker
     /// ([`Mode::Oblige`]), or [`Mode::Hypothetical`] when nobody reports it (an
     /// obligation is not an act). `None` when V follows no such modal or B is not a
-    /// coded actor right before it. A parse gives the same from `aux` must/should,
-    /// `xcomp` under need/have, and the `ccomp` of a speech verb.
+    /// coded actor right before it. `after` is the first token after V. A parse
+    /// gives the same from `aux` must/should, `xcomp` under need/have, and the
+    /// `ccomp` of a speech verb.
     fn obligation(
         &self,
         tokens: &[Token],
         owner: &[usize],
         mentions: &[Found],
-        h: &VerbHit,
+        after: usize,
         j: usize,
     ) -> Option<Mode> {
         let norm = |k: usize| tokens[k].norm.as_str();
@@ -300,20 +332,46 @@ impl Coder {
         };
         let first = mentions[target].tok[0];
         // "A said (that) B must V": the nearest speech verb before B, its subject
-        // the nearest other actor within six tokens before it.
-        let forward = (first.saturating_sub(6)..first)
+        // the nearest other actor within six tokens before it. "A told the crowd
+        // (on Monday) that B should V": after "that", the speech verb may be
+        // further back (issue 10 class: the demand family in reported speech).
+        let mut that = first;
+        while that > 0 && matches!(norm(that - 1), "the" | "a" | "an") {
+            that -= 1;
+        }
+        let reach = if that > 0 && norm(that - 1) == "that" {
+            16
+        } else {
+            6
+        };
+        let forward = (first.saturating_sub(reach)..first)
             .rev()
             .find(|&k| is_speech(k))
             .and_then(|k| (k.saturating_sub(6)..k).rev().find_map(coded_other));
         // '"B must V ...," A said' / '..., said A': a quotation tag after the clause.
         let backward = || {
-            let close = (h.end..tokens.len()).find(|&k| matches!(norm(k), "\"" | ","))?;
+            let close = (after..tokens.len()).find(|&k| matches!(norm(k), "\"" | ","))?;
             let tag = (close + 1..tokens.len().min(close + 8))
                 .find(|&k| crate::speech::is_speech(norm(k), crate::speech::TAG))?;
             (close + 1..tag)
                 .rev()
                 .find_map(coded_other)
                 .or_else(|| (tag + 1..tokens.len().min(tag + 4)).find_map(coded_other))
+                .or_else(|| {
+                    // '..., said Jane Doe, a director at Amnesty International': a
+                    // person the dictionaries lack, placed by the organisation of
+                    // the apposition (the first coded actor after at/of/for/from).
+                    (tag + 1..tokens.len().min(tag + 30))
+                        .take_while(|&k| !matches!(norm(k), "\"" | ";"))
+                        .filter(|&k| {
+                            let mut p = k;
+                            if p > 1 && matches!(norm(p - 1), "the" | "a" | "an") {
+                                p -= 1;
+                            }
+                            p > 0 && matches!(norm(p - 1), "at" | "of" | "for" | "from")
+                        })
+                        .find_map(coded_other)
+                })
         };
         Some(match forward.or_else(backward) {
             Some(speaker) => Mode::Oblige {
@@ -425,6 +483,87 @@ impl Coder {
         });
         let pluperfect = h.start >= 1 && tokens[h.start - 1].norm == "had";
         past_year || dated || (relative && pluperfect)
+    }
+
+    /// Obligations whose verb the lexicon does not know: "A told the crowd that B
+    /// should direct money to schools", '"B needs to explain this," A said' (issue
+    /// 10 class: the demand family in speech). Each is (speaker, obliged actor,
+    /// strong, token index of V); verbs the lexicon knows get their mode in
+    /// [`Self::mode`] instead. A parse gives the same from the `aux` must/should or
+    /// the `xcomp` of need/have under a speech verb.
+    pub(super) fn bare_obligations(
+        &self,
+        tokens: &[Token],
+        owner: &[usize],
+        mentions: &[Found],
+        cands: &[VerbHit],
+    ) -> Vec<(usize, usize, bool, usize)> {
+        let norm = |k: usize| tokens[k].norm.as_str();
+        let mut out = Vec::new();
+        for m in 1..tokens.len() {
+            let j = match norm(m) {
+                "must" | "should" => m + 1,
+                "need" | "needs" | "has" | "have" | "ought"
+                    if tokens.get(m + 1).is_some_and(|t| t.norm == "to") =>
+                {
+                    m + 2
+                }
+                _ => continue,
+            };
+            let mut v = j;
+            while v < tokens.len() && MODAL_ADVERBS.contains(&norm(v)) {
+                v += 1;
+            }
+            let Some(t) = tokens.get(v) else { continue };
+            // Not a passive or an auxiliary ("B must be punished", "must have"),
+            // not a negation, and only a word no verb candidate covers.
+            if t.kind != TokenKind::Word
+                || t.capitalized
+                || owner[v] != usize::MAX
+                || matches!(
+                    norm(v),
+                    "be" | "have" | "not" | "n't" | "never" | "do" | "also" | "to"
+                )
+                || cands.iter().any(|c| c.start <= v && v < c.end)
+            {
+                continue;
+            }
+            if let Some(Mode::Oblige {
+                speaker,
+                target,
+                strong,
+            }) = self.obligation(tokens, owner, mentions, v + 1, j)
+            {
+                out.push((speaker, target, strong, v));
+            }
+        }
+        out
+    }
+
+    /// The actor of a condition after token `from`: "A warned it would respond if
+    /// B attacked", "A will retaliate unless B lifts the sanctions": the first
+    /// coded actor within six tokens after "if"/"unless" whose code is not
+    /// `not_code` (issue 10 class: "will X unless Y" is a threat to Y). A parse
+    /// gives the same from the `advcl` with `mark` if/unless and its `nsubj`.
+    pub(super) fn condition_actor(
+        &self,
+        tokens: &[Token],
+        owner: &[usize],
+        mentions: &[Found],
+        from: usize,
+        not_code: Option<&str>,
+    ) -> Option<usize> {
+        let k =
+            (from..tokens.len()).find(|&k| matches!(tokens[k].norm.as_str(), "if" | "unless"))?;
+        (k + 1..tokens.len().min(k + 7)).find_map(|j| {
+            let m = owner[j];
+            (m != usize::MAX
+                && mentions[m]
+                    .code
+                    .as_deref()
+                    .is_some_and(|c| Some(c) != not_code))
+            .then_some(m)
+        })
     }
 
     /// "A and B attacked each other", "A clashed with B": true when the event of `h`

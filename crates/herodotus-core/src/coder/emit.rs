@@ -85,7 +85,8 @@ impl Coder {
             let verb_word = arcs.as_ref().map(|x| x.verb_word(h));
             // "has been sanctioned by B": a passive auxiliary in the parse.
             if let (Some(x), Some(v)) = (arcs.as_ref(), verb_word) {
-                if h.participle && x.passive(v) {
+                if h.participle && x.passive(v) && !super::clause::adjectival_participle(tokens, h)
+                {
                     clause.passive = true;
                 }
             }
@@ -159,9 +160,13 @@ impl Coder {
             }
             // "A wants B to meet C": the appeal is coded on "meet"; "wants" itself
             // (whose pattern may reach past B to "to meet") is not.
+            // "A called for B to V" likewise (the words between: for, a determiner).
             let appeal_head = modes.get(ci + 1).is_some_and(|next| {
                 matches!(*next, Mode::Appeal(m) if mentions[m].tok[0] >= h.end
-                    && mentions[m].tok[0] <= h.end + 1)
+                    && mentions[m].tok[0] <= h.end + 2
+                    && tokens[h.end..mentions[m].tok[0]]
+                        .iter()
+                        .all(|t| matches!(t.norm.as_str(), "for" | "the" | "a" | "an")))
             });
             let mut construction = None;
             // An obligation names the act asked for; a verb the lexicon gives no
@@ -296,6 +301,25 @@ impl Coder {
                     skip_reason = Some(DropReason::AppealCodedOnVerb);
                 }
             }
+            // "A warned it would not stand idly by if B attacked", "A will retaliate
+            // unless B lifts the sanctions": a threat with no other target is aimed
+            // at the actor of its condition (issue 10 class: threats, 13x).
+            if tgt_slot.is_none()
+                && code
+                    .as_deref()
+                    .is_some_and(|c| CameoCode::new(c).root() == "13")
+            {
+                let src_code = sources.first().and_then(|&s| mentions[s].code.as_deref());
+                if targets
+                    .iter()
+                    .all(|&t| mentions[t].code.as_deref() == src_code)
+                {
+                    if let Some(c) = self.condition_actor(tokens, &owner, mentions, h.end, src_code)
+                    {
+                        targets = self.compound(tokens, ids, mentions, c);
+                    }
+                }
+            }
             if skip_reason.is_none()
                 && (sources.len() > caps.compound || targets.len() > caps.compound)
             {
@@ -411,6 +435,47 @@ impl Coder {
                 events.truncate(caps.events);
                 out.hit(trace, si, Limit::Events, caps.events);
                 break;
+            }
+        }
+        // Obligations on verbs the lexicon lacks ("A said B should direct money to
+        // schools"): a demand (10x) or an appeal (02x) of the speaker, unless a verb
+        // already coded one between the same actors.
+        for (speaker, target, strong, v) in self.bare_obligations(tokens, &owner, mentions, &cands)
+        {
+            let root = if strong { "10" } else { "02" };
+            let (sources, targets) = (
+                self.compound(tokens, ids, mentions, speaker),
+                self.compound(tokens, ids, mentions, target),
+            );
+            if sources.len() > caps.compound || targets.len() > caps.compound {
+                continue;
+            }
+            for &s in &sources {
+                for &t in &targets {
+                    let done = events.iter().any(|e| {
+                        e.source == s
+                            && e.target == Some(t)
+                            && e.code
+                                .as_deref()
+                                .is_some_and(|c| CameoCode::new(c).root() == root)
+                    });
+                    if done || s == t || events.len() >= caps.events {
+                        continue;
+                    }
+                    events.push(RawEvent {
+                        source: s,
+                        target: Some(t),
+                        code: Some(format!("{root}0")),
+                        pattern: None,
+                        verb: 0,
+                        verb_span: [tokens[v].start, tokens[v].end],
+                        construction: Some(if strong {
+                            "demand: A said B must V"
+                        } else {
+                            "appeal: A said B should V"
+                        }),
+                    });
+                }
             }
         }
         // Evaluative speech: its event replaces a plain statement (01x) between the
