@@ -19,6 +19,7 @@ use super::clause::Clause;
 use super::mentions::Found;
 use super::verbs::VerbHit;
 use super::Coder;
+use crate::codes::CameoCode;
 use crate::tokens::{Token, TokenKind};
 
 /// What the words around a verb say about whether its act happened.
@@ -286,6 +287,13 @@ impl Coder {
         j: usize,
     ) -> Option<Mode> {
         let norm = |k: usize| tokens[k].norm.as_str();
+        // "B must not V", "B should never V": still the speaker's demand or appeal
+        // (to refrain from V).
+        let j = if j >= 2 && matches!(norm(j - 1), "not" | "never") {
+            j - 1
+        } else {
+            j
+        };
         let (modal, strong) = match norm(j - 1) {
             "must" => (j - 1, true),
             "should" => (j - 1, false),
@@ -381,6 +389,30 @@ impl Coder {
             },
             None => Mode::Hypothetical,
         })
+    }
+
+    /// "A will not V", "A said it would never V": an announced refusal of a
+    /// cooperative act (CODING-GUIDE: "refused to meet B" is 12x; issue 10 class:
+    /// refusals), as opposed to a plain negated act ("A did not meet B"). A parse
+    /// gives the same from `aux` will/would with `advmod` not/never.
+    pub(super) fn announced_refusal(&self, tokens: &[Token], h: &VerbHit) -> bool {
+        let norm = |k: usize| tokens[k].norm.as_str();
+        let mut j = h.start;
+        while j > 0 && MODAL_ADVERBS.contains(&norm(j - 1)) {
+            j -= 1;
+        }
+        if j < 2 || !matches!(norm(j - 1), "not" | "never" | "n't") {
+            return false;
+        }
+        let m = j - 2;
+        match norm(m) {
+            "will" | "'ll" | "wo" | "shall" => true,
+            // "would not" only as the future of reported speech.
+            "would" | "'d" => {
+                (0..m).any(|k| crate::speech::is_speech(norm(k), crate::speech::CONTENT))
+            }
+            _ => false,
+        }
     }
 
     /// The code a verb's `code` becomes under `mode`, or `None` when the clause is
@@ -511,6 +543,9 @@ impl Coder {
                 _ => continue,
             };
             let mut v = j;
+            if v < tokens.len() && matches!(norm(v), "not" | "never") {
+                v += 1;
+            }
             while v < tokens.len() && MODAL_ADVERBS.contains(&norm(v)) {
                 v += 1;
             }
@@ -522,7 +557,7 @@ impl Coder {
                 || owner[v] != usize::MAX
                 || matches!(
                     norm(v),
-                    "be" | "have" | "not" | "n't" | "never" | "do" | "also" | "to"
+                    "be" | "have" | "not" | "n't" | "never" | "do" | "also" | "to" | "continue"
                 )
                 || cands.iter().any(|c| c.start <= v && v < c.end)
             {
@@ -643,6 +678,65 @@ fn coop_family(code: &str) -> Option<String> {
     })
 }
 
+/// The refusal (12x) a cooperative code becomes when announced as not to be done
+/// ("will not meet" 125, "would never sign the deal" 127, "will not release" 1243).
+pub(super) fn reject_code(code: &str) -> Option<&'static str> {
+    let third = code.as_bytes().get(2).copied().unwrap_or(b'0');
+    let fourth = code.as_bytes().get(3).copied().unwrap_or(b'0');
+    Some(match CameoCode::new(code).root() {
+        // An announced intent ("will release" 0353) refused ("will not release").
+        "03" => match (third, fourth) {
+            (b'1', b'1') => "1211",
+            (b'1', b'2') => "1212",
+            (b'1', _) => "121",
+            (b'3', b'1') => "1221",
+            (b'3', b'2') => "1222",
+            (b'3', b'3') => "1223",
+            (b'3', b'4') => "1224",
+            (b'3', _) => "122",
+            (b'4', _) => "123",
+            (b'5', b'1') => "1241",
+            (b'5', b'2') => "1242",
+            (b'5', b'3') => "1243",
+            (b'5', b'4') => "1244",
+            (b'5', b'5') => "1245",
+            (b'5', b'6') => "1246",
+            (b'5', _) => "124",
+            (b'6', _) => "125",
+            (b'7', _) => "127",
+            (b'8' | b'9', _) => "126",
+            _ => "120",
+        },
+        "04" if third == b'5' => "126",
+        "04" => "125",
+        "05" if third == b'7' => "127",
+        "05" => "120",
+        "06" => match third {
+            b'1' => "1211",
+            b'2' => "1212",
+            _ => "121",
+        },
+        "07" => match third {
+            b'1' => "1221",
+            b'2' => "1222",
+            b'3' => "1223",
+            b'4' => "1224",
+            _ => "122",
+        },
+        "08" => match third {
+            b'1' => "1241",
+            b'2' => "1242",
+            b'3' => "123",
+            b'4' => "1243",
+            b'5' => "1244",
+            b'6' => "1245",
+            b'7' => "1246",
+            _ => "124",
+        },
+        _ => return None,
+    })
+}
+
 /// The threat (13x) a conflictual code becomes when announced as intent.
 fn threat_code(code: &str) -> Option<String> {
     let third = code.as_bytes().get(2).copied().unwrap_or(b'0');
@@ -689,5 +783,11 @@ mod tests {
         assert_eq!(threat_code("163").as_deref(), Some("1312"));
         assert_eq!(threat_code("195").as_deref(), Some("1384"));
         assert_eq!(threat_code("046"), None);
+        assert_eq!(reject_code("046"), Some("125"));
+        assert_eq!(reject_code("057"), Some("127"));
+        assert_eq!(reject_code("0841"), Some("1243"));
+        assert_eq!(reject_code("0353"), Some("1243"));
+        assert_eq!(reject_code("036"), Some("125"));
+        assert_eq!(reject_code("190"), None);
     }
 }

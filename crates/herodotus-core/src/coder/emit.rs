@@ -202,13 +202,30 @@ impl Coder {
                 }
                 c => c,
             };
+            // "A will not meet B", "A said it would never sign the deal": an
+            // announced refusal (12x) rather than a dropped negated act.
+            let refusal = (clause.negated && !matched_neg && mode == Mode::Act)
+                .then(|| code.as_deref().and_then(super::construct::reject_code))
+                .flatten()
+                .filter(|_| self.announced_refusal(tokens, h));
+            let code = match refusal {
+                Some(rc) => {
+                    construction = Some("refusal: A will not V");
+                    Some(rc.to_string())
+                }
+                None => code,
+            };
             if skip_reason.is_some() {
                 // Already decided above.
             } else if appeal_head {
                 skip_reason = Some(DropReason::AppealCodedOnVerb);
             } else if code.is_none() {
                 skip_reason = Some(DropReason::NullCode);
-            } else if clause.negated && !matched_neg {
+            } else if clause.negated
+                && !matched_neg
+                && refusal.is_none()
+                && !matches!(mode, Mode::Oblige { .. })
+            {
                 skip_reason = Some(DropReason::Negated);
             } else if clause.hypothetical && !matches!(mode, Mode::Oblige { .. }) {
                 skip_reason = Some(DropReason::Hypothetical);
@@ -462,6 +479,13 @@ impl Coder {
                     if done || s == t || events.len() >= caps.events {
                         continue;
                     }
+                    // The speech verb's plain statement between the same actors
+                    // is this demand.
+                    events.retain(|e| {
+                        !(e.source == s
+                            && e.target == Some(t)
+                            && e.code.as_deref().is_some_and(|c| c.starts_with("01")))
+                    });
                     events.push(RawEvent {
                         source: s,
                         target: Some(t),
