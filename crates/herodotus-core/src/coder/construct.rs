@@ -134,6 +134,19 @@ const LIKELY_BEFORE_TO: &[&str] = &["likely", "unlikely", "eager", "keen"];
 /// "want X to V": the subject asks X to act (an appeal, 02x).
 const APPEAL_BEFORE_ACTOR: &[&str] = &["want", "wants", "wanted", "wanting", "like"];
 
+/// Verbs before "(that) B V" that make the bare verb V a demand on B ("demanded that
+/// Britain release the tanker"; issue 10 class: the demand family).
+const DEMAND_THAT: &[&str] = &[
+    "demand",
+    "demands",
+    "demanded",
+    "demanding",
+    "insist",
+    "insists",
+    "insisted",
+    "insisting",
+];
+
 /// Verbs before "for X to V" that make V an appeal to X ("called for Iran to free
 /// the crew"; issue 10 class: directive speech).
 const CALL_FOR: &[&str] = &[
@@ -220,6 +233,9 @@ impl Coder {
             };
         }
         if let Some(m) = self.obligation(tokens, owner, mentions, h.end, j) {
+            return m;
+        }
+        if let Some(m) = self.subjunctive_demand(tokens, owner, mentions, h, j) {
             return m;
         }
         if norm(j - 1) != "to" || j < 2 {
@@ -388,6 +404,47 @@ impl Coder {
                 strong,
             },
             None => Mode::Hypothetical,
+        })
+    }
+
+    /// "A demanded (that) B V", "A insisted that B V": the bare verb after a demand
+    /// is what A demands of B (10x), not an act of B (issue 10 class: the demand
+    /// family). Only the bare form counts: "insisted that B attacked C" is a claim.
+    /// `j` is the first token of V's verb group. A parse gives the same from the
+    /// `ccomp` of demand/insist with a bare-form verb.
+    fn subjunctive_demand(
+        &self,
+        tokens: &[Token],
+        owner: &[usize],
+        mentions: &[Found],
+        h: &VerbHit,
+        j: usize,
+    ) -> Option<Mode> {
+        let norm = |k: usize| tokens[k].norm.as_str();
+        let target = owner[j - 1];
+        if target == usize::MAX || mentions[target].tok[1] != j {
+            return None;
+        }
+        let lemma = self.verbs[h.verb as usize].lemma.as_str();
+        if !lemma.split(' ').next().is_some_and(|w| w == norm(h.start)) {
+            return None;
+        }
+        let code = mentions[target].code.as_deref()?;
+        let mut k = mentions[target].tok[0];
+        while k > 0 && matches!(norm(k - 1), "the" | "that") {
+            k -= 1;
+        }
+        if k == 0 || !DEMAND_THAT.contains(&norm(k - 1)) {
+            return None;
+        }
+        let speaker = (k.saturating_sub(8)..k - 1).rev().find_map(|i| {
+            let m = owner[i];
+            (m != usize::MAX && mentions[m].code.as_deref().is_some_and(|c| c != code)).then_some(m)
+        })?;
+        Some(Mode::Oblige {
+            speaker,
+            target,
+            strong: true,
         })
     }
 
