@@ -147,6 +147,19 @@ const DEMAND_THAT: &[&str] = &[
     "insisting",
 ];
 
+/// Verbs before "X to V" that make V a permission, not X's act ("will not allow
+/// Israel to annex"; issue 10 class: unrealised events in directive speech).
+const PERMIT_BEFORE_ACTOR: &[&str] = &[
+    "allow",
+    "allows",
+    "allowed",
+    "allowing",
+    "permit",
+    "permits",
+    "permitted",
+    "permitting",
+];
+
 /// Verbs before "for X to V" that make V an appeal to X ("called for Iran to free
 /// the crew"; issue 10 class: directive speech).
 const CALL_FOR: &[&str] = &[
@@ -253,6 +266,11 @@ impl Coder {
             }
             // "A called for B to V", "A appealed for the government to V": an
             // appeal to B (issue 10 class: directive speech, "call for" is 02x).
+            // "A will not allow B to V", "let B V": B's act is only permitted or
+            // forbidden, not reported (the permission codes on its own verb).
+            if before >= 1 && PERMIT_BEFORE_ACTOR.contains(&norm(before - 1)) {
+                return Mode::Hypothetical;
+            }
             let mut b = before;
             if b >= 1 && matches!(norm(b - 1), "the" | "a" | "an") {
                 b -= 1;
@@ -446,6 +464,92 @@ impl Coder {
             target,
             strong: true,
         })
+    }
+
+    /// The speaker of a quotation that verb `h` sits in, when the verb's subject is
+    /// "we" or "I" ('"We call on B to V," the A minister said'; 'A said: "We will
+    /// not allow B to V"'): the coded actor of the quotation tag (issue 10 class:
+    /// directive and commissive speech in the first person). A parse gives the
+    /// same from the `parataxis` of the tag's verb and its `nsubj`.
+    pub(super) fn first_person_speaker(
+        &self,
+        tokens: &[Token],
+        owner: &[usize],
+        mentions: &[Found],
+        h: &VerbHit,
+    ) -> Option<usize> {
+        let norm = |k: usize| tokens[k].norm.as_str();
+        // The subject "we"/"I" before the verb, over auxiliaries, modals, adverbs and
+        // intent words ("we are ready to talk", "I will not allow").
+        let mut j = h.start;
+        let mut steps = 0;
+        while j > 0
+            && steps < 5
+            && (MODAL_ADVERBS.contains(&norm(j - 1))
+                || INTENT_BEFORE_TO.contains(&norm(j - 1))
+                || matches!(
+                    norm(j - 1),
+                    "will"
+                        | "would"
+                        | "'ll"
+                        | "must"
+                        | "can"
+                        | "do"
+                        | "did"
+                        | "not"
+                        | "n't"
+                        | "wo"
+                        | "never"
+                        | "strongly"
+                        | "firmly"
+                        | "hereby"
+                        | "are"
+                        | "am"
+                        | "have"
+                        | "to"
+                ))
+        {
+            j -= 1;
+            steps += 1;
+        }
+        if j == 0 || !matches!(norm(j - 1), "we" | "i") {
+            return None;
+        }
+        self.quotation_speaker(tokens, owner, mentions, j - 1, h.end)
+    }
+
+    /// The coded actor of the tag of the quotation that holds tokens `from..to`
+    /// (see [`Self::first_person_speaker`]).
+    pub(super) fn quotation_speaker(
+        &self,
+        tokens: &[Token],
+        owner: &[usize],
+        mentions: &[Found],
+        from: usize,
+        to: usize,
+    ) -> Option<usize> {
+        let norm = |k: usize| tokens[k].norm.as_str();
+        let open = (0..from).rev().find(|&k| norm(k) == "\"")?;
+        let h_end = to;
+        let coded = |k: usize| {
+            let m = owner[k];
+            (m != usize::MAX && mentions[m].code.is_some()).then_some(m)
+        };
+        if open == 0 {
+            // '"We ... ," the minister said' / '..., said the minister'.
+            let close = (h_end..tokens.len()).find(|&k| norm(k) == "\"")?;
+            let tag = (close + 1..tokens.len().min(close + 8))
+                .find(|&k| crate::speech::is_speech(norm(k), crate::speech::TAG))?;
+            (close + 1..tag)
+                .rev()
+                .find_map(coded)
+                .or_else(|| (tag + 1..tokens.len().min(tag + 4)).find_map(coded))
+        } else {
+            // 'The minister said: "We ...' / 'said, "We ...'.
+            let verb = (open.saturating_sub(2)..open)
+                .find(|&k| crate::speech::is_speech(norm(k), crate::speech::TAG))?;
+            (verb.saturating_sub(6)..verb).rev().find_map(coded)
+        }
     }
 
     /// "A will not V", "A said it would never V": an announced refusal of a

@@ -266,6 +266,26 @@ impl Coder {
                     &mut targets,
                 );
             }
+            // '"We call on B to V," A said': the first person of a quotation is its
+            // speaker.
+            if sources.is_empty() && src_slot.is_none() {
+                if let Some(sp) = self.first_person_speaker(tokens, &owner, mentions, h) {
+                    sources = self.compound(tokens, ids, mentions, sp);
+                }
+            }
+            // '"B attacked us," A said': "us" right after the verb is the speaker.
+            if targets.is_empty()
+                && tgt_slot.is_none()
+                && tokens
+                    .get(h.end)
+                    .is_some_and(|t| !t.capitalized && matches!(t.norm.as_str(), "us" | "me"))
+                // "struck me as political": an impression, not an act on the speaker.
+                && tokens.get(h.end + 1).is_none_or(|t| t.norm != "as")
+            {
+                if let Some(sp) = self.quotation_speaker(tokens, &owner, mentions, h.start, h.end) {
+                    targets = self.compound(tokens, ids, mentions, sp);
+                }
+            }
             // "..., said the spokesman": a speech verb after a comma or a quotation
             // mark with an actor right after it is inverted; that actor is who
             // speaks, not whom the statement addresses.
@@ -374,6 +394,7 @@ impl Coder {
             // ... only when it happened: "A is ready to negotiate with B" is A's intent.
             let with_target = mutual
                 && mode == Mode::Act
+                && refusal.is_none()
                 && sources.len() == 1
                 && targets.first().is_some_and(|&t| {
                     mentions[t].tok[0] >= 1 && ids[mentions[t].tok[0] - 1] == self.w.with
