@@ -359,10 +359,24 @@ impl Coder {
         {
             subject_end -= 1;
         }
-        if subject_end == 0 || owner[subject_end - 1] == usize::MAX {
+        if subject_end == 0 {
             return None;
         }
-        let target = owner[subject_end - 1];
+        // "the rebels in Darfur must V": B may carry a short prepositional phrase.
+        let target = if owner[subject_end - 1] != usize::MAX {
+            owner[subject_end - 1]
+        } else {
+            let lo = subject_end.saturating_sub(5);
+            let p = (lo..subject_end - 1).rev().find(|&k| {
+                matches!(norm(k), "in" | "of" | "from" | "at")
+                    && k > 0
+                    && owner[k - 1] != usize::MAX
+                    && tokens[k + 1..subject_end]
+                        .iter()
+                        .all(|t| t.kind == TokenKind::Word)
+            })?;
+            owner[p - 1]
+        };
         let code = mentions[target].code.as_deref()?;
         let coded_other = |k: usize| {
             let m = owner[k];
@@ -372,7 +386,25 @@ impl Coder {
             crate::speech::is_speech(norm(k), crate::speech::CONTENT)
                 || crate::speech::is_speech(norm(k), crate::speech::INDIRECT)
         };
-        let first = mentions[target].tok[0];
+        // "A said that B and the C must V": the obligation's subject is the whole
+        // compound, which starts at its first member.
+        let mut first = mentions[target].tok[0];
+        for _ in 0..6 {
+            let mut k = first;
+            while k > 0 && matches!(norm(k - 1), "the" | "a" | "an") {
+                k -= 1;
+            }
+            if k >= 2 && matches!(norm(k - 1), "and" | ",") && owner[k - 2] != usize::MAX {
+                first = mentions[owner[k - 2]].tok[0];
+            } else {
+                break;
+            }
+        }
+        // The compound is coded from its first member (see `compound`).
+        let target = match owner[first] {
+            m if m != usize::MAX && mentions[m].code.is_some() => m,
+            _ => target,
+        };
         // "A said (that) B must V": the nearest speech verb before B, its subject
         // the nearest other actor within six tokens before it. "A told the crowd
         // (on Monday) that B should V": after "that", the speech verb may be
