@@ -476,7 +476,7 @@ impl Coder {
             return None;
         }
         let lemma = self.verbs[h.verb as usize].lemma.as_str();
-        if !lemma.split(' ').next().is_some_and(|w| w == norm(h.start)) {
+        if lemma.split(' ').next() != Some(norm(h.start)) {
             return None;
         }
         let code = mentions[target].code.as_deref()?;
