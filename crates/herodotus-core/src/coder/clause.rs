@@ -36,10 +36,29 @@ impl Coder {
         h: &VerbHit,
     ) -> Clause {
         // Clause start: the previous boundary token before the verb.
+        // Scare quotes around one or two words (the "interim" government) are part
+        // of a noun phrase, not a clause boundary (issue 10 class: directive speech,
+        // "called on the 'interim' government to withdraw").
+        let scare = |j: usize| {
+            tokens[j].norm == "\""
+                && [-3isize, -2, 2, 3].iter().any(|&d| {
+                    let k = j as isize + d;
+                    if k < 0 || k as usize >= tokens.len() || tokens[k as usize].norm != "\"" {
+                        return false;
+                    }
+                    let (a, b) = if d < 0 {
+                        (k as usize + 1, j)
+                    } else {
+                        (j + 1, k as usize)
+                    };
+                    tokens[a..b].iter().all(|t| t.kind == TokenKind::Word)
+                })
+        };
+        let boundary = |j: usize| self.w.boundaries.contains(&ids[j]) && !scare(j);
         let boundary_before = |end: usize| {
             (0..end)
                 .rev()
-                .find(|&j| self.w.boundaries.contains(&ids[j]) && owner[j] == usize::MAX)
+                .find(|&j| boundary(j) && owner[j] == usize::MAX)
                 .map_or(0, |j| j + 1)
         };
         let mut start = boundary_before(h.start);
@@ -74,9 +93,10 @@ impl Coder {
             }
         }
         let end = (h.end..tokens.len())
-            .find(|&j| self.w.boundaries.contains(&ids[j]))
+            .find(|&j| boundary(j))
             .unwrap_or(tokens.len());
         let passive = h.participle
+            && !adjectival_participle(tokens, h)
             && (h.start.saturating_sub(3)..h.start).any(|j| self.w.be.contains(&ids[j]))
             && !(h.start >= 1
                 && matches!(tokens[h.start - 1].norm.as_str(), "has" | "have" | "had"));
@@ -310,4 +330,16 @@ impl Coder {
         }
         out
     }
+}
+
+/// "A is committed to dialogue with B", "A is determined to V": a participle after
+/// "be" that states the subject's stance, not a passive (the subject is its source;
+/// issue 10 class: intent, 03x).
+pub(super) fn adjectival_participle(tokens: &[Token], h: &VerbHit) -> bool {
+    h.participle
+        && tokens.get(h.end).is_some_and(|t| t.norm == "to")
+        && matches!(
+            tokens[h.end - 1].norm.as_str(),
+            "committed" | "determined" | "prepared" | "poised" | "dedicated" | "resolved"
+        )
 }

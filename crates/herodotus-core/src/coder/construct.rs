@@ -19,6 +19,7 @@ use super::clause::Clause;
 use super::mentions::Found;
 use super::verbs::VerbHit;
 use super::Coder;
+use crate::codes::CameoCode;
 use crate::tokens::{Token, TokenKind};
 
 /// What the words around a verb say about whether its act happened.
@@ -133,6 +134,45 @@ const LIKELY_BEFORE_TO: &[&str] = &["likely", "unlikely", "eager", "keen"];
 /// "want X to V": the subject asks X to act (an appeal, 02x).
 const APPEAL_BEFORE_ACTOR: &[&str] = &["want", "wants", "wanted", "wanting", "like"];
 
+/// Verbs before "(that) B V" that make the bare verb V a demand on B ("demanded that
+/// Britain release the tanker"; issue 10 class: the demand family).
+const DEMAND_THAT: &[&str] = &[
+    "demand",
+    "demands",
+    "demanded",
+    "demanding",
+    "insist",
+    "insists",
+    "insisted",
+    "insisting",
+];
+
+/// Verbs before "X to V" that make V a permission, not X's act ("will not allow
+/// Israel to annex"; issue 10 class: unrealised events in directive speech).
+const PERMIT_BEFORE_ACTOR: &[&str] = &[
+    "allow",
+    "allows",
+    "allowed",
+    "allowing",
+    "permit",
+    "permits",
+    "permitted",
+    "permitting",
+];
+
+/// Verbs before "for X to V" that make V an appeal to X ("called for Iran to free
+/// the crew"; issue 10 class: directive speech).
+const CALL_FOR: &[&str] = &[
+    "call",
+    "calls",
+    "called",
+    "calling",
+    "appeal",
+    "appeals",
+    "appealed",
+    "appealing",
+];
+
 /// Nouns before "to V" that make V a purpose or an attempt, not an event.
 const PURPOSE_BEFORE_TO: &[&str] = &[
     "order",
@@ -173,11 +213,20 @@ impl Coder {
         }
         let norm = |j: usize| tokens[j].norm.as_str();
         let mut j = h.start;
-        while j > 0 && MODAL_ADVERBS.contains(&norm(j - 1)) {
+        // Adverbs, and a quotation mark around the verb ('would have "objected"').
+        while j > 0 && (MODAL_ADVERBS.contains(&norm(j - 1)) || norm(j - 1) == "\"") {
             j -= 1;
         }
         if j == 0 {
             return Mode::Act;
+        }
+        // "A would have objected": a counterfactual, never an event (CODING-GUIDE
+        // "Hypotheticals and conditions").
+        if j >= 2
+            && norm(j - 1) == "have"
+            && matches!(norm(j - 2), "would" | "could" | "might" | "should" | "'d")
+        {
+            return Mode::Hypothetical;
         }
         let unless = (h.end..tokens.len()).any(|k| norm(k) == "unless");
         if matches!(norm(j - 1), "will" | "'ll" | "shall")
@@ -196,7 +245,10 @@ impl Coder {
                 Mode::Hypothetical
             };
         }
-        if let Some(m) = self.obligation(tokens, owner, mentions, h, j) {
+        if let Some(m) = self.obligation(tokens, owner, mentions, h.end, j) {
+            return m;
+        }
+        if let Some(m) = self.subjunctive_demand(tokens, owner, mentions, h, j) {
             return m;
         }
         if norm(j - 1) != "to" || j < 2 {
@@ -211,6 +263,20 @@ impl Coder {
                 if norm(before - 1) != "like" || (before >= 2 && norm(before - 2) == "would") {
                     return Mode::Appeal(m);
                 }
+            }
+            // "A called for B to V", "A appealed for the government to V": an
+            // appeal to B (issue 10 class: directive speech, "call for" is 02x).
+            // "A will not allow B to V", "let B V": B's act is only permitted or
+            // forbidden, not reported (the permission codes on its own verb).
+            if before >= 1 && PERMIT_BEFORE_ACTOR.contains(&norm(before - 1)) {
+                return Mode::Hypothetical;
+            }
+            let mut b = before;
+            if b >= 1 && matches!(norm(b - 1), "the" | "a" | "an") {
+                b -= 1;
+            }
+            if b >= 2 && norm(b - 1) == "for" && CALL_FOR.contains(&norm(b - 2)) {
+                return Mode::Appeal(m);
             }
             return Mode::Act;
         }
@@ -243,17 +309,25 @@ impl Coder {
     /// token of V's verb group (after adverbs): the obligation with its speaker
     /// ([`Mode::Oblige`]), or [`Mode::Hypothetical`] when nobody reports it (an
     /// obligation is not an act). `None` when V follows no such modal or B is not a
-    /// coded actor right before it. A parse gives the same from `aux` must/should,
-    /// `xcomp` under need/have, and the `ccomp` of a speech verb.
+    /// coded actor right before it. `after` is the first token after V. A parse
+    /// gives the same from `aux` must/should, `xcomp` under need/have, and the
+    /// `ccomp` of a speech verb.
     fn obligation(
         &self,
         tokens: &[Token],
         owner: &[usize],
         mentions: &[Found],
-        h: &VerbHit,
+        after: usize,
         j: usize,
     ) -> Option<Mode> {
         let norm = |k: usize| tokens[k].norm.as_str();
+        // "B must not V", "B should never V": still the speaker's demand or appeal
+        // (to refrain from V).
+        let j = if j >= 2 && matches!(norm(j - 1), "not" | "never") {
+            j - 1
+        } else {
+            j
+        };
         let (modal, strong) = match norm(j - 1) {
             "must" => (j - 1, true),
             "should" => (j - 1, false),
@@ -285,10 +359,24 @@ impl Coder {
         {
             subject_end -= 1;
         }
-        if subject_end == 0 || owner[subject_end - 1] == usize::MAX {
+        if subject_end == 0 {
             return None;
         }
-        let target = owner[subject_end - 1];
+        // "the rebels in Darfur must V": B may carry a short prepositional phrase.
+        let target = if owner[subject_end - 1] != usize::MAX {
+            owner[subject_end - 1]
+        } else {
+            let lo = subject_end.saturating_sub(5);
+            let p = (lo..subject_end - 1).rev().find(|&k| {
+                matches!(norm(k), "in" | "of" | "from" | "at")
+                    && k > 0
+                    && owner[k - 1] != usize::MAX
+                    && tokens[k + 1..subject_end]
+                        .iter()
+                        .all(|t| t.kind == TokenKind::Word)
+            })?;
+            owner[p - 1]
+        };
         let code = mentions[target].code.as_deref()?;
         let coded_other = |k: usize| {
             let m = owner[k];
@@ -298,22 +386,66 @@ impl Coder {
             crate::speech::is_speech(norm(k), crate::speech::CONTENT)
                 || crate::speech::is_speech(norm(k), crate::speech::INDIRECT)
         };
-        let first = mentions[target].tok[0];
+        // "A said that B and the C must V": the obligation's subject is the whole
+        // compound, which starts at its first member.
+        let mut first = mentions[target].tok[0];
+        for _ in 0..6 {
+            let mut k = first;
+            while k > 0 && matches!(norm(k - 1), "the" | "a" | "an") {
+                k -= 1;
+            }
+            if k >= 2 && matches!(norm(k - 1), "and" | ",") && owner[k - 2] != usize::MAX {
+                first = mentions[owner[k - 2]].tok[0];
+            } else {
+                break;
+            }
+        }
+        // The compound is coded from its first member (see `compound`).
+        let target = match owner[first] {
+            m if m != usize::MAX && mentions[m].code.is_some() => m,
+            _ => target,
+        };
         // "A said (that) B must V": the nearest speech verb before B, its subject
-        // the nearest other actor within six tokens before it.
-        let forward = (first.saturating_sub(6)..first)
+        // the nearest other actor within six tokens before it. "A told the crowd
+        // (on Monday) that B should V": after "that", the speech verb may be
+        // further back (issue 10 class: the demand family in reported speech).
+        let mut that = first;
+        while that > 0 && matches!(norm(that - 1), "the" | "a" | "an") {
+            that -= 1;
+        }
+        let reach = if that > 0 && norm(that - 1) == "that" {
+            16
+        } else {
+            6
+        };
+        let forward = (first.saturating_sub(reach)..first)
             .rev()
             .find(|&k| is_speech(k))
             .and_then(|k| (k.saturating_sub(6)..k).rev().find_map(coded_other));
         // '"B must V ...," A said' / '..., said A': a quotation tag after the clause.
         let backward = || {
-            let close = (h.end..tokens.len()).find(|&k| matches!(norm(k), "\"" | ","))?;
+            let close = (after..tokens.len()).find(|&k| matches!(norm(k), "\"" | ","))?;
             let tag = (close + 1..tokens.len().min(close + 8))
                 .find(|&k| crate::speech::is_speech(norm(k), crate::speech::TAG))?;
             (close + 1..tag)
                 .rev()
                 .find_map(coded_other)
                 .or_else(|| (tag + 1..tokens.len().min(tag + 4)).find_map(coded_other))
+                .or_else(|| {
+                    // '..., said Jane Doe, a director at Amnesty International': a
+                    // person the dictionaries lack, placed by the organisation of
+                    // the apposition (the first coded actor after at/of/for/from).
+                    (tag + 1..tokens.len().min(tag + 30))
+                        .take_while(|&k| !matches!(norm(k), "\"" | ";"))
+                        .filter(|&k| {
+                            let mut p = k;
+                            if p > 1 && matches!(norm(p - 1), "the" | "a" | "an") {
+                                p -= 1;
+                            }
+                            p > 0 && matches!(norm(p - 1), "at" | "of" | "for" | "from")
+                        })
+                        .find_map(coded_other)
+                })
         };
         Some(match forward.or_else(backward) {
             Some(speaker) => Mode::Oblige {
@@ -323,6 +455,157 @@ impl Coder {
             },
             None => Mode::Hypothetical,
         })
+    }
+
+    /// "A demanded (that) B V", "A insisted that B V": the bare verb after a demand
+    /// is what A demands of B (10x), not an act of B (issue 10 class: the demand
+    /// family). Only the bare form counts: "insisted that B attacked C" is a claim.
+    /// `j` is the first token of V's verb group. A parse gives the same from the
+    /// `ccomp` of demand/insist with a bare-form verb.
+    fn subjunctive_demand(
+        &self,
+        tokens: &[Token],
+        owner: &[usize],
+        mentions: &[Found],
+        h: &VerbHit,
+        j: usize,
+    ) -> Option<Mode> {
+        let norm = |k: usize| tokens[k].norm.as_str();
+        let target = owner[j - 1];
+        if target == usize::MAX || mentions[target].tok[1] != j {
+            return None;
+        }
+        let lemma = self.verbs[h.verb as usize].lemma.as_str();
+        if lemma.split(' ').next() != Some(norm(h.start)) {
+            return None;
+        }
+        let code = mentions[target].code.as_deref()?;
+        let mut k = mentions[target].tok[0];
+        while k > 0 && matches!(norm(k - 1), "the" | "that") {
+            k -= 1;
+        }
+        if k == 0 || !DEMAND_THAT.contains(&norm(k - 1)) {
+            return None;
+        }
+        let speaker = (k.saturating_sub(8)..k - 1).rev().find_map(|i| {
+            let m = owner[i];
+            (m != usize::MAX && mentions[m].code.as_deref().is_some_and(|c| c != code)).then_some(m)
+        })?;
+        Some(Mode::Oblige {
+            speaker,
+            target,
+            strong: true,
+        })
+    }
+
+    /// The speaker of a quotation that verb `h` sits in, when the verb's subject is
+    /// "we" or "I" ('"We call on B to V," the A minister said'; 'A said: "We will
+    /// not allow B to V"'): the coded actor of the quotation tag (issue 10 class:
+    /// directive and commissive speech in the first person). A parse gives the
+    /// same from the `parataxis` of the tag's verb and its `nsubj`.
+    pub(super) fn first_person_speaker(
+        &self,
+        tokens: &[Token],
+        owner: &[usize],
+        mentions: &[Found],
+        h: &VerbHit,
+    ) -> Option<usize> {
+        let norm = |k: usize| tokens[k].norm.as_str();
+        // The subject "we"/"I" before the verb, over auxiliaries, modals, adverbs and
+        // intent words ("we are ready to talk", "I will not allow").
+        let mut j = h.start;
+        let mut steps = 0;
+        while j > 0
+            && steps < 5
+            && (MODAL_ADVERBS.contains(&norm(j - 1))
+                || INTENT_BEFORE_TO.contains(&norm(j - 1))
+                || matches!(
+                    norm(j - 1),
+                    "will"
+                        | "would"
+                        | "'ll"
+                        | "must"
+                        | "can"
+                        | "do"
+                        | "did"
+                        | "not"
+                        | "n't"
+                        | "wo"
+                        | "never"
+                        | "strongly"
+                        | "firmly"
+                        | "hereby"
+                        | "are"
+                        | "am"
+                        | "have"
+                        | "to"
+                ))
+        {
+            j -= 1;
+            steps += 1;
+        }
+        if j == 0 || !matches!(norm(j - 1), "we" | "i") {
+            return None;
+        }
+        self.quotation_speaker(tokens, owner, mentions, j - 1, h.end)
+    }
+
+    /// The coded actor of the tag of the quotation that holds tokens `from..to`
+    /// (see [`Self::first_person_speaker`]).
+    pub(super) fn quotation_speaker(
+        &self,
+        tokens: &[Token],
+        owner: &[usize],
+        mentions: &[Found],
+        from: usize,
+        to: usize,
+    ) -> Option<usize> {
+        let norm = |k: usize| tokens[k].norm.as_str();
+        let open = (0..from).rev().find(|&k| norm(k) == "\"")?;
+        let h_end = to;
+        let coded = |k: usize| {
+            let m = owner[k];
+            (m != usize::MAX && mentions[m].code.is_some()).then_some(m)
+        };
+        if open == 0 {
+            // '"We ... ," the minister said' / '..., said the minister'.
+            let close = (h_end..tokens.len()).find(|&k| norm(k) == "\"")?;
+            let tag = (close + 1..tokens.len().min(close + 8))
+                .find(|&k| crate::speech::is_speech(norm(k), crate::speech::TAG))?;
+            (close + 1..tag)
+                .rev()
+                .find_map(coded)
+                .or_else(|| (tag + 1..tokens.len().min(tag + 4)).find_map(coded))
+        } else {
+            // 'The minister said: "We ...' / 'said, "We ...'.
+            let verb = (open.saturating_sub(2)..open)
+                .find(|&k| crate::speech::is_speech(norm(k), crate::speech::TAG))?;
+            (verb.saturating_sub(6)..verb).rev().find_map(coded)
+        }
+    }
+
+    /// "A will not V", "A said it would never V": an announced refusal of a
+    /// cooperative act (CODING-GUIDE: "refused to meet B" is 12x; issue 10 class:
+    /// refusals), as opposed to a plain negated act ("A did not meet B"). A parse
+    /// gives the same from `aux` will/would with `advmod` not/never.
+    pub(super) fn announced_refusal(&self, tokens: &[Token], h: &VerbHit) -> bool {
+        let norm = |k: usize| tokens[k].norm.as_str();
+        let mut j = h.start;
+        while j > 0 && MODAL_ADVERBS.contains(&norm(j - 1)) {
+            j -= 1;
+        }
+        if j < 2 || !matches!(norm(j - 1), "not" | "never" | "n't") {
+            return false;
+        }
+        let m = j - 2;
+        match norm(m) {
+            "will" | "'ll" | "wo" | "shall" => true,
+            // "would not" only as the future of reported speech.
+            "would" | "'d" => {
+                (0..m).any(|k| crate::speech::is_speech(norm(k), crate::speech::CONTENT))
+            }
+            _ => false,
+        }
     }
 
     /// The code a verb's `code` becomes under `mode`, or `None` when the clause is
@@ -427,6 +710,90 @@ impl Coder {
         past_year || dated || (relative && pluperfect)
     }
 
+    /// Obligations whose verb the lexicon does not know: "A told the crowd that B
+    /// should direct money to schools", '"B needs to explain this," A said' (issue
+    /// 10 class: the demand family in speech). Each is (speaker, obliged actor,
+    /// strong, token index of V); verbs the lexicon knows get their mode in
+    /// [`Self::mode`] instead. A parse gives the same from the `aux` must/should or
+    /// the `xcomp` of need/have under a speech verb.
+    pub(super) fn bare_obligations(
+        &self,
+        tokens: &[Token],
+        owner: &[usize],
+        mentions: &[Found],
+        cands: &[VerbHit],
+    ) -> Vec<(usize, usize, bool, usize)> {
+        let norm = |k: usize| tokens[k].norm.as_str();
+        let mut out = Vec::new();
+        for m in 1..tokens.len() {
+            let j = match norm(m) {
+                "must" | "should" => m + 1,
+                "need" | "needs" | "has" | "have" | "ought"
+                    if tokens.get(m + 1).is_some_and(|t| t.norm == "to") =>
+                {
+                    m + 2
+                }
+                _ => continue,
+            };
+            let mut v = j;
+            if v < tokens.len() && matches!(norm(v), "not" | "never") {
+                v += 1;
+            }
+            while v < tokens.len() && MODAL_ADVERBS.contains(&norm(v)) {
+                v += 1;
+            }
+            let Some(t) = tokens.get(v) else { continue };
+            // Not a passive or an auxiliary ("B must be punished", "must have"),
+            // not a negation, and only a word no verb candidate covers.
+            if t.kind != TokenKind::Word
+                || t.capitalized
+                || owner[v] != usize::MAX
+                || matches!(
+                    norm(v),
+                    "be" | "have" | "not" | "n't" | "never" | "do" | "also" | "to" | "continue"
+                )
+                || cands.iter().any(|c| c.start <= v && v < c.end)
+            {
+                continue;
+            }
+            if let Some(Mode::Oblige {
+                speaker,
+                target,
+                strong,
+            }) = self.obligation(tokens, owner, mentions, v + 1, j)
+            {
+                out.push((speaker, target, strong, v));
+            }
+        }
+        out
+    }
+
+    /// The actor of a condition after token `from`: "A warned it would respond if
+    /// B attacked", "A will retaliate unless B lifts the sanctions": the first
+    /// coded actor within six tokens after "if"/"unless" whose code is not
+    /// `not_code` (issue 10 class: "will X unless Y" is a threat to Y). A parse
+    /// gives the same from the `advcl` with `mark` if/unless and its `nsubj`.
+    pub(super) fn condition_actor(
+        &self,
+        tokens: &[Token],
+        owner: &[usize],
+        mentions: &[Found],
+        from: usize,
+        not_code: Option<&str>,
+    ) -> Option<usize> {
+        let k =
+            (from..tokens.len()).find(|&k| matches!(tokens[k].norm.as_str(), "if" | "unless"))?;
+        (k + 1..tokens.len().min(k + 7)).find_map(|j| {
+            let m = owner[j];
+            (m != usize::MAX
+                && mentions[m]
+                    .code
+                    .as_deref()
+                    .is_some_and(|c| Some(c) != not_code))
+            .then_some(m)
+        })
+    }
+
     /// "A and B attacked each other", "A clashed with B": true when the event of `h`
     /// goes both ways.
     pub(super) fn mutual(&self, tokens: &[Token], h: &VerbHit, clause: &Clause) -> bool {
@@ -504,6 +871,65 @@ fn coop_family(code: &str) -> Option<String> {
     })
 }
 
+/// The refusal (12x) a cooperative code becomes when announced as not to be done
+/// ("will not meet" 125, "would never sign the deal" 127, "will not release" 1243).
+pub(super) fn reject_code(code: &str) -> Option<&'static str> {
+    let third = code.as_bytes().get(2).copied().unwrap_or(b'0');
+    let fourth = code.as_bytes().get(3).copied().unwrap_or(b'0');
+    Some(match CameoCode::new(code).root() {
+        // An announced intent ("will release" 0353) refused ("will not release").
+        "03" => match (third, fourth) {
+            (b'1', b'1') => "1211",
+            (b'1', b'2') => "1212",
+            (b'1', _) => "121",
+            (b'3', b'1') => "1221",
+            (b'3', b'2') => "1222",
+            (b'3', b'3') => "1223",
+            (b'3', b'4') => "1224",
+            (b'3', _) => "122",
+            (b'4', _) => "123",
+            (b'5', b'1') => "1241",
+            (b'5', b'2') => "1242",
+            (b'5', b'3') => "1243",
+            (b'5', b'4') => "1244",
+            (b'5', b'5') => "1245",
+            (b'5', b'6') => "1246",
+            (b'5', _) => "124",
+            (b'6', _) => "125",
+            (b'7', _) => "127",
+            (b'8' | b'9', _) => "126",
+            _ => "120",
+        },
+        "04" if third == b'5' => "126",
+        "04" => "125",
+        "05" if third == b'7' => "127",
+        "05" => "120",
+        "06" => match third {
+            b'1' => "1211",
+            b'2' => "1212",
+            _ => "121",
+        },
+        "07" => match third {
+            b'1' => "1221",
+            b'2' => "1222",
+            b'3' => "1223",
+            b'4' => "1224",
+            _ => "122",
+        },
+        "08" => match third {
+            b'1' => "1241",
+            b'2' => "1242",
+            b'3' => "123",
+            b'4' => "1243",
+            b'5' => "1244",
+            b'6' => "1245",
+            b'7' => "1246",
+            _ => "124",
+        },
+        _ => return None,
+    })
+}
+
 /// The threat (13x) a conflictual code becomes when announced as intent.
 fn threat_code(code: &str) -> Option<String> {
     let third = code.as_bytes().get(2).copied().unwrap_or(b'0');
@@ -550,5 +976,11 @@ mod tests {
         assert_eq!(threat_code("163").as_deref(), Some("1312"));
         assert_eq!(threat_code("195").as_deref(), Some("1384"));
         assert_eq!(threat_code("046"), None);
+        assert_eq!(reject_code("046"), Some("125"));
+        assert_eq!(reject_code("057"), Some("127"));
+        assert_eq!(reject_code("0841"), Some("1243"));
+        assert_eq!(reject_code("0353"), Some("1243"));
+        assert_eq!(reject_code("036"), Some("125"));
+        assert_eq!(reject_code("190"), None);
     }
 }

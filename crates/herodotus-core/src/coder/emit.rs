@@ -85,7 +85,8 @@ impl Coder {
             let verb_word = arcs.as_ref().map(|x| x.verb_word(h));
             // "has been sanctioned by B": a passive auxiliary in the parse.
             if let (Some(x), Some(v)) = (arcs.as_ref(), verb_word) {
-                if h.participle && x.passive(v) {
+                if h.participle && x.passive(v) && !super::clause::adjectival_participle(tokens, h)
+                {
                     clause.passive = true;
                 }
             }
@@ -159,9 +160,13 @@ impl Coder {
             }
             // "A wants B to meet C": the appeal is coded on "meet"; "wants" itself
             // (whose pattern may reach past B to "to meet") is not.
+            // "A called for B to V" likewise (the words between: for, a determiner).
             let appeal_head = modes.get(ci + 1).is_some_and(|next| {
                 matches!(*next, Mode::Appeal(m) if mentions[m].tok[0] >= h.end
-                    && mentions[m].tok[0] <= h.end + 1)
+                    && mentions[m].tok[0] <= h.end + 2
+                    && tokens[h.end..mentions[m].tok[0]]
+                        .iter()
+                        .all(|t| matches!(t.norm.as_str(), "for" | "the" | "a" | "an")))
             });
             let mut construction = None;
             // An obligation names the act asked for; a verb the lexicon gives no
@@ -197,13 +202,30 @@ impl Coder {
                 }
                 c => c,
             };
+            // "A will not meet B", "A said it would never sign the deal": an
+            // announced refusal (12x) rather than a dropped negated act.
+            let refusal = (clause.negated && !matched_neg && mode == Mode::Act)
+                .then(|| code.as_deref().and_then(super::construct::reject_code))
+                .flatten()
+                .filter(|_| self.announced_refusal(tokens, h));
+            let code = match refusal {
+                Some(rc) => {
+                    construction = Some("refusal: A will not V");
+                    Some(rc.to_string())
+                }
+                None => code,
+            };
             if skip_reason.is_some() {
                 // Already decided above.
             } else if appeal_head {
                 skip_reason = Some(DropReason::AppealCodedOnVerb);
             } else if code.is_none() {
                 skip_reason = Some(DropReason::NullCode);
-            } else if clause.negated && !matched_neg {
+            } else if clause.negated
+                && !matched_neg
+                && refusal.is_none()
+                && !matches!(mode, Mode::Oblige { .. })
+            {
                 skip_reason = Some(DropReason::Negated);
             } else if clause.hypothetical && !matches!(mode, Mode::Oblige { .. }) {
                 skip_reason = Some(DropReason::Hypothetical);
@@ -243,6 +265,26 @@ impl Coder {
                     &mut sources,
                     &mut targets,
                 );
+            }
+            // '"We call on B to V," A said': the first person of a quotation is its
+            // speaker.
+            if sources.is_empty() && src_slot.is_none() {
+                if let Some(sp) = self.first_person_speaker(tokens, &owner, mentions, h) {
+                    sources = self.compound(tokens, ids, mentions, sp);
+                }
+            }
+            // '"B attacked us," A said': "us" right after the verb is the speaker.
+            if targets.is_empty()
+                && tgt_slot.is_none()
+                && tokens
+                    .get(h.end)
+                    .is_some_and(|t| !t.capitalized && matches!(t.norm.as_str(), "us" | "me"))
+                // "struck me as political": an impression, not an act on the speaker.
+                && tokens.get(h.end + 1).is_none_or(|t| t.norm != "as")
+            {
+                if let Some(sp) = self.quotation_speaker(tokens, &owner, mentions, h.start, h.end) {
+                    targets = self.compound(tokens, ids, mentions, sp);
+                }
             }
             // "..., said the spokesman": a speech verb after a comma or a quotation
             // mark with an actor right after it is inverted; that actor is who
@@ -296,6 +338,25 @@ impl Coder {
                     skip_reason = Some(DropReason::AppealCodedOnVerb);
                 }
             }
+            // "A warned it would not stand idly by if B attacked", "A will retaliate
+            // unless B lifts the sanctions": a threat with no other target is aimed
+            // at the actor of its condition (issue 10 class: threats, 13x).
+            if tgt_slot.is_none()
+                && code
+                    .as_deref()
+                    .is_some_and(|c| CameoCode::new(c).root() == "13")
+            {
+                let src_code = sources.first().and_then(|&s| mentions[s].code.as_deref());
+                if targets
+                    .iter()
+                    .all(|&t| mentions[t].code.as_deref() == src_code)
+                {
+                    if let Some(c) = self.condition_actor(tokens, &owner, mentions, h.end, src_code)
+                    {
+                        targets = self.compound(tokens, ids, mentions, c);
+                    }
+                }
+            }
             if skip_reason.is_none()
                 && (sources.len() > caps.compound || targets.len() > caps.compound)
             {
@@ -333,6 +394,7 @@ impl Coder {
             // ... only when it happened: "A is ready to negotiate with B" is A's intent.
             let with_target = mutual
                 && mode == Mode::Act
+                && refusal.is_none()
                 && sources.len() == 1
                 && targets.first().is_some_and(|&t| {
                     mentions[t].tok[0] >= 1 && ids[mentions[t].tok[0] - 1] == self.w.with
@@ -411,6 +473,54 @@ impl Coder {
                 events.truncate(caps.events);
                 out.hit(trace, si, Limit::Events, caps.events);
                 break;
+            }
+        }
+        // Obligations on verbs the lexicon lacks ("A said B should direct money to
+        // schools"): a demand (10x) or an appeal (02x) of the speaker, unless a verb
+        // already coded one between the same actors.
+        for (speaker, target, strong, v) in self.bare_obligations(tokens, &owner, mentions, &cands)
+        {
+            let root = if strong { "10" } else { "02" };
+            let (sources, targets) = (
+                self.compound(tokens, ids, mentions, speaker),
+                self.compound(tokens, ids, mentions, target),
+            );
+            if sources.len() > caps.compound || targets.len() > caps.compound {
+                continue;
+            }
+            for &s in &sources {
+                for &t in &targets {
+                    let done = events.iter().any(|e| {
+                        e.source == s
+                            && e.target == Some(t)
+                            && e.code
+                                .as_deref()
+                                .is_some_and(|c| CameoCode::new(c).root() == root)
+                    });
+                    if done || s == t || events.len() >= caps.events {
+                        continue;
+                    }
+                    // The speech verb's plain statement between the same actors
+                    // is this demand.
+                    events.retain(|e| {
+                        !(e.source == s
+                            && e.target == Some(t)
+                            && e.code.as_deref().is_some_and(|c| c.starts_with("01")))
+                    });
+                    events.push(RawEvent {
+                        source: s,
+                        target: Some(t),
+                        code: Some(format!("{root}0")),
+                        pattern: None,
+                        verb: 0,
+                        verb_span: [tokens[v].start, tokens[v].end],
+                        construction: Some(if strong {
+                            "demand: A said B must V"
+                        } else {
+                            "appeal: A said B should V"
+                        }),
+                    });
+                }
             }
         }
         // Evaluative speech: its event replaces a plain statement (01x) between the

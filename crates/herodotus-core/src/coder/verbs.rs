@@ -273,6 +273,17 @@ impl Coder {
                             | "then"
                             | "also"
                             | "not"
+                            // "the authorities must end the crackdown": a modal
+                            // makes the next word a verb (issue 10 class: the
+                            // demand family, "B must V" in speech).
+                            | "must"
+                            | "should"
+                            | "can"
+                            | "could"
+                            | "may"
+                            | "might"
+                            | "shall"
+                            | "ought"
                     )
             });
             if !between_ok {
