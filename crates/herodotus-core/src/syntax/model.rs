@@ -285,15 +285,9 @@ impl Model {
         }
         self.ensure_tagged(words, out);
         let n = out.upos.len();
-        let Analysis {
-            upos,
-            head,
-            deprel,
-            ws,
-            ..
-        } = out;
-        head.clear();
-        deprel.clear();
+        out.head.clear();
+        out.deprel.clear();
+        let ws = &mut out.ws;
         ws.whead.clear();
         ws.whead.resize(n, n as u32);
         for &(s, e) in spans {
@@ -302,13 +296,8 @@ impl Model {
                 continue;
             }
             let m = e - s;
-            parser::parse(
-                &self.parser,
-                &ws.atoms[s..e],
-                &upos[s..e],
-                &mut ws.state,
-                &mut ws.feats,
-            );
+            let (atoms, tags) = (&ws.atoms[s..e], &out.upos[s..e]);
+            parser::parse(&self.parser, atoms, tags, &mut ws.state, &mut ws.feats);
             for (i, &h) in ws.state.head[..m].iter().enumerate() {
                 ws.whead[s + i] = if h as usize == m {
                     n as u32
@@ -318,7 +307,7 @@ impl Model {
             }
         }
         ws.label.kids.build(&ws.whead);
-        head.extend(
+        out.head.extend(
             ws.whead
                 .iter()
                 .map(|&h| if h as usize == n { 0 } else { h + 1 }),
