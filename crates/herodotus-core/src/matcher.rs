@@ -7,14 +7,69 @@
 use crate::dict::Phrase;
 use crate::tokens::{fold_diacritics, Token, TokenKind};
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 
 /// The id of a word that is not in the vocabulary.
 pub const NO_WORD: u32 = u32::MAX;
 
+/// A fast hasher (the multiply-rotate of rustc's FxHash) for the coder's lookup
+/// tables: their keys come from the dictionaries, and text words are only looked
+/// up, never inserted, so the DoS resistance of the default SipHash buys nothing
+/// here while its cost shows on every token. No table hashed with it is iterated,
+/// so the order of its entries never reaches the output.
+#[derive(Default, Clone, Copy)]
+pub(crate) struct FastHasher(u64);
+
+impl FastHasher {
+    #[inline]
+    fn add(&mut self, w: u64) {
+        self.0 = (self.0.rotate_left(5) ^ w).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+}
+
+impl Hasher for FastHasher {
+    #[inline]
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    #[inline]
+    fn write(&mut self, bytes: &[u8]) {
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            self.add(u64::from_le_bytes(c.try_into().expect("8 bytes")));
+        }
+        let rest = chunks.remainder();
+        if !rest.is_empty() {
+            let mut b = [0u8; 8];
+            b[..rest.len()].copy_from_slice(rest);
+            self.add(u64::from_le_bytes(b));
+        }
+    }
+    #[inline]
+    fn write_u8(&mut self, n: u8) {
+        self.add(n as u64);
+    }
+    #[inline]
+    fn write_u32(&mut self, n: u32) {
+        self.add(n as u64);
+    }
+    #[inline]
+    fn write_u64(&mut self, n: u64) {
+        self.add(n);
+    }
+    #[inline]
+    fn write_usize(&mut self, n: usize) {
+        self.add(n as u64);
+    }
+}
+
+/// A `HashMap` hashed with [`FastHasher`].
+pub(crate) type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<FastHasher>>;
+
 /// Word -> id.
 #[derive(Default, Debug)]
 pub struct Vocab {
-    ids: HashMap<String, u32>,
+    ids: FastMap<String, u32>,
 }
 
 impl Vocab {
@@ -50,19 +105,19 @@ enum CaseRule {
 
 #[derive(Debug)]
 struct Node<T> {
-    next: HashMap<(u32, CaseRule), u32>,
+    next: FastMap<(u32, CaseRule), u32>,
     /// Stems (`ARGENTIN*`): (folded prefix, case rule, node).
     /// Keyed by the stem, so a token is checked with one lookup per prefix length
     /// instead of one comparison per stem.
-    prefixes: HashMap<String, Vec<(CaseRule, u32)>>,
+    prefixes: FastMap<String, Vec<(CaseRule, u32)>>,
     ends: Vec<T>,
 }
 
 impl<T> Default for Node<T> {
     fn default() -> Self {
         Node {
-            next: HashMap::new(),
-            prefixes: HashMap::new(),
+            next: FastMap::default(),
+            prefixes: FastMap::default(),
             ends: Vec::new(),
         }
     }
@@ -163,10 +218,13 @@ impl<T: Copy> PhraseTrie<T> {
         case_insensitive: bool,
     ) -> Vec<(usize, &'a T)> {
         let mut out = Vec::new();
-        let mut frontier: Vec<u32> = vec![0];
+        // The root alone at first (read from a constant: most calls end at the
+        // first word, with nothing allocated).
+        let mut frontier: Vec<u32> = Vec::new();
+        let mut at_root = true;
         let mut j = i;
         // Skip hyphens inside names ("al-Qaeda" == "al Qaeda").
-        while j < tokens.len() && !frontier.is_empty() {
+        while j < tokens.len() && (at_root || !frontier.is_empty()) {
             let t = &tokens[j];
             if t.kind == TokenKind::Punct
                 && (t.norm == "-" || t.norm == "_")
@@ -177,7 +235,8 @@ impl<T: Copy> PhraseTrie<T> {
                 continue;
             }
             let mut next_frontier = Vec::new();
-            for &n in &frontier {
+            let nodes: &[u32] = if at_root { &[0] } else { &frontier };
+            for &n in nodes {
                 let node = &self.nodes[n as usize];
                 if ids[j] != NO_WORD {
                     for rule in [CaseRule::Any, CaseRule::Capitalized, CaseRule::AllCaps] {
@@ -212,6 +271,7 @@ impl<T: Copy> PhraseTrie<T> {
                 }
             }
             frontier = next_frontier;
+            at_root = false;
         }
         out
     }

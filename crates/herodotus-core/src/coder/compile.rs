@@ -6,8 +6,7 @@
 
 use super::{Coder, CoderOptions};
 use crate::dict::{ActorKind, CodePair, Dictionaries, Elem, Origin};
-use crate::matcher::{PhraseTrie, Vocab};
-use std::collections::HashMap;
+use crate::matcher::{FastMap, PhraseTrie, Vocab};
 
 /// A compiled pattern element.
 #[derive(Clone, Debug)]
@@ -17,7 +16,71 @@ pub(super) enum CElem {
     Compound,
     Skip,
     /// Alternative word sequences, each word a set of acceptable word ids.
-    Words(Vec<Vec<Vec<u32>>>),
+    Words(WordAlts),
+}
+
+/// Alternative word sequences of a pattern element ("in (Geneva|Vienna|...)"), each
+/// word a set of acceptable word ids, tried in order. The ids that can start and
+/// end an alternative are kept sorted, so a position where none can match (most
+/// positions) is rejected by one binary search instead of a scan of every
+/// alternative; where one can, the alternatives are tried in order as before.
+#[derive(Clone, Debug)]
+pub(super) struct WordAlts {
+    alts: Vec<Vec<Vec<u32>>>,
+    /// Sorted ids that can start an alternative; `None` when an alternative is empty
+    /// (it matches anywhere, so nothing can be ruled out).
+    first: Option<Vec<u32>>,
+    /// Sorted ids that can end an alternative (as `first`).
+    last: Option<Vec<u32>>,
+}
+
+impl WordAlts {
+    pub(super) fn new(alts: Vec<Vec<Vec<u32>>>) -> WordAlts {
+        let edge = |pick: fn(&Vec<Vec<u32>>) -> Option<&Vec<u32>>| {
+            let mut ids = Vec::new();
+            for a in &alts {
+                ids.extend(pick(a)?.iter().copied());
+            }
+            ids.sort_unstable();
+            ids.dedup();
+            Some(ids)
+        };
+        let first = edge(|a| a.first());
+        let last = edge(|a| a.last());
+        WordAlts { alts, first, last }
+    }
+
+    /// The end of the first alternative that starts at token `j`.
+    pub(super) fn match_at(&self, ids: &[u32], j: usize) -> Option<usize> {
+        if let Some(first) = &self.first {
+            first.binary_search(ids.get(j)?).ok()?;
+        }
+        self.alts.iter().find_map(|alt| {
+            (j + alt.len() <= ids.len()
+                && alt
+                    .iter()
+                    .enumerate()
+                    .all(|(k, set)| set.contains(&ids[j + k])))
+            .then_some(j + alt.len())
+        })
+    }
+
+    /// The start of the first alternative that ends at token `j` (exclusive).
+    pub(super) fn match_ending_at(&self, ids: &[u32], j: usize) -> Option<usize> {
+        if let Some(last) = &self.last {
+            last.binary_search(ids.get(j.checked_sub(1)?)?).ok()?;
+        }
+        self.alts.iter().find_map(|alt| {
+            let n = alt.len();
+            (j >= n
+                && j <= ids.len()
+                && alt
+                    .iter()
+                    .enumerate()
+                    .all(|(k, set)| set.contains(&ids[j - n + k])))
+            .then(|| j - n)
+        })
+    }
 }
 
 #[derive(Clone, Debug)]
@@ -115,7 +178,7 @@ impl Coder {
         }
         let mut pattern_info = Vec::new();
         let mut verbs = Vec::with_capacity(dicts.verbs.len());
-        let mut verb_index: HashMap<u32, Vec<(u32, u32)>> = HashMap::new();
+        let mut verb_index: FastMap<u32, Vec<(u32, u32)>> = FastMap::default();
         for (vi, v) in dicts.verbs.iter().enumerate() {
             let forms: Vec<CForm> = v
                 .forms
@@ -160,11 +223,11 @@ impl Coder {
                                 .iter()
                                 .flatten()
                                 .any(|w| matches!(w.as_str(), "not" | "n't" | "never" | "no"));
-                            CElem::Words(
+                            CElem::Words(WordAlts::new(
                                 alts.iter()
                                     .map(|a| a.iter().map(|w| word_ids(&mut vocab, w)).collect())
                                     .collect(),
-                            )
+                            ))
                         }
                         Elem::Synset(name) => {
                             spec += 2;
@@ -173,12 +236,12 @@ impl Coder {
                                 .iter()
                                 .flatten()
                                 .any(|w| matches!(w.as_str(), "not" | "n't" | "never" | "no"));
-                            CElem::Words(
+                            CElem::Words(WordAlts::new(
                                 members
                                     .iter()
                                     .map(|a| a.iter().map(|w| word_ids(&mut vocab, w)).collect())
                                     .collect(),
-                            )
+                            ))
                         }
                     };
                     if matches!(ce, CElem::Target | CElem::Source) {
@@ -349,4 +412,64 @@ pub(super) fn word_ids(vocab: &mut Vocab, w: &str) -> Vec<u32> {
         v.push(vocab.intern(&p));
     }
     v
+}
+
+#[cfg(test)]
+mod tests {
+    use super::WordAlts;
+
+    /// The scan of every alternative that the index must agree with.
+    fn naive_at(alts: &[Vec<Vec<u32>>], ids: &[u32], j: usize) -> Option<usize> {
+        alts.iter().find_map(|alt| {
+            (j + alt.len() <= ids.len()
+                && alt.iter().enumerate().all(|(k, s)| s.contains(&ids[j + k])))
+            .then_some(j + alt.len())
+        })
+    }
+
+    fn naive_ending_at(alts: &[Vec<Vec<u32>>], ids: &[u32], j: usize) -> Option<usize> {
+        alts.iter().find_map(|alt| {
+            let n = alt.len();
+            (j >= n
+                && alt
+                    .iter()
+                    .enumerate()
+                    .all(|(k, s)| s.contains(&ids[j - n + k])))
+            .then(|| j - n)
+        })
+    }
+
+    #[test]
+    fn indexed_alternatives_match_as_a_scan_of_all_of_them() {
+        let ids = [7, 1, 2, 3, 9, 2, 3, 1, 4, 4];
+        let cases: Vec<Vec<Vec<Vec<u32>>>> = vec![
+            // "in (Geneva|Vienna ...)": one-word alternatives, plurals as sets.
+            vec![vec![vec![5]], vec![vec![2, 8]], vec![vec![4]]],
+            // Longer alternatives first and last, shared first words.
+            vec![
+                vec![vec![2], vec![3], vec![1]],
+                vec![vec![2], vec![3]],
+                vec![vec![9]],
+            ],
+            // An empty alternative matches anywhere: nothing can be ruled out.
+            vec![vec![vec![6], vec![6]], vec![]],
+            // Nothing in the text.
+            vec![vec![vec![100], vec![101]]],
+        ];
+        for alts in cases {
+            let w = WordAlts::new(alts.clone());
+            for j in 0..=ids.len() {
+                assert_eq!(
+                    w.match_at(&ids, j),
+                    naive_at(&alts, &ids, j),
+                    "{alts:?} at {j}"
+                );
+                assert_eq!(
+                    w.match_ending_at(&ids, j),
+                    naive_ending_at(&alts, &ids, j),
+                    "{alts:?} ending at {j}"
+                );
+            }
+        }
+    }
 }

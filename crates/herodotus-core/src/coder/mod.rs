@@ -113,7 +113,7 @@ pub use caps::{Budget, Caps, Interrupted, Limit, LimitHit};
 use compile::{CVerb, Target, Words};
 use mentions::Context;
 use serde::Serialize;
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 use trace::Trace;
 pub use trace::{render as render_decisions, Decision, DropReason, RoleActor};
 
@@ -166,6 +166,40 @@ pub struct CoderOptions {
     /// environment variable `HERODOTUS_PARSER=off` turns it off, for before/after
     /// measurements with one binary.
     pub use_parser: bool,
+    /// How much of a window that keeps a verb candidate is parsed (see
+    /// [`ParseScope`]). Set by the environment variable `HERODOTUS_PARSE`
+    /// (`window`, `clause` or `needed`), for measurements with one binary.
+    pub parse_scope: ParseScope,
+}
+
+/// How much of a window that keeps a verb candidate the coder parses (docs/BENCHMARKS.md,
+/// "Parsing less", has the speed and quality of each).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum ParseScope {
+    /// The whole window (the default).
+    #[default]
+    Window,
+    /// Only the clause of each kept candidate, as the token heuristics bound it
+    /// (from after the previous boundary word: ";", a quotation mark, "but", a
+    /// subordinator or a relative pronoun; to the next), each parsed as a sentence
+    /// of its own.
+    Clause,
+    /// The whole window, except a window whose roles the token heuristics read as
+    /// the parse would: one candidate, an active finite verb with its subject
+    /// right before it and one other actor after it, and no word the parse is
+    /// read for (commas, quotation marks, boundary words, "by", "that", years).
+    Needed,
+}
+
+impl ParseScope {
+    /// The scope named by `HERODOTUS_PARSE` (the default when unset or unknown).
+    fn from_env() -> ParseScope {
+        match std::env::var("HERODOTUS_PARSE").as_deref() {
+            Ok("clause") => ParseScope::Clause,
+            Ok("needed") => ParseScope::Needed,
+            _ => ParseScope::Window,
+        }
+    }
 }
 
 impl Default for CoderOptions {
@@ -175,6 +209,7 @@ impl Default for CoderOptions {
             max_gap: 4,
             caps: Caps::default(),
             use_parser: std::env::var("HERODOTUS_PARSER").map_or(true, |v| v != "off"),
+            parse_scope: ParseScope::from_env(),
         }
     }
 }
@@ -190,7 +225,7 @@ pub struct Coder {
     discards: PhraseTrie<u32>,
     verbs: Vec<CVerb>,
     /// First word id of a verb form -> (verb, form).
-    verb_index: HashMap<u32, Vec<(u32, u32)>>,
+    verb_index: crate::matcher::FastMap<u32, Vec<(u32, u32)>>,
     pattern_info: Vec<(String, Origin)>,
     w: Words,
     /// The tagger and parser, when enabled and the built-in model loads.

@@ -140,19 +140,7 @@ impl Coder {
                     None
                 }
             }
-            CElem::Words(alts) => {
-                for alt in alts {
-                    if j + alt.len() <= ids.len()
-                        && alt
-                            .iter()
-                            .enumerate()
-                            .all(|(k, set)| set.contains(&ids[j + k]))
-                    {
-                        return Some((j + alt.len(), None));
-                    }
-                }
-                None
-            }
+            CElem::Words(alts) => alts.match_at(ids, j).map(|end| (end, None)),
         }
     }
 
@@ -184,20 +172,7 @@ impl Coder {
                     None
                 }
             }
-            CElem::Words(alts) => {
-                for alt in alts {
-                    let n = alt.len();
-                    if j >= n
-                        && alt
-                            .iter()
-                            .enumerate()
-                            .all(|(k, set)| set.contains(&ids[j - n + k]))
-                    {
-                        return Some((j - n, None));
-                    }
-                }
-                None
-            }
+            CElem::Words(alts) => alts.match_ending_at(ids, j).map(|start| (start, None)),
         }
     }
 }

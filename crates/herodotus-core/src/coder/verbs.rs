@@ -4,7 +4,7 @@
 
 use super::mentions::Found;
 use super::trace::Trace;
-use super::Coder;
+use super::{Coder, ParseScope};
 use crate::syntax::{Analysis, Upos};
 use crate::tokens::{Token, TokenKind};
 
@@ -67,7 +67,7 @@ impl Coder {
         {
             return (cands, false);
         }
-        self.tag_filter(text, tokens, owner, mentions, cands, a, trace)
+        self.tag_filter(text, tokens, ids, owner, mentions, cands, a, trace)
     }
 
     /// Drops candidates whose verb word the tagger does not call a verb. Light-verb
@@ -80,6 +80,7 @@ impl Coder {
         &self,
         text: &str,
         tokens: &[Token],
+        ids: &[u32],
         owner: &[usize],
         mentions: &[Found],
         cands: Vec<VerbHit>,
@@ -106,8 +107,22 @@ impl Coder {
             .collect();
         // Parse (on the tags already found) only a window that can still give an
         // event, or for the trace of `explain`.
+        let scope = self.options.parse_scope;
+        if scope == ParseScope::Needed
+            && !trace.is_on()
+            && self.roles_need_no_parse(tokens, ids, owner, mentions, &kept)
+        {
+            return (kept, false);
+        }
         let parsed = !kept.is_empty() || trace.is_on();
-        if trace.is_on() {
+        if parsed && scope == ParseScope::Clause {
+            // Only the clauses of the kept candidates (see `clause_spans`).
+            let spans = self.clause_spans(tokens, ids, owner, &kept);
+            model.parse_spans_unlabelled(&words, &spans, a);
+            if trace.is_on() {
+                model.label_all(a);
+            }
+        } else if trace.is_on() {
             // `explain` shows every relation.
             model.parse_tagged(&words, a);
         } else if parsed {
@@ -117,6 +132,87 @@ impl Coder {
         }
         trace.tags(&words, a);
         (kept, parsed)
+    }
+
+    /// Whether the roles of a window can be read without its parse
+    /// ([`ParseScope::Needed`]): one kept candidate, an active finite form (no
+    /// participle, no -ing form, no speech verb), exactly two actor mentions, both
+    /// coded from the sentence itself, the first right before the verb and the
+    /// second after it, and none of the words the parse's arcs are read for
+    /// (commas and other punctuation but a final full stop, boundary words,
+    /// "whose", "that", "by", four-digit years): there the token heuristics and
+    /// the arcs give the same source and target.
+    fn roles_need_no_parse(
+        &self,
+        tokens: &[Token],
+        ids: &[u32],
+        owner: &[usize],
+        mentions: &[Found],
+        kept: &[VerbHit],
+    ) -> bool {
+        let [h] = kept else {
+            return false;
+        };
+        let [s, t] = mentions else {
+            return false;
+        };
+        let plain = |m: &Found| m.code.is_some() && !m.inferred && !m.pronoun && !m.pair;
+        if h.participle
+            || h.gerund
+            || self.verbs[h.verb as usize].speech
+            || !plain(s)
+            || !plain(t)
+            || s.tok[1] != h.start
+            || t.tok[0] < h.end
+        {
+            return false;
+        }
+        let last = tokens.len().saturating_sub(1);
+        tokens.iter().enumerate().all(|(j, tok)| {
+            if owner[j] != usize::MAX {
+                return true;
+            }
+            let word = tok.norm.as_str();
+            match tok.kind {
+                TokenKind::Word | TokenKind::Possessive => {
+                    !self.w.boundaries.contains(&ids[j]) && !matches!(word, "whose" | "that" | "by")
+                }
+                TokenKind::Number => !(word.len() == 4 && word.bytes().all(|b| b.is_ascii_digit())),
+                _ => j == last && word == ".",
+            }
+        })
+    }
+
+    /// The spans of a window parsed when only clauses are (see
+    /// [`ParseScope::Clause`]): the clause of each kept candidate as
+    /// the token heuristics bound it ([`Self::clause`]: from after the previous
+    /// boundary word, ";", a quotation mark, a subordinator or a relative pronoun,
+    /// to the next; a clause opened by ", which" or ", who" reaches back to its
+    /// noun), overlapping or touching clauses joined. Each span is parsed as a
+    /// sentence of its own.
+    fn clause_spans(
+        &self,
+        tokens: &[Token],
+        ids: &[u32],
+        owner: &[usize],
+        kept: &[VerbHit],
+    ) -> Vec<(usize, usize)> {
+        let mut spans: Vec<(usize, usize)> = kept
+            .iter()
+            .map(|h| {
+                let c = self.clause(tokens, ids, owner, h);
+                (c.start.min(h.start), c.end.max(h.end))
+            })
+            .collect();
+        spans.sort_unstable();
+        let mut out: Vec<(usize, usize)> = Vec::with_capacity(spans.len());
+        for (s, e) in spans {
+            match out.last_mut() {
+                Some(last) if s <= last.1 => last.1 = last.1.max(e),
+                _ => out.push((s, e)),
+            }
+        }
+        out
     }
 
     /// A form the context makes a verb whatever the tagger says: right after an

@@ -99,7 +99,10 @@ struct Workspace {
     label: label::Scratch,
     repair: repair::Scratch,
     rels: Vec<DepRel>,
-    /// `state` and `label.kids` hold the parse of the whole analysis, unlabelled
+    /// The heads of an unlabelled parse, 0-based with `n` for the root (what the
+    /// labeller reads; see [`Model::relation`]).
+    whead: Vec<u32>,
+    /// `whead` and `label.kids` hold the parse of the whole analysis, unlabelled
     /// (see [`Model::parse_tagged_unlabelled`]).
     unlabelled: bool,
     /// The repairs after parsing are off ([`Analysis::set_repairs`]).
@@ -245,7 +248,7 @@ impl Model {
     /// length), they are tagged first.
     pub fn parse_tagged<S: AsRef<str>>(&self, words: &[S], out: &mut Analysis) {
         self.ensure_tagged(words, out);
-        self.parse_inner(out);
+        self.parse_inner(out, true);
     }
 
     /// Tags `words` into `out` unless it holds a tagging of that many words.
@@ -260,7 +263,7 @@ impl Model {
 
     fn analyse_inner<S: AsRef<str>>(&self, words: &[S], tags: Option<&[Upos]>, out: &mut Analysis) {
         self.tag_inner(words, tags, out);
-        self.parse_inner(out);
+        self.parse_inner(out, true);
     }
 
     /// Like [`Model::parse_tagged`], but the relations are left to be computed on
@@ -270,31 +273,70 @@ impl Model {
     /// so a relation asked for is the one [`Model::parse_tagged`] gives; a caller that
     /// reads the relations of a few words skips labelling the others.
     pub fn parse_tagged_unlabelled<S: AsRef<str>>(&self, words: &[S], out: &mut Analysis) {
+        self.ensure_tagged(words, out);
+        // Longer sentences are labelled as they are parsed, window by window.
+        let labelled = words.len() > MAX_WINDOW;
+        self.parse_inner(out, labelled);
+    }
+
+    /// Parses, on the tags in `out` (see [`Model::parse_tagged`]), only the given
+    /// spans of words (`start..end`, 0-based, disjoint), each as a sentence of its
+    /// own; a word outside every span is left unattached (head 0, like a root). The
+    /// relations are left to [`Model::relation`], as in
+    /// [`Model::parse_tagged_unlabelled`]. For a caller that reads the arcs of a few
+    /// clauses only: the cost is that of the words in the spans. A sentence longer
+    /// than [`MAX_WINDOW`] is parsed and labelled whole.
+    pub fn parse_spans_unlabelled<S: AsRef<str>>(
+        &self,
+        words: &[S],
+        spans: &[(usize, usize)],
+        out: &mut Analysis,
+    ) {
         if words.len() > MAX_WINDOW {
             return self.parse_tagged(words, out);
         }
         self.ensure_tagged(words, out);
         let n = out.upos.len();
-        let Analysis {
-            upos,
-            head,
-            deprel,
-            ws,
-            ..
-        } = out;
-        head.clear();
-        deprel.clear();
-        parser::parse(&self.parser, &ws.atoms, upos, &mut ws.state, &mut ws.feats);
-        if !ws.no_repairs {
-            repair::tree(&ws.atoms, upos, &mut ws.state.head[..n], &mut ws.repair);
+        out.head.clear();
+        out.deprel.clear();
+        let ws = &mut out.ws;
+        ws.whead.clear();
+        ws.whead.resize(n, n as u32);
+        for &(s, e) in spans {
+            let e = e.min(n);
+            if s >= e {
+                continue;
+            }
+            let m = e - s;
+            let (atoms, tags) = (&ws.atoms[s..e], &out.upos[s..e]);
+            parser::parse(&self.parser, atoms, tags, &mut ws.state, &mut ws.feats);
+            if !ws.no_repairs {
+                repair::tree(atoms, tags, &mut ws.state.head[..m], &mut ws.repair);
+            }
+            for (i, &h) in ws.state.head[..m].iter().enumerate() {
+                ws.whead[s + i] = if h as usize == m {
+                    n as u32
+                } else {
+                    (s + h as usize) as u32
+                };
+            }
         }
-        ws.label.kids.build(&ws.state.head[..n]);
-        head.extend(
-            ws.state.head[..n]
+        ws.label.kids.build(&ws.whead);
+        out.head.extend(
+            ws.whead
                 .iter()
                 .map(|&h| if h as usize == n { 0 } else { h + 1 }),
         );
         ws.unlabelled = true;
+    }
+
+    /// Labels every word of an analysis that [`Model::parse_spans_unlabelled`] or
+    /// [`Model::parse_tagged_unlabelled`] left unlabelled (fills `deprel`).
+    pub fn label_all(&self, out: &mut Analysis) {
+        if out.deprel.len() != out.len() {
+            let rels: Vec<DepRel> = (0..out.len()).map(|i| self.relation(out, i)).collect();
+            out.deprel = rels;
+        }
     }
 
     /// The relation of word `i` (0-based) to its head in `a`: the one in `a.deprel`
@@ -307,10 +349,10 @@ impl Model {
             return a.deprel.get(i).copied().unwrap_or(DepRel::Dep);
         }
         let n = a.len();
-        if !a.ws.unlabelled || i >= n || a.head.len() != n || a.ws.state.head.len() <= n {
+        if !a.ws.unlabelled || i >= n || a.head.len() != n || a.ws.whead.len() != n {
             return DepRel::Dep;
         }
-        let wh = &a.ws.state.head[..n];
+        let wh = &a.ws.whead[..];
         let rel = self.labeller_relation(a, i);
         if a.ws.no_repairs {
             return rel;
@@ -322,7 +364,7 @@ impl Model {
     /// the label repairs (the caller checks that `a` holds such a parse).
     fn labeller_relation(&self, a: &Analysis, i: usize) -> DepRel {
         let n = a.len();
-        let wh = &a.ws.state.head[..n];
+        let wh = &a.ws.whead[..];
         if wh[i] as usize == n {
             return DepRel::Root;
         }
@@ -336,9 +378,11 @@ impl Model {
             .unwrap_or(DepRel::Dep)
     }
 
-    /// Parses and labels the words tagged in `out` (atoms and tags filled).
-    fn parse_inner(&self, out: &mut Analysis) {
-        out.ws.unlabelled = false;
+    /// Parses the words tagged in `out` (atoms and tags filled) window by window
+    /// ([`MAX_WINDOW`]) into `head`, and with `labelled` labels them into `deprel`.
+    /// Unlabelled, `deprel` stays empty and the parse is kept for
+    /// [`Model::relation`]: only for a sentence of one window.
+    fn parse_inner(&self, out: &mut Analysis, labelled: bool) {
         let n = out.upos.len();
         let Analysis {
             upos,
@@ -347,6 +391,7 @@ impl Model {
             ws,
             ..
         } = out;
+        ws.unlabelled = !labelled;
         head.clear();
         deprel.clear();
         let mut first_root: Option<usize> = None;
@@ -360,34 +405,37 @@ impl Model {
             if !ws.no_repairs {
                 repair::tree(wa, wt, &mut ws.state.head[..m], &mut ws.repair);
             }
-            label::label(
-                &self.labeller,
-                wa,
-                wt,
-                &ws.state.head[..m],
-                &mut ws.label,
-                &mut ws.rels,
-            );
-            if !ws.no_repairs {
-                repair::labels(&ws.state.head[..m], wt, &mut ws.rels);
+            if labelled {
+                label::label(
+                    &self.labeller,
+                    wa,
+                    wt,
+                    &ws.state.head[..m],
+                    &mut ws.label,
+                    &mut ws.rels,
+                );
+                if !ws.no_repairs {
+                    repair::labels(&ws.state.head[..m], wt, &mut ws.rels);
+                }
+            } else {
+                ws.whead.clear();
+                ws.whead.extend_from_slice(&ws.state.head[..m]);
+                ws.label.kids.build(&ws.whead);
             }
             for i in 0..m {
                 let h = ws.state.head[i] as usize;
-                if h == m {
-                    match first_root {
-                        None => {
-                            first_root = Some(start + i);
-                            head.push(0);
-                            deprel.push(DepRel::Root);
-                        }
-                        Some(r) => {
-                            head.push(r as u32 + 1);
-                            deprel.push(DepRel::Parataxis);
-                        }
-                    }
+                let (to, rel) = if h != m {
+                    ((start + h + 1) as u32, ws.rels.get(i).copied())
+                } else if let Some(r) = first_root {
+                    // Every later window's root hangs on the first one's.
+                    (r as u32 + 1, Some(DepRel::Parataxis))
                 } else {
-                    head.push((start + h + 1) as u32);
-                    deprel.push(ws.rels[i]);
+                    first_root = Some(start + i);
+                    (0, Some(DepRel::Root))
+                };
+                head.push(to);
+                if labelled {
+                    deprel.push(rel.unwrap_or(DepRel::Dep));
                 }
             }
             start = end;

@@ -325,6 +325,54 @@ fn relations_on_demand_are_those_of_the_full_labelling() {
 }
 
 #[test]
+fn a_parse_of_spans_parses_each_span_as_a_sentence_and_nothing_else() {
+    let m = Model::try_builtin().expect("the built-in model loads");
+    let (mut alone, mut spans) = (Analysis::new(), Analysis::new());
+    let sentence = "Iraq , which rejected the plan , said it would hold talks with Turkey .";
+    let words: Vec<&str> = sentence.split(' ').collect();
+    let n = words.len();
+    // One span over every word: the parse of the whole sentence.
+    m.analyse(&words, &mut alone);
+    m.tag(&words, &mut spans);
+    m.parse_spans_unlabelled(&words, &[(0, n)], &mut spans);
+    assert_eq!(spans.head, alone.head);
+    for i in 0..n {
+        assert_eq!(m.relation(&spans, i), alone.deprel[i], "word {i}");
+    }
+    // Two spans: heads stay inside their span, with one root each; the words
+    // outside are left unattached; each span has the heads of its words parsed
+    // alone (on the same tags).
+    let (a, b) = ((2, 6), (7, 13));
+    m.tag(&words, &mut spans);
+    m.parse_spans_unlabelled(&words, &[a, b], &mut spans);
+    assert_eq!(spans.len(), n);
+    for (s, e) in [a, b] {
+        let tags = spans.upos[s..e].to_vec();
+        m.analyse_tagged(&words[s..e], &tags, &mut alone);
+        for i in s..e {
+            let h = spans.head[i] as usize;
+            let expect = match alone.head[i - s] as usize {
+                0 => 0,
+                k => k + s,
+            };
+            assert_eq!(h, expect, "word {i}");
+        }
+        assert_eq!((s..e).filter(|&i| spans.head[i] == 0).count(), 1);
+    }
+    for i in (0..n).filter(|&i| !(a.0..a.1).contains(&i) && !(b.0..b.1).contains(&i)) {
+        assert_eq!(spans.head[i], 0, "word {i} is outside the spans");
+        assert_eq!(m.relation(&spans, i), DepRel::Root);
+    }
+    // Labelled for display: every relation as on demand.
+    let on_demand: Vec<DepRel> = (0..n).map(|i| m.relation(&spans, i)).collect();
+    m.label_all(&mut spans);
+    assert_eq!(spans.deprel, on_demand);
+    // Spans past the end or empty are ignored, not a panic.
+    m.parse_spans_unlabelled(&words, &[(n, n + 3), (4, 4)], &mut spans);
+    assert!(spans.head.iter().all(|&h| h == 0));
+}
+
+#[test]
 fn the_builtin_model_loads_in_place() {
     let m = Model::from_static(model::builtin_bytes()).expect("loads");
     assert_eq!(&m, Model::builtin());
