@@ -10,6 +10,12 @@
 //!   blockade piracy" (A 111 B), "A called it lawful" (A 052 B), "A said relations with
 //!   B were at their worst" (A 012 B) / "improving" (A 013 B), "B faced criticism from
 //!   A" (A 111 B);
+//! - **directive and commissive speech**: "A said B must/should V" and '"B must V,"
+//!   said X, a director at A' (A 10x/02x B, also for verbs the lexicon lacks and
+//!   negated obligations), "A demanded (that) B V" (the bare V is the demand),
+//!   "A called for B to V" (02x), "A will not / would never V" (a refusal, 12x), a
+//!   threat aimed at the actor of its if/unless condition, "we"/"us" in a quotation
+//!   as its tag's speaker, "A will not allow B to V" (B's act is not coded);
 //! - **mutual verbs**: "A and B clashed", "attacked each other", "A clashed with B"
 //!   give both directions;
 //! - **background clauses**: a non-restrictive relative clause or a "since/when/after"
