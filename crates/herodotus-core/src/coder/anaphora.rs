@@ -19,10 +19,7 @@
 //!   190 C): a pronoun right after a speech verb (or after its "that") is the speech
 //!   verb's subject when that agrees ("it" a country, organisation or agent; "he",
 //!   "she" a person; "they", "we" any), not the last actor of the previous sentences.
-//! - **"We" in a quotation** is its speaker: the actor that tags the quotation in
-//!   the same sentence ('"We will ...," said X', '"We ...," X said'), or, in a
-//!   sentence that is all quotation with no speech verb, the speaker of the
-//!   quotation of one of the two sentences before.
+//! ("We" and "us" inside a quotation are its speaker: `mentions.rs`, `quoted_we`.)
 
 use super::mentions::{Context, Found};
 use super::Coder;
@@ -121,8 +118,6 @@ pub(super) struct EventOwner {
     /// The other side of the owner's act when it came from a coded event (its
     /// target): an exchange or a swap belongs to both.
     partner: Option<String>,
-    /// The speaker of the last tagged quotation ('"...," said X'), and its sentence.
-    speaker: Option<(String, String, ActorKind, usize)>,
 }
 
 impl EventOwner {
@@ -177,7 +172,6 @@ impl Coder {
         si: usize,
     ) {
         speech_pronouns(tokens, mentions);
-        quoted_we(tokens, mentions, &mut ctx.events, si);
         self.event_anaphora(tokens, mentions, ctx, si);
     }
 
@@ -424,71 +418,6 @@ fn speech_pronouns(tokens: &[Token], mentions: &mut Vec<Found>) {
         }
         let (code, name) = (mentions[s].code.clone(), mentions[s].name.clone());
         added |= point_pronoun(mentions, &tokens[p], p, code, name, kind);
-    }
-    if added {
-        mentions.sort_by_key(|m| m.tok[0]);
-    }
-}
-
-/// The speaker a sentence's quotation is tagged with: an actor right after a
-/// speech verb that follows a closing quote or comma ('"...," said X'), or right
-/// before one ('"...," X said').
-fn tagged_speaker(tokens: &[Token], mentions: &[Found]) -> Option<usize> {
-    let tag = |k: usize| crate::speech::is_speech(&tokens[k].norm, crate::speech::TAG);
-    let quote_or_comma = |k: usize| matches!(tokens[k].norm.as_str(), "\"" | ",");
-    mentions.iter().position(|m| {
-        if m.code.is_none() || m.pronoun {
-            return false;
-        }
-        let (a, b) = (m.tok[0], m.tok[1]);
-        // '"...," said X' (a determiner or title may come first: "said the minister").
-        let after = (a >= 2 && tag(a - 1) && quote_or_comma(a - 2))
-            || (a >= 3 && tag(a - 2) && quote_or_comma(a - 3) && tokens[a - 1].norm == "the");
-        // '"...," X said'.
-        let before = a >= 1 && quote_or_comma(a - 1) && b < tokens.len() && tag(b);
-        after || before
-    })
-}
-
-/// "We" inside a quotation is its speaker (see the module doc).
-fn quoted_we(tokens: &[Token], mentions: &mut Vec<Found>, memory: &mut EventOwner, si: usize) {
-    let quoted = tokens.iter().any(|t| t.norm == "\"");
-    if !quoted {
-        return;
-    }
-    let here = tagged_speaker(tokens, mentions).map(|s| {
-        let m = &mentions[s];
-        (
-            m.code.clone().unwrap_or_default(),
-            m.name.clone(),
-            m.kind,
-            si,
-        )
-    });
-    let any_speech = tokens
-        .iter()
-        .any(|t| crate::speech::is_speech(&t.norm, crate::speech::TAG));
-    let speaker = match &here {
-        Some(h) => Some(h.clone()),
-        // All quotation: the speaker of a quotation just before.
-        None if !any_speech && tokens[0].norm == "\"" => memory
-            .speaker
-            .clone()
-            .filter(|sp| si.saturating_sub(sp.3) <= 2),
-        None => None,
-    };
-    if here.is_some() {
-        memory.speaker = here;
-    }
-    let Some((code, name, kind, _)) = speaker else {
-        return;
-    };
-    let mut added = false;
-    for (p, t) in tokens.iter().enumerate() {
-        if t.norm != "we" {
-            continue;
-        }
-        added |= point_pronoun(mentions, t, p, Some(code.clone()), name.clone(), kind);
     }
     if added {
         mentions.sort_by_key(|m| m.tok[0]);

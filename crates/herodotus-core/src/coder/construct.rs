@@ -504,60 +504,8 @@ impl Coder {
         })
     }
 
-    /// The speaker of a quotation that verb `h` sits in, when the verb's subject is
-    /// "we" or "I" ('"We call on B to V," the A minister said'; 'A said: "We will
-    /// not allow B to V"'): the coded actor of the quotation tag (issue 10 class:
-    /// directive and commissive speech in the first person). A parse gives the
-    /// same from the `parataxis` of the tag's verb and its `nsubj`.
-    pub(super) fn first_person_speaker(
-        &self,
-        tokens: &[Token],
-        owner: &[usize],
-        mentions: &[Found],
-        h: &VerbHit,
-    ) -> Option<usize> {
-        let norm = |k: usize| tokens[k].norm.as_str();
-        // The subject "we"/"I" before the verb, over auxiliaries, modals, adverbs and
-        // intent words ("we are ready to talk", "I will not allow").
-        let mut j = h.start;
-        let mut steps = 0;
-        while j > 0
-            && steps < 5
-            && (MODAL_ADVERBS.contains(&norm(j - 1))
-                || INTENT_BEFORE_TO.contains(&norm(j - 1))
-                || matches!(
-                    norm(j - 1),
-                    "will"
-                        | "would"
-                        | "'ll"
-                        | "must"
-                        | "can"
-                        | "do"
-                        | "did"
-                        | "not"
-                        | "n't"
-                        | "wo"
-                        | "never"
-                        | "strongly"
-                        | "firmly"
-                        | "hereby"
-                        | "are"
-                        | "am"
-                        | "have"
-                        | "to"
-                ))
-        {
-            j -= 1;
-            steps += 1;
-        }
-        if j == 0 || !matches!(norm(j - 1), "we" | "i") {
-            return None;
-        }
-        self.quotation_speaker(tokens, owner, mentions, j - 1, h.end)
-    }
-
     /// The coded actor of the tag of the quotation that holds tokens `from..to`
-    /// (see [`Self::first_person_speaker`]).
+    /// ('"B attacked us," A said': "us" or "me" right after the verb).
     pub(super) fn quotation_speaker(
         &self,
         tokens: &[Token],

@@ -266,13 +266,8 @@ impl Coder {
                     &mut targets,
                 );
             }
-            // '"We call on B to V," A said': the first person of a quotation is its
-            // speaker.
-            if sources.is_empty() && src_slot.is_none() {
-                if let Some(sp) = self.first_person_speaker(tokens, &owner, mentions, h) {
-                    sources = self.compound(tokens, ids, mentions, sp);
-                }
-            }
+            // '"We call on B to V," A said': "we" in a quotation is already its
+            // speaker's mention (`mentions.rs`, `quoted_we`).
             // '"B attacked us," A said': "us" right after the verb is the speaker.
             if targets.is_empty()
                 && tgt_slot.is_none()
