@@ -472,9 +472,18 @@ mod tests {
         conllu(&h)
     }
 
-    /// Trees we wrote (CoNLL-U heads), parsed wrongly, and what the repairs make of
-    /// them: (what it shows, words, tags, parser's heads, repaired heads).
-    const CASES: &[(&str, &str, &str, &[u32], &[u32])] = &[
+    /// What a case shows, its words, their tags, the parser's heads and the repaired
+    /// heads (CoNLL-U heads: 1-based, 0 for the root).
+    type Case = (
+        &'static str,
+        &'static str,
+        &'static str,
+        &'static [u32],
+        &'static [u32],
+    );
+
+    /// Trees we wrote, parsed wrongly, and what the repairs make of them.
+    const CASES: &[Case] = &[
         (
             "final period to the root, comma to the conjunct after it",
             "Rebels seized Aleppo , Homs and Hama .",
