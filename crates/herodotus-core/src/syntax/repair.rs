@@ -27,6 +27,7 @@
 //! each mark tests a few candidates, each in time linear in the arc's length.
 
 use super::features::{word_atoms, WordAtoms};
+use super::label::Children;
 use super::types::{DepRel, Upos};
 use std::sync::OnceLock;
 
@@ -91,9 +92,7 @@ fn mark(a: &Atoms, w: &WordAtoms) -> Mark {
 /// Reusable buffers of [`tree`].
 #[derive(Default, Debug, Clone)]
 pub(crate) struct Scratch {
-    /// Children lists, compressed rows (`start[h]..start[h + 1]` in `kids`).
-    start: Vec<u32>,
-    kids: Vec<u32>,
+    kids: Children,
     /// Per word: true once its arc is final (every non-punctuation word, and each mark
     /// once placed); the tree over these words is projective.
     fixed: Vec<bool>,
@@ -103,31 +102,6 @@ pub(crate) struct Scratch {
     /// Paired marks placed as an opening (1) or closing (2) mark.
     paired: Vec<u8>,
     path: Vec<u32>,
-}
-
-impl Scratch {
-    fn build_children(&mut self, head: &[u32]) {
-        let n = head.len();
-        self.start.clear();
-        self.start.resize(n + 2, 0);
-        for &h in head {
-            self.start[h as usize + 1] += 1;
-        }
-        for i in 1..n + 2 {
-            self.start[i] += self.start[i - 1];
-        }
-        self.kids.clear();
-        self.kids.resize(n, 0);
-        let mut fill = self.start.clone();
-        for (d, &h) in head.iter().enumerate() {
-            self.kids[fill[h as usize] as usize] = d as u32;
-            fill[h as usize] += 1;
-        }
-    }
-
-    fn children(&self, h: usize) -> &[u32] {
-        &self.kids[self.start[h] as usize..self.start[h + 1] as usize]
-    }
 }
 
 /// Repairs the tree of a window in place: `head[i]` is word `i`'s head, `n` (the
@@ -147,7 +121,7 @@ pub(crate) fn tree(words: &[WordAtoms], tags: &[Upos], head: &mut [u32], s: &mut
 fn span(s: &Scratch, x: usize) -> (usize, usize) {
     let (mut lo, mut hi) = (x, x);
     let mut y = x;
-    while let Some(&c) = s.children(y).first() {
+    while let Some(&c) = s.kids.of(y).first() {
         if (c as usize) > y {
             break;
         }
@@ -155,7 +129,7 @@ fn span(s: &Scratch, x: usize) -> (usize, usize) {
         y = lo;
     }
     y = x;
-    while let Some(&c) = s.children(y).last() {
+    while let Some(&c) = s.kids.of(y).last() {
         if (c as usize) < y {
             break;
         }
@@ -184,7 +158,7 @@ fn reported_speech(
     if last <= r {
         return;
     }
-    s.build_children(head);
+    s.kids.build(head);
     let nominal = |i: usize| tags[i].is_nominal();
     let found = (r + 1..=last).find(|&v| {
         if tags[v] != Upos::Verb || a.speech.binary_search(&words[v].lower).is_err() {
@@ -194,7 +168,7 @@ fn reported_speech(
         if hi < last || lo <= r {
             return false;
         }
-        let kids = s.children(v);
+        let kids = s.kids.of(v);
         let mut left = kids
             .iter()
             .map(|&k| k as usize)
@@ -417,22 +391,14 @@ fn subordinate_head(tags: &[Upos], head: &[u32], s: &mut Scratch, p: usize) -> O
 
 /// Rule 3: label repairs on a labelled window (`head[i] == n` for the root).
 pub(crate) fn labels(head: &[u32], tags: &[Upos], rels: &mut [DepRel]) {
-    let n = head.len();
-    if rels.len() != n {
+    if rels.len() != head.len() {
         return;
     }
-    for d in 0..n {
-        let passive = match rels[d] {
-            DepRel::Nsubj => DepRel::NsubjPass,
-            DepRel::Csubj => DepRel::CsubjPass,
-            _ => continue,
-        };
-        let h = head[d];
-        if (h as usize) < n
-            && (0..n).any(|k| head[k] == h && tags[k] == Upos::Aux && rels[k] == DepRel::AuxPass)
-        {
-            rels[d] = passive;
-        }
+    for d in 0..rels.len() {
+        // Only subjects change, and only by their siblings' `aux:pass`, which no
+        // repair changes: reading `rels` while writing it is safe.
+        let r = relation(head, tags, d, rels[d], |k| rels[k]);
+        rels[d] = r;
     }
 }
 
@@ -506,42 +472,53 @@ mod tests {
         conllu(&h)
     }
 
-    #[test]
-    fn final_period_goes_to_the_root_and_commas_to_the_next_conjunct() {
-        // "Rebels seized Aleppo , Homs and Hama ." with every mark on the wrong word.
-        let words = "Rebels seized Aleppo , Homs and Hama .";
-        let tags = "NOUN VERB PROPN PUNCT PROPN CCONJ PROPN PUNCT";
-        let got = run(words, tags, &[2, 0, 2, 3, 3, 7, 3, 7]);
-        assert_eq!(got, vec![2, 0, 2, 5, 3, 7, 3, 2]);
-    }
+    /// What a case shows, its words, their tags, the parser's heads and the repaired
+    /// heads (CoNLL-U heads: 1-based, 0 for the root).
+    type Case = (
+        &'static str,
+        &'static str,
+        &'static str,
+        &'static [u32],
+        &'static [u32],
+    );
+
+    /// Trees we wrote, parsed wrongly, and what the repairs make of them.
+    const CASES: &[Case] = &[
+        (
+            "final period to the root, comma to the conjunct after it",
+            "Rebels seized Aleppo , Homs and Hama .",
+            "NOUN VERB PROPN PUNCT PROPN CCONJ PROPN PUNCT",
+            &[2, 0, 2, 3, 3, 7, 3, 7],
+            &[2, 0, 2, 5, 3, 7, 3, 2],
+        ),
+        (
+            "comma closing a fronted clause stays with that clause",
+            "When talks failed , the army attacked .",
+            "SCONJ NOUN VERB PUNCT DET NOUN VERB PUNCT",
+            &[3, 3, 7, 7, 6, 7, 0, 3],
+            &[3, 3, 7, 3, 6, 7, 0, 7],
+        ),
+        (
+            "quotes to the head of the quoted span",
+            "He called it \u{201c} a disgrace \u{201d} .",
+            "PRON VERB PRON PUNCT DET NOUN PUNCT PUNCT",
+            &[2, 0, 2, 2, 6, 2, 5, 6],
+            &[2, 0, 2, 6, 6, 2, 6, 2],
+        ),
+        (
+            "speech verb after the quote becomes the root, the content its dependent",
+            "\" We will respond , \" the minister said .",
+            "PUNCT PRON AUX VERB PUNCT PUNCT DET NOUN VERB PUNCT",
+            &[4, 4, 4, 0, 4, 4, 8, 9, 4, 4],
+            &[4, 4, 4, 9, 4, 4, 8, 9, 0, 9],
+        ),
+    ];
 
     #[test]
-    fn comma_closing_a_fronted_clause_stays_with_that_clause() {
-        // "When talks failed , the army attacked ." : comma -> failed (the clause it
-        // closes), period -> attacked.
-        let words = "When talks failed , the army attacked .";
-        let tags = "SCONJ NOUN VERB PUNCT DET NOUN VERB PUNCT";
-        let got = run(words, tags, &[3, 3, 7, 7, 6, 7, 0, 3]);
-        assert_eq!(got, vec![3, 3, 7, 3, 6, 7, 0, 7]);
-    }
-
-    #[test]
-    fn quotes_go_to_the_head_of_the_quoted_span() {
-        // He called it " a disgrace " .
-        let words = "He called it \u{201c} a disgrace \u{201d} .";
-        let tags = "PRON VERB PRON PUNCT DET NOUN PUNCT PUNCT";
-        let got = run(words, tags, &[2, 0, 2, 2, 6, 2, 5, 6]);
-        assert_eq!(got, vec![2, 0, 2, 6, 6, 2, 6, 2]);
-    }
-
-    #[test]
-    fn speech_verb_after_the_quote_becomes_the_root() {
-        // " We will respond , " the minister said . -- parsed with "said" under
-        // "respond": re-rooted at "said", the content below it.
-        let words = "\" We will respond , \" the minister said .";
-        let tags = "PUNCT PRON AUX VERB PUNCT PUNCT DET NOUN VERB PUNCT";
-        let got = run(words, tags, &[4, 4, 4, 0, 4, 4, 8, 9, 4, 4]);
-        assert_eq!(got, vec![4, 4, 4, 9, 4, 4, 8, 9, 0, 9]);
+    fn repairs_by_construction() {
+        for (what, words, tags, parsed, repaired) in CASES {
+            assert_eq!(run(words, tags, parsed), repaired.to_vec(), "{what}");
+        }
     }
 
     #[test]
