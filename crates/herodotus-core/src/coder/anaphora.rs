@@ -19,7 +19,8 @@
 //!   190 C): a pronoun right after a speech verb (or after its "that") is the speech
 //!   verb's subject when that agrees ("it" a country, organisation or agent; "he",
 //!   "she" a person; "they", "we" any), not the last actor of the previous sentences.
-//! ("We" and "us" inside a quotation are its speaker: `mentions.rs`, `quoted_we`.)
+//! - **"We" and "us" in a quotation** are its speaker: see `quoted_we` in
+//!   `mentions.rs`.
 
 use super::mentions::{Context, Found};
 use super::Coder;
