@@ -22,6 +22,7 @@
 //! - **"We" and "us" in a quotation** are its speaker: see `quoted_we` in
 //!   `mentions.rs`.
 
+use super::evaluative::NAMING;
 use super::mentions::{Context, Found};
 use super::Coder;
 use crate::codes::CameoCode;
@@ -86,19 +87,6 @@ const MADE_BY: &[&str] = &[
     "introduced",
     "issued",
     "approved",
-];
-/// Naming verbs whose object "it" is the act named ("called it a mistake").
-const NAMING: &[&str] = &[
-    "called",
-    "calls",
-    "described",
-    "describes",
-    "branded",
-    "brands",
-    "labelled",
-    "labeled",
-    "dubbed",
-    "termed",
 ];
 /// Words that end a noun group going left: auxiliaries, negation, prepositions,
 /// conjunctions ("the decision would not change": "change" is no noun of it).

@@ -30,8 +30,9 @@ pub(super) struct Evaluation {
     pub(super) region: [usize; 2],
 }
 
-/// Naming verbs: "called B's blockade piracy".
-const CALL: &[&str] = &[
+/// Naming verbs: "called B's blockade piracy"; their object "it" is the act named
+/// ("called it a mistake", read by `anaphora.rs`). The one list for both.
+pub(super) const NAMING: &[&str] = &[
     "called",
     "calls",
     "calling",
@@ -47,7 +48,7 @@ const CALL: &[&str] = &[
 ];
 /// Verbs of judgement that name an act with their object's complement: "considers
 /// B's settlements illegal", "deemed the vote a sham" (issue 10 class "evaluative
-/// content"). The same frame as [`CALL`].
+/// content"). The same frame as [`NAMING`].
 const DEEM: &[&str] = &["considers", "considered", "deems", "deemed"];
 /// Verbs of judgement that need "as": "views B's move as a provocation", "saw the
 /// vote as a sham" ("saw Israeli aggression" alone is not a judgement).
@@ -482,7 +483,7 @@ impl Coder {
                     }
                     break;
                 }
-            } else if CALL.contains(&w) || DEEM.contains(&w) || VIEW_AS.contains(&w) {
+            } else if NAMING.contains(&w) || DEEM.contains(&w) || VIEW_AS.contains(&w) {
                 if matches!(
                     tokens.get(i + 1).map(|t| t.norm.as_str()),
                     Some("for" | "on" | "upon" | "off" | "in")
@@ -497,7 +498,8 @@ impl Coder {
                 let as_needed = VIEW_AS.contains(&w);
                 // "the Authority, which considers B biased, ...": a standing view in a
                 // relative clause is background (CODING-GUIDE "Standing situations").
-                if !CALL.contains(&w) && i >= 1 && matches!(norm(i - 1), "which" | "who" | "that") {
+                if !NAMING.contains(&w) && i >= 1 && matches!(norm(i - 1), "which" | "who" | "that")
+                {
                     continue;
                 }
                 for e in i + 2..end {
