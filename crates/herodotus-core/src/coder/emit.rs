@@ -613,7 +613,8 @@ impl Coder {
     }
 
     /// Turns a sentence's raw events into [`Event`]s: drops those with no source code,
-    /// no target (with `require_target`) or the same actor on both sides, splits
+    /// no target (with `require_target`) or the same actor on both sides (see
+    /// [`same_actor`]; two actors that only share a code are kept), splits
     /// PETRARCH multi-codes, and keeps a repeated (source, target, code) once.
     #[allow(clippy::too_many_arguments)] // the sentence context is naturally wide
     pub(super) fn emit_events(
@@ -645,7 +646,7 @@ impl Coder {
                 continue;
             }
             let tc = tc.unwrap_or_default();
-            if tgt.is_some() && sc == tc && !sc.is_empty() {
+            if tgt.is_some_and(|t| sc == tc && !sc.is_empty() && same_actor(src, t)) {
                 // An actor acting on itself is almost always a parsing artefact.
                 continue;
             }
@@ -722,4 +723,33 @@ impl Coder {
             }
         }
     }
+}
+
+/// Whether two mentions of one code are one actor, for the CODING-GUIDE's rule that
+/// reflexive events ("source and target are the same actor") are not coded. They are
+/// one when they are the same mention, the same dictionary entity or one names the
+/// other ("Donald Trump" and "Donald Trump administration"), when either is a pronoun
+/// ("it", "itself": most often resolved to the other) or an actor inferred from the
+/// article or from an act (no words of its own to tell it apart), or when either is a
+/// country or a seat of power (it stands for all of its government: "Pompeo said
+/// Washington had concluded" is one actor), or when neither is a person (two role
+/// nouns of one code, "UN peacekeepers" and "UN troops", are most often one body).
+/// Two different people, or a person and another actor, sharing a code are two (issue
+/// 10 class "same code, different actors": an official criticising the president,
+/// USAGOV 111 USAGOV; a minister defending the prime minister, GBRGOV 052 GBRGOV).
+/// Call it only for mentions whose codes are equal.
+pub(super) fn same_actor(a: &Found, b: &Found) -> bool {
+    use crate::dict::ActorKind::{Country, Person};
+    a.span == b.span
+        || (a.kind != Person && b.kind != Person)
+        || a.pronoun
+        || b.pronoun
+        || a.inferred
+        || b.inferred
+        || a.kind == Country
+        || b.kind == Country
+        || a.name.is_empty()
+        || b.name.is_empty()
+        || a.name.contains(b.name.as_str())
+        || b.name.contains(a.name.as_str())
 }

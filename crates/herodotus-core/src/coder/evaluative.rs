@@ -12,6 +12,7 @@
 //! Token heuristics today; the frames are the speech verb, its subject and its
 //! `ccomp`/`xcomp` content, which a parse gives directly.
 
+use super::emit::same_actor;
 use super::mentions::Found;
 use super::Coder;
 use crate::tokens::Token;
@@ -380,7 +381,8 @@ impl Coder {
                 .find(|&k| {
                     owner[k] != usize::MAX
                         && coded(owner[k])
-                        && code_of(owner[k]) != code_of(speaker)
+                        && (code_of(owner[k]) != code_of(speaker)
+                            || !same_actor(&mentions[owner[k]], &mentions[speaker]))
                         && !mentions[owner[k]].pronoun
                 })
                 .map(|k| (owner[k], k))
