@@ -58,6 +58,22 @@ pub(super) enum Mode {
     },
 }
 
+/// Verbs whose "that" clause is denied content (see `Coder::denied_content`): the
+/// forms of "deny" first (they alone take a bare clause: "denied it had attacked").
+const DENY: &[&str] = &[
+    "deny",
+    "denies",
+    "denied",
+    "denying",
+    "refuted",
+    "refutes",
+    "rebutted",
+    "dismissed",
+    "dismisses",
+    "rejected",
+    "rejects",
+];
+
 /// Adverbs that may sit between a modal and its verb ("will also meet").
 const MODAL_ADVERBS: &[&str] = &[
     "also",
@@ -560,6 +576,38 @@ impl Coder {
             }
             _ => false,
         }
+    }
+
+    /// The verb at `h` is the content of a denial: "A denied that B attacked C", "A
+    /// denied reports that its jets had violated C's airspace", "A denied it had
+    /// attacked C" (issue 10 class "deny/dismiss/reject accusations"). The denial is
+    /// coded on its own verb (016); the act denied is not reported as done, so it is
+    /// dropped like a negated act. A parse gives the same from a `ccomp` (or an `acl`
+    /// of a claim noun) under a denial verb.
+    pub(super) fn denied_content(&self, tokens: &[Token], h: &VerbHit) -> bool {
+        let norm = |k: usize| tokens[k].norm.as_str();
+        let Some(d) = (h.start.saturating_sub(16)..h.start)
+            .rev()
+            .take_while(|&k| !matches!(norm(k), ";" | "." | "but" | "while" | "although"))
+            .find(|&k| DENY.contains(&norm(k)))
+        else {
+            return false;
+        };
+        // "denied (the reports) that ...": only a noun group between the verb and
+        // "that" ("denied the charge and said that ..." is two clauses).
+        if let Some(t) = (d + 1..h.start.min(d + 7)).find(|&k| norm(k) == "that") {
+            return (d + 1..t).all(|k| {
+                !matches!(norm(k), "and" | "," | "or")
+                    && !crate::speech::is_speech(norm(k), crate::speech::INDIRECT)
+            });
+        }
+        // "denied it had attacked": a subject pronoun right after "deny" itself.
+        DENY[..4].contains(&norm(d))
+            && matches!(
+                tokens.get(d + 1).map(|t| t.norm.as_str()),
+                Some("it" | "he" | "she" | "they" | "its")
+            )
+            && h.start <= d + 5
     }
 
     /// The code a verb's `code` becomes under `mode`, or `None` when the clause is

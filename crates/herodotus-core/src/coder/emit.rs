@@ -227,6 +227,9 @@ impl Coder {
                 && !matches!(mode, Mode::Oblige { .. })
             {
                 skip_reason = Some(DropReason::Negated);
+            } else if self.denied_content(tokens, h) {
+                // "A denied that B attacked C": the act denied is not reported.
+                skip_reason = Some(DropReason::Negated);
             } else if clause.hypothetical && !matches!(mode, Mode::Oblige { .. }) {
                 skip_reason = Some(DropReason::Hypothetical);
             } else if h.gerund
