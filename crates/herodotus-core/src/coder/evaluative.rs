@@ -146,6 +146,29 @@ const NEG_NOUN: &[&str] = &[
     "atrocity",
     "fraud",
 ];
+/// Nouns of condemnation for a naming verb's object only ("called the vote a
+/// failure"; "the economy was in crisis" after "said" is no criticism).
+const NAMING_NOUN: &[&str] = &[
+    "crisis",
+    "failure",
+    "fiasco",
+    "debacle",
+    "embarrassment",
+    "shambles",
+];
+/// Verdict nouns whose "of / within" phrase names the actor condemned when the
+/// act named has none (issue 10 class "criticism that names an institution": "called
+/// the death an indictment of B's prison system", "a crisis within B's agency").
+const INDICTS: &[&str] = &[
+    "indictment",
+    "crisis",
+    "failure",
+    "fiasco",
+    "debacle",
+    "embarrassment",
+    "disgrace",
+    "scandal",
+];
 /// Nouns naming an accusation: "B's accusations were baseless" denies them (016).
 const ACCUSATION: &[&str] = &[
     "accusation",
@@ -514,7 +537,18 @@ impl Coder {
                     let Some(code) = verdict_code(tokens, e, verdict) else {
                         break;
                     };
-                    if let Some((t, _)) = first_other(i + 1, e, speaker) {
+                    // "called the death an indictment of B's prison system": with no
+                    // actor in the named act, the one the verdict noun names.
+                    let named = first_other(i + 1, e, speaker).or_else(|| {
+                        if !INDICTS.contains(&norm(e)) || code != "111" {
+                            return None;
+                        }
+                        (e + 1..n.min(e + 6))
+                            .take_while(|&k| !matches!(norm(k), "," | ";" | "."))
+                            .filter(|&k| matches!(norm(k), "of" | "within"))
+                            .find_map(|k| first_other(k + 1, n.min(k + 5), speaker))
+                    });
+                    if let Some((t, _)) = named {
                         out.push(Evaluation {
                             source: speaker,
                             target: t,
@@ -678,6 +712,7 @@ fn eval_code(tokens: &[Token], e: usize, attributive: bool) -> Option<Verdict> {
     };
     let predicate = attributive || predicative(tokens, e);
     if NEG_NOUN.contains(&w)
+        || (attributive && NAMING_NOUN.contains(&w))
         || (NEG_ADJ.contains(&w) && predicate)
         || (attributive && NEG_PARTICIPLE.contains(&w))
     {
