@@ -44,6 +44,43 @@ struct Open {
     style: Style,
     depth: usize,
     reopen: Vec<usize>,
+    /// The closing mark of a straight single quotation, found when it opened.
+    close_at: Option<usize>,
+}
+
+/// How far (bytes) a straight single quotation is looked for its closing mark.
+const SINGLE_REACH: usize = 2000;
+
+/// The byte offset (in `para`) of the straight mark closing a straight single
+/// quotation whose words start at `from`, as British copy and headlines type them
+/// ('We will not surrender,' said the colonel). A closing mark follows a non-space
+/// and precedes no letter (an apostrophe inside a word, "don't", is none); a plural
+/// possessive ("the farmers' union") is taken only when no later mark closes. The
+/// quotation holds two words at least ("rock 'n' roll" is none); `None` when no
+/// mark closes it within the paragraph (an apostrophe such as "'90s").
+fn straight_single_close(para: &str, from: usize) -> Option<usize> {
+    let mut fallback = None;
+    let mut prev: Option<char> = None;
+    let mut chars = para.get(from..)?.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        if i > SINGLE_REACH {
+            break;
+        }
+        let next = chars.peek().map(|&(_, d)| d);
+        if c == '\''
+            && prev.is_some_and(|p| !p.is_whitespace())
+            && !next.is_some_and(text::is_word_char)
+            && para[from..from + i].contains(char::is_whitespace)
+        {
+            let possessive = prev == Some('s') && next.is_some_and(char::is_whitespace);
+            if !possessive {
+                return Some(from + i);
+            }
+            fallback.get_or_insert(from + i);
+        }
+        prev = Some(c);
+    }
+    fallback
 }
 
 /// Finds quoted stretches. Never panics; spans are on char boundaries.
@@ -71,7 +108,18 @@ pub fn segments(text: &str) -> Vec<Segment> {
                     let opens_single = c == '‘'
                         && !prev.is_some_and(text::is_word_char)
                         && next.is_some_and(|d| !d.is_whitespace());
-                    if opens_double || opens_single {
+                    // A straight single mark opens at the start of a paragraph or
+                    // after a space, a colon or a dash, before a letter, and only
+                    // when its closing mark is in the same paragraph.
+                    let close_at = (c == '\''
+                        && prev.is_none_or(|p| {
+                            p.is_whitespace() || matches!(p, '(' | '[' | ':' | '—' | '–')
+                        })
+                        && next.is_some_and(char::is_alphabetic))
+                    .then(|| straight_single_close(para, i + 1))
+                    .flatten()
+                    .map(|k| ps + k);
+                    if opens_double || opens_single || close_at.is_some() {
                         cur = Some(Open {
                             open: at,
                             inner_start: at + c.len_utf8(),
@@ -82,6 +130,7 @@ pub fn segments(text: &str) -> Vec<Segment> {
                             },
                             depth: 0,
                             reopen: Vec::new(),
+                            close_at,
                         });
                     }
                 }
@@ -132,10 +181,16 @@ pub fn segments(text: &str) -> Vec<Segment> {
                 }
                 Some(o) => {
                     // Single-mark quotation: a closing ’ is not followed by a letter
-                    // (that would be an apostrophe: Russia’s).
-                    let closes = (c == '’' || c == '\'')
-                        && !next.is_some_and(text::is_word_char)
-                        && !prev.is_some_and(char::is_whitespace);
+                    // (that would be an apostrophe: Russia’s); a straight one closes
+                    // where it was found to.
+                    let closes = match o.close_at {
+                        Some(k) => at == k,
+                        None => {
+                            (c == '’' || c == '\'')
+                                && !next.is_some_and(text::is_word_char)
+                                && !prev.is_some_and(char::is_whitespace)
+                        }
+                    };
                     if closes && at > o.inner_start {
                         let o = cur.take().expect("open quote");
                         push(text, o, at, at + c.len_utf8(), &mut out);
@@ -690,6 +745,13 @@ impl<'a> QuoteFinder<'a> {
                 if alt.name.is_some() {
                     speaker = alt;
                 }
+            } else if speaker.name.is_none() {
+                // "said a senior adviser to the president, Kwame Asante, after ...": a
+                // role with its complement, then the name in apposition. Only a
+                // person's name is taken (not "..., adding", not a place).
+                if let Some(alt) = self.apposed_person(words, np_end, pos) {
+                    speaker = alt;
+                }
             }
             return Some((attr(speaker), start + np_end));
         }
@@ -726,6 +788,27 @@ impl<'a> QuoteFinder<'a> {
         Some((attr(speaker), start + vi + 1))
     }
 
+    /// The person named in apposition after a role and its complement, within a
+    /// few words: in `said a senior adviser to the president, Kwame Asante, after`,
+    /// reading from `from` (at "to"), "Kwame Asante". `None` when no comma comes
+    /// within eight words or what follows it is no person's name.
+    fn apposed_person(&self, words: &[Tok], from: usize, pos: usize) -> Option<Speaker> {
+        let text = self.text;
+        let comma = (from..words.len().min(from + 9)).find(|&k| !words[k].is_word())?;
+        if words[comma].s(text) != "," {
+            return None;
+        }
+        let app_end = np_run_end(text, words, comma + 1);
+        let app = &words[comma + 1..app_end];
+        if app.is_empty() || !valid_np(text, app) {
+            return None;
+        }
+        let alt = self.people.resolve(text, app, pos, self.mentions);
+        alt.entry
+            .is_some_and(|e| !self.people.entries[e].is_org && !self.people.entries[e].place)
+            .then_some(alt)
+    }
+
     /// The clause before a quotation: `Lavrov said: "`, `Lavrov called it "`,
     /// `According to Lavrov, "`, `, said Lavrov, "`.
     fn lead(&self, lt: &[Tok], pos: usize) -> Option<Attribution> {
@@ -751,7 +834,9 @@ impl<'a> QuoteFinder<'a> {
                 }
             }
         }
-        let vi = vi?;
+        let Some(vi) = vi else {
+            return self.headline_speaker(lt, pos);
+        };
         let v = lt[vi];
         let characterising = !names::is_speech_verb(v.s(text));
         let participle = v.s(text).ends_with("ing");
@@ -810,6 +895,36 @@ impl<'a> QuoteFinder<'a> {
             adjacent: lt[vi + 1..]
                 .iter()
                 .all(|t| !t.is_word() || t.s(text).eq_ignore_ascii_case("that")),
+        })
+    }
+
+    /// A headline or subhead that gives the speaker before a colon, with no verb:
+    /// `Ola Berg: 'We will reopen the mines'`. The paragraph opens with the name
+    /// (capitalised words, a title allowed) and the colon ends it.
+    fn headline_speaker(&self, lt: &[Tok], pos: usize) -> Option<Attribution> {
+        let text = self.text;
+        let (colon, name) = lt.split_last()?;
+        let at_para_start = name.first().is_some_and(|t| {
+            let before = text[..t.start].trim_end_matches([' ', '\t']);
+            before.is_empty() || before.ends_with('\n')
+        });
+        if colon.s(text) != ":"
+            || !at_para_start
+            || name.is_empty()
+            || name.len() > 5
+            || !name
+                .iter()
+                .all(|t| t.is_word() && text::is_name_word(t.s(text)) && !names::is_function_word(t.s(text)))
+        {
+            return None;
+        }
+        let speaker = self.people.resolve(text, name, pos, self.mentions);
+        speaker.name.is_some().then(|| Attribution {
+            speaker,
+            verb: None,
+            local: true,
+            characterising: false,
+            adjacent: true,
         })
     }
 

@@ -432,7 +432,22 @@ impl People {
                     break;
                 }
                 if is_institution(t) {
-                    let span = [toks[i].start, toks[j].end];
+                    // "Senator Ruth Kane's office": the whole name before the
+                    // possessive, without its title.
+                    let mut first = i;
+                    while text::ends_possessive(w)
+                        && !is_place(base)
+                        && first > 0
+                        && i - first < 3
+                        && toks[first - 1].is_word()
+                        && toks[first - 1].end + 1 >= toks[first].start
+                        && text::is_name_word(toks[first - 1].s(text))
+                        && !names::is_title(toks[first - 1].s(text))
+                        && !names::is_function_word(toks[first - 1].s(text))
+                    {
+                        first -= 1;
+                    }
+                    let span = [toks[first].start, toks[j].end];
                     let name = text::collapse_ws(&text[span[0]..span[1]]);
                     let entry = match self.entries.iter().position(|e| e.name == name) {
                         Some(e) => e,
@@ -522,6 +537,17 @@ impl People {
         let head = core_words.last().copied().unwrap_or("");
         if let Some(s) = self.by_document(text, np, cut, &core_words, pos, mentions) {
             return s;
+        }
+        // "the office of President Amara Diallo": the person whose office it is.
+        if head.eq_ignore_ascii_case("office")
+            && cut + 1 < np.len()
+            && np[cut].s(text) == "of"
+            && np[cut + 1..].iter().any(|t| text::is_name_word(t.s(text)))
+        {
+            let s = self.resolve(text, &np[cut + 1..], pos, mentions);
+            if s.name.is_some() {
+                return s;
+            }
         }
         // An office named in full ("the United Nations High Commissioner for Human
         // Rights"): the whole phrase is the speaker's name.
@@ -715,6 +741,25 @@ impl People {
         pos: usize,
         mentions: &[Mention],
     ) -> Option<Speaker> {
+        // "a statement released by the office of X", "a letter signed by X": the
+        // document, a participle of issuing, its author.
+        let issued_by = np.iter().take(3).position(|t| is_document(&t.s(text).to_lowercase()));
+        if let Some(d) = issued_by {
+            let low = |k: usize| np.get(k).map(|t| t.s(text).to_lowercase());
+            let by = match low(d + 1).as_deref() {
+                Some(
+                    "released" | "issued" | "published" | "posted" | "signed" | "sent"
+                    | "put" | "distributed",
+                ) => (d + 2..np.len().min(d + 4)).find(|&k| low(k).as_deref() == Some("by")),
+                _ => None,
+            };
+            if let Some(by) = by.filter(|&b| b + 1 < np.len()) {
+                let s = self.resolve(text, &np[by + 1..], pos, mentions);
+                if s.name.is_some() {
+                    return Some(s);
+                }
+            }
+        }
         let head = core_words.last()?.to_lowercase();
         if !is_document(&head) {
             return None;
