@@ -1762,4 +1762,38 @@ mod tests {
         let q = run(t, &[]);
         assert!(q.iter().all(|q| q.kind == "indirect"), "{q:?}");
     }
+
+    /// Straight single marks: a quotation when a closing mark follows in the
+    /// paragraph; apostrophes ("'90s", "rock 'n' roll", "farmers' union", "don't")
+    /// are none, and a double quotation after them is still found.
+    #[test]
+    fn straight_single_quotations_and_apostrophes() {
+        let words = |t: &str| -> Vec<String> {
+            segments(t).iter().map(|s| segment_text(t, s)).collect()
+        };
+        assert_eq!(
+            words("'We don't know yet,' the chief said."),
+            ["We don't know yet,"]
+        );
+        assert_eq!(
+            words("'The farmers' anger is real,' said Helen Walsh."),
+            ["The farmers' anger is real,"]
+        );
+        assert_eq!(
+            words("Its leader said: 'We have no choice.' The farmers' union agreed."),
+            ["We have no choice."]
+        );
+        assert!(words("The band played rock 'n' roll in the '90s.").is_empty());
+        assert_eq!(
+            words("The '90s were good to the farmers' union, \"and to us,\" he said."),
+            ["and to us,"]
+        );
+        assert_eq!(
+            words("'He told me \"run\", and I ran,' said Maya Cole."),
+            ["He told me \"run\", and I ran,"]
+        );
+        // Bad input: many marks, no panic, bounded work.
+        let many = "a 'b ".repeat(5000);
+        assert!(words(&many).len() <= 5000);
+    }
 }
