@@ -287,6 +287,49 @@ pub fn is_person_head(w: &str) -> bool {
     PERSON_HEADS.contains(&w.to_lowercase().as_str())
 }
 
+/// Nouns that describe a person already named, after "the": party members, standing
+/// and wealth ("the Texas Republican said", "the billionaire said"). Class: definite
+/// descriptions as speakers (issue 10 item 5, sixth session, table news-forms.tsv).
+const PERSON_DESCRIPTIONS: &[&str] = &[
+    "republican",
+    "democrat",
+    "conservative",
+    "tory",
+    "liberal",
+    "socialist",
+    "progressive",
+    "populist",
+    "nationalist",
+    "centrist",
+    "billionaire",
+    "millionaire",
+    "tycoon",
+    "magnate",
+    "mogul",
+    "veteran",
+    "politician",
+    "statesman",
+    "stateswoman",
+    "incumbent",
+    "challenger",
+    "frontrunner",
+    "front-runner",
+    "nominee",
+    "candidate",
+    "retiree",
+    "widow",
+    "widower",
+    "mother",
+    "father",
+    "grandmother",
+    "grandfather",
+];
+
+/// True when `w` (any case) describes a person already named ([`PERSON_DESCRIPTIONS`]).
+pub fn is_person_description(w: &str) -> bool {
+    listed(PERSON_DESCRIPTIONS, w)
+}
+
 /// Heads of organisation names and descriptions.
 const ORG_HEADS: &[&str] = &[
     "ministry",

@@ -622,7 +622,9 @@ impl<'a> QuoteFinder<'a> {
         if s.name.is_some() {
             return s;
         }
-        if let Some(app) = appositive.filter(|a| valid_np(self.text, a)) {
+        if let Some(app) =
+            appositive.filter(|a| valid_np(self.text, a) && !plural_role_head(self.text, np))
+        {
             let alt = self.people.resolve(self.text, app, pos, self.mentions);
             if alt.name.is_some() && alt.entry.is_some_and(|e| !self.people.entries[e].is_org) {
                 return alt;
@@ -745,7 +747,7 @@ impl<'a> QuoteFinder<'a> {
                 if alt.name.is_some() {
                     speaker = alt;
                 }
-            } else if speaker.name.is_none() {
+            } else if speaker.name.is_none() && !plural_role_head(text, np) {
                 // "said a senior adviser to the president, Kwame Asante, after ...": a
                 // role with its complement, then the name in apposition. Only a
                 // person's name is taken (not "..., adding", not a place).
@@ -778,7 +780,9 @@ impl<'a> QuoteFinder<'a> {
         }
         let mut speaker = self.people.resolve(text, &np, pos, self.mentions);
         if speaker.name.is_none() {
-            if let Some(app) = appositive.filter(|a| valid_np(text, a)) {
+            if let Some(app) =
+                appositive.filter(|a| valid_np(text, a) && !plural_role_head(text, &np))
+            {
                 let alt = self.people.resolve(text, app, pos, self.mentions);
                 if alt.name.is_some() {
                     speaker = alt;
@@ -835,7 +839,9 @@ impl<'a> QuoteFinder<'a> {
             }
         }
         let Some(vi) = vi else {
-            return self.headline_speaker(lt, pos);
+            return self
+                .headline_speaker(lt, pos)
+                .or_else(|| self.copula_colon_speaker(lt, pos));
         };
         let v = lt[vi];
         let characterising = !names::is_speech_verb(v.s(text));
@@ -912,13 +918,74 @@ impl<'a> QuoteFinder<'a> {
             || !at_para_start
             || name.is_empty()
             || name.len() > 5
-            || !name
-                .iter()
-                .all(|t| t.is_word() && text::is_name_word(t.s(text)) && !names::is_function_word(t.s(text)))
+            || !name.iter().all(|t| {
+                t.is_word() && text::is_name_word(t.s(text)) && !names::is_function_word(t.s(text))
+            })
         {
             return None;
         }
         let speaker = self.people.resolve(text, name, pos, self.mentions);
+        speaker.name.is_some().then(|| Attribution {
+            speaker,
+            verb: None,
+            local: true,
+            characterising: false,
+            adjacent: true,
+        })
+    }
+
+    /// A clause with a copula and a colon before a quotation, no speech verb: its
+    /// subject speaks. `President Nadia Farouk was blunt: "`, `The message from Ken
+    /// Saito was clear: "`, `Saito's reply was short: "` (the author of a message
+    /// noun speaks).
+    fn copula_colon_speaker(&self, lt: &[Tok], pos: usize) -> Option<Attribution> {
+        let text = self.text;
+        let (colon, body) = lt.split_last()?;
+        if colon.s(text) != ":" {
+            return None;
+        }
+        let low: Vec<String> = body.iter().map(|t| t.s(text).to_lowercase()).collect();
+        let c = low.iter().rposition(|w| {
+            matches!(
+                w.as_str(),
+                "was" | "is" | "were" | "are" | "remained" | "seemed" | "sounded"
+            )
+        })?;
+        let complement = &body[c + 1..];
+        let subject = &body[..c];
+        if complement.is_empty()
+            || complement.len() > 3
+            || !complement
+                .iter()
+                .all(|t| t.is_word() && !text::is_capitalised(t.s(text)))
+            || subject.is_empty()
+            || subject.len() > 10
+            || subject.iter().any(|t| !t.is_word())
+        {
+            return None;
+        }
+        let message = |w: &str| {
+            matches!(
+                text::strip_possessive(w),
+                "message" | "response" | "reply" | "answer" | "verdict" | "reaction" | "warning"
+            )
+        };
+        let np: Vec<Tok> = match low[..c].iter().position(|w| message(w)) {
+            // "The message from X", "the reply of X".
+            Some(m) if m + 2 < c && matches!(low[m + 1].as_str(), "from" | "of") => {
+                subject[m + 2..].to_vec()
+            }
+            // "Saito's reply".
+            Some(m) if m > 0 && text::ends_possessive(subject[m - 1].s(text)) => {
+                subject[..m].to_vec()
+            }
+            Some(_) => return None,
+            None => subject_np(text, subject),
+        };
+        if !valid_np(text, &np) {
+            return None;
+        }
+        let speaker = self.people.resolve(text, &np, pos, self.mentions);
         speaker.name.is_some().then(|| Attribution {
             speaker,
             verb: None,
@@ -1425,6 +1492,29 @@ fn np_run_end(text: &str, words: &[Tok], from: usize) -> usize {
     k
 }
 
+/// True when the head of `np` (its word before a preposition) is a plural role
+/// ("Lawyers for the former minister", "officials at the ministry"): a single name in
+/// apposition after it names the complement, not the speakers.
+fn plural_role_head(text: &str, np: &[Tok]) -> bool {
+    let head = np
+        .iter()
+        .take_while(|t| {
+            !(t.is_word()
+                && matches!(
+                    t.s(text),
+                    "for" | "of" | "to" | "at" | "from" | "with" | "in" | "on"
+                ))
+        })
+        .filter(|t| t.is_word())
+        .last();
+    head.is_some_and(|t| {
+        let w = t.s(text).to_lowercase();
+        !w.ends_with("ss")
+            && w.strip_suffix('s')
+                .is_some_and(|one| names::is_title(one) || names::is_person_head(one))
+    })
+}
+
 /// The noun phrase just before a verb, read leftwards to a clause boundary,
 /// skipping adverbs like "also"; when an appositive between commas stands just
 /// before the verb, the phrase before it is the main one and the appositive the
@@ -1768,9 +1858,8 @@ mod tests {
     /// are none, and a double quotation after them is still found.
     #[test]
     fn straight_single_quotations_and_apostrophes() {
-        let words = |t: &str| -> Vec<String> {
-            segments(t).iter().map(|s| segment_text(t, s)).collect()
-        };
+        let words =
+            |t: &str| -> Vec<String> { segments(t).iter().map(|s| segment_text(t, s)).collect() };
         assert_eq!(
             words("'We don't know yet,' the chief said."),
             ["We don't know yet,"]

@@ -604,6 +604,27 @@ impl People {
                 };
             }
         }
+        // "the Texas Republican said", "the 71-year-old billionaire said": a
+        // definite description of a person by party, age or standing stands for the
+        // person last named, as a pronoun would (a titled one first when the
+        // description's head is among their titles).
+        // Not with a complement: "the mother of one of the victims" is someone new.
+        if core_words[0].eq_ignore_ascii_case("the")
+            && core_words.len() >= 2
+            && cut == np.len()
+            && (names::is_person_description(head)
+                || core_words.iter().any(|w| w.ends_with("-year-old")))
+        {
+            let lhead = head.to_lowercase();
+            let mods: Vec<String> = core_words[1..].iter().map(|w| w.to_lowercase()).collect();
+            if let Some(s) = self.by_title(pos, &lhead, &mods) {
+                return s;
+            }
+            let s = self.by_pronoun(pos.min(span[0]), None);
+            if s.name.is_some() {
+                return s;
+            }
+        }
         // A capitalised name the cast does not know (e.g. a lone surname).
         let lone_initial =
             core_words.len() == 1 && cut < np.len() && at_sentence_start(text, core[0].start);
@@ -743,13 +764,16 @@ impl People {
     ) -> Option<Speaker> {
         // "a statement released by the office of X", "a letter signed by X": the
         // document, a participle of issuing, its author.
-        let issued_by = np.iter().take(3).position(|t| is_document(&t.s(text).to_lowercase()));
+        let issued_by = np
+            .iter()
+            .take(3)
+            .position(|t| is_document(&t.s(text).to_lowercase()));
         if let Some(d) = issued_by {
             let low = |k: usize| np.get(k).map(|t| t.s(text).to_lowercase());
             let by = match low(d + 1).as_deref() {
                 Some(
-                    "released" | "issued" | "published" | "posted" | "signed" | "sent"
-                    | "put" | "distributed",
+                    "released" | "issued" | "published" | "posted" | "signed" | "sent" | "put"
+                    | "distributed",
                 ) => (d + 2..np.len().min(d + 4)).find(|&k| low(k).as_deref() == Some("by")),
                 _ => None,
             };
