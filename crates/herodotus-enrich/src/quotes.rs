@@ -704,6 +704,9 @@ impl<'a> QuoteFinder<'a> {
         if let Some(a) = self.according(words, pos) {
             return Some((a, words.len()));
         }
+        if let Some(a) = self.quoted_as_or_put(words, pos) {
+            return Some((a, words.len()));
+        }
         let vi = tag_verb_index(text, words)?;
         let v = &words[vi];
         let attr = |speaker: Speaker| Attribution {
@@ -813,6 +816,45 @@ impl<'a> QuoteFinder<'a> {
             .then_some(alt)
     }
 
+    /// Two tags after a quotation that name the speaker between two fixed words:
+    /// `..., the agency quoted X as saying.` and `..., as X put it.`
+    fn quoted_as_or_put(&self, words: &[Tok], pos: usize) -> Option<Attribution> {
+        let text = self.text;
+        let low: Vec<String> = words.iter().map(|t| t.s(text).to_lowercase()).collect();
+        let (np, verb) = if low.first().is_some_and(|w| w == "as") {
+            // "as X put it"
+            let p = (2..low.len().min(10)).find(|&k| matches!(low[k].as_str(), "put" | "puts"))?;
+            if low.get(p + 1).is_none_or(|w| w != "it") {
+                return None;
+            }
+            (&words[1..p], "put")
+        } else {
+            let q = low.iter().take(12).position(|w| w == "quoted")?;
+            if words[..q]
+                .iter()
+                .any(|t| t.is_word() && names::is_speech_verb(t.s(text)))
+            {
+                return None;
+            }
+            let a = (q + 2..low.len().min(q + 12)).find(|&k| low[k] == "as")?;
+            if low.get(a + 1).is_none_or(|w| !w.ends_with("ing")) {
+                return None;
+            }
+            (&words[q + 1..a], "quoted")
+        };
+        if !np.iter().all(|t| t.is_word()) || !valid_np(text, np) {
+            return None;
+        }
+        let speaker = self.people.resolve(text, np, pos, self.mentions);
+        Some(Attribution {
+            speaker,
+            verb: Some(verb.into()),
+            local: true,
+            characterising: false,
+            adjacent: true,
+        })
+    }
+
     /// The clause before a quotation: `Lavrov said: "`, `Lavrov called it "`,
     /// `According to Lavrov, "`, `, said Lavrov, "`.
     fn lead(&self, lt: &[Tok], pos: usize) -> Option<Attribution> {
@@ -852,8 +894,34 @@ impl<'a> QuoteFinder<'a> {
         let quoted = quoted
             .then(|| (0..vi - 1).rev().take(12).find(|&k| low[k] == "quoted"))
             .flatten()
-            .map(|q| lt[q + 1..vi - 1].to_vec())
+            .and_then(|q| {
+                if low.get(q + 1).is_some_and(|w| w == "by") && q > 0 {
+                    // "X was quoted by Reuters as saying": the outlet quotes, the
+                    // subject speaks.
+                    Some(self.participle_subject(&lt[..q - 1], pos))
+                } else {
+                    Some(lt[q + 1..vi - 1].to_vec())
+                }
+            })
             .filter(|np| valid_np(text, np));
+        // "A video showed X saying: "", "X can be heard saying": who the recording
+        // shows speaks, not the recording.
+        let quoted = quoted.or_else(|| {
+            if !participle {
+                return None;
+            }
+            let p = (0..vi)
+                .rev()
+                .take(8)
+                .find(|&k| is_perception_verb(&low[k]))?;
+            let np = lt[p + 1..vi].to_vec();
+            if np.is_empty() {
+                // "X can be heard saying": the clause's subject.
+                return Some(self.participle_subject(&lt[..p], pos))
+                    .filter(|np| valid_np(text, np));
+            }
+            (np.iter().all(|t| t.is_word()) && valid_np(text, &np)).then_some(np)
+        });
         // "..., with Foreign Minister Ayman Safadi warning of "": the participle's
         // own subject follows "with".
         let with_subject = || {
@@ -948,12 +1016,22 @@ impl<'a> QuoteFinder<'a> {
         let c = low.iter().rposition(|w| {
             matches!(
                 w.as_str(),
-                "was" | "is" | "were" | "are" | "remained" | "seemed" | "sounded"
+                "was"
+                    | "is"
+                    | "were"
+                    | "are"
+                    | "remained"
+                    | "seemed"
+                    | "sounded"
+                    | "read"
+                    | "reads"
             )
         })?;
+        // "X's post on X read: "": a document's words are its author's.
+        let reads = matches!(low[c].as_str(), "read" | "reads");
         let complement = &body[c + 1..];
         let subject = &body[..c];
-        if complement.is_empty()
+        if complement.is_empty() != reads
             || complement.len() > 3
             || !complement
                 .iter()
@@ -965,14 +1043,15 @@ impl<'a> QuoteFinder<'a> {
             return None;
         }
         let message = |w: &str| {
+            let w = text::strip_possessive(w);
             matches!(
-                text::strip_possessive(w),
+                w,
                 "message" | "response" | "reply" | "answer" | "verdict" | "reaction" | "warning"
-            )
+            ) || crate::speakers::is_document(w)
         };
         let np: Vec<Tok> = match low[..c].iter().position(|w| message(w)) {
             // "The message from X", "the reply of X".
-            Some(m) if m + 2 < c && matches!(low[m + 1].as_str(), "from" | "of") => {
+            Some(m) if m + 2 < c && matches!(low[m + 1].as_str(), "from" | "of" | "by") => {
                 subject[m + 2..].to_vec()
             }
             // "Saito's reply".
@@ -980,6 +1059,7 @@ impl<'a> QuoteFinder<'a> {
                 subject[..m].to_vec()
             }
             Some(_) => return None,
+            None if reads => return None,
             None => subject_np(text, subject),
         };
         if !valid_np(text, &np) {
@@ -1492,6 +1572,24 @@ fn np_run_end(text: &str, words: &[Tok], from: usize) -> usize {
     k
 }
 
+/// Verbs by which a recording or a witness presents a speaker ("a video showed X
+/// saying", "X can be heard saying"). Class: quotes from recordings (issue 10 item 5,
+/// sixth session).
+fn is_perception_verb(w: &str) -> bool {
+    matches!(
+        w,
+        "showed"
+            | "shows"
+            | "show"
+            | "heard"
+            | "hear"
+            | "captured"
+            | "filmed"
+            | "caught"
+            | "recorded"
+    )
+}
+
 /// True when the head of `np` (its word before a preposition) is a plural role
 /// ("Lawyers for the former minister", "officials at the ministry"): a single name in
 /// apposition after it names the complement, not the speakers.
@@ -1563,7 +1661,14 @@ fn np_before(text: &str, toks: &[Tok]) -> (Vec<Tok>, Option<Vec<Tok>>) {
         }
     }
     let mut start = end;
-    while start > 0 && end - start < 10 && !starts_clause(toks[start - 1].s(text)) {
+    // "a video in which she said": a relative word with a subject after it opens
+    // the clause.
+    let relative = |w: &str| matches!(w.to_lowercase().as_str(), "which" | "whom");
+    while start > 0
+        && end - start < 10
+        && !starts_clause(toks[start - 1].s(text))
+        && !(start < end && relative(toks[start - 1].s(text)))
+    {
         start -= 1;
     }
     (toks[start..end].to_vec(), appositive)

@@ -110,7 +110,12 @@ impl People {
                 .collect();
             let mut first = true;
             let mut unit_entries = Vec::new();
+            // Where the first name of the unit starts (a token index).
+            let mut first_at = 0;
             for run in text::cap_runs(text, &toks) {
+                if first {
+                    first_at = run[0];
+                }
                 if let Some(e) = p.read_run(
                     text,
                     &toks,
@@ -125,10 +130,17 @@ impl People {
             }
             p.read_descriptions(text, &toks, is_place);
             let lower: Vec<String> = toks.iter().map(|t| t.s(text).to_lowercase()).collect();
-            let fem = lower
+            // Pronouns before the subject's name refer to someone named earlier ("Her
+            // lawyer, Jorge Vidal, waited outside"): only those after it are evidence.
+            let after_subject = if unit_entries.is_empty() {
+                &lower[..]
+            } else {
+                &lower[first_at.min(lower.len())..]
+            };
+            let fem = after_subject
                 .iter()
                 .any(|w| w == "she" || w == "her" || w == "herself");
-            let mas = lower
+            let mas = after_subject
                 .iter()
                 .any(|w| w == "he" || w == "his" || w == "him" || w == "himself");
             per_unit.push((unit_entries, fem, mas));
