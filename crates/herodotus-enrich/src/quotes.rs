@@ -992,7 +992,13 @@ impl<'a> QuoteFinder<'a> {
         {
             return None;
         }
-        let speaker = self.people.resolve(text, name, pos, self.mentions);
+        self.named_without_verb(name, pos)
+    }
+
+    /// The attribution of a speaker phrase that no speech verb introduces (a
+    /// headline's name, a copula clause's subject): only when it names somebody.
+    fn named_without_verb(&self, np: &[Tok], pos: usize) -> Option<Attribution> {
+        let speaker = self.people.resolve(self.text, np, pos, self.mentions);
         speaker.name.is_some().then(|| Attribution {
             speaker,
             verb: None,
@@ -1065,14 +1071,7 @@ impl<'a> QuoteFinder<'a> {
         if !valid_np(text, &np) {
             return None;
         }
-        let speaker = self.people.resolve(text, &np, pos, self.mentions);
-        speaker.name.is_some().then(|| Attribution {
-            speaker,
-            verb: None,
-            local: true,
-            characterising: false,
-            adjacent: true,
-        })
+        self.named_without_verb(&np, pos)
     }
 
     /// `according to X` at the start of `toks`: X, up to the first punctuation,
