@@ -837,7 +837,16 @@ impl People {
             return Some(self.speaker_of(e));
         }
         let s = self.last_org(pos, None);
-        s.name.is_some().then_some(s)
+        if s.name.is_some() {
+            return Some(s);
+        }
+        // "Toyota recalled 40,000 cars. "...," the statement added": no organisation
+        // known as one, no speech before: the last subject named, not a place.
+        self.occurrences
+            .iter()
+            .rev()
+            .find(|o| o.subject && o.span[0] < pos && !self.entries[o.entry].place)
+            .map(|o| self.speaker_of(o.entry))
     }
 
     fn speaker_of(&self, entry: usize) -> Speaker {
