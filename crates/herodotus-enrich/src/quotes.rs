@@ -51,34 +51,67 @@ struct Open {
 /// How far (bytes) a straight single quotation is looked for its closing mark.
 const SINGLE_REACH: usize = 2000;
 
-/// The byte offset (in `para`) of the straight mark closing a straight single
-/// quotation whose words start at `from`, as British copy and headlines type them
-/// ('We will not surrender,' said the colonel). A closing mark follows a non-space
-/// and precedes no letter (an apostrophe inside a word, "don't", is none); a plural
-/// possessive ("the farmers' union") is taken only when no later mark closes. The
-/// quotation holds two words at least ("rock 'n' roll" is none); `None` when no
-/// mark closes it within the paragraph (an apostrophe such as "'90s").
-fn straight_single_close(para: &str, from: usize) -> Option<usize> {
-    let mut fallback = None;
+/// How many closing candidates one straight opening mark looks at (plural
+/// possessives are passed over): a bound on hostile text.
+const SINGLE_CANDIDATES: usize = 8;
+
+/// What a paragraph offers straight single quotations, read once: the marks that
+/// could close one, as (byte offset, plural possessive) — a mark after a non-space
+/// and before no letter, a possessive being "s' " ("the farmers' union") — and the
+/// offsets of its spaces.
+#[derive(Default)]
+struct Closers {
+    marks: Vec<(usize, bool)>,
+    spaces: Vec<usize>,
+}
+
+fn straight_closers(para: &str) -> Closers {
+    let mut out = Closers::default();
     let mut prev: Option<char> = None;
-    let mut chars = para.get(from..)?.char_indices().peekable();
+    let mut chars = para.char_indices().peekable();
     while let Some((i, c)) = chars.next() {
-        if i > SINGLE_REACH {
-            break;
-        }
         let next = chars.peek().map(|&(_, d)| d);
+        if c.is_whitespace() {
+            out.spaces.push(i);
+        }
         if c == '\''
             && prev.is_some_and(|p| !p.is_whitespace())
             && !next.is_some_and(text::is_word_char)
-            && para[from..from + i].contains(char::is_whitespace)
         {
             let possessive = prev == Some('s') && next.is_some_and(char::is_whitespace);
-            if !possessive {
-                return Some(from + i);
-            }
-            fallback.get_or_insert(from + i);
+            out.marks.push((i, possessive));
         }
         prev = Some(c);
+    }
+    out
+}
+
+/// The byte offset (in its paragraph) of the straight mark closing a straight
+/// single quotation whose words start at `from`, as British copy and headlines type
+/// them ('We will not surrender,' said the colonel), among the paragraph's `closers`
+/// ([`straight_closers`]). An apostrophe inside a word ("don't") is no closer; a
+/// plural possessive ("the farmers' union") is taken only when no later mark
+/// closes. The quotation holds two words at least ("rock 'n' roll" is none); `None`
+/// when no mark closes it within reach (an apostrophe such as "'90s").
+fn straight_single_close(from: usize, closers: &Closers) -> Option<usize> {
+    let first = closers.marks.partition_point(|c| c.0 < from);
+    // The first space after the opening mark: the quotation's words must reach it.
+    let space = closers
+        .spaces
+        .get(closers.spaces.partition_point(|&w| w < from))
+        .copied()?;
+    let mut fallback = None;
+    for &(k, possessive) in closers.marks[first..].iter().take(SINGLE_CANDIDATES) {
+        if k - from > SINGLE_REACH {
+            break;
+        }
+        if space > k {
+            continue;
+        }
+        if !possessive {
+            return Some(k);
+        }
+        fallback.get_or_insert(k);
     }
     fallback
 }
@@ -90,6 +123,9 @@ pub fn segments(text: &str) -> Vec<Segment> {
     let mut cur: Option<Open> = None;
     for (pi, &[ps, pe]) in paras.iter().enumerate() {
         let para = &text[ps..pe];
+        // The paragraph's closing candidates for straight single marks, read once
+        // when the first straight opening mark is met.
+        let mut closers: Option<Closers> = None;
         let mut prev: Option<char> = None;
         let mut chars = para.char_indices().peekable();
         if let Some(o) = cur.as_mut() {
@@ -116,7 +152,10 @@ pub fn segments(text: &str) -> Vec<Segment> {
                             p.is_whitespace() || matches!(p, '(' | '[' | ':' | '—' | '–')
                         })
                         && next.is_some_and(char::is_alphabetic))
-                    .then(|| straight_single_close(para, i + 1))
+                    .then(|| {
+                        let closers = closers.get_or_insert_with(|| straight_closers(para));
+                        straight_single_close(i + 1, closers)
+                    })
                     .flatten()
                     .map(|k| ps + k);
                     if opens_double || opens_single || close_at.is_some() {
@@ -894,13 +933,13 @@ impl<'a> QuoteFinder<'a> {
         let quoted = quoted
             .then(|| (0..vi - 1).rev().take(12).find(|&k| low[k] == "quoted"))
             .flatten()
-            .and_then(|q| {
+            .map(|q| {
                 if low.get(q + 1).is_some_and(|w| w == "by") && q > 0 {
                     // "X was quoted by Reuters as saying": the outlet quotes, the
                     // subject speaks.
-                    Some(self.participle_subject(&lt[..q - 1], pos))
+                    self.participle_subject(&lt[..q - 1], pos)
                 } else {
-                    Some(lt[q + 1..vi - 1].to_vec())
+                    lt[q + 1..vi - 1].to_vec()
                 }
             })
             .filter(|np| valid_np(text, np));
@@ -999,7 +1038,7 @@ impl<'a> QuoteFinder<'a> {
     /// headline's name, a copula clause's subject): only when it names somebody.
     fn named_without_verb(&self, np: &[Tok], pos: usize) -> Option<Attribution> {
         let speaker = self.people.resolve(self.text, np, pos, self.mentions);
-        speaker.name.is_some().then(|| Attribution {
+        speaker.name.is_some().then_some(Attribution {
             speaker,
             verb: None,
             local: true,
@@ -1988,5 +2027,9 @@ mod tests {
         // Bad input: many marks, no panic, bounded work.
         let many = "a 'b ".repeat(5000);
         assert!(words(&many).len() <= 5000);
+        let no_spaces = ":'a'".repeat(20000);
+        assert!(words(&no_spaces).is_empty());
+        let possessives = "'the farmers' ".repeat(20000);
+        assert!(words(&possessives).len() <= 20000);
     }
 }
