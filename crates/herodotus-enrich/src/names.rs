@@ -127,6 +127,36 @@ const TITLES: &[&str] = &[
     "researcher",
     "scientist",
     "negotiator",
+    // Trades and callings of the people feature stories quote ("Fisherman Tariq
+    // Aziz", "nurse Ana Lima"). Class: speakers behind titles (issue 10 item 5, sixth
+    // session, table news-forms.tsv).
+    "fisherman",
+    "teacher",
+    "nurse",
+    "doctor",
+    "surgeon",
+    "physician",
+    "engineer",
+    "pilot",
+    "pastor",
+    "priest",
+    "historian",
+    "novelist",
+    "poet",
+    "artist",
+    "photographer",
+    "filmmaker",
+    "businessman",
+    "businesswoman",
+    "entrepreneur",
+    "shopkeeper",
+    "singer",
+    "actor",
+    "actress",
+    "musician",
+    "rapper",
+    "comedian",
+    "athlete",
     "lawmaker",
     "legislator",
     "mp",
@@ -262,6 +292,49 @@ const PERSON_HEADS: &[&str] = &[
 /// True when `w` is a noun that names a person by role ("minister").
 pub fn is_person_head(w: &str) -> bool {
     PERSON_HEADS.contains(&w.to_lowercase().as_str())
+}
+
+/// Nouns that describe a person already named, after "the": party members, standing
+/// and wealth ("the Texas Republican said", "the billionaire said"). Class: definite
+/// descriptions as speakers (issue 10 item 5, sixth session, table news-forms.tsv).
+const PERSON_DESCRIPTIONS: &[&str] = &[
+    "republican",
+    "democrat",
+    "conservative",
+    "tory",
+    "liberal",
+    "socialist",
+    "progressive",
+    "populist",
+    "nationalist",
+    "centrist",
+    "billionaire",
+    "millionaire",
+    "tycoon",
+    "magnate",
+    "mogul",
+    "veteran",
+    "politician",
+    "statesman",
+    "stateswoman",
+    "incumbent",
+    "challenger",
+    "frontrunner",
+    "front-runner",
+    "nominee",
+    "candidate",
+    "retiree",
+    "widow",
+    "widower",
+    "mother",
+    "father",
+    "grandmother",
+    "grandfather",
+];
+
+/// True when `w` (any case) describes a person already named ([`PERSON_DESCRIPTIONS`]).
+pub fn is_person_description(w: &str) -> bool {
+    listed(PERSON_DESCRIPTIONS, w)
 }
 
 /// Heads of organisation names and descriptions.

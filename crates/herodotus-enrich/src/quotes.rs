@@ -44,6 +44,76 @@ struct Open {
     style: Style,
     depth: usize,
     reopen: Vec<usize>,
+    /// The closing mark of a straight single quotation, found when it opened.
+    close_at: Option<usize>,
+}
+
+/// How far (bytes) a straight single quotation is looked for its closing mark.
+const SINGLE_REACH: usize = 2000;
+
+/// How many closing candidates one straight opening mark looks at (plural
+/// possessives are passed over): a bound on hostile text.
+const SINGLE_CANDIDATES: usize = 8;
+
+/// What a paragraph offers straight single quotations, read once: the marks that
+/// could close one, as (byte offset, plural possessive) — a mark after a non-space
+/// and before no letter, a possessive being "s' " ("the farmers' union") — and the
+/// offsets of its spaces.
+#[derive(Default)]
+struct Closers {
+    marks: Vec<(usize, bool)>,
+    spaces: Vec<usize>,
+}
+
+fn straight_closers(para: &str) -> Closers {
+    let mut out = Closers::default();
+    let mut prev: Option<char> = None;
+    let mut chars = para.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        let next = chars.peek().map(|&(_, d)| d);
+        if c.is_whitespace() {
+            out.spaces.push(i);
+        }
+        if c == '\''
+            && prev.is_some_and(|p| !p.is_whitespace())
+            && !next.is_some_and(text::is_word_char)
+        {
+            let possessive = prev == Some('s') && next.is_some_and(char::is_whitespace);
+            out.marks.push((i, possessive));
+        }
+        prev = Some(c);
+    }
+    out
+}
+
+/// The byte offset (in its paragraph) of the straight mark closing a straight
+/// single quotation whose words start at `from`, as British copy and headlines type
+/// them ('We will not surrender,' said the colonel), among the paragraph's `closers`
+/// ([`straight_closers`]). An apostrophe inside a word ("don't") is no closer; a
+/// plural possessive ("the farmers' union") is taken only when no later mark
+/// closes. The quotation holds two words at least ("rock 'n' roll" is none); `None`
+/// when no mark closes it within reach (an apostrophe such as "'90s").
+fn straight_single_close(from: usize, closers: &Closers) -> Option<usize> {
+    let first = closers.marks.partition_point(|c| c.0 < from);
+    // The first space after the opening mark: the quotation's words must reach it.
+    let space = closers
+        .spaces
+        .get(closers.spaces.partition_point(|&w| w < from))
+        .copied()?;
+    let mut fallback = None;
+    for &(k, possessive) in closers.marks[first..].iter().take(SINGLE_CANDIDATES) {
+        if k - from > SINGLE_REACH {
+            break;
+        }
+        if space > k {
+            continue;
+        }
+        if !possessive {
+            return Some(k);
+        }
+        fallback.get_or_insert(k);
+    }
+    fallback
 }
 
 /// Finds quoted stretches. Never panics; spans are on char boundaries.
@@ -53,6 +123,9 @@ pub fn segments(text: &str) -> Vec<Segment> {
     let mut cur: Option<Open> = None;
     for (pi, &[ps, pe]) in paras.iter().enumerate() {
         let para = &text[ps..pe];
+        // The paragraph's closing candidates for straight single marks, read once
+        // when the first straight opening mark is met.
+        let mut closers: Option<Closers> = None;
         let mut prev: Option<char> = None;
         let mut chars = para.char_indices().peekable();
         if let Some(o) = cur.as_mut() {
@@ -71,7 +144,21 @@ pub fn segments(text: &str) -> Vec<Segment> {
                     let opens_single = c == '‘'
                         && !prev.is_some_and(text::is_word_char)
                         && next.is_some_and(|d| !d.is_whitespace());
-                    if opens_double || opens_single {
+                    // A straight single mark opens at the start of a paragraph or
+                    // after a space, a colon or a dash, before a letter, and only
+                    // when its closing mark is in the same paragraph.
+                    let close_at = (c == '\''
+                        && prev.is_none_or(|p| {
+                            p.is_whitespace() || matches!(p, '(' | '[' | ':' | '—' | '–')
+                        })
+                        && next.is_some_and(char::is_alphabetic))
+                    .then(|| {
+                        let closers = closers.get_or_insert_with(|| straight_closers(para));
+                        straight_single_close(i + 1, closers)
+                    })
+                    .flatten()
+                    .map(|k| ps + k);
+                    if opens_double || opens_single || close_at.is_some() {
                         cur = Some(Open {
                             open: at,
                             inner_start: at + c.len_utf8(),
@@ -82,6 +169,7 @@ pub fn segments(text: &str) -> Vec<Segment> {
                             },
                             depth: 0,
                             reopen: Vec::new(),
+                            close_at,
                         });
                     }
                 }
@@ -132,10 +220,16 @@ pub fn segments(text: &str) -> Vec<Segment> {
                 }
                 Some(o) => {
                     // Single-mark quotation: a closing ’ is not followed by a letter
-                    // (that would be an apostrophe: Russia’s).
-                    let closes = (c == '’' || c == '\'')
-                        && !next.is_some_and(text::is_word_char)
-                        && !prev.is_some_and(char::is_whitespace);
+                    // (that would be an apostrophe: Russia’s); a straight one closes
+                    // where it was found to.
+                    let closes = match o.close_at {
+                        Some(k) => at == k,
+                        None => {
+                            (c == '’' || c == '\'')
+                                && !next.is_some_and(text::is_word_char)
+                                && !prev.is_some_and(char::is_whitespace)
+                        }
+                    };
                     if closes && at > o.inner_start {
                         let o = cur.take().expect("open quote");
                         push(text, o, at, at + c.len_utf8(), &mut out);
@@ -567,7 +661,9 @@ impl<'a> QuoteFinder<'a> {
         if s.name.is_some() {
             return s;
         }
-        if let Some(app) = appositive.filter(|a| valid_np(self.text, a)) {
+        if let Some(app) =
+            appositive.filter(|a| valid_np(self.text, a) && !plural_role_head(self.text, np))
+        {
             let alt = self.people.resolve(self.text, app, pos, self.mentions);
             if alt.name.is_some() && alt.entry.is_some_and(|e| !self.people.entries[e].is_org) {
                 return alt;
@@ -647,6 +743,9 @@ impl<'a> QuoteFinder<'a> {
         if let Some(a) = self.according(words, pos) {
             return Some((a, words.len()));
         }
+        if let Some(a) = self.quoted_as_or_put(words, pos) {
+            return Some((a, words.len()));
+        }
         let vi = tag_verb_index(text, words)?;
         let v = &words[vi];
         let attr = |speaker: Speaker| Attribution {
@@ -690,6 +789,13 @@ impl<'a> QuoteFinder<'a> {
                 if alt.name.is_some() {
                     speaker = alt;
                 }
+            } else if speaker.name.is_none() && !plural_role_head(text, np) {
+                // "said a senior adviser to the president, Kwame Asante, after ...": a
+                // role with its complement, then the name in apposition. Only a
+                // person's name is taken (not "..., adding", not a place).
+                if let Some(alt) = self.apposed_person(words, np_end, pos) {
+                    speaker = alt;
+                }
             }
             return Some((attr(speaker), start + np_end));
         }
@@ -716,7 +822,9 @@ impl<'a> QuoteFinder<'a> {
         }
         let mut speaker = self.people.resolve(text, &np, pos, self.mentions);
         if speaker.name.is_none() {
-            if let Some(app) = appositive.filter(|a| valid_np(text, a)) {
+            if let Some(app) =
+                appositive.filter(|a| valid_np(text, a) && !plural_role_head(text, &np))
+            {
                 let alt = self.people.resolve(text, app, pos, self.mentions);
                 if alt.name.is_some() {
                     speaker = alt;
@@ -724,6 +832,66 @@ impl<'a> QuoteFinder<'a> {
             }
         }
         Some((attr(speaker), start + vi + 1))
+    }
+
+    /// The person named in apposition after a role and its complement, within a
+    /// few words: in `said a senior adviser to the president, Kwame Asante, after`,
+    /// reading from `from` (at "to"), "Kwame Asante". `None` when no comma comes
+    /// within eight words or what follows it is no person's name.
+    fn apposed_person(&self, words: &[Tok], from: usize, pos: usize) -> Option<Speaker> {
+        let text = self.text;
+        let comma = (from..words.len().min(from + 9)).find(|&k| !words[k].is_word())?;
+        if words[comma].s(text) != "," {
+            return None;
+        }
+        let app_end = np_run_end(text, words, comma + 1);
+        let app = &words[comma + 1..app_end];
+        if app.is_empty() || !valid_np(text, app) {
+            return None;
+        }
+        let alt = self.people.resolve(text, app, pos, self.mentions);
+        alt.entry
+            .is_some_and(|e| !self.people.entries[e].is_org && !self.people.entries[e].place)
+            .then_some(alt)
+    }
+
+    /// Two tags after a quotation that name the speaker between two fixed words:
+    /// `..., the agency quoted X as saying.` and `..., as X put it.`
+    fn quoted_as_or_put(&self, words: &[Tok], pos: usize) -> Option<Attribution> {
+        let text = self.text;
+        let low: Vec<String> = words.iter().map(|t| t.s(text).to_lowercase()).collect();
+        let (np, verb) = if low.first().is_some_and(|w| w == "as") {
+            // "as X put it"
+            let p = (2..low.len().min(10)).find(|&k| matches!(low[k].as_str(), "put" | "puts"))?;
+            if low.get(p + 1).is_none_or(|w| w != "it") {
+                return None;
+            }
+            (&words[1..p], "put")
+        } else {
+            let q = low.iter().take(12).position(|w| w == "quoted")?;
+            if words[..q]
+                .iter()
+                .any(|t| t.is_word() && names::is_speech_verb(t.s(text)))
+            {
+                return None;
+            }
+            let a = (q + 2..low.len().min(q + 12)).find(|&k| low[k] == "as")?;
+            if low.get(a + 1).is_none_or(|w| !w.ends_with("ing")) {
+                return None;
+            }
+            (&words[q + 1..a], "quoted")
+        };
+        if !np.iter().all(|t| t.is_word()) || !valid_np(text, np) {
+            return None;
+        }
+        let speaker = self.people.resolve(text, np, pos, self.mentions);
+        Some(Attribution {
+            speaker,
+            verb: Some(verb.into()),
+            local: true,
+            characterising: false,
+            adjacent: true,
+        })
     }
 
     /// The clause before a quotation: `Lavrov said: "`, `Lavrov called it "`,
@@ -751,7 +919,11 @@ impl<'a> QuoteFinder<'a> {
                 }
             }
         }
-        let vi = vi?;
+        let Some(vi) = vi else {
+            return self
+                .headline_speaker(lt, pos)
+                .or_else(|| self.copula_colon_speaker(lt, pos));
+        };
         let v = lt[vi];
         let characterising = !names::is_speech_verb(v.s(text));
         let participle = v.s(text).ends_with("ing");
@@ -761,8 +933,34 @@ impl<'a> QuoteFinder<'a> {
         let quoted = quoted
             .then(|| (0..vi - 1).rev().take(12).find(|&k| low[k] == "quoted"))
             .flatten()
-            .map(|q| lt[q + 1..vi - 1].to_vec())
+            .map(|q| {
+                if low.get(q + 1).is_some_and(|w| w == "by") && q > 0 {
+                    // "X was quoted by Reuters as saying": the outlet quotes, the
+                    // subject speaks.
+                    self.participle_subject(&lt[..q - 1], pos)
+                } else {
+                    lt[q + 1..vi - 1].to_vec()
+                }
+            })
             .filter(|np| valid_np(text, np));
+        // "A video showed X saying: "", "X can be heard saying": who the recording
+        // shows speaks, not the recording.
+        let quoted = quoted.or_else(|| {
+            if !participle {
+                return None;
+            }
+            let p = (0..vi)
+                .rev()
+                .take(8)
+                .find(|&k| is_perception_verb(&low[k]))?;
+            let np = lt[p + 1..vi].to_vec();
+            if np.is_empty() {
+                // "X can be heard saying": the clause's subject.
+                return Some(self.participle_subject(&lt[..p], pos))
+                    .filter(|np| valid_np(text, np));
+            }
+            (np.iter().all(|t| t.is_word()) && valid_np(text, &np)).then_some(np)
+        });
         // "..., with Foreign Minister Ayman Safadi warning of "": the participle's
         // own subject follows "with".
         let with_subject = || {
@@ -811,6 +1009,108 @@ impl<'a> QuoteFinder<'a> {
                 .iter()
                 .all(|t| !t.is_word() || t.s(text).eq_ignore_ascii_case("that")),
         })
+    }
+
+    /// A headline or subhead that gives the speaker before a colon, with no verb:
+    /// `Ola Berg: 'We will reopen the mines'`. The paragraph opens with the name
+    /// (capitalised words, a title allowed) and the colon ends it.
+    fn headline_speaker(&self, lt: &[Tok], pos: usize) -> Option<Attribution> {
+        let text = self.text;
+        let (colon, name) = lt.split_last()?;
+        let at_para_start = name.first().is_some_and(|t| {
+            let before = text[..t.start].trim_end_matches([' ', '\t']);
+            before.is_empty() || before.ends_with('\n')
+        });
+        if colon.s(text) != ":"
+            || !at_para_start
+            || name.is_empty()
+            || name.len() > 5
+            || !name.iter().all(|t| {
+                t.is_word() && text::is_name_word(t.s(text)) && !names::is_function_word(t.s(text))
+            })
+        {
+            return None;
+        }
+        self.named_without_verb(name, pos)
+    }
+
+    /// The attribution of a speaker phrase that no speech verb introduces (a
+    /// headline's name, a copula clause's subject): only when it names somebody.
+    fn named_without_verb(&self, np: &[Tok], pos: usize) -> Option<Attribution> {
+        let speaker = self.people.resolve(self.text, np, pos, self.mentions);
+        speaker.name.is_some().then_some(Attribution {
+            speaker,
+            verb: None,
+            local: true,
+            characterising: false,
+            adjacent: true,
+        })
+    }
+
+    /// A clause with a copula and a colon before a quotation, no speech verb: its
+    /// subject speaks. `President Nadia Farouk was blunt: "`, `The message from Ken
+    /// Saito was clear: "`, `Saito's reply was short: "` (the author of a message
+    /// noun speaks).
+    fn copula_colon_speaker(&self, lt: &[Tok], pos: usize) -> Option<Attribution> {
+        let text = self.text;
+        let (colon, body) = lt.split_last()?;
+        if colon.s(text) != ":" {
+            return None;
+        }
+        let low: Vec<String> = body.iter().map(|t| t.s(text).to_lowercase()).collect();
+        let c = low.iter().rposition(|w| {
+            matches!(
+                w.as_str(),
+                "was"
+                    | "is"
+                    | "were"
+                    | "are"
+                    | "remained"
+                    | "seemed"
+                    | "sounded"
+                    | "read"
+                    | "reads"
+            )
+        })?;
+        // "X's post on X read: "": a document's words are its author's.
+        let reads = matches!(low[c].as_str(), "read" | "reads");
+        let complement = &body[c + 1..];
+        let subject = &body[..c];
+        if complement.is_empty() != reads
+            || complement.len() > 3
+            || !complement
+                .iter()
+                .all(|t| t.is_word() && !text::is_capitalised(t.s(text)))
+            || subject.is_empty()
+            || subject.len() > 10
+            || subject.iter().any(|t| !t.is_word())
+        {
+            return None;
+        }
+        let message = |w: &str| {
+            let w = text::strip_possessive(w);
+            matches!(
+                w,
+                "message" | "response" | "reply" | "answer" | "verdict" | "reaction" | "warning"
+            ) || crate::speakers::is_document(w)
+        };
+        let np: Vec<Tok> = match low[..c].iter().position(|w| message(w)) {
+            // "The message from X", "the reply of X".
+            Some(m) if m + 2 < c && matches!(low[m + 1].as_str(), "from" | "of" | "by") => {
+                subject[m + 2..].to_vec()
+            }
+            // "Saito's reply".
+            Some(m) if m > 0 && text::ends_possessive(subject[m - 1].s(text)) => {
+                subject[..m].to_vec()
+            }
+            Some(_) => return None,
+            None if reads => return None,
+            None => subject_np(text, subject),
+        };
+        if !valid_np(text, &np) {
+            return None;
+        }
+        self.named_without_verb(&np, pos)
     }
 
     /// `according to X` at the start of `toks`: X, up to the first punctuation,
@@ -1310,6 +1610,47 @@ fn np_run_end(text: &str, words: &[Tok], from: usize) -> usize {
     k
 }
 
+/// Verbs by which a recording or a witness presents a speaker ("a video showed X
+/// saying", "X can be heard saying"). Class: quotes from recordings (issue 10 item 5,
+/// sixth session).
+fn is_perception_verb(w: &str) -> bool {
+    matches!(
+        w,
+        "showed"
+            | "shows"
+            | "show"
+            | "heard"
+            | "hear"
+            | "captured"
+            | "filmed"
+            | "caught"
+            | "recorded"
+    )
+}
+
+/// True when the head of `np` (its word before a preposition) is a plural role
+/// ("Lawyers for the former minister", "officials at the ministry"): a single name in
+/// apposition after it names the complement, not the speakers.
+fn plural_role_head(text: &str, np: &[Tok]) -> bool {
+    let head = np
+        .iter()
+        .take_while(|t| {
+            !(t.is_word()
+                && matches!(
+                    t.s(text),
+                    "for" | "of" | "to" | "at" | "from" | "with" | "in" | "on"
+                ))
+        })
+        .filter(|t| t.is_word())
+        .last();
+    head.is_some_and(|t| {
+        let w = t.s(text).to_lowercase();
+        !w.ends_with("ss")
+            && w.strip_suffix('s')
+                .is_some_and(|one| names::is_title(one) || names::is_person_head(one))
+    })
+}
+
 /// The noun phrase just before a verb, read leftwards to a clause boundary,
 /// skipping adverbs like "also"; when an appositive between commas stands just
 /// before the verb, the phrase before it is the main one and the appositive the
@@ -1358,7 +1699,14 @@ fn np_before(text: &str, toks: &[Tok]) -> (Vec<Tok>, Option<Vec<Tok>>) {
         }
     }
     let mut start = end;
-    while start > 0 && end - start < 10 && !starts_clause(toks[start - 1].s(text)) {
+    // "a video in which she said": a relative word with a subject after it opens
+    // the clause.
+    let relative = |w: &str| matches!(w.to_lowercase().as_str(), "which" | "whom");
+    while start > 0
+        && end - start < 10
+        && !starts_clause(toks[start - 1].s(text))
+        && !(start < end && relative(toks[start - 1].s(text)))
+    {
         start -= 1;
     }
     (toks[start..end].to_vec(), appositive)
@@ -1646,5 +1994,42 @@ mod tests {
         let t = "Russia’s envoy said the ‘red lines’ of the West don’t exist any more.";
         let q = run(t, &[]);
         assert!(q.iter().all(|q| q.kind == "indirect"), "{q:?}");
+    }
+
+    /// Straight single marks: a quotation when a closing mark follows in the
+    /// paragraph; apostrophes ("'90s", "rock 'n' roll", "farmers' union", "don't")
+    /// are none, and a double quotation after them is still found.
+    #[test]
+    fn straight_single_quotations_and_apostrophes() {
+        let words =
+            |t: &str| -> Vec<String> { segments(t).iter().map(|s| segment_text(t, s)).collect() };
+        assert_eq!(
+            words("'We don't know yet,' the chief said."),
+            ["We don't know yet,"]
+        );
+        assert_eq!(
+            words("'The farmers' anger is real,' said Helen Walsh."),
+            ["The farmers' anger is real,"]
+        );
+        assert_eq!(
+            words("Its leader said: 'We have no choice.' The farmers' union agreed."),
+            ["We have no choice."]
+        );
+        assert!(words("The band played rock 'n' roll in the '90s.").is_empty());
+        assert_eq!(
+            words("The '90s were good to the farmers' union, \"and to us,\" he said."),
+            ["and to us,"]
+        );
+        assert_eq!(
+            words("'He told me \"run\", and I ran,' said Maya Cole."),
+            ["He told me \"run\", and I ran,"]
+        );
+        // Bad input: many marks, no panic, bounded work.
+        let many = "a 'b ".repeat(5000);
+        assert!(words(&many).len() <= 5000);
+        let no_spaces = ":'a'".repeat(20000);
+        assert!(words(&no_spaces).is_empty());
+        let possessives = "'the farmers' ".repeat(20000);
+        assert!(words(&possessives).len() <= 20000);
     }
 }

@@ -110,7 +110,12 @@ impl People {
                 .collect();
             let mut first = true;
             let mut unit_entries = Vec::new();
+            // Where the first name of the unit starts (a token index).
+            let mut first_at = 0;
             for run in text::cap_runs(text, &toks) {
+                if first {
+                    first_at = run[0];
+                }
                 if let Some(e) = p.read_run(
                     text,
                     &toks,
@@ -125,10 +130,17 @@ impl People {
             }
             p.read_descriptions(text, &toks, is_place);
             let lower: Vec<String> = toks.iter().map(|t| t.s(text).to_lowercase()).collect();
-            let fem = lower
+            // Pronouns before the subject's name refer to someone named earlier ("Her
+            // lawyer, Jorge Vidal, waited outside"): only those after it are evidence.
+            let after_subject = if unit_entries.is_empty() {
+                &lower[..]
+            } else {
+                &lower[first_at.min(lower.len())..]
+            };
+            let fem = after_subject
                 .iter()
                 .any(|w| w == "she" || w == "her" || w == "herself");
-            let mas = lower
+            let mas = after_subject
                 .iter()
                 .any(|w| w == "he" || w == "his" || w == "him" || w == "himself");
             per_unit.push((unit_entries, fem, mas));
@@ -432,7 +444,22 @@ impl People {
                     break;
                 }
                 if is_institution(t) {
-                    let span = [toks[i].start, toks[j].end];
+                    // "Senator Ruth Kane's office": the whole name before the
+                    // possessive, without its title.
+                    let mut first = i;
+                    while text::ends_possessive(w)
+                        && !is_place(base)
+                        && first > 0
+                        && i - first < 3
+                        && toks[first - 1].is_word()
+                        && toks[first - 1].end + 1 >= toks[first].start
+                        && text::is_name_word(toks[first - 1].s(text))
+                        && !names::is_title(toks[first - 1].s(text))
+                        && !names::is_function_word(toks[first - 1].s(text))
+                    {
+                        first -= 1;
+                    }
+                    let span = [toks[first].start, toks[j].end];
                     let name = text::collapse_ws(&text[span[0]..span[1]]);
                     let entry = match self.entries.iter().position(|e| e.name == name) {
                         Some(e) => e,
@@ -523,6 +550,17 @@ impl People {
         if let Some(s) = self.by_document(text, np, cut, &core_words, pos, mentions) {
             return s;
         }
+        // "the office of President Amara Diallo": the person whose office it is.
+        if head.eq_ignore_ascii_case("office")
+            && cut + 1 < np.len()
+            && np[cut].s(text) == "of"
+            && np[cut + 1..].iter().any(|t| text::is_name_word(t.s(text)))
+        {
+            let s = self.resolve(text, &np[cut + 1..], pos, mentions);
+            if s.name.is_some() {
+                return s;
+            }
+        }
         // An office named in full ("the United Nations High Commissioner for Human
         // Rights"): the whole phrase is the speaker's name.
         if cut + 1 < np.len()
@@ -576,6 +614,27 @@ impl People {
                     entry: Some(o.entry),
                     description: None,
                 };
+            }
+        }
+        // "the Texas Republican said", "the 71-year-old billionaire said": a
+        // definite description of a person by party, age or standing stands for the
+        // person last named, as a pronoun would (a titled one first when the
+        // description's head is among their titles).
+        // Not with a complement: "the mother of one of the victims" is someone new.
+        if core_words[0].eq_ignore_ascii_case("the")
+            && core_words.len() >= 2
+            && cut == np.len()
+            && (names::is_person_description(head)
+                || core_words.iter().any(|w| w.ends_with("-year-old")))
+        {
+            let lhead = head.to_lowercase();
+            let mods: Vec<String> = core_words[1..].iter().map(|w| w.to_lowercase()).collect();
+            if let Some(s) = self.by_title(pos, &lhead, &mods) {
+                return s;
+            }
+            let s = self.by_pronoun(pos.min(span[0]), None);
+            if s.name.is_some() {
+                return s;
             }
         }
         // A capitalised name the cast does not know (e.g. a lone surname).
@@ -715,6 +774,28 @@ impl People {
         pos: usize,
         mentions: &[Mention],
     ) -> Option<Speaker> {
+        // "a statement released by the office of X", "a letter signed by X": the
+        // document, a participle of issuing, its author.
+        let issued_by = np
+            .iter()
+            .take(3)
+            .position(|t| is_document(&t.s(text).to_lowercase()));
+        if let Some(d) = issued_by {
+            let low = |k: usize| np.get(k).map(|t| t.s(text).to_lowercase());
+            let by = match low(d + 1).as_deref() {
+                Some(
+                    "released" | "issued" | "published" | "posted" | "signed" | "sent" | "put"
+                    | "distributed",
+                ) => (d + 2..np.len().min(d + 4)).find(|&k| low(k).as_deref() == Some("by")),
+                _ => None,
+            };
+            if let Some(by) = by.filter(|&b| b + 1 < np.len()) {
+                let s = self.resolve(text, &np[by + 1..], pos, mentions);
+                if s.name.is_some() {
+                    return Some(s);
+                }
+            }
+        }
         let head = core_words.last()?.to_lowercase();
         if !is_document(&head) {
             return None;
@@ -756,7 +837,16 @@ impl People {
             return Some(self.speaker_of(e));
         }
         let s = self.last_org(pos, None);
-        s.name.is_some().then_some(s)
+        if s.name.is_some() {
+            return Some(s);
+        }
+        // "Toyota recalled 40,000 cars. "...," the statement added": no organisation
+        // known as one, no speech before: the last subject named, not a place.
+        self.occurrences
+            .iter()
+            .rev()
+            .find(|o| o.subject && o.span[0] < pos && !self.entries[o.entry].place)
+            .map(|o| self.speaker_of(o.entry))
     }
 
     fn speaker_of(&self, entry: usize) -> Speaker {

@@ -500,7 +500,14 @@ pub fn cap_runs(text: &str, toks: &[Tok]) -> Vec<[usize; 2]> {
                     // Jr."): the full stop of a middle initial joins the next name word;
                     // that of "Jr." / "Sr." ends the run with it.
                     let prev = toks[end - 1].s(text);
-                    let initial = prev.chars().count() == 1 && is_capitalised(prev);
+                    // Dotted initials too ("J.D. Harmon"), not the dotted
+                    // abbreviations of places and bodies ("U.S. Navy").
+                    let dotted_initials = prev.len() == 3
+                        && prev.as_bytes()[1] == b'.'
+                        && prev.bytes().all(|b| b == b'.' || b.is_ascii_uppercase())
+                        && !matches!(prev, "U.S" | "U.K" | "U.N" | "E.U" | "D.C" | "N.Y" | "L.A");
+                    let initial =
+                        (prev.chars().count() == 1 && is_capitalised(prev)) || dotted_initials;
                     // Not a sentence that ends in a letter ("Plan B. The talks").
                     let next_name = toks.get(end + 1).is_some_and(|n| {
                         let w = n.s(text);

@@ -78,13 +78,13 @@ fn quote_speaker_table() {
     assert_all_right(n, &failures);
 }
 
-/// The wider table by construction, `tests/cases/quotes/constructions.tsv`
-/// (`class<TAB>text<TAB>quote prefix<TAB>speaker[<TAB>description]`). Prints the
-/// accuracy per class (`-- --nocapture`).
-#[test]
-fn quote_construction_table() {
+/// Runs a table by construction (`class<TAB>text<TAB>quote prefix<TAB>speaker[<TAB>description]`,
+/// a file of `tests/cases/quotes`), prints the accuracy per class (`-- --nocapture`) and
+/// fails with every failing row.
+fn run_class_table(file: &str) {
     let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("../../tests/cases/quotes/constructions.tsv");
+        .join("../../tests/cases/quotes")
+        .join(file);
     let table = std::fs::read_to_string(&path).unwrap();
     let coder = Coder::new(Dictionaries::builtin().unwrap());
     let enricher = Enricher::new();
@@ -98,7 +98,7 @@ fn quote_construction_table() {
         let f: Vec<&str> = line.split('\t').collect();
         assert!(
             f.len() == 4 || f.len() == 5,
-            "constructions.tsv:{}: want 4 or 5 fields",
+            "{file}:{}: want 4 or 5 fields",
             i + 1
         );
         let quotes = quotes_of(&coder, &enricher, &format!("c{i}"), f[1]);
@@ -120,8 +120,22 @@ fn quote_construction_table() {
     for (class, rows, ok) in &classes {
         println!("{class:<14} {ok:>3}/{rows:<3}");
     }
-    println!("constructions: {right}/{n} right");
+    println!("{file}: {right}/{n} right");
     assert_all_right(n, &failures);
+}
+
+/// The wider table by construction, `tests/cases/quotes/constructions.tsv`.
+#[test]
+fn quote_construction_table() {
+    run_class_table("constructions.tsv");
+}
+
+/// Constructions of news English the first table left out (outlets, statements,
+/// quotations over paragraphs, pronouns, surnames, unnamed sources, single marks,
+/// guillemets, headlines): `tests/cases/quotes/news-forms.tsv`.
+#[test]
+fn quote_news_forms_table() {
+    run_class_table("news-forms.tsv");
 }
 
 #[test]
