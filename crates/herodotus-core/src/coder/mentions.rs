@@ -61,6 +61,12 @@ pub(super) struct Context {
     pub(super) quote_open: Option<u8>,
     /// The owner of the last act named by an event noun (see `anaphora.rs`).
     pub(super) events: super::anaphora::EventOwner,
+    /// The index of the sentence being coded.
+    pub(super) sentence: usize,
+    /// The two actors of the last event between two different actors, and its
+    /// sentence: "both sides" after "the government freed rebel prisoners" (see
+    /// `Coder::collective`).
+    pub(super) last_pair: Option<([String; 2], usize)>,
 }
 
 /// A person the dictionaries do not know, found by title (see `titled_people`).
