@@ -224,7 +224,10 @@ impl Context {
     /// with a country) is the pair "both sides" may refer to next.
     pub(super) fn remember_pair(&mut self, si: usize, events: &[crate::event::Event]) {
         let pair = events.iter().rev().find(|e| {
-            let (s, t) = (ActorCode::new(&e.source_code), ActorCode::new(&e.target_code));
+            let (s, t) = (
+                ActorCode::new(&e.source_code),
+                ActorCode::new(&e.target_code),
+            );
             s.as_str() != t.as_str() && s.has_country() && t.has_country()
         });
         if let Some(e) = pair {
