@@ -157,31 +157,82 @@ impl Coder {
         named: &[String],
         found: Vec<(usize, usize, &'static str)>,
     ) {
-        let pair: Option<[String; 2]> = match (named, ctx.prev_countries.as_slice()) {
-            ([a, b], _) => Some([a.clone(), b.clone()]),
-            ([], [a, b]) if !ctx.crowded() => Some([a.clone(), b.clone()]),
-            ([], _) => ctx.article_pair(),
-            _ => None,
+        // The countries of the pair, or (for two actors of one country: a
+        // government and its rebels) their whole codes.
+        let (pair, whole) = match (named, ctx.prev_countries.as_slice()) {
+            ([a, b], _) => (Some([a.clone(), b.clone()]), false),
+            ([], prev) => match self.event_pair(ctx) {
+                Some(p) => p,
+                None => match prev {
+                    [a, b] if !ctx.crowded() => (Some([a.clone(), b.clone()]), false),
+                    _ => (ctx.article_pair(), false),
+                },
+            },
+            _ => (None, false),
         };
         let Some(pair) = pair else { return };
         for (i, noun_at, role) in found {
             out.retain(|m| !(m.tok[0] <= noun_at && i < m.tok[1]));
             // Both halves show the whole phrase ("the two leaders") as their text.
-            let make = |tok: [usize; 2], country: &str, second: bool| Found {
-                tok,
-                span: [tokens[i].start, tokens[noun_at].end],
-                code: Some(format!("{country}{role}")),
-                name: format!("{country}{role}"),
-                kind: ActorKind::Agent,
-                agent: None,
-                pronoun: false,
-                inferred: true,
-                pair: second,
+            let make = |tok: [usize; 2], actor: &str, second: bool| {
+                let code = if whole {
+                    actor.to_string()
+                } else {
+                    format!("{actor}{role}")
+                };
+                Found {
+                    tok,
+                    span: [tokens[i].start, tokens[noun_at].end],
+                    code: Some(code.clone()),
+                    name: code,
+                    kind: ActorKind::Agent,
+                    agent: None,
+                    pronoun: false,
+                    inferred: true,
+                    pair: second,
+                }
             };
             out.push(make([i, noun_at], &pair[0], false));
             out.push(make([noun_at, noun_at + 1], &pair[1], true));
         }
         out.sort_by_key(|m| m.tok[0]);
+    }
+
+    /// The two actors of the last event between two different actors, one or two
+    /// sentences back (or earlier in this one): two countries when they differ and no
+    /// third country competes (see [`Context::crowded`]), else, for two actors of one
+    /// country ("the government freed rebel prisoners. Both sides ..."), their
+    /// codes. The second value says the codes are whole.
+    fn event_pair(&self, ctx: &Context) -> Option<(Option<[String; 2]>, bool)> {
+        let (codes, at) = ctx.last_pair.as_ref()?;
+        if ctx.sentence.saturating_sub(*at) > 2 {
+            return None;
+        }
+        let [a, b] = codes.each_ref().map(|c| ActorCode::new(c).country());
+        if a == b && self.countries.contains(a) {
+            Some((Some(codes.clone()), true))
+        } else if !ctx.crowded() && self.countries.contains(a) && self.countries.contains(b) {
+            Some((Some([a.to_string(), b.to_string()]), false))
+        } else {
+            None
+        }
+    }
+}
+
+impl Context {
+    /// After a sentence is coded: its last event between two different actors (both
+    /// with a country) is the pair "both sides" may refer to next.
+    pub(super) fn remember_pair(&mut self, si: usize, events: &[crate::event::Event]) {
+        let pair = events.iter().rev().find(|e| {
+            let (s, t) = (
+                ActorCode::new(&e.source_code),
+                ActorCode::new(&e.target_code),
+            );
+            s.as_str() != t.as_str() && s.has_country() && t.has_country()
+        });
+        if let Some(e) = pair {
+            self.last_pair = Some(([e.source_code.clone(), e.target_code.clone()], si));
+        }
     }
 }
 

@@ -61,6 +61,12 @@ pub(super) struct Context {
     pub(super) quote_open: Option<u8>,
     /// The owner of the last act named by an event noun (see `anaphora.rs`).
     pub(super) events: super::anaphora::EventOwner,
+    /// The index of the sentence being coded.
+    pub(super) sentence: usize,
+    /// The two actors of the last event between two different actors, and its
+    /// sentence: "both sides" after "the government freed rebel prisoners" (see
+    /// `Coder::collective`).
+    pub(super) last_pair: Option<([String; 2], usize)>,
 }
 
 /// A person the dictionaries do not know, found by title (see `titled_people`).
@@ -653,6 +659,38 @@ impl Coder {
         let mut claimed: Vec<usize> = Vec::new();
         for idx in 0..out.len() {
             let m = out[idx].clone();
+            // "American Kevin King", "Australian Timothy Weeks": a nationality
+            // adjective before a name the dictionaries do not know is the person's
+            // country (issue 10, class: nationality apposition), remembered by
+            // surname. Not after an article ("the American Civil Liberties Union")
+            // and not a name with an organisation's word.
+            if m.kind == ActorKind::Country
+                && !m.pronoun
+                && m.tok[1] - m.tok[0] == 1
+                && m.code
+                    .as_deref()
+                    .is_some_and(|c| ActorCode::new(c).is_country_only())
+                && (m.tok[0] == 0
+                    || !matches!(tokens[m.tok[0] - 1].norm.as_str(), "the" | "a" | "an"))
+            {
+                if let Some(b) = run_from(m.tok[1]).filter(|&b| {
+                    free(out, m.tok[1], b)
+                        && !tokens[m.tok[1]..b]
+                            .iter()
+                            .any(|t| ORGANISATION_WORDS.contains(&t.norm.as_str()))
+                }) {
+                    claimed.extend((m.tok[1]..b).filter(|&j| covered(out, j, j + 1)));
+                    let name = names_text(tokens, m.tok[1], b);
+                    let code = m.code.clone().unwrap_or_default();
+                    let e = &mut out[idx];
+                    e.tok[1] = b;
+                    e.span[1] = tokens[b - 1].end;
+                    e.kind = ActorKind::Person;
+                    e.name.clone_from(&name);
+                    remember_titled(ctx, &tokens[b - 1].norm, &name, &code, false);
+                }
+                continue;
+            }
             if !titled(&m) {
                 continue;
             }
@@ -990,6 +1028,88 @@ const NOT_NAMES: &[&str] = &[
     "earlier",
     "later",
     "meanwhile",
+];
+
+/// Words of an organisation's or a thing's name, never of a person's: "American
+/// Airlines", "Russian Orthodox Church" (issue 10, class: nationality apposition).
+const ORGANISATION_WORDS: &[&str] = &[
+    "agency",
+    "airlines",
+    "airport",
+    "airways",
+    "army",
+    "assembly",
+    "association",
+    "authority",
+    "bank",
+    "brotherhood",
+    "championship",
+    "church",
+    "club",
+    "coast",
+    "college",
+    "command",
+    "commission",
+    "committee",
+    "company",
+    "congress",
+    "corp",
+    "corporation",
+    "council",
+    "court",
+    "cup",
+    "department",
+    "embassy",
+    "empire",
+    "federation",
+    "force",
+    "forces",
+    "foundation",
+    "front",
+    "games",
+    "grand",
+    "group",
+    "guard",
+    "guards",
+    "house",
+    "institute",
+    "island",
+    "islands",
+    "league",
+    "lines",
+    "media",
+    "ministry",
+    "movement",
+    "museum",
+    "national",
+    "navy",
+    "network",
+    "new",
+    "news",
+    "observatory",
+    "office",
+    "open",
+    "parliament",
+    "party",
+    "police",
+    "post",
+    "press",
+    "prix",
+    "railways",
+    "republic",
+    "revolution",
+    "school",
+    "senate",
+    "service",
+    "services",
+    "society",
+    "state",
+    "states",
+    "times",
+    "union",
+    "university",
+    "war",
+    "year",
 ];
 
 /// Role nouns of people who speak or act for another: "an aide to X".

@@ -442,6 +442,7 @@ impl Coder {
             }
             None => {}
         }
+        ctx.sentence = si;
         let mut mentions = self.find_mentions(tokens, ids, article.date, ctx);
         if mentions.len() > caps.mentions {
             mentions.truncate(caps.mentions);
@@ -455,6 +456,7 @@ impl Coder {
         let before = out.events.len();
         self.emit_events(article, si, span, root, &mentions, raw, seen, out, trace);
         ctx.events.after_sentence(si, &out.events[before..]);
+        ctx.remember_pair(si, &out.events[before..]);
         for m in mentions.into_iter().filter(|m| !m.pronoun) {
             if out.mentions.len() >= caps.article_mentions {
                 out.hit(trace, si, Limit::ArticleMentions, caps.article_mentions);
