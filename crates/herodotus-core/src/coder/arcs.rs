@@ -327,7 +327,7 @@ impl Arcs<'_> {
     }
 
     /// The subject a verb with none of its own shares: a conjoined verb its head's,
-    /// an `xcomp` its controller's, a relative clause its noun. A reported clause
+    /// an `xcomp` its controller's, a relative clause or a participle its noun. A reported clause
     /// (`ccomp`) shares nothing. Returns the actor and whether a subject was found.
     fn inherited_subject(&self, v: usize) -> (Option<usize>, bool) {
         let mut cur = v;
@@ -353,6 +353,22 @@ impl Arcs<'_> {
                     cur = h;
                 }
                 DepRel::AclRelcl => return (self.actor_of(h), true),
+                // A participle right after its noun ("a court ruling ordering B to
+                // pay", "the plan granting B autonomy"): the noun, not an actor
+                // elsewhere in the sentence, does the act (issue 10 class: a verb
+                // whose subject is a non-actor noun). Not an infinitive ("efforts
+                // to remove ...", whose doer is not the noun).
+                DepRel::Acl
+                    if cur == v
+                        && h < v
+                        && self.a.upos[h] != crate::syntax::Upos::Verb
+                        && self.tokens[v].norm.ends_with("ing")
+                        && !self.children(v).any(|c| {
+                            self.rel(c) == DepRel::Mark || self.tokens[c].norm == "to"
+                        }) =>
+                {
+                    return (self.actor_of(h), true);
+                }
                 _ => return (None, false),
             }
         }
