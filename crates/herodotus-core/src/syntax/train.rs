@@ -407,6 +407,20 @@ fn train_labeller(
     (w, epoch, acc)
 }
 
+/// Splits `items` into the training part and the held-out part (item `i` is held out
+/// when `i % every == every - 1`).
+fn split_heldout<T: Copy>(items: &[T], every: usize) -> (Vec<T>, Vec<T>) {
+    let (mut train, mut held) = (Vec::new(), Vec::new());
+    for (i, x) in items.iter().enumerate() {
+        if i % every == every - 1 {
+            held.push(*x)
+        } else {
+            train.push(*x)
+        }
+    }
+    (train, held)
+}
+
 /// Trains a new tagger on `sentences` (the epoch chosen on a held-out slice as in
 /// [`train`]) and puts it in front of `base`'s parser, labeller and lemmatiser, which
 /// are kept as they are. A better tagger then changes the parser's input and nothing
@@ -423,14 +437,7 @@ pub fn retrain_tagger(
     let lexicon = build_lexicon(&opts.lexicon);
     let groups = opts.tagger_features & tagger::groups::ALL;
     let all: Vec<&TSent> = sents.iter().collect();
-    let (mut train_part, mut held_part) = (Vec::new(), Vec::new());
-    for (i, s) in all.iter().enumerate() {
-        if i % every == every - 1 {
-            held_part.push(*s)
-        } else {
-            train_part.push(*s)
-        }
-    }
+    let (train_part, held_part) = split_heldout(&all, every);
     let (_, tag_epochs, tag_acc) =
         train_tagger(&train_part, &held_part, epochs, opts.seed, &lexicon, groups);
     log(&format!(
@@ -454,18 +461,7 @@ pub fn train(sentences: &[Sentence], opts: &TrainOptions, log: &mut dyn FnMut(&s
     let lexicon = build_lexicon(&opts.lexicon);
     let groups = opts.tagger_features & tagger::groups::ALL;
     let all: Vec<&TSent> = sents.iter().collect();
-    let (train_part, held_part): (Vec<&TSent>, Vec<&TSent>) = {
-        let mut t = Vec::new();
-        let mut h = Vec::new();
-        for (i, s) in sents.iter().enumerate() {
-            if i % every == every - 1 {
-                h.push(s)
-            } else {
-                t.push(s)
-            }
-        }
-        (t, h)
-    };
+    let (train_part, held_part) = split_heldout(&all, every);
     log(&format!(
         "{} sentences ({} held out to choose epochs); {} skipped by the parser (non-projective or longer than {})",
         sents.len(),
@@ -539,17 +535,7 @@ pub fn train(sentences: &[Sentence], opts: &TrainOptions, log: &mut dyn FnMut(&s
         .zip(&jk)
         .map(|(s, t)| (s, t.as_slice()))
         .collect();
-    let (ptrain, pheld): (Vec<_>, Vec<_>) = {
-        let (mut t, mut h) = (Vec::new(), Vec::new());
-        for (i, p) in pairs.iter().enumerate() {
-            if i % every == every - 1 {
-                h.push(*p)
-            } else {
-                t.push(*p)
-            }
-        }
-        (t, h)
-    };
+    let (ptrain, pheld) = split_heldout(&pairs, every);
 
     // Parser and labeller epoch choice, in parallel (independent).
     let ((_, parse_epochs, parse_uas), (_, label_epochs, label_acc)) = rayon::join(
