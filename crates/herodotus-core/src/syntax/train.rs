@@ -407,6 +407,21 @@ fn train_labeller(
     (w, epoch, acc)
 }
 
+/// What `train` and `retrain_tagger` start from: epochs, one held out in `every`,
+/// the sentences' atoms, the lexicon and the tagger's feature groups.
+fn setup(
+    sentences: &[Sentence],
+    opts: &TrainOptions,
+) -> (usize, usize, Vec<TSent>, IdMap<u8>, u32) {
+    (
+        opts.epochs.max(1),
+        opts.heldout_every.max(2),
+        sentences.iter().map(prepare).collect(),
+        build_lexicon(&opts.lexicon),
+        opts.tagger_features & tagger::groups::ALL,
+    )
+}
+
 /// Splits `items` into the training part and the held-out part (item `i` is held out
 /// when `i % every == every - 1`).
 fn split_heldout<T: Copy>(items: &[T], every: usize) -> (Vec<T>, Vec<T>) {
@@ -431,11 +446,7 @@ pub fn retrain_tagger(
     opts: &TrainOptions,
     log: &mut dyn FnMut(&str),
 ) -> Model {
-    let epochs = opts.epochs.max(1);
-    let every = opts.heldout_every.max(2);
-    let sents: Vec<TSent> = sentences.iter().map(prepare).collect();
-    let lexicon = build_lexicon(&opts.lexicon);
-    let groups = opts.tagger_features & tagger::groups::ALL;
+    let (epochs, every, sents, lexicon, groups) = setup(sentences, opts);
     let all: Vec<&TSent> = sents.iter().collect();
     let (train_part, held_part) = split_heldout(&all, every);
     let (_, tag_epochs, tag_acc) =
@@ -455,11 +466,7 @@ pub fn retrain_tagger(
 
 /// Trains a model. `log` receives one line per stage (epochs chosen, held-out scores).
 pub fn train(sentences: &[Sentence], opts: &TrainOptions, log: &mut dyn FnMut(&str)) -> Model {
-    let epochs = opts.epochs.max(1);
-    let every = opts.heldout_every.max(2);
-    let sents: Vec<TSent> = sentences.iter().map(prepare).collect();
-    let lexicon = build_lexicon(&opts.lexicon);
-    let groups = opts.tagger_features & tagger::groups::ALL;
+    let (epochs, every, sents, lexicon, groups) = setup(sentences, opts);
     let all: Vec<&TSent> = sents.iter().collect();
     let (train_part, held_part) = split_heldout(&all, every);
     log(&format!(
