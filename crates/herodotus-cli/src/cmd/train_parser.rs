@@ -33,6 +33,16 @@ pub struct Args {
     /// Do not give the tagger the words of the built-in dictionaries as features.
     #[arg(long)]
     no_lexicon: bool,
+    /// Optional tagger feature groups, as a bit mask: 1 suffixes of 5 and prefixes of
+    /// 3 characters, 2 ambiguity classes of the next two words, 4 word pairs with the
+    /// neighbours (7: all; 0: the base set).
+    #[arg(long, default_value_t = 7)]
+    tagger_features: u32,
+    /// Train the tagger only, and keep the parser, labeller and lemmatiser of this
+    /// model (for example the shipped one, to change tagging without changing the
+    /// parser's weights).
+    #[arg(long, value_name = "MODEL")]
+    keep_parser: Option<PathBuf>,
 }
 
 /// Runs `train-parser`.
@@ -74,9 +84,15 @@ pub fn run(args: Args) -> Result<ExitCode> {
     opts.seed = args.seed;
     opts.epochs = args.epochs;
     opts.lexicon = lexicon;
-    let model = syntax::train(&sentences, &opts, &mut |line| {
-        eprintln!("train-parser: {line}")
-    });
+    opts.tagger_features = args.tagger_features;
+    let mut log = |line: &str| eprintln!("train-parser: {line}");
+    let model = match &args.keep_parser {
+        None => syntax::train(&sentences, &opts, &mut log),
+        Some(p) => {
+            let base = super::eval_ud::load_model(Some(p))?;
+            syntax::retrain_tagger(base, &sentences, &opts, &mut log)
+        }
+    };
     let bytes = model.to_bytes();
     // Check what we wrote reads back the same before replacing the old file.
     let back = Model::from_bytes(&bytes).context("the new model does not read back")?;

@@ -63,10 +63,10 @@ pub(crate) struct WordAtoms {
     pub form: u64,
     /// The normalised lower-case form.
     pub lower: u64,
-    /// Lower-case suffixes of 1, 2, 3 and 4 chars (the whole word when shorter).
-    pub suf: [u64; 4],
-    /// Lower-case prefixes of 1 and 2 chars.
-    pub pre: [u64; 2],
+    /// Lower-case suffixes of 1, 2, 3, 4 and 5 chars (the whole word when shorter).
+    pub suf: [u64; 5],
+    /// Lower-case prefixes of 1, 2 and 3 chars.
+    pub pre: [u64; 3],
     /// Word shape with runs collapsed ("Xx", "d,d", "X.X.").
     pub shape: u64,
 }
@@ -95,12 +95,12 @@ pub(crate) fn word_atoms(
     let form = hash_chars(scratch);
     let lower = hash_chars(lower_scratch);
     let n = lower_scratch.len();
-    let mut suf = [0u64; 4];
+    let mut suf = [0u64; 5];
     for (k, s) in suf.iter_mut().enumerate() {
         let from = n.saturating_sub(k + 1);
         *s = mix(hash_chars(&lower_scratch[from..]), 0x5355_4600 + k as u64);
     }
-    let mut pre = [0u64; 2];
+    let mut pre = [0u64; 3];
     for (k, p) in pre.iter_mut().enumerate() {
         let to = (k + 1).min(n);
         *p = mix(hash_chars(&lower_scratch[..to]), 0x5052_4500 + k as u64);

@@ -6,7 +6,8 @@
 //! - `features`: feature hashing and the averaged perceptron.
 //! - `tagger`: greedy left-to-right tagger (window ±2, affixes, shapes, two previous
 //!   tags, the words the project's dictionaries know) with a tag dictionary for frequent
-//!   unambiguous words.
+//!   unambiguous words; optional feature groups (longer affixes, the ambiguity classes
+//!   of the next two words, word pairs) named in the model's header.
 //! - `parser`: arc-hybrid transitions, greedy, unlabelled; dynamic oracle in training.
 //! - `repair`: deterministic repairs after parsing (reported speech re-rooted at its
 //!   verb, punctuation attached by the UD guideline, passive subjects labelled).
@@ -46,7 +47,7 @@ pub mod types;
 pub use conllu::{ConlluError, Sentence};
 pub use model::{Analysis, Model, ModelError, ATTRIBUTION};
 #[cfg(feature = "train")]
-pub use train::{dictionary_lexicon, train, TrainOptions};
+pub use train::{dictionary_lexicon, retrain_tagger, train, TrainOptions};
 pub use types::{DepRel, UnknownName, Upos};
 
 /// The longest run of words parsed as one tree. Longer sentences are parsed in

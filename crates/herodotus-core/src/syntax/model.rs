@@ -25,7 +25,7 @@ use super::label;
 use super::lemma::{Lemmatizer, Rule};
 use super::parser::{self, State};
 use super::repair;
-use super::tagger::Tagger;
+use super::tagger::{self, Tagger};
 use super::types::{DepRel, Upos};
 use super::MAX_WINDOW;
 use std::fmt;
@@ -34,6 +34,8 @@ use std::sync::OnceLock;
 
 const MAGIC_V1: &str = "HERODOTUS-SYNTAX-MODEL 1";
 const MAGIC_LINE: &str = "HERODOTUS-SYNTAX-MODEL 2";
+/// Header line naming the tagger's feature groups (absent: none).
+const TAGGER_GROUPS: &str = "tagger-features ";
 
 /// The attribution every model trained on UD English EWT carries.
 pub const ATTRIBUTION: &str = "Trained on UD English EWT (Universal Dependencies, CC BY-SA 4.0, \
@@ -452,8 +454,14 @@ impl Model {
         }
         self.put_small_tables(&mut p);
         p.extend_from_slice(b"END!");
+        // The tagger's feature groups go in the header (a line older readers skip),
+        // and only when there are any, so older models are written as they were.
+        let groups = match self.tagger.groups {
+            0 => String::new(),
+            g => format!("{TAGGER_GROUPS}{g}\n"),
+        };
         let mut out = format!(
-            "{MAGIC_LINE}\npayload {} check {:016x}\n# {}\n\n",
+            "{MAGIC_LINE}\npayload {} check {:016x}\n{groups}# {}\n\n",
             p.len(),
             checksum(&p),
             self.attribution
@@ -530,6 +538,18 @@ impl Model {
                 "checksum mismatch (the file is damaged)".into(),
             ));
         }
+        let mut groups = 0;
+        for l in lines {
+            if let Some(g) = l.strip_prefix(TAGGER_GROUPS) {
+                groups = g
+                    .parse::<u32>()
+                    .ok()
+                    .filter(|g| g & !tagger::groups::ALL == 0)
+                    .ok_or_else(|| {
+                        ModelError::Corrupt(format!("bad tagger feature groups {g:?}"))
+                    })?;
+            }
+        }
         let mut r = Reader {
             b: bytes,
             at: start,
@@ -544,7 +564,9 @@ impl Model {
             r.at = end;
             tables.push(w);
         }
-        Model::finish(&mut r, tables, attribution, true)
+        let mut m = Model::finish(&mut r, tables, attribution, true)?;
+        m.tagger.groups = groups;
+        Ok(m)
     }
 
     /// Reads a version 1 file (zlib; tables rebuilt).
@@ -681,6 +703,7 @@ impl Model {
                 tagdict,
                 classes,
                 lexicon,
+                groups: 0,
             },
             parser: pw,
             labeller: lw,

@@ -1,7 +1,8 @@
 //! Part-of-speech tagger: a greedy left-to-right averaged perceptron over a window of
 //! ±2 words (lower-case forms, suffixes, prefixes, shapes) and the two previous
 //! predicted tags, plus a tag dictionary for frequent words that are unambiguous in
-//! training (those skip the classifier).
+//! training (those skip the classifier). Optional feature groups ([`groups`]) are
+//! turned on by the model that was trained with them.
 
 use super::features::{key, IdMap, Weights, WordAtoms, NONE_ATOM};
 use super::types::Upos;
@@ -23,6 +24,24 @@ pub(crate) struct Tagger {
     /// of [`lex`]): a verb form, a role noun, a word of a country's, person's or
     /// organisation's name. Lets the tagger read words the treebank never had.
     pub lexicon: IdMap<u8>,
+    /// The feature groups beyond the base set this tagger was trained with (bits of
+    /// [`groups`]); 0 for models written before the groups existed.
+    pub groups: u32,
+}
+
+/// Optional groups of tagger features (none of them from our dictionaries). A model
+/// records the groups it was trained with, so older models read as before.
+pub(crate) mod groups {
+    /// Suffix of 5 characters and prefix of 3.
+    pub const AFFIX5: u32 = 1;
+    /// The ambiguity classes of the next two words, with the word's own class and the
+    /// previous tag (the tags the words to the right can have).
+    pub const RIGHT_CLASSES: u32 = 2;
+    /// Word pairs with the neighbours: shape and next word, previous word and suffix,
+    /// suffix and next word.
+    pub const PAIRS: u32 = 4;
+    /// Every group.
+    pub const ALL: u32 = AFFIX5 | RIGHT_CLASSES | PAIRS;
 }
 
 /// Bits of the dictionary lexicon.
@@ -43,6 +62,8 @@ pub(crate) mod lex {
 pub(crate) struct Known<'a> {
     pub classes: &'a IdMap<u32>,
     pub lexicon: &'a IdMap<u8>,
+    /// Feature groups (bits of [`groups`]).
+    pub groups: u32,
 }
 
 #[inline]
@@ -139,6 +160,22 @@ pub(crate) fn features(
     out.push(key(37, l0, lex_atom(known.lexicon, at(i_ + 1)), 0));
     out.push(key(38, l0, c0, 0));
     out.push(key(39, l0, w.suf[1], 0));
+    let x = known.groups;
+    if x & groups::AFFIX5 != 0 {
+        out.push(key(40, w.suf[4], 0, 0));
+        out.push(key(41, w.pre[2], 0, 0));
+    }
+    if x & groups::RIGHT_CLASSES != 0 {
+        let c2 = class_atom(classes, at(i_ + 2));
+        out.push(key(42, c1, c2, 0));
+        out.push(key(43, c0, c1, c2));
+        out.push(key(45, p1, c0, c1));
+    }
+    if x & groups::PAIRS != 0 {
+        out.push(key(46, w.shape, lower(i_ + 1), 0));
+        out.push(key(47, lower(i_ - 1), w.suf[2], 0));
+        out.push(key(48, w.suf[2], lower(i_ + 1), 0));
+    }
 }
 
 impl Tagger {
@@ -146,6 +183,7 @@ impl Tagger {
         Known {
             classes: &self.classes,
             lexicon: &self.lexicon,
+            groups: self.groups,
         }
     }
 

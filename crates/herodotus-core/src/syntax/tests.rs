@@ -62,6 +62,7 @@ fn opts() -> TrainOptions {
         heldout_every: 3,
         folds: 2,
         lexicon: vec![("seized".into(), 1), ("geneva".into(), 4)],
+        tagger_features: super::tagger::groups::ALL,
     }
 }
 
@@ -104,6 +105,70 @@ fn a_tiny_model_learns_its_treebank_and_round_trips() {
     assert_eq!(a.head, vec![2, 0, 4, 2, 2]);
     assert_eq!(a.deprel[1], DepRel::Root);
     assert_eq!(a.lemma(0), "rebel");
+}
+
+#[test]
+fn the_tagger_feature_groups_are_kept_in_the_header_and_checked() {
+    let s = tiny();
+    let all = train(&s, &opts(), &mut |_| {});
+    let base = TrainOptions {
+        tagger_features: 0,
+        ..opts()
+    };
+    let plain = train(&s, &base, &mut |_| {});
+    let header = |m: &Model| {
+        let b = m.to_bytes();
+        let end = b.windows(2).position(|w| w == b"\n\n").unwrap();
+        String::from_utf8(b[..end].to_vec()).unwrap()
+    };
+    assert!(
+        header(&all).contains("\ntagger-features 7\n"),
+        "{}",
+        header(&all)
+    );
+    // A model without the groups is written as before the groups existed.
+    assert!(!header(&plain).contains("tagger-features"));
+    for m in [&all, &plain] {
+        let back = Model::from_bytes(&m.to_bytes()).unwrap();
+        assert_eq!(back.tagger.groups, m.tagger.groups);
+        assert_eq!(&back, m);
+    }
+    assert_eq!(all.tagger.groups, super::tagger::groups::ALL);
+    assert_eq!(plain.tagger.groups, 0);
+    // Groups this version does not know are a corrupt model, not a panic.
+    let text = all.to_bytes();
+    let at = text
+        .windows(17)
+        .position(|w| w == b"tagger-features 7")
+        .unwrap();
+    for bad in [b'9', b'x'] {
+        let mut b = text.clone();
+        b[at + 16] = bad;
+        assert!(matches!(Model::from_bytes(&b), Err(ModelError::Corrupt(_))));
+    }
+}
+
+#[test]
+fn retraining_the_tagger_keeps_the_parser_labeller_and_lemmas() {
+    let s = tiny();
+    let base = train(
+        &s,
+        &TrainOptions {
+            tagger_features: 0,
+            ..opts()
+        },
+        &mut |_| {},
+    );
+    let m = super::retrain_tagger(&base, &s, &opts(), &mut |_| {});
+    assert_eq!(m.tagger.groups, super::tagger::groups::ALL);
+    assert_eq!(m.parser.bytes(), base.parser.bytes());
+    assert_eq!(m.labeller.bytes(), base.labeller.bytes());
+    assert_eq!(m.lemmas, base.lemmas);
+    let again = super::retrain_tagger(&base, &s, &opts(), &mut |_| {});
+    assert_eq!(m.to_bytes(), again.to_bytes());
+    let mut a = Analysis::new();
+    m.analyse(&["Rebels", "seized", "the", "town", "."], &mut a);
+    assert_eq!(a.upos[1], Upos::Verb);
 }
 
 #[test]

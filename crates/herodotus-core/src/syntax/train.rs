@@ -38,6 +38,10 @@ pub struct TrainOptions {
     /// Words the project's dictionaries know, lower case, with what they are (see
     /// [`dictionary_lexicon`]); features of the tagger. Empty: no lexicon.
     pub lexicon: Vec<(String, u8)>,
+    /// Optional groups of tagger features (bits: 1 suffixes of 5 and prefixes of 3
+    /// characters, 2 ambiguity classes of the next two words, 4 word pairs with the
+    /// neighbours); the default is all of them, 0 is the base set.
+    pub tagger_features: u32,
 }
 
 /// The words of the project's dictionaries as a tagger lexicon (issue 9 allows "the
@@ -103,6 +107,7 @@ impl Default for TrainOptions {
             heldout_every: 10,
             folds: 5,
             lexicon: Vec::new(),
+            tagger_features: tagger::groups::ALL,
         }
     }
 }
@@ -195,12 +200,14 @@ fn train_tagger(
     epochs: usize,
     seed: u64,
     lexicon: &IdMap<u8>,
+    groups: u32,
 ) -> (Tagger, usize, f64) {
     let tagdict = build_tagdict(train);
     let classes = build_classes(train);
     let known = tagger::Known {
         classes: &classes,
         lexicon,
+        groups,
     };
     let mut p = Perceptron::new(N_TAGS);
     let mut rng = Rng::new(seed);
@@ -233,6 +240,7 @@ fn train_tagger(
                 tagdict: tagdict.clone(),
                 classes: classes.clone(),
                 lexicon: lexicon.clone(),
+                groups,
             };
             let acc = if heldout.is_empty() {
                 0.0
@@ -399,25 +407,68 @@ fn train_labeller(
     (w, epoch, acc)
 }
 
+/// What `train` and `retrain_tagger` start from: epochs, one held out in `every`,
+/// the sentences' atoms, the lexicon and the tagger's feature groups.
+fn setup(
+    sentences: &[Sentence],
+    opts: &TrainOptions,
+) -> (usize, usize, Vec<TSent>, IdMap<u8>, u32) {
+    (
+        opts.epochs.max(1),
+        opts.heldout_every.max(2),
+        sentences.iter().map(prepare).collect(),
+        build_lexicon(&opts.lexicon),
+        opts.tagger_features & tagger::groups::ALL,
+    )
+}
+
+/// Splits `items` into the training part and the held-out part (item `i` is held out
+/// when `i % every == every - 1`).
+fn split_heldout<T: Copy>(items: &[T], every: usize) -> (Vec<T>, Vec<T>) {
+    let (mut train, mut held) = (Vec::new(), Vec::new());
+    for (i, x) in items.iter().enumerate() {
+        if i % every == every - 1 {
+            held.push(*x)
+        } else {
+            train.push(*x)
+        }
+    }
+    (train, held)
+}
+
+/// Trains a new tagger on `sentences` (the epoch chosen on a held-out slice as in
+/// [`train`]) and puts it in front of `base`'s parser, labeller and lemmatiser, which
+/// are kept as they are. A better tagger then changes the parser's input and nothing
+/// else.
+pub fn retrain_tagger(
+    base: &Model,
+    sentences: &[Sentence],
+    opts: &TrainOptions,
+    log: &mut dyn FnMut(&str),
+) -> Model {
+    let (epochs, every, sents, lexicon, groups) = setup(sentences, opts);
+    let all: Vec<&TSent> = sents.iter().collect();
+    let (train_part, held_part) = split_heldout(&all, every);
+    let (_, tag_epochs, tag_acc) =
+        train_tagger(&train_part, &held_part, epochs, opts.seed, &lexicon, groups);
+    log(&format!(
+        "tagger: best epoch {tag_epochs}, held-out UPOS {tag_acc:.4}; parser, labeller and lemmas kept"
+    ));
+    let (tagger, _, _) = train_tagger(&all, &[], tag_epochs, opts.seed, &lexicon, groups);
+    Model {
+        tagger,
+        parser: base.parser.clone(),
+        labeller: base.labeller.clone(),
+        lemmas: base.lemmas.clone(),
+        attribution: ATTRIBUTION.to_string(),
+    }
+}
+
 /// Trains a model. `log` receives one line per stage (epochs chosen, held-out scores).
 pub fn train(sentences: &[Sentence], opts: &TrainOptions, log: &mut dyn FnMut(&str)) -> Model {
-    let epochs = opts.epochs.max(1);
-    let every = opts.heldout_every.max(2);
-    let sents: Vec<TSent> = sentences.iter().map(prepare).collect();
-    let lexicon = build_lexicon(&opts.lexicon);
+    let (epochs, every, sents, lexicon, groups) = setup(sentences, opts);
     let all: Vec<&TSent> = sents.iter().collect();
-    let (train_part, held_part): (Vec<&TSent>, Vec<&TSent>) = {
-        let mut t = Vec::new();
-        let mut h = Vec::new();
-        for (i, s) in sents.iter().enumerate() {
-            if i % every == every - 1 {
-                h.push(s)
-            } else {
-                t.push(s)
-            }
-        }
-        (t, h)
-    };
+    let (train_part, held_part) = split_heldout(&all, every);
     log(&format!(
         "{} sentences ({} held out to choose epochs); {} skipped by the parser (non-projective or longer than {})",
         sents.len(),
@@ -434,7 +485,7 @@ pub fn train(sentences: &[Sentence], opts: &TrainOptions, log: &mut dyn FnMut(&s
 
     // Tagger: choose the epoch count on the held-out slice.
     let (_, tag_epochs, tag_acc) =
-        train_tagger(&train_part, &held_part, epochs, opts.seed, &lexicon);
+        train_tagger(&train_part, &held_part, epochs, opts.seed, &lexicon, groups);
     log(&format!(
         "tagger: best epoch {tag_epochs}, held-out UPOS {tag_acc:.4}"
     ));
@@ -457,6 +508,7 @@ pub fn train(sentences: &[Sentence], opts: &TrainOptions, log: &mut dyn FnMut(&s
                 tag_epochs,
                 opts.seed.wrapping_add(f as u64),
                 &lexicon,
+                groups,
             );
             let (mut out, mut feats) = (Vec::new(), Vec::new());
             all.iter()
@@ -490,17 +542,7 @@ pub fn train(sentences: &[Sentence], opts: &TrainOptions, log: &mut dyn FnMut(&s
         .zip(&jk)
         .map(|(s, t)| (s, t.as_slice()))
         .collect();
-    let (ptrain, pheld): (Vec<_>, Vec<_>) = {
-        let (mut t, mut h) = (Vec::new(), Vec::new());
-        for (i, p) in pairs.iter().enumerate() {
-            if i % every == every - 1 {
-                h.push(*p)
-            } else {
-                t.push(*p)
-            }
-        }
-        (t, h)
-    };
+    let (ptrain, pheld) = split_heldout(&pairs, every);
 
     // Parser and labeller epoch choice, in parallel (independent).
     let ((_, parse_epochs, parse_uas), (_, label_epochs, label_acc)) = rayon::join(
@@ -516,7 +558,7 @@ pub fn train(sentences: &[Sentence], opts: &TrainOptions, log: &mut dyn FnMut(&s
 
     // Final models on all sentences.
     let ((tagger, _, _), ((parser_w, _, _), (labeller_w, _, _))) = rayon::join(
-        || train_tagger(&all, &[], tag_epochs, opts.seed, &lexicon),
+        || train_tagger(&all, &[], tag_epochs, opts.seed, &lexicon, groups),
         || {
             rayon::join(
                 || train_parser(&pairs, &[], parse_epochs, opts.seed),
