@@ -23,7 +23,7 @@
 //!   `mentions.rs`.
 
 use super::evaluative::NAMING;
-use super::mentions::{Context, Found};
+use super::mentions::{add_mentions, Context, Found};
 use super::Coder;
 use crate::codes::CameoCode;
 use crate::dict::ActorKind;
@@ -294,10 +294,7 @@ impl Coder {
             // Two owners in one sentence: ambiguous, remember none.
             _ => ctx.events.set(None),
         }
-        if !added.is_empty() {
-            mentions.extend(added);
-            mentions.sort_by_key(|m| m.tok[0]);
-        }
+        add_mentions(mentions, added);
     }
 
     /// The actor that owns the event noun group [g, head] in its own sentence: a

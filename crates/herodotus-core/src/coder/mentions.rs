@@ -788,10 +788,7 @@ impl Coder {
             // Claimed: surname aliases, and bare titles joined to a name.
             out.retain(|m| !(claimed.contains(&m.tok[0]) && (alias(m) || m.agent.is_some())));
         }
-        if !added.is_empty() {
-            out.extend(added);
-            out.sort_by_key(|m| m.tok[0]);
-        }
+        add_mentions(out, added);
     }
 
     /// US party tags after a name: "Ann Doe, R-Neb.," "Sen. Ann Doe (D-Calif.)". The
@@ -956,6 +953,15 @@ impl Coder {
 
 /// A country or actor code with an agent's role: `~GOV` appends, `MIL~` prefixes,
 /// anything else replaces.
+/// Adds mentions found by a later pass and keeps the list in token order, which the
+/// role finders rely on. Does nothing when `added` is empty.
+pub(super) fn add_mentions(out: &mut Vec<Found>, added: Vec<Found>) {
+    if !added.is_empty() {
+        out.extend(added);
+        out.sort_by_key(|m| m.tok[0]);
+    }
+}
+
 fn apply_agent(base: &str, agent: &str) -> String {
     if let Some(suffix) = agent.strip_prefix('~') {
         // "White House officials": USAGOV already says GOV.
