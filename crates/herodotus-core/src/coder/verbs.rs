@@ -241,7 +241,21 @@ impl Coder {
             && mentions[owner[q]].code.is_some()
             && mentions[owner[q]].tok[1] == q + 1
             && matches!(a.upos[q], Upos::Propn | Upos::Noun | Upos::Pron);
+        // A past participle after a form of "be" (with at most one adverb between) is
+        // a predicate the tagger may call ADJ: "is committed to", "are prepared to",
+        // "was firmly determined to" (class: predicative participles; the verb
+        // patterns decide what they code).
+        let be_before = |i: usize| {
+            matches!(
+                tokens[i].norm.as_str(),
+                "is" | "are" | "was" | "were" | "be" | "been" | "being" | "'s" | "'re" | "am"
+            )
+        };
+        let predicative = h.participle
+            && a.upos[h.head] == Upos::Adj
+            && (be_before(p) || (a.upos[p] == Upos::Adv && p > 0 && be_before(p - 1)));
         after_actor
+            || predicative
             || matches!(
                 tokens[p].norm.as_str(),
                 "will"
