@@ -8,8 +8,8 @@
 //! rules, so the measure stays a plain word-count percentage like GDELT's.
 
 use crate::text;
-use serde::Serialize;
 use herodotus_core::FastMap;
+use serde::Serialize;
 
 /// Tone of a stretch of text.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Serialize)]
