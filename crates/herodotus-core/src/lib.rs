@@ -81,3 +81,4 @@ pub use coder::{Budget, CodedArticle, Coder, CoderOptions, Decision, Interrupted
 pub use dict::ActorKind;
 pub use dict::Dictionaries;
 pub use doc::{Doc, Span};
+pub use matcher::{FastHasher, FastMap};

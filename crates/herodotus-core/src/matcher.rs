@@ -18,7 +18,7 @@ pub const NO_WORD: u32 = u32::MAX;
 /// here while its cost shows on every token. No table hashed with it is iterated,
 /// so the order of its entries never reaches the output.
 #[derive(Default, Clone, Copy)]
-pub(crate) struct FastHasher(u64);
+pub struct FastHasher(u64);
 
 impl FastHasher {
     #[inline]
@@ -64,7 +64,7 @@ impl Hasher for FastHasher {
 }
 
 /// A `HashMap` hashed with [`FastHasher`].
-pub(crate) type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<FastHasher>>;
+pub type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<FastHasher>>;
 
 /// Word -> id.
 #[derive(Default, Debug)]

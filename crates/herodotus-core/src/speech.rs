@@ -139,7 +139,7 @@ pub const SPEECH_VERBS: &[SpeechForm] = &[
 
 /// The uses of a lower-case form (0 for a word that is not listed).
 fn uses_of(lower: &str) -> u8 {
-    static INDEX: std::sync::OnceLock<std::collections::HashMap<&'static str, u8>> =
+    static INDEX: std::sync::OnceLock<crate::matcher::FastMap<&'static str, u8>> =
         std::sync::OnceLock::new();
     let index = INDEX.get_or_init(|| SPEECH_VERBS.iter().map(|r| (r.form, r.uses)).collect());
     index.get(lower).copied().unwrap_or(0)

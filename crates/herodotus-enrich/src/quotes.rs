@@ -55,6 +55,10 @@ const SINGLE_REACH: usize = 2000;
 /// possessives are passed over): a bound on hostile text.
 const SINGLE_CANDIDATES: usize = 8;
 
+/// Words of the tag after a quotation that `quoted_as_or_put` reads ("as X put it",
+/// "quoted X as saying": indices up to 23).
+const LOOK_AS_OR_PUT: usize = 25;
+
 /// What a paragraph offers straight single quotations, read once: the marks that
 /// could close one, as (byte offset, plural possessive) — a mark after a non-space
 /// and before no letter, a possessive being "s' " ("the farmers' union") — and the
@@ -859,10 +863,17 @@ impl<'a> QuoteFinder<'a> {
     /// `..., the agency quoted X as saying.` and `..., as X put it.`
     fn quoted_as_or_put(&self, words: &[Tok], pos: usize) -> Option<Attribution> {
         let text = self.text;
-        let low: Vec<String> = words.iter().map(|t| t.s(text).to_lowercase()).collect();
+        let n = words.len();
+        // Only the first words are read (at most index 23 below), so only they are
+        // lower-cased: `words` can run to the end of the paragraph.
+        let low: Vec<String> = words
+            .iter()
+            .take(LOOK_AS_OR_PUT)
+            .map(|t| t.s(text).to_lowercase())
+            .collect();
         let (np, verb) = if low.first().is_some_and(|w| w == "as") {
             // "as X put it"
-            let p = (2..low.len().min(10)).find(|&k| matches!(low[k].as_str(), "put" | "puts"))?;
+            let p = (2..n.min(10)).find(|&k| matches!(low[k].as_str(), "put" | "puts"))?;
             if low.get(p + 1).is_none_or(|w| w != "it") {
                 return None;
             }
@@ -875,7 +886,7 @@ impl<'a> QuoteFinder<'a> {
             {
                 return None;
             }
-            let a = (q + 2..low.len().min(q + 12)).find(|&k| low[k] == "as")?;
+            let a = (q + 2..n.min(q + 12)).find(|&k| low[k] == "as")?;
             if low.get(a + 1).is_none_or(|w| !w.ends_with("ing")) {
                 return None;
             }

@@ -129,26 +129,30 @@ impl People {
                 }
             }
             p.read_descriptions(text, &toks, is_place);
-            let lower: Vec<String> = toks.iter().map(|t| t.s(text).to_lowercase()).collect();
             // Pronouns before the subject's name refer to someone named earlier ("Her
             // lawyer, Jorge Vidal, waited outside"): only those after it are evidence.
             let after_subject = if unit_entries.is_empty() {
-                &lower[..]
+                &toks[..]
             } else {
-                &lower[first_at.min(lower.len())..]
+                &toks[first_at.min(toks.len())..]
             };
-            let fem = after_subject
-                .iter()
-                .any(|w| w == "she" || w == "her" || w == "herself");
-            let mas = after_subject
-                .iter()
-                .any(|w| w == "he" || w == "his" || w == "him" || w == "himself");
+            // A word whose lower case is one of these pronouns is one of them in
+            // ASCII letters of any case (no other character lower-cases to their
+            // letters), so no word is lower-cased for the test.
+            let any_of = |forms: &[&str]| {
+                after_subject.iter().any(|t| {
+                    let w = t.s(text);
+                    forms.iter().any(|f| w.eq_ignore_ascii_case(f))
+                })
+            };
+            let fem = any_of(&["she", "her", "herself"]);
+            let mas = any_of(&["he", "his", "him", "himself"]);
             per_unit.push((unit_entries, fem, mas));
             opening.push(
-                lower
-                    .iter()
+                toks.iter()
+                    .map(|t| t.s(text))
                     .find(|w| w.chars().any(char::is_alphanumeric))
-                    .cloned(),
+                    .map(str::to_lowercase),
             );
         }
         p.occurrences.sort_by_key(|o| o.span[0]);

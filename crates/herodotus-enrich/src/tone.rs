@@ -8,8 +8,8 @@
 //! rules, so the measure stays a plain word-count percentage like GDELT's.
 
 use crate::text;
+use herodotus_core::FastMap;
 use serde::Serialize;
-use std::collections::HashMap;
 
 /// Tone of a stretch of text.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Serialize)]
@@ -35,7 +35,9 @@ pub struct Tone {
 
 /// A word-polarity lexicon.
 pub struct ToneLexicon {
-    valence: HashMap<String, f32>,
+    /// Lower-case word -> valence (a fast hasher: looked up for every word, never
+    /// iterated).
+    valence: FastMap<String, f32>,
 }
 
 const PRONOUNS: &[&str] = &[
@@ -105,11 +107,19 @@ impl ToneLexicon {
 
     /// The valence of a word (any case, possessive stripped), if listed.
     pub fn valence(&self, word: &str) -> Option<f32> {
-        let lw = word.to_lowercase();
-        self.valence
-            .get(&lw)
-            .or_else(|| self.valence.get(text::strip_possessive(&lw)))
-            .copied()
+        self.valence_lower(&word.to_lowercase())
+    }
+
+    /// [`valence`](Self::valence) of a word already in lower case.
+    fn valence_lower(&self, lw: &str) -> Option<f32> {
+        if let Some(v) = self.valence.get(lw) {
+            return Some(*v);
+        }
+        let bare = text::strip_possessive(lw);
+        // Without a possessive to strip, the second look-up would repeat the first.
+        (bare.len() != lw.len())
+            .then(|| self.valence.get(bare).copied())
+            .flatten()
     }
 
     /// Tone of the words `toks` of `text` (what [`ToneLexicon::tone`] gives on
@@ -160,6 +170,7 @@ impl ToneLexicon {
     }
 
     fn count(&self, text: &str, toks: &[text::Tok], t: &mut Tone, pronouns: &mut usize) {
+        let mut lw = String::new();
         for tok in toks {
             if !tok.is_word() {
                 continue;
@@ -170,11 +181,19 @@ impl ToneLexicon {
                 continue;
             }
             t.word_count += 1;
-            let lw = w.to_lowercase();
+            // Lower case once, into a buffer kept across words (`to_lowercase` of
+            // an ASCII word is its ASCII lower case; `to_lowercase` is idempotent,
+            // so the look-up gets what `valence` would make of it).
+            lw.clear();
+            if w.is_ascii() {
+                lw.extend(w.bytes().map(|b| b.to_ascii_lowercase() as char));
+            } else {
+                lw.push_str(&w.to_lowercase());
+            }
             if PRONOUNS.contains(&lw.as_str()) {
                 *pronouns += 1;
             }
-            match self.valence(&lw) {
+            match self.valence_lower(&lw) {
                 Some(v) if v > 0.0 => t.positive_words += 1,
                 Some(v) if v < 0.0 => t.negative_words += 1,
                 _ => {}

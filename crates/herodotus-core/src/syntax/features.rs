@@ -468,16 +468,26 @@ impl Slots {
     /// The first slot to look at for a check key: the first slot of a cache line
     /// when slots are smaller than a line, so that the probes after it (a third of
     /// the lookups at this load) read the line already fetched.
+    ///
+    /// The slot number is taken from the key's high 32 bits (part of the check key),
+    /// which are already the output of a mixing hash: hashing them again cost an
+    /// `fmix` per lookup (slot counts stay far below 2^32).
     #[inline]
     fn home(&self, check: u64) -> usize {
-        (fmix(check) as usize) & self.mask & self.line_mask
+        ((check >> 32) as usize) & self.mask & self.line_mask
     }
 
     /// The byte offset of the slot holding feature `k`, if the table has it.
     #[inline]
     fn find(&self, k: u64) -> Option<usize> {
         let check = k & self.check_mask | 1;
-        let mut at = self.home(check);
+        self.probe(check, self.home(check))
+    }
+
+    /// The byte offset of the slot holding check key `check`, probing from slot `at`
+    /// on (the home slot or one after it).
+    #[inline]
+    fn probe(&self, check: u64, mut at: usize) -> Option<usize> {
         let d = &*self.bytes;
         loop {
             let p = self.base + at * self.stride;
@@ -504,19 +514,20 @@ impl Slots {
         let mut seen = [0u64; 64];
         for ((&f, h), s) in chunk.iter().zip(&mut home).zip(&mut seen) {
             let check = f & self.check_mask | 1;
-            let p = self.base + self.home(check) * self.stride;
-            *h = p;
+            *h = self.home(check);
+            let p = self.base + *h * self.stride;
             *s = u64::from_le_bytes(d[p..p + 8].try_into().expect("8 bytes"));
         }
         let mut m = 0;
-        for ((&f, &p), &s) in chunk.iter().zip(&home).zip(&seen) {
+        for ((&f, &h), &s) in chunk.iter().zip(&home).zip(&seen) {
             let check = f & self.check_mask | 1;
             let at = if s == check {
-                Some(p)
+                Some(self.base + h * self.stride)
             } else if s == 0 {
                 None
             } else {
-                self.find(f)
+                // The home slot holds another key: probe on from the next slot.
+                self.probe(check, (h + 1) & self.mask)
             };
             if let Some(p) = at {
                 found[m] = p;
@@ -533,16 +544,21 @@ impl Slots {
     fn score_n<const N: usize>(&self, feats: &[u64], scores: &mut [f32; N]) {
         let d = &*self.bytes;
         let mut found = [0usize; 64];
+        // The sums stay in a local (registers) until the end: written through
+        // `scores`, each feature's row waited for the previous row's stores.
+        let mut acc = *scores;
         for chunk in feats.chunks(64) {
             let m = self.find_all(chunk, &mut found);
             for &p in &found[..m] {
-                let scale = f32::from_le_bytes(d[p + 8..p + 12].try_into().expect("4 bytes"));
+                let rec: &[u8; 12] = d[p..p + 12].try_into().expect("12 bytes");
+                let scale = f32::from_le_bytes([rec[8], rec[9], rec[10], rec[11]]);
                 let row: &[u8; N] = d[p + 12..p + 12 + N].try_into().expect("N bytes");
-                for (s, &q) in scores.iter_mut().zip(row) {
+                for (s, &q) in acc.iter_mut().zip(row) {
                     *s += (q as i8) as f32 * scale;
                 }
             }
         }
+        *scores = acc;
     }
 
     /// [`Weights::score`] for any number of classes.
