@@ -39,6 +39,12 @@ pub(super) struct ArcRoles {
     pub(super) has_subject: bool,
     /// The verb has an object (`obj`), actor or not.
     pub(super) has_object: bool,
+    /// The parse names the verb's own subject and it stands for no actor: a
+    /// personal pronoun left unresolved ('"we will ask ..."' with no speaker found)
+    /// or a relative pronoun whose noun is no actor ("a wave of protests that
+    /// helped B"). Then no other actor of the sentence is the source (issue 10
+    /// class: a verb whose subject is a non-actor noun).
+    pub(super) subject_not_actor: bool,
 }
 
 /// How far the search for a subject climbs (conj, xcomp, relcl chains).
@@ -161,6 +167,90 @@ impl Arcs<'_> {
         )
     }
 
+    /// The noun a relative pronoun at `c` follows: the word before it, past closing
+    /// quotation marks and brackets; `None` when that is no noun (the pronoun opens
+    /// the sentence, or a comma or a verb comes before it).
+    fn noun_before(&self, c: usize) -> Option<usize> {
+        let mut k = c;
+        while k > 0 && matches!(self.tokens[k - 1].norm.as_str(), "\"" | "'" | ")") {
+            k -= 1;
+        }
+        let n = k.checked_sub(1)?;
+        matches!(
+            self.a.upos[n],
+            crate::syntax::Upos::Noun | crate::syntax::Upos::Propn
+        )
+        .then_some(n)
+    }
+
+    /// Whether the phrase of noun `n` (its words and their modifiers, not the
+    /// clause headed by verb `v`) holds a coded actor.
+    fn phrase_has_actor(&self, n: usize, v: usize) -> bool {
+        (0..self.a.len()).any(|i| {
+            let o = self.owner[i];
+            if o == usize::MAX || self.mentions[o].code.is_none() {
+                return false;
+            }
+            let mut cur = i;
+            for _ in 0..MAX_CLIMB * 2 {
+                if cur == n {
+                    return true;
+                }
+                if cur == v {
+                    return false;
+                }
+                match self.head(cur) {
+                    Some(h) => cur = h,
+                    None => return false,
+                }
+            }
+            false
+        })
+    }
+
+    /// Word `c` is a personal pronoun inside a quotation that no actor was found
+    /// for (a coded mention of its own would have been taken): '"We will ask the
+    /// court ...," he added' when the speaker is not known.
+    fn unresolved_pronoun(&self, c: usize) -> bool {
+        let quoted = self.tokens[..c].iter().filter(|t| t.norm == "\"").count() % 2 == 1;
+        quoted
+            && matches!(
+                self.tokens[c].norm.as_str(),
+                "he" | "she" | "they" | "we" | "i"
+            )
+            && self.a.upos[c] == crate::syntax::Upos::Pron
+            && (self.owner[c] == usize::MAX || self.mentions[self.owner[c]].code.is_none())
+    }
+
+    /// Whether mention `m` is reached from verb word `v` through a "by V-ing"
+    /// clause ("charged B with espionage by publishing files about C"): the means
+    /// or the deed of an adjunct clause, whose objects are not `v`'s target.
+    pub(super) fn through_by_clause(&self, m: usize, v: usize) -> bool {
+        let [s, e] = self.mentions[m].tok;
+        let Some(mut cur) = (s..e).find(|&i| self.head(i).is_none_or(|p| !(s..e).contains(&p)))
+        else {
+            return false;
+        };
+        for _ in 0..MAX_CLIMB * 2 {
+            let Some(h) = self.head(cur) else {
+                return false;
+            };
+            if h == v {
+                return false;
+            }
+            if self.a.upos[h] == crate::syntax::Upos::Verb
+                && self.tokens[h].norm.ends_with("ing")
+                && self
+                    .children(h)
+                    .any(|c| c < h && self.tokens[c].norm == "by")
+            {
+                return true;
+            }
+            cur = h;
+        }
+        false
+    }
+
     /// Whether verb word `v` is passive by the parse: a passive auxiliary ("was",
     /// "has been") among its children. The subject label alone is not trusted
     /// (the labeller sometimes calls an active subject `nsubj:pass`).
@@ -182,11 +272,31 @@ impl Arcs<'_> {
         for c in self.children(v) {
             match self.rel(c) {
                 DepRel::Nsubj | DepRel::NsubjPass | DepRel::NsubjOuter => {
+                    let first = !r.has_subject;
                     r.has_subject = true;
                     let s = if self.relative_pronoun(c) {
+                        // The relative clause's noun: its head, or (when the clause
+                        // was attached elsewhere: "a wave of protests that helped B"
+                        // read as an adverbial clause of the main verb) the noun
+                        // right before the pronoun. A noun with no actor anywhere in
+                        // its phrase ("a wave of protests") leaves the verb without
+                        // a source; one with an actor the heuristics may still use
+                        // ("members of Hamas who fired ...").
+                        let noun = if self.rel(v) == DepRel::AclRelcl {
+                            self.head(v)
+                        } else {
+                            self.noun_before(c)
+                        };
+                        if first && noun.is_some_and(|n| !self.phrase_has_actor(n, v)) {
+                            r.subject_not_actor = true;
+                        }
                         self.relcl_noun(v)
                     } else {
-                        self.actor_of(c)
+                        let s = self.actor_of(c);
+                        if first && s.is_none() && self.unresolved_pronoun(c) {
+                            r.subject_not_actor = true;
+                        }
+                        s
                     };
                     subject = subject.or(s);
                 }

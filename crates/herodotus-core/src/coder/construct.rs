@@ -195,6 +195,13 @@ const CALL_FOR: &[&str] = &[
     "appealing",
 ];
 
+/// Verbs of wishing before "for N to V" ("hope for funding to help B"): V is what N
+/// is for, not an act of the subject.
+const HOPE_FOR: &[&str] = &[
+    "hope", "hopes", "hoped", "hoping", "wish", "wishes", "wished", "wishing", "pray", "prays",
+    "prayed", "praying",
+];
+
 /// Nouns before "to V" that make V a purpose or an attempt, not an event.
 const PURPOSE_BEFORE_TO: &[&str] = &[
     "order",
@@ -217,6 +224,16 @@ const PURPOSE_BEFORE_TO: &[&str] = &[
     "missions",
     "operation",
     "operations",
+    // "has the power to end the unrest", "the right to defend itself": a
+    // capacity, not an act (issue 10 class: hopes, plans and attempts as acts).
+    "power",
+    "ability",
+    "capacity",
+    "means",
+    "right",
+    "authority",
+    "resolve",
+    "resolution",
 ];
 
 impl Coder {
@@ -302,7 +319,20 @@ impl Coder {
             }
             return Mode::Act;
         }
-        if PURPOSE_BEFORE_TO.contains(&norm(k)) {
+        // "hope for funding to help B": the infinitive is the use of the thing
+        // hoped for, not an act of the subject (issue 10 class: hopes coded as acts).
+        if let Some(f) = (k.saturating_sub(5)..=k)
+            .rev()
+            .take_while(|&i| tokens[i].kind == TokenKind::Word)
+            .find(|&i| norm(i) == "for")
+        {
+            if f >= 1 && HOPE_FOR.contains(&norm(f - 1)) {
+                return Mode::Purpose;
+            }
+        }
+        // 'the "power" to V': a quotation mark may close the noun.
+        let noun = if norm(k) == "\"" && k >= 1 { k - 1 } else { k };
+        if PURPOSE_BEFORE_TO.contains(&norm(noun)) {
             // "a plan to", "efforts to", "in order to"; "plans to" (a verb) is intent.
             return Mode::Purpose;
         }
