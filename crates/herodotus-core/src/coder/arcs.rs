@@ -54,6 +54,25 @@ const MAX_CLIMB: usize = 6;
 /// "aid to B", "pressure on B").
 const TARGET_CASES: &[&str] = &["with", "against", "to", "on", "at"];
 
+/// Nouns of agreement or plan whose "for B to V" says what B is to do under them
+/// (issue 10 class: places and parties of another act taken as targets).
+const DEAL_NOUNS: &[&str] = &[
+    "agreement",
+    "agreements",
+    "deal",
+    "deals",
+    "accord",
+    "plan",
+    "plans",
+    "proposal",
+    "framework",
+    "timetable",
+    "timeline",
+    "deadline",
+    "roadmap",
+    "arrangement",
+];
+
 /// A parse of a window with the mention owning each token.
 pub(super) struct Arcs<'a> {
     pub(super) a: &'a Analysis,
@@ -220,6 +239,25 @@ impl Arcs<'_> {
             )
             && self.a.upos[c] == crate::syntax::Upos::Pron
             && (self.owner[c] == usize::MAX || self.mentions[self.owner[c]].code.is_none())
+    }
+
+    /// Whether mention `m` is the subject of an infinitive that completes a noun of
+    /// agreement or plan ("talks on a deal for US troops to leave", "a timetable
+    /// for Iran to comply"): the content of the deal, not the verb's target. Not
+    /// after nouns of appeal or aid ("a call for B to V" asks B, "aid for B to
+    /// rebuild" goes to B), which are not in the list.
+    pub(super) fn subject_of_noun_infinitive(&self, m: usize) -> bool {
+        let [s, e] = self.mentions[m].tok;
+        let mut b = s;
+        while b > 0 && matches!(self.tokens[b - 1].norm.as_str(), "the" | "a" | "an" | "all") {
+            b -= 1;
+        }
+        b >= 2
+            && self.tokens[b - 1].norm == "for"
+            && DEAL_NOUNS.contains(&self.tokens[b - 2].norm.as_str())
+            && self.tokens.get(e).is_some_and(|t| t.norm == "to")
+            && e + 1 < self.a.len()
+            && self.a.upos[e + 1] == crate::syntax::Upos::Verb
     }
 
     /// Whether mention `m` is reached from verb word `v` through a "by V-ing"

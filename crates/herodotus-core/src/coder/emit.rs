@@ -610,6 +610,16 @@ impl Coder {
                 // C": an actor in a "by V-ing" adjunct is not the verb's target
                 // (issue 10 class: places and things taken as targets).
                 targets.clear();
+            } else if sources.len() > 1
+                && targets
+                    .first()
+                    .is_some_and(|&t| x.subject_of_noun_infinitive(t))
+            {
+                // "A and B held talks on a deal for US troops to leave": the troops
+                // are what the deal is about; the talks are between A and B. (With
+                // one source, "A proposed a timetable for B to comply", B may well
+                // be whom the act addresses.)
+                targets.clear();
             }
         }
         for side in [sources, targets] {
