@@ -264,29 +264,14 @@ impl Arcs<'_> {
     /// clause ("charged B with espionage by publishing files about C"): the means
     /// or the deed of an adjunct clause, whose objects are not `v`'s target.
     pub(super) fn through_by_clause(&self, m: usize, v: usize) -> bool {
-        let [s, e] = self.mentions[m].tok;
-        let Some(mut cur) = (s..e).find(|&i| self.head(i).is_none_or(|p| !(s..e).contains(&p)))
-        else {
-            return false;
-        };
-        for _ in 0..MAX_CLIMB * 2 {
-            let Some(h) = self.head(cur) else {
-                return false;
-            };
-            if h == v {
-                return false;
-            }
-            if self.a.upos[h] == crate::syntax::Upos::Verb
+        let by_clause = |h: usize| {
+            self.a.upos[h] == crate::syntax::Upos::Verb
                 && self.tokens[h].norm.ends_with("ing")
                 && self
                     .children(h)
                     .any(|c| c < h && self.tokens[c].norm == "by")
-            {
-                return true;
-            }
-            cur = h;
-        }
-        false
+        };
+        self.climb(m, v, by_clause) == Some(false)
     }
 
     /// Whether verb word `v` is passive by the parse: a passive auxiliary ("was",
@@ -542,29 +527,37 @@ impl Arcs<'_> {
     /// head word reaches `v` before any other verb ("violated norms or entered the
     /// United States": the United States is in the phrase of "entered" only).
     pub(super) fn in_phrase_of(&self, m: usize, v: usize) -> bool {
+        // Through a verb that only modifies or completes ("the decision announced
+        // by A", "wants to meet A", "alleged that A ..."), not one with a clause
+        // of its own.
+        let own_clause = |h: usize| {
+            self.a.upos[h] == crate::syntax::Upos::Verb
+                && !matches!(self.rel(h), DepRel::Xcomp | DepRel::Acl | DepRel::Ccomp)
+        };
+        self.climb(m, v, own_clause) == Some(true)
+    }
+
+    /// Climbs from the head word of mention `m` towards verb word `v`: `Some(true)`
+    /// when it reaches `v` (or the mention has no head word of its own),
+    /// `Some(false)` when a word on the way satisfies `stop` first, `None` when the
+    /// climb ends elsewhere.
+    fn climb(&self, m: usize, v: usize, stop: impl Fn(usize) -> bool) -> Option<bool> {
         let [s, e] = self.mentions[m].tok;
         let Some(mut cur) = (s..e).find(|&i| self.head(i).is_none_or(|p| !(s..e).contains(&p)))
         else {
-            return true;
+            return Some(true);
         };
         for _ in 0..MAX_CLIMB * 2 {
-            let Some(h) = self.head(cur) else {
-                return false;
-            };
+            let h = self.head(cur)?;
             if h == v {
-                return true;
+                return Some(true);
             }
-            // Through a verb that only modifies or completes ("the decision announced
-            // by A", "wants to meet A", "alleged that A ..."), not one with a clause
-            // of its own.
-            if self.a.upos[h] == crate::syntax::Upos::Verb
-                && !matches!(self.rel(h), DepRel::Xcomp | DepRel::Acl | DepRel::Ccomp)
-            {
-                return false;
+            if stop(h) {
+                return Some(false);
             }
             cur = h;
         }
-        false
+        None
     }
 
     /// Whether mention `m` is a core argument (subject or object) of a verb other
