@@ -39,6 +39,12 @@ pub(super) struct ArcRoles {
     pub(super) has_subject: bool,
     /// The verb has an object (`obj`), actor or not.
     pub(super) has_object: bool,
+    /// The parse names the verb's own subject and it stands for no actor: a
+    /// personal pronoun left unresolved ('"we will ask ..."' with no speaker found)
+    /// or a relative pronoun whose noun is no actor ("a wave of protests that
+    /// helped B"). Then no other actor of the sentence is the source (issue 10
+    /// class: a verb whose subject is a non-actor noun).
+    pub(super) subject_not_actor: bool,
 }
 
 /// How far the search for a subject climbs (conj, xcomp, relcl chains).
@@ -47,6 +53,25 @@ const MAX_CLIMB: usize = 6;
 /// Prepositions whose oblique is a target ("talks with B", "sanctions against B",
 /// "aid to B", "pressure on B").
 const TARGET_CASES: &[&str] = &["with", "against", "to", "on", "at"];
+
+/// Nouns of agreement or plan whose "for B to V" says what B is to do under them
+/// (issue 10 class: places and parties of another act taken as targets).
+const DEAL_NOUNS: &[&str] = &[
+    "agreement",
+    "agreements",
+    "deal",
+    "deals",
+    "accord",
+    "plan",
+    "plans",
+    "proposal",
+    "framework",
+    "timetable",
+    "timeline",
+    "deadline",
+    "roadmap",
+    "arrangement",
+];
 
 /// A parse of a window with the mention owning each token.
 pub(super) struct Arcs<'a> {
@@ -161,6 +186,94 @@ impl Arcs<'_> {
         )
     }
 
+    /// The noun a relative pronoun at `c` follows: the word before it, past closing
+    /// quotation marks and brackets; `None` when that is no noun (the pronoun opens
+    /// the sentence, or a comma or a verb comes before it).
+    fn noun_before(&self, c: usize) -> Option<usize> {
+        let mut k = c;
+        while k > 0 && matches!(self.tokens[k - 1].norm.as_str(), "\"" | "'" | ")") {
+            k -= 1;
+        }
+        let n = k.checked_sub(1)?;
+        matches!(
+            self.a.upos[n],
+            crate::syntax::Upos::Noun | crate::syntax::Upos::Propn
+        )
+        .then_some(n)
+    }
+
+    /// Whether the phrase of noun `n` (its words and their modifiers, not the
+    /// clause headed by verb `v`) holds a coded actor.
+    fn phrase_has_actor(&self, n: usize, v: usize) -> bool {
+        (0..self.a.len()).any(|i| {
+            let o = self.owner[i];
+            if o == usize::MAX || self.mentions[o].code.is_none() {
+                return false;
+            }
+            let mut cur = i;
+            for _ in 0..MAX_CLIMB * 2 {
+                if cur == n {
+                    return true;
+                }
+                if cur == v {
+                    return false;
+                }
+                match self.head(cur) {
+                    Some(h) => cur = h,
+                    None => return false,
+                }
+            }
+            false
+        })
+    }
+
+    /// Word `c` is a personal pronoun inside a quotation that no actor was found
+    /// for (a coded mention of its own would have been taken): '"We will ask the
+    /// court ...," he added' when the speaker is not known.
+    fn unresolved_pronoun(&self, c: usize) -> bool {
+        let quoted = self.tokens[..c].iter().filter(|t| t.norm == "\"").count() % 2 == 1;
+        quoted
+            && matches!(
+                self.tokens[c].norm.as_str(),
+                "he" | "she" | "they" | "we" | "i"
+            )
+            && self.a.upos[c] == crate::syntax::Upos::Pron
+            && (self.owner[c] == usize::MAX || self.mentions[self.owner[c]].code.is_none())
+    }
+
+    /// Whether mention `m` is the subject of an infinitive that completes a noun of
+    /// agreement or plan ("talks on a deal for US troops to leave", "a timetable
+    /// for Iran to comply"): the content of the deal, not the verb's target. Not
+    /// after nouns of appeal or aid ("a call for B to V" asks B, "aid for B to
+    /// rebuild" goes to B), which are not in the list.
+    pub(super) fn subject_of_noun_infinitive(&self, m: usize) -> bool {
+        let [s, e] = self.mentions[m].tok;
+        let mut b = s;
+        while b > 0 && matches!(self.tokens[b - 1].norm.as_str(), "the" | "a" | "an" | "all") {
+            b -= 1;
+        }
+        b >= 2
+            && self.tokens[b - 1].norm == "for"
+            && DEAL_NOUNS.contains(&self.tokens[b - 2].norm.as_str())
+            && self.tokens.get(e).is_some_and(|t| t.norm == "to")
+            && e + 1 < self.a.len()
+            && self.a.upos[e + 1] == crate::syntax::Upos::Verb
+    }
+
+    /// Whether mention `m` is reached from verb word `v` through a "by V-ing"
+    /// clause ("charged B with espionage by publishing files about C"): the means
+    /// or the deed of an adjunct clause, whose objects are not `v`'s target.
+    pub(super) fn through_by_clause(&self, m: usize, v: usize) -> bool {
+        let by_clause = |h: usize| {
+            self.a.upos[h] == crate::syntax::Upos::Verb
+                && self.tokens[h].norm.ends_with("ing")
+                && self
+                    .children(h)
+                    .any(|c| c < h && self.tokens[c].norm == "by")
+        };
+        self.climb(m, v, by_clause) == Some(false)
+    }
+
     /// Whether verb word `v` is passive by the parse: a passive auxiliary ("was",
     /// "has been") among its children. The subject label alone is not trusted
     /// (the labeller sometimes calls an active subject `nsubj:pass`).
@@ -182,11 +295,31 @@ impl Arcs<'_> {
         for c in self.children(v) {
             match self.rel(c) {
                 DepRel::Nsubj | DepRel::NsubjPass | DepRel::NsubjOuter => {
+                    let first = !r.has_subject;
                     r.has_subject = true;
                     let s = if self.relative_pronoun(c) {
+                        // The relative clause's noun: its head, or (when the clause
+                        // was attached elsewhere: "a wave of protests that helped B"
+                        // read as an adverbial clause of the main verb) the noun
+                        // right before the pronoun. A noun with no actor anywhere in
+                        // its phrase ("a wave of protests") leaves the verb without
+                        // a source; one with an actor the heuristics may still use
+                        // ("members of Hamas who fired ...").
+                        let noun = if self.rel(v) == DepRel::AclRelcl {
+                            self.head(v)
+                        } else {
+                            self.noun_before(c)
+                        };
+                        if first && noun.is_some_and(|n| !self.phrase_has_actor(n, v)) {
+                            r.subject_not_actor = true;
+                        }
                         self.relcl_noun(v)
                     } else {
-                        self.actor_of(c)
+                        let s = self.actor_of(c);
+                        if first && s.is_none() && self.unresolved_pronoun(c) {
+                            r.subject_not_actor = true;
+                        }
+                        s
                     };
                     subject = subject.or(s);
                 }
@@ -394,29 +527,37 @@ impl Arcs<'_> {
     /// head word reaches `v` before any other verb ("violated norms or entered the
     /// United States": the United States is in the phrase of "entered" only).
     pub(super) fn in_phrase_of(&self, m: usize, v: usize) -> bool {
+        // Through a verb that only modifies or completes ("the decision announced
+        // by A", "wants to meet A", "alleged that A ..."), not one with a clause
+        // of its own.
+        let own_clause = |h: usize| {
+            self.a.upos[h] == crate::syntax::Upos::Verb
+                && !matches!(self.rel(h), DepRel::Xcomp | DepRel::Acl | DepRel::Ccomp)
+        };
+        self.climb(m, v, own_clause) == Some(true)
+    }
+
+    /// Climbs from the head word of mention `m` towards verb word `v`: `Some(true)`
+    /// when it reaches `v` (or the mention has no head word of its own),
+    /// `Some(false)` when a word on the way satisfies `stop` first, `None` when the
+    /// climb ends elsewhere.
+    fn climb(&self, m: usize, v: usize, stop: impl Fn(usize) -> bool) -> Option<bool> {
         let [s, e] = self.mentions[m].tok;
         let Some(mut cur) = (s..e).find(|&i| self.head(i).is_none_or(|p| !(s..e).contains(&p)))
         else {
-            return true;
+            return Some(true);
         };
         for _ in 0..MAX_CLIMB * 2 {
-            let Some(h) = self.head(cur) else {
-                return false;
-            };
+            let h = self.head(cur)?;
             if h == v {
-                return true;
+                return Some(true);
             }
-            // Through a verb that only modifies or completes ("the decision announced
-            // by A", "wants to meet A", "alleged that A ..."), not one with a clause
-            // of its own.
-            if self.a.upos[h] == crate::syntax::Upos::Verb
-                && !matches!(self.rel(h), DepRel::Xcomp | DepRel::Acl | DepRel::Ccomp)
-            {
-                return false;
+            if stop(h) {
+                return Some(false);
             }
             cur = h;
         }
-        false
+        None
     }
 
     /// Whether mention `m` is a core argument (subject or object) of a verb other

@@ -4,8 +4,9 @@
 //!
 //! - **modality** ([`Mode`]): "will meet", "wants to meet", "is ready to talk" are
 //!   intent (03x), "will strike", "will impose sanctions unless ..." a threat (13x),
-//!   "wants B to meet C" an appeal to B (02x); purposes ("in order to", "efforts to")
-//!   are not events;
+//!   "wants B to meet C" an appeal to B (02x); purposes ("in order to", "efforts to"),
+//!   attempts ("tried to V"), capacities ("has the power to V") and the use of a
+//!   thing hoped for ("hopes for funding to help B") are not events;
 //! - **evaluative speech**: "A said B's decision was illegal" (A 111 B), "A called B's
 //!   blockade piracy" (A 111 B), "A called it lawful" (A 052 B), "A said relations with
 //!   B were at their worst" (A 012 B) / "improving" (A 013 B), "B faced criticism from
@@ -40,7 +41,8 @@ pub(super) enum Mode {
     },
     /// "wants X to V": an appeal to the mention X (02x).
     Appeal(usize),
-    /// "in order to V", "efforts to V": a purpose, not an event.
+    /// "in order to V", "efforts to V", "tried to V", "has the power to V": a
+    /// purpose, an attempt or a capacity, not an event.
     Purpose,
     /// "A would V" with no speaker reporting it: a condition or a guess, not an
     /// event (CODING-GUIDE "Hypotheticals and conditions").
@@ -195,6 +197,18 @@ const CALL_FOR: &[&str] = &[
     "appealing",
 ];
 
+/// Verbs of trying before "to V": an attempt, whose act is not reported as done
+/// ("tried to block the road", "are trying to win over voters"; issue 10 class:
+/// hopes, plans and attempts coded as acts).
+const ATTEMPT_BEFORE_TO: &[&str] = &["try", "tries", "tried", "trying", "attempted", "attempting"];
+
+/// Verbs of wishing before "for N to V" ("hope for funding to help B"): V is what N
+/// is for, not an act of the subject.
+const HOPE_FOR: &[&str] = &[
+    "hope", "hopes", "hoped", "hoping", "wish", "wishes", "wished", "wishing", "pray", "prays",
+    "prayed", "praying",
+];
+
 /// Nouns before "to V" that make V a purpose or an attempt, not an event.
 const PURPOSE_BEFORE_TO: &[&str] = &[
     "order",
@@ -217,6 +231,16 @@ const PURPOSE_BEFORE_TO: &[&str] = &[
     "missions",
     "operation",
     "operations",
+    // "has the power to end the unrest", "the right to defend itself": a
+    // capacity, not an act (issue 10 class: hopes, plans and attempts as acts).
+    "power",
+    "ability",
+    "capacity",
+    "means",
+    "right",
+    "authority",
+    "resolve",
+    "resolution",
 ];
 
 impl Coder {
@@ -302,7 +326,20 @@ impl Coder {
             }
             return Mode::Act;
         }
-        if PURPOSE_BEFORE_TO.contains(&norm(k)) {
+        // "hope for funding to help B": the infinitive is the use of the thing
+        // hoped for, not an act of the subject (issue 10 class: hopes coded as acts).
+        if let Some(f) = (k.saturating_sub(5)..=k)
+            .rev()
+            .take_while(|&i| tokens[i].kind == TokenKind::Word)
+            .find(|&i| norm(i) == "for")
+        {
+            if f >= 1 && HOPE_FOR.contains(&norm(f - 1)) {
+                return Mode::Purpose;
+            }
+        }
+        // 'the "power" to V': a quotation mark may close the noun.
+        let noun = if norm(k) == "\"" && k >= 1 { k - 1 } else { k };
+        if PURPOSE_BEFORE_TO.contains(&norm(noun)) || ATTEMPT_BEFORE_TO.contains(&norm(k)) {
             // "a plan to", "efforts to", "in order to"; "plans to" (a verb) is intent.
             return Mode::Purpose;
         }

@@ -583,6 +583,10 @@ impl Coder {
             } else if clause.passive {
                 // An agentless passive has no source ("B was attacked").
                 sources.clear();
+            } else if arc.subject_not_actor {
+                // The verb's own subject is an unresolved pronoun or a relative
+                // pronoun of a non-actor noun: no other actor is its source.
+                sources.clear();
             }
         }
         // In the passive a pattern's object slot after the verb holds the agent
@@ -600,6 +604,21 @@ impl Coder {
                 // The verb's object is no actor, and the heuristic reached past the
                 // verb's own phrase into another verb's ("violating norms or
                 // entering the United States").
+                targets.clear();
+            } else if targets.first().is_some_and(|&t| x.through_by_clause(t, v)) {
+                // "charged B with espionage by publishing files about the war in
+                // C": an actor in a "by V-ing" adjunct is not the verb's target
+                // (issue 10 class: places and things taken as targets).
+                targets.clear();
+            } else if sources.len() > 1
+                && targets
+                    .first()
+                    .is_some_and(|&t| x.subject_of_noun_infinitive(t))
+            {
+                // "A and B held talks on a deal for US troops to leave": the troops
+                // are what the deal is about; the talks are between A and B. (With
+                // one source, "A proposed a timetable for B to comply", B may well
+                // be whom the act addresses.)
                 targets.clear();
             }
         }

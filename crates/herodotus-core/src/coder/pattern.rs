@@ -60,6 +60,16 @@ impl Coder {
             let mut j = pos;
             while j <= limit && j <= tokens.len() {
                 if let Some((end, m)) = self.elem_at(e, ids, owner, mentions, j, true) {
+                    // "hope for funding to help B", "pressed for talks to end the
+                    // war": an infinitive after "for N" belongs to N (or has N as
+                    // its subject), not to the verb (issue 10 class: hopes and
+                    // plans coded as acts).
+                    if ids[j..].first() == Some(&self.w.to)
+                        && matches!(e, CElem::Words(_))
+                        && tokens[pos..j].iter().any(|t| t.norm == "for")
+                    {
+                        break;
+                    }
                     found = Some((end, m));
                     break;
                 }
