@@ -61,28 +61,7 @@ impl Coder {
                 && tokens.get(j + 1).is_some_and(|t| {
                     let n = t.norm.as_str();
                     (!n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
-                        || matches!(
-                            n,
-                            "january"
-                                | "february"
-                                | "march"
-                                | "april"
-                                | "may"
-                                | "june"
-                                | "july"
-                                | "august"
-                                | "september"
-                                | "october"
-                                | "november"
-                                | "december"
-                                | "monday"
-                                | "tuesday"
-                                | "wednesday"
-                                | "thursday"
-                                | "friday"
-                                | "saturday"
-                                | "sunday"
-                        )
+                        || crate::tokens::is_calendar_word(n)
                 })
         };
         let boundary =

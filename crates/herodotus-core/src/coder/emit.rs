@@ -30,7 +30,7 @@ pub(super) struct RawEvent {
     construction: Option<&'static str>,
     /// The code of a source the sentence does not name, inferred for an agentless
     /// passive act of a state ([`super::passive::state_actor`]); `source` is then
-    /// unused.
+    /// `usize::MAX`.
     implied: Option<String>,
 }
 
@@ -492,7 +492,11 @@ impl Coder {
                     }
                 }
             }
-            for &s in &sources {
+            // A source implied by an agentless passive (see `passive`) has no
+            // mention: `usize::MAX` stands for it.
+            let implied_source = implied.as_ref().map(|_| usize::MAX);
+            for &s in sources.iter().chain(&implied_source) {
+                let implied = implied.clone().filter(|_| s == usize::MAX);
                 if targets.is_empty() {
                     events.push(RawEvent {
                         source: s,
@@ -502,8 +506,9 @@ impl Coder {
                         verb: h.verb,
                         verb_span,
                         construction,
-                        implied: None,
+                        implied,
                     });
+                    continue;
                 }
                 for &t in &targets {
                     if t != s {
@@ -515,23 +520,9 @@ impl Coder {
                             verb: h.verb,
                             verb_span,
                             construction,
-                            implied: None,
+                            implied: implied.clone(),
                         });
                     }
-                }
-            }
-            if let Some(c) = &implied {
-                for &t in &targets {
-                    events.push(RawEvent {
-                        source: t,
-                        target: Some(t),
-                        code: code.clone(),
-                        pattern,
-                        verb: h.verb,
-                        verb_span,
-                        construction,
-                        implied: Some(c.clone()),
-                    });
                 }
             }
             if events.len() > caps.events {

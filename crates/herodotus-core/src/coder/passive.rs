@@ -22,7 +22,7 @@
 use super::mentions::Found;
 use super::verbs::VerbHit;
 use crate::dict::ActorKind;
-use crate::tokens::Token;
+use crate::tokens::{is_calendar_word, Token};
 
 /// Verbs of releasing a person held ("were released", "were freed").
 const RELEASE: &[&str] = &["release", "free"];
@@ -47,25 +47,11 @@ const HOLDING: &[&str] = &[
 /// "held captive by", "taken prisoner by").
 const HOLDING_COMPLEMENT: &[&str] = &["hostage", "hostages", "captive", "prisoner", "prisoners"];
 
-/// Month names ("arrested in April").
-const MONTHS: &[&str] = &[
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-];
-
 /// A four-digit year ("in 1998").
 fn is_year(t: &str) -> bool {
-    t.len() == 4 && t.bytes().all(|b| b.is_ascii_digit()) && (t.starts_with("19") || t.starts_with("20"))
+    t.len() == 4
+        && t.bytes().all(|b| b.is_ascii_digit())
+        && (t.starts_with("19") || t.starts_with("20"))
 }
 
 /// The state body that performs an act of verb `lemma` when the passive names none,
@@ -140,12 +126,8 @@ pub(super) fn holder(
         let joined = a.code.is_some()
             && b.tok[0] >= a.tok[1]
             && b.tok[0] - a.tok[1] <= 3
-            && (a.tok[1]..b.tok[0]).all(|k| {
-                matches!(
-                    norm(k),
-                    "and" | "," | "a" | "an" | "the" | "-" | "–" | "—"
-                )
-            });
+            && (a.tok[1]..b.tok[0])
+                .all(|k| matches!(norm(k), "and" | "," | "a" | "an" | "the" | "-" | "–" | "—"));
         if !joined {
             break;
         }
@@ -182,7 +164,7 @@ pub(super) fn state_actor(
     // article date); the one who acted then is not inferred.
     if (h.end..end).any(|k| {
         let t = norm(k);
-        (k > 0 && norm(k - 1) == "in" && (MONTHS.contains(&t) || is_year(t)))
+        (k > 0 && norm(k - 1) == "in" && (is_calendar_word(t) || is_year(t)))
             || t == "ago"
             || (t == "year" && k > 0 && norm(k - 1) == "last")
     }) {
@@ -194,11 +176,7 @@ pub(super) fn state_actor(
     if (h.end..stop).any(|k| tokens[k].norm == "by") {
         return None;
     }
-    let preps: &[&str] = if role == "GOV" {
-        &["from"]
-    } else {
-        &["in"]
-    };
+    let preps: &[&str] = if role == "GOV" { &["from"] } else { &["in"] };
     let place = (h.end..stop)
         .filter(|&k| preps.contains(&tokens[k].norm.as_str()))
         .find_map(|k| {
