@@ -532,7 +532,14 @@ impl Arcs<'_> {
         // of its own.
         let own_clause = |h: usize| {
             self.a.upos[h] == crate::syntax::Upos::Verb
-                && !matches!(self.rel(h), DepRel::Xcomp | DepRel::Acl | DepRel::Ccomp)
+                && (!matches!(self.rel(h), DepRel::Xcomp | DepRel::Acl | DepRel::Ccomp)
+                    // "charged B with espionage by publishing files about C": a
+                    // clause opened by a preposition is an act of its own, and C
+                    // no object of "charged" (issue 10 class "roles").
+                    || self.children(h).any(|c| {
+                        self.rel(c) == DepRel::Mark
+                            && matches!(self.tokens[c].norm.as_str(), "by" | "for" | "after")
+                    }))
         };
         self.climb(m, v, own_clause) == Some(true)
     }

@@ -54,7 +54,18 @@ impl Coder {
                     tokens[a..b].iter().all(|t| t.kind == TokenKind::Word)
                 })
         };
-        let boundary = |j: usize| self.w.boundaries.contains(&ids[j]) && !scare(j);
+        // "held since 2016 were released", "since October": "since" with a date is
+        // a preposition, not a clause opener (issue 10 class "passives").
+        let since_date = |j: usize| {
+            tokens[j].norm == "since"
+                && tokens.get(j + 1).is_some_and(|t| {
+                    let n = t.norm.as_str();
+                    (!n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
+                        || crate::tokens::is_calendar_word(n)
+                })
+        };
+        let boundary =
+            |j: usize| self.w.boundaries.contains(&ids[j]) && !scare(j) && !since_date(j);
         let boundary_before = |end: usize| {
             (0..end)
                 .rev()

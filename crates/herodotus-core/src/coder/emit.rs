@@ -28,6 +28,10 @@ pub(super) struct RawEvent {
     /// A clause-level construction that made this event ([`super::construct`],
     /// [`super::evaluative`]), for its provenance.
     construction: Option<&'static str>,
+    /// The code of a source the sentence does not name, inferred for an agentless
+    /// passive act of a state ([`super::passive::state_actor`]); `source` is then
+    /// `usize::MAX`.
+    implied: Option<String>,
 }
 
 impl Coder {
@@ -42,6 +46,7 @@ impl Coder {
         mentions: &[Found],
         si: usize,
         year: Option<i32>,
+        country: Option<&str>,
         out: &mut CodedArticle,
         trace: &mut Trace<'_>,
     ) -> Vec<RawEvent> {
@@ -269,6 +274,50 @@ impl Coder {
                     &mut targets,
                 );
             }
+            // Agentless passives (see `passive`): "who had been held by X ... were
+            // released" is X's release; "were arrested in Iran" the act of Iran's
+            // police, a source the sentence does not name.
+            let mut implied = None;
+            if clause.passive && src_slot.is_none() && sources.is_empty() && mode == Mode::Act {
+                if let Some((holder, held)) =
+                    super::passive::holder(tokens, &owner, mentions, h, &verb.lemma)
+                {
+                    sources = self.compound(tokens, ids, mentions, holder);
+                    if let Some(t) = held.filter(|t| !sources.contains(t)) {
+                        targets = self.compound(tokens, ids, mentions, t);
+                    }
+                    targets.retain(|t| !sources.contains(t));
+                    construction.get_or_insert("passive: released by the holder");
+                } else {
+                    // The passive subject, before the verb, is the target: not "in
+                    // Lebanon" after it, which a pattern's object slot may hold
+                    // ("was arrested in Lebanon for spying").
+                    if targets.iter().any(|&t| mentions[t].tok[1] > h.start) {
+                        targets.clear();
+                        if let Some(t) = arc
+                            .target
+                            .or(subject)
+                            .filter(|&t| mentions[t].tok[1] <= h.start)
+                        {
+                            targets = self.compound(tokens, ids, mentions, t);
+                        }
+                    }
+                }
+                if sources.is_empty() && !targets.is_empty() {
+                    implied = super::passive::state_actor(
+                        tokens,
+                        &owner,
+                        mentions,
+                        h,
+                        clause.end,
+                        &verb.lemma,
+                        country,
+                    );
+                    if implied.is_some() {
+                        construction.get_or_insert("passive: agentless act of a state");
+                    }
+                }
+            }
             // '"We call on B to V," A said': "we" in a quotation is already its
             // speaker's mention (`mentions.rs`, `quoted_we`).
             // '"B attacked us," A said': "us" right after the verb is the speaker.
@@ -408,6 +457,7 @@ impl Coder {
                             verb: h.verb,
                             verb_span,
                             construction: Some("mutual verb"),
+                            implied: None,
                         });
                     }
                 }
@@ -436,12 +486,17 @@ impl Coder {
                                 verb: h.verb,
                                 verb_span,
                                 construction,
+                                implied: None,
                             });
                         }
                     }
                 }
             }
-            for &s in &sources {
+            // A source implied by an agentless passive (see `passive`) has no
+            // mention: `usize::MAX` stands for it.
+            let implied_source = implied.as_ref().map(|_| usize::MAX);
+            for &s in sources.iter().chain(&implied_source) {
+                let implied = implied.clone().filter(|_| s == usize::MAX);
                 if targets.is_empty() {
                     events.push(RawEvent {
                         source: s,
@@ -451,7 +506,9 @@ impl Coder {
                         verb: h.verb,
                         verb_span,
                         construction,
+                        implied,
                     });
+                    continue;
                 }
                 for &t in &targets {
                     if t != s {
@@ -463,6 +520,7 @@ impl Coder {
                             verb: h.verb,
                             verb_span,
                             construction,
+                            implied: implied.clone(),
                         });
                     }
                 }
@@ -517,6 +575,7 @@ impl Coder {
                         } else {
                             "appeal: A said B should V"
                         }),
+                        implied: None,
                     });
                 }
             }
@@ -553,6 +612,7 @@ impl Coder {
                     verb: 0,
                     verb_span: v.span,
                     construction: Some(v.frame),
+                    implied: None,
                 });
             }
         }
@@ -659,7 +719,25 @@ impl Coder {
                 continue;
             };
             let cameo = self.dicts.cameo.lookup(&entry_code);
-            let src = &mentions[ev.source];
+            // A source inferred for an agentless passive has no words of its own.
+            let implied_src;
+            let src = match &ev.implied {
+                Some(code) => {
+                    implied_src = Found {
+                        tok: [0, 0],
+                        span: [0, 0],
+                        code: Some(code.clone()),
+                        name: String::new(),
+                        kind: crate::dict::ActorKind::Agent,
+                        agent: None,
+                        pronoun: false,
+                        inferred: true,
+                        pair: false,
+                    };
+                    &implied_src
+                }
+                None => &mentions[ev.source],
+            };
             let tgt = ev.target.map(|t| &mentions[t]);
             let (Some(sc), tc) = (src.code.clone(), tgt.and_then(|t| t.code.clone())) else {
                 continue;

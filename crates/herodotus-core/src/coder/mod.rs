@@ -52,7 +52,10 @@
 //!      a speech verb is not carried into the clause it introduces;
 //!    - the target: a pattern `+` slot, else the first coded actor after the verb up
 //!      to the end of the object (a comma before "the/a" or an "-ing" word ends it);
-//!      in the passive the subject is the target and "by X" the source;
+//!      in the passive the subject is the target and "by X" the source; with no
+//!      agent ([`passive`]), a release takes the holder of "A who had been held
+//!      by X" as source, and an arrest, charge, sentence or deportation the
+//!      state of the place ("in X", "from X") or of the article, marked inferred;
 //!    - when the window was parsed, the parse's arcs ([`arcs`]) replace these
 //!      where they give an actor: `nsubj`, `nsubj:pass` + `aux:pass` with
 //!      `obl:agent`, `obj`/`iobj`/`obl` (with/against/to/on/at); subjects shared
@@ -95,6 +98,7 @@ mod context;
 mod emit;
 mod evaluative;
 mod mentions;
+mod passive;
 mod pattern;
 mod trace;
 mod verbs;
@@ -452,7 +456,18 @@ impl Coder {
         self.remember(ctx, &mentions);
         trace.actors(text, &mentions);
         let year = article.date.map(|d| d.year);
-        let raw = self.code_sentence(text, tokens, ids, &mentions, si, year, out, trace);
+        let country = ctx.article_country();
+        let raw = self.code_sentence(
+            text,
+            tokens,
+            ids,
+            &mentions,
+            si,
+            year,
+            country.as_deref(),
+            out,
+            trace,
+        );
         let before = out.events.len();
         self.emit_events(article, si, span, root, &mentions, raw, seen, out, trace);
         ctx.events.after_sentence(si, &out.events[before..]);
