@@ -569,6 +569,26 @@ fn earlier_owner(
     found
 }
 
+/// "it was a mistake for B to V": the act is the infinitive's, its doer B (the
+/// first actor after "for", right before "to"), unless B is the speaker.
+fn extraposed(
+    tokens: &[Token],
+    owner: &[usize],
+    mentions: &[Found],
+    e: usize,
+    b: usize,
+    speaker: usize,
+) -> Option<usize> {
+    let norm = |k: usize| tokens[k].norm.as_str();
+    let f = (e + 1..b.min(e + 3)).find(|&k| norm(k) == "for")?;
+    let m = *owner.get(f + 1)?;
+    if m == usize::MAX || mentions[m].code.is_none() || is_self(mentions, m, speaker) {
+        return None;
+    }
+    let after = mentions[m].tok[1];
+    (after < b && norm(after) == "to").then_some(m)
+}
+
 /// Where the evaluated group before the copula at `be` starts: after the last clause
 /// boundary ("that", a comma, "whether") in [a, be), and after the addressee of "told
 /// C ..." when no "that" follows it.
@@ -787,6 +807,9 @@ impl Coder {
                             .then_some(mentions[speaker].tok[0])
                             .unwrap_or(0);
                         match group_owner(tokens, owner, mentions, s, be, speaker) {
+                            _ if s + 1 == be && norm(s) == "it" => {
+                                extraposed(tokens, owner, mentions, e, b, speaker)
+                            }
                             Owner::Actor(t) => Some(t),
                             Owner::Own => None,
                             Owner::Unknown => {
