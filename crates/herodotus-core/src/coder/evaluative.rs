@@ -555,8 +555,7 @@ fn earlier_owner(
         return None;
     }
     let mut found: Option<usize> = None;
-    for k in 0..before.min(tokens.len()) {
-        let m = owner[k];
+    for &m in owner.iter().take(before.min(tokens.len())) {
         if m == usize::MAX || mentions[m].code.is_none() || is_self(mentions, m, speaker) {
             continue;
         }
@@ -803,9 +802,11 @@ impl Coder {
                         }
                         let tell = crate::speech::lemma_of(w) == Some("tell");
                         let s = group_start(tokens, owner, a, be, tell);
-                        let earlier = (mentions[speaker].tok[0] < a)
-                            .then_some(mentions[speaker].tok[0])
-                            .unwrap_or(0);
+                        let earlier = if mentions[speaker].tok[0] < a {
+                            mentions[speaker].tok[0]
+                        } else {
+                            0
+                        };
                         match group_owner(tokens, owner, mentions, s, be, speaker) {
                             _ if s + 1 == be && norm(s) == "it" => {
                                 extraposed(tokens, owner, mentions, e, b, speaker)
