@@ -590,13 +590,21 @@ fn extraposed(
 
 /// Where the evaluated group before the copula at `be` starts: after the last clause
 /// boundary ("that", a comma, "whether") in [a, be), and after the addressee of "told
-/// C ..." when no "that" follows it.
+/// C ..." when no "that" follows it. A phrase set off by commas right before the copula
+/// is inside the group.
 fn group_start(tokens: &[Token], owner: &[usize], a: usize, be: usize, tell: bool) -> usize {
     let norm = |k: usize| tokens[k].norm.as_str();
     if let Some(k) = (a..be)
         .rev()
         .find(|&k| matches!(norm(k), "that" | "," | ";" | ":" | "whether" | "if") || is_be(norm(k)))
     {
+        // "B's move, announced on Monday, was illegal": a phrase between commas
+        // right before the copula belongs to the group; start before its comma.
+        if k + 1 == be && norm(k) == "," {
+            if let Some(j) = (a..k).rev().find(|&j| norm(j) == ",") {
+                return group_start(tokens, owner, a, j, tell);
+            }
+        }
         return k + 1;
     }
     if tell {
