@@ -1047,7 +1047,14 @@ struct Verdict {
 /// Conformity phrases flip under negation: "not in line with international law" is a
 /// condemnation, "not inconsistent with international law" a defence.
 fn eval_code(tokens: &[Token], e: usize, attributive: bool) -> Option<Verdict> {
-    let w = tokens[e].norm.as_str();
+    // A hyphenated word is three tokens ("ill", "-", "advised"): read it whole at its
+    // last part, so the lists' "ill-advised", "self-serving", "cover-up" match.
+    let joined = (e >= 2
+        && tokens[e - 1].norm == "-"
+        && !tokens[e - 1].space_before
+        && !tokens[e].space_before)
+        .then(|| format!("{}-{}", tokens[e - 2].norm, tokens[e].norm));
+    let w = joined.as_deref().unwrap_or(tokens[e].norm.as_str());
     let next = |k: usize| tokens.get(e + k).map(|t| t.norm.as_str());
     let plain = |code| {
         Some(Verdict {
