@@ -31,7 +31,7 @@ use crate::event::Event;
 use crate::tokens::Token;
 
 /// Nouns naming an act of an actor (issue 10 class "event-noun anaphora").
-const EVENT_NOUNS: &[&str] = &[
+pub(super) const EVENT_NOUNS: &[&str] = &[
     "decision",
     "decisions",
     "move",

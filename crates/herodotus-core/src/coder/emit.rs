@@ -581,7 +581,8 @@ impl Coder {
             }
         }
         // Evaluative speech: its event replaces a plain statement (01x) between the
-        // same actors.
+        // same actors, or of the same speech verb ("A told C that B's move was
+        // illegal" is A 111 B, not also A 010 C).
         let evaluations = self.evaluations(tokens, ids, &owner, mentions);
         if !evaluations.is_empty() {
             // ... and a verb inside the named act ("called B's blockade piracy") is
@@ -594,9 +595,10 @@ impl Coder {
                                 && e.verb_span[0] < tokens[v.region[1] - 1].end))
                 });
                 let plain = e.code.as_deref().is_some_and(|c| c.starts_with("01"))
-                    && evaluations
-                        .iter()
-                        .any(|v| v.source == e.source && Some(v.target) == e.target);
+                    && evaluations.iter().any(|v| {
+                        v.source == e.source
+                            && (Some(v.target) == e.target || e.verb_span == v.span)
+                    });
                 !(named || plain)
             });
             for v in evaluations {

@@ -111,7 +111,54 @@ const NEG_ADJ: &[&str] = &[
     "racist",
     "belligerent",
     "self-serving",
-    "inappropriate",
+    // Issue 10 class "evaluative content after said" (helper evaluative): judgements of
+    // an act's wisdom, measure or decency ("said the sanctions were misguided",
+    // "called the response disproportionate").
+    "improper",
+    "unwise",
+    "ill-advised",
+    "misguided",
+    "short-sighted",
+    "shortsighted",
+    "appalling",
+    "excessive",
+    "disproportionate",
+    "inhumane",
+    "barbaric",
+    "reprehensible",
+    "abhorrent",
+    "unethical",
+    "undemocratic",
+];
+/// Adjectives that condemn only under a negation (same class): "was not credible",
+/// "not acceptable", "not appropriate" condemn; "was credible" praises nothing.
+const NEG_WHEN_NOT: &[&str] = &["credible", "acceptable", "appropriate", "proper", "serious"];
+/// What an attempt is made to do when naming it condemns the act (same class): "an
+/// attempt to mislead voters", "a bid to undermine the talks".
+const BAD_AIM: &[&str] = &[
+    "mislead",
+    "deceive",
+    "distract",
+    "divert",
+    "undermine",
+    "destabilise",
+    "destabilize",
+    "intimidate",
+    "silence",
+    "provoke",
+    "sabotage",
+    "derail",
+    "manipulate",
+    "interfere",
+    "meddle",
+    "blackmail",
+    "discredit",
+    "smear",
+    "bully",
+    "cover",
+    "whitewash",
+    "rig",
+    "subvert",
 ];
 /// Nouns of condemnation ("a mistake", "a sham", "piracy").
 const NEG_NOUN: &[&str] = &[
@@ -145,6 +192,14 @@ const NEG_NOUN: &[&str] = &[
     "scandal",
     "atrocity",
     "fraud",
+    // Same class, helper evaluative: names for an act done for show or to hide
+    // ("called the inquiry a whitewash", "a publicity stunt", "a power grab").
+    "stunt",
+    "whitewash",
+    "cover-up",
+    "smokescreen",
+    "ploy",
+    "grab",
 ];
 /// Nouns of condemnation for a naming verb's object only ("called the vote a
 /// failure"; "the economy was in crisis" after "said" is no criticism).
@@ -238,9 +293,30 @@ const PRAISE_ADJ: &[&str] = &[
     "praiseworthy",
     "encouraging",
     "helpful",
+    // Issue 10 class "evaluative content after said" (helper evaluative): "said the
+    // agreement was historic", "the visit was timely".
+    "historic",
+    "timely",
+    "excellent",
 ];
 /// Nouns of praise ("was a milestone", "a step in the right direction").
-const PRAISE_NOUN: &[&str] = &["milestone", "achievement", "breakthrough"];
+const PRAISE_NOUN: &[&str] = &["milestone", "achievement", "breakthrough", "landmark"];
+/// Adjectives that make "step" praise ("an important step", "a positive step"; "a
+/// step forward" too): same class.
+const GOOD_STEP: &[&str] = &[
+    "important",
+    "significant",
+    "positive",
+    "major",
+    "big",
+    "crucial",
+    "welcome",
+    "good",
+    "vital",
+    "historic",
+    "constructive",
+    "encouraging",
+];
 /// Righting a wrong: "B has corrected an historic injustice" praises B (051).
 const RIGHT_V: &[&str] = &[
     "corrected",
@@ -361,6 +437,204 @@ fn predicative(tokens: &[Token], e: usize) -> bool {
     })
 }
 
+/// Whose act a noun group names (issue 10 class "evaluative content after said").
+enum Owner {
+    /// An actor other than the speaker: the possessor, modifier or agent of the act,
+    /// or the group itself when it names an actor ("said Iran was irresponsible").
+    Actor(usize),
+    /// The speaker's own act ("its decision", "the Israeli strikes" said by Israel).
+    Own,
+    /// No actor owns it in the group ("the phone call with C": C is a partner).
+    Unknown,
+}
+
+/// Words that end the head part of a noun group going right: prepositions and
+/// relative words ("the call with C", "the move announced by B", "the strikes on C").
+const POST: &[&str] = &[
+    "with", "to", "against", "on", "over", "into", "between", "for", "from", "at", "about",
+    "toward", "towards", "in", "by", "of", "under", "amid", "after", "during", "which", "that",
+    "who", ",",
+];
+/// Act nouns whose "of" phrase is their agent ("the decision of B"); "the killing of
+/// C" names the victim, so the list holds acts of choice and speech only.
+const OWNER_OF: &[&str] = &[
+    "decision",
+    "decisions",
+    "move",
+    "policy",
+    "policies",
+    "position",
+    "stance",
+    "conduct",
+    "behaviour",
+    "behavior",
+    "handling",
+    "response",
+    "actions",
+    "statement",
+    "remarks",
+    "comments",
+    "request",
+    "plan",
+    "proposal",
+];
+
+/// Whether mention `m` is the speaker or stands for it (same code and actor, or a
+/// pronoun: "its decision" in the speaker's own words is its own).
+fn is_self(mentions: &[Found], m: usize, speaker: usize) -> bool {
+    m == speaker
+        || mentions[m].pronoun
+        || (mentions[m].code == mentions[speaker].code
+            && same_actor(&mentions[m], &mentions[speaker]))
+}
+
+/// The owner of the act the noun group [s, b) names: an actor in the group's head
+/// part (a possessor "B's move", a modifier "the B decision", the group itself "B",
+/// an inferred owner of "the decision" from context), else the agent of "by B", else
+/// "of B" after an act noun; an actor after another preposition ("the call with C",
+/// "the strikes on C") is no owner.
+fn group_owner(
+    tokens: &[Token],
+    owner: &[usize],
+    mentions: &[Found],
+    s: usize,
+    b: usize,
+    speaker: usize,
+) -> Owner {
+    let norm = |k: usize| tokens[k].norm.as_str();
+    let coded_at = |k: usize| owner[k] != usize::MAX && mentions[owner[k]].code.is_some();
+    let p = (s..b)
+        .find(|&k| POST.contains(&norm(k)) && owner[k] == usize::MAX)
+        .unwrap_or(b);
+    if let Some(k) = (s..p).find(|&k| coded_at(k)) {
+        return if is_self(mentions, owner[k], speaker) {
+            Owner::Own
+        } else {
+            Owner::Actor(owner[k])
+        };
+    }
+    let agent = |from: usize| {
+        (from..b)
+            .find(|&k| coded_at(k))
+            .filter(|&k| {
+                (from..k).all(|j| owner[j] != usize::MAX || matches!(norm(j), "the" | "a"))
+            })
+            .map(|k| owner[k])
+    };
+    let by = (p..b).find(|&k| norm(k) == "by").and_then(|k| agent(k + 1));
+    let of = (p < b && p > s && norm(p) == "of" && OWNER_OF.contains(&norm(p - 1)))
+        .then(|| agent(p + 1))
+        .flatten();
+    match by.or(of) {
+        Some(m) if is_self(mentions, m, speaker) => Owner::Own,
+        Some(m) => Owner::Actor(m),
+        None => Owner::Unknown,
+    }
+}
+
+/// With no owner in the group: a definite act noun ("the move", "the decision") whose
+/// doer is the one other actor named earlier in the sentence, before `before` ("After
+/// B annexed the island, A said the move was illegal"). Two candidates, or none: no
+/// owner.
+fn earlier_owner(
+    tokens: &[Token],
+    owner: &[usize],
+    mentions: &[Found],
+    s: usize,
+    b: usize,
+    before: usize,
+    speaker: usize,
+) -> Option<usize> {
+    let norm = |k: usize| tokens[k].norm.as_str();
+    let p = (s..b).find(|&k| POST.contains(&norm(k))).unwrap_or(b);
+    if p <= s
+        || !super::anaphora::EVENT_NOUNS.contains(&norm(p - 1))
+        || !matches!(norm(s), "the" | "this" | "that")
+        || (s..b).any(|k| owner[k] != usize::MAX)
+    {
+        return None;
+    }
+    let mut found: Option<usize> = None;
+    for &m in owner.iter().take(before.min(tokens.len())) {
+        if m == usize::MAX || mentions[m].code.is_none() || is_self(mentions, m, speaker) {
+            continue;
+        }
+        match found {
+            Some(f) if mentions[f].code != mentions[m].code => return None,
+            Some(_) => {}
+            None => found = Some(m),
+        }
+    }
+    found
+}
+
+/// "it was a mistake for B to V": the act is the infinitive's, its doer B (the
+/// first actor after "for", right before "to"), unless B is the speaker.
+fn extraposed(
+    tokens: &[Token],
+    owner: &[usize],
+    mentions: &[Found],
+    e: usize,
+    b: usize,
+    speaker: usize,
+) -> Option<usize> {
+    let norm = |k: usize| tokens[k].norm.as_str();
+    let f = (e + 1..b.min(e + 3)).find(|&k| norm(k) == "for")?;
+    let m = *owner.get(f + 1)?;
+    if m == usize::MAX || mentions[m].code.is_none() || is_self(mentions, m, speaker) {
+        return None;
+    }
+    let after = mentions[m].tok[1];
+    (after < b && norm(after) == "to").then_some(m)
+}
+
+/// Where the evaluated group before the copula at `be` starts: after the last clause
+/// boundary ("that", a comma, "whether") in [a, be), and after the addressee of "told
+/// C ..." when no "that" follows it. A phrase set off by commas right before the copula
+/// is inside the group.
+fn group_start(tokens: &[Token], owner: &[usize], a: usize, be: usize, tell: bool) -> usize {
+    let norm = |k: usize| tokens[k].norm.as_str();
+    if let Some(k) = (a..be)
+        .rev()
+        .find(|&k| matches!(norm(k), "that" | "," | ";" | ":" | "whether" | "if") || is_be(norm(k)))
+    {
+        // "B's move, announced on Monday, was illegal": a phrase between commas
+        // right before the copula belongs to the group; start before its comma.
+        if k + 1 == be && norm(k) == "," {
+            if let Some(j) = (a..k).rev().find(|&j| norm(j) == ",") {
+                return group_start(tokens, owner, a, j, tell);
+            }
+        }
+        return k + 1;
+    }
+    if tell {
+        let first = if a < be && matches!(norm(a), "the") {
+            a + 1
+        } else {
+            a
+        };
+        if first < be && owner[first] != usize::MAX {
+            return (first..be)
+                .find(|&k| owner[k] != owner[first])
+                .unwrap_or(be);
+        }
+    }
+    a
+}
+
+/// An evaluation the speaker does not assert: a question ("whether B's move was
+/// legal", "if", a question mark) or a hedge or prediction on the copula ("would be a
+/// mistake", "may have been illegal").
+fn hedged(tokens: &[Token], a: usize, b: usize, e: usize) -> bool {
+    let norm = |k: usize| tokens[k].norm.as_str();
+    (a..b.min(tokens.len())).any(|k| matches!(norm(k), "whether" | "?"))
+        || (a..e).any(|k| norm(k) == "if")
+        || (a..e).rev().find(|&k| is_be(norm(k))).is_some_and(|be| {
+            (be.saturating_sub(2)..be)
+                .any(|k| matches!(norm(k), "would" | "could" | "may" | "might" | "will"))
+        })
+}
+
 impl Coder {
     /// Evaluations in one sentence.
     pub(super) fn evaluations(
@@ -421,8 +695,30 @@ impl Coder {
                 let quote_or_comma = (i.saturating_sub(8)..i)
                     .rev()
                     .find(|&k| matches!(norm(k), "," | "\""));
+                // ... unless content follows the verb ("After B annexed the island, A
+                // said the move was illegal": the comma ends a clause of background).
+                let ends = tokens.get(i + 1).is_none_or(|t| {
+                    matches!(
+                        t.norm.as_str(),
+                        "." | ","
+                            | ";"
+                            | "\""
+                            | "!"
+                            | "?"
+                            | "on"
+                            | "in"
+                            | "at"
+                            | "late"
+                            | "earlier"
+                            | "later"
+                            | "yesterday"
+                            | "today"
+                            | "last"
+                            | "this"
+                    )
+                });
                 let (speaker, a, b) = match quote_or_comma {
-                    Some(q) if (q + 1..i).any(|k| owner[k] != usize::MAX) => {
+                    Some(q) if ends && (q + 1..i).any(|k| owner[k] != usize::MAX) => {
                         let Some(s) = subject_before(i) else { continue };
                         (s, 0, q)
                     }
@@ -493,10 +789,44 @@ impl Coder {
                     let Some(code) = verdict_code(tokens, e, verdict) else {
                         break;
                     };
-                    let Some((t, tk)) = first_other(a, e, speaker) else {
+                    if hedged(tokens, a, b, e) {
                         break;
+                    }
+                    let target = if RIGHT_V.contains(&norm(e)) {
+                        first_other(a, e, speaker).map(|x| x.0)
+                    } else {
+                        // "A said B's decision was illegal": the owner of the group
+                        // before the copula (issue 10 class "evaluative content after
+                        // said"); "A told C that ..." skips the addressee C.
+                        let Some(be) = (a..e).rev().find(|&k| is_be(norm(k))) else {
+                            break;
+                        };
+                        // The evaluation is the copula's predicate, not the object of
+                        // another verb ("should not be forced to endure this charade").
+                        if (be + 1..e)
+                            .any(|k| norm(k) == "to" && !(k + 1 == e && norm(e) == "blame"))
+                        {
+                            break;
+                        }
+                        let tell = crate::speech::lemma_of(w) == Some("tell");
+                        let s = group_start(tokens, owner, a, be, tell);
+                        let earlier = if mentions[speaker].tok[0] < a {
+                            mentions[speaker].tok[0]
+                        } else {
+                            0
+                        };
+                        match group_owner(tokens, owner, mentions, s, be, speaker) {
+                            _ if s + 1 == be && norm(s) == "it" => {
+                                extraposed(tokens, owner, mentions, e, b, speaker)
+                            }
+                            Owner::Actor(t) => Some(t),
+                            Owner::Own => None,
+                            Owner::Unknown => {
+                                earlier_owner(tokens, owner, mentions, s, be, earlier, speaker)
+                            }
+                        }
                     };
-                    if (tk..e).any(|k| is_be(norm(k))) || RIGHT_V.contains(&norm(e)) {
+                    if let Some(t) = target {
                         out.push(Evaluation {
                             source: speaker,
                             target: t,
@@ -537,18 +867,32 @@ impl Coder {
                     let Some(code) = verdict_code(tokens, e, verdict) else {
                         break;
                     };
-                    // "called the death an indictment of B's prison system": with no
-                    // actor in the named act, the one the verdict noun names.
-                    let named = first_other(i + 1, e, speaker).or_else(|| {
-                        if !INDICTS.contains(&norm(e)) || code != "111" {
-                            return None;
+                    // The act named: the object group up to the verdict's article or
+                    // "as" ("called B's move a mistake", "views B's move as ...").
+                    let g_end = (i + 1..e)
+                        .find(|&k| matches!(norm(k), "a" | "an" | "as"))
+                        .unwrap_or(e);
+                    let earlier = mentions[speaker].tok[0].min(i);
+                    let named = match group_owner(tokens, owner, mentions, i + 1, g_end, speaker) {
+                        Owner::Actor(t) => Some(t),
+                        Owner::Own => None,
+                        // "called the death an indictment of B's prison system": with
+                        // no actor in the named act, the one the verdict noun names.
+                        Owner::Unknown => {
+                            earlier_owner(tokens, owner, mentions, i + 1, g_end, earlier, speaker)
+                                .or_else(|| {
+                                    if !INDICTS.contains(&norm(e)) || code != "111" {
+                                        return None;
+                                    }
+                                    (e + 1..n.min(e + 6))
+                                        .take_while(|&k| !matches!(norm(k), "," | ";" | "."))
+                                        .filter(|&k| matches!(norm(k), "of" | "within"))
+                                        .find_map(|k| first_other(k + 1, n.min(k + 5), speaker))
+                                        .map(|x| x.0)
+                                })
                         }
-                        (e + 1..n.min(e + 6))
-                            .take_while(|&k| !matches!(norm(k), "," | ";" | "."))
-                            .filter(|&k| matches!(norm(k), "of" | "within"))
-                            .find_map(|k| first_other(k + 1, n.min(k + 5), speaker))
-                    });
-                    if let Some((t, _)) = named {
+                    };
+                    if let Some(t) = named {
                         out.push(Evaluation {
                             source: speaker,
                             target: t,
@@ -689,8 +1033,9 @@ fn feeling(
 /// What an evaluation word says, plain and under a negation ("not lawful").
 #[derive(Clone, Copy)]
 struct Verdict {
-    /// The code of the plain evaluation: 111 condemnation, 052 defence.
-    code: &'static str,
+    /// The code of the plain evaluation: 111 condemnation, 052 defence; `None` when
+    /// only its negation evaluates ("credible", "acceptable").
+    code: Option<&'static str>,
     /// The code when negated ("not in line with the law" condemns), or `None` when
     /// a negation leaves no evaluation ("not illegal").
     negated: Option<&'static str>,
@@ -702,32 +1047,60 @@ struct Verdict {
 /// Conformity phrases flip under negation: "not in line with international law" is a
 /// condemnation, "not inconsistent with international law" a defence.
 fn eval_code(tokens: &[Token], e: usize, attributive: bool) -> Option<Verdict> {
-    let w = tokens[e].norm.as_str();
+    // A hyphenated word is three tokens ("ill", "-", "advised"): read it whole at its
+    // last part, so the lists' "ill-advised", "self-serving", "cover-up" match.
+    let joined = (e >= 2
+        && tokens[e - 1].norm == "-"
+        && !tokens[e - 1].space_before
+        && !tokens[e].space_before)
+        .then(|| format!("{}-{}", tokens[e - 2].norm, tokens[e].norm));
+    let w = joined.as_deref().unwrap_or(tokens[e].norm.as_str());
     let next = |k: usize| tokens.get(e + k).map(|t| t.norm.as_str());
     let plain = |code| {
         Some(Verdict {
-            code,
+            code: Some(code),
             negated: None,
         })
     };
+    let prev = |k: usize| (e >= k).then(|| tokens[e - k].norm.as_str());
     let predicate = attributive || predicative(tokens, e);
+    // "an attempt to mislead", "a bid to undermine".
+    let bad_aim = matches!(w, "attempt" | "attempts" | "bid" | "effort" | "efforts")
+        && next(1) == Some("to")
+        && next(2).is_some_and(|v| BAD_AIM.contains(&v));
+    // "was politically motivated".
+    let motivated = w == "motivated" && prev(1) == Some("politically") && predicate;
     if NEG_NOUN.contains(&w)
+        || bad_aim
+        || motivated
         || (attributive && NAMING_NOUN.contains(&w))
         || (NEG_ADJ.contains(&w) && predicate)
         || (attributive && NEG_PARTICIPLE.contains(&w))
     {
         return plain("111");
     }
+    // "was lawful" defends; "was not legal" condemns.
     if DEFEND_ADJ.contains(&w) && predicate {
-        return plain("052");
+        return Some(Verdict {
+            code: Some("052"),
+            negated: Some("111"),
+        });
+    }
+    if NEG_WHEN_NOT.contains(&w) && predicate {
+        return Some(Verdict {
+            code: None,
+            negated: Some("111"),
+        });
     }
     // "a step in the right direction" is praise; "right" alone must be a predicate.
     if (PRAISE_ADJ.contains(&w) && predicate)
         || PRAISE_NOUN.contains(&w)
         || (w == "direction" && e >= 1 && tokens[e - 1].norm == "right")
+        || (matches!(w, "step" | "steps")
+            && (prev(1).is_some_and(|p| GOOD_STEP.contains(&p)) || next(1) == Some("forward")))
     {
         return Some(Verdict {
-            code: "051",
+            code: Some("051"),
             negated: Some("111"),
         });
     }
@@ -753,13 +1126,13 @@ fn eval_code(tokens: &[Token], e: usize, attributive: bool) -> Option<Verdict> {
         || matches!(w, "violation" | "breach" | "contravention") && next(1) == Some("of");
     if conform {
         return Some(Verdict {
-            code: "052",
+            code: Some("052"),
             negated: Some("111"),
         });
     }
     if breach {
         return Some(Verdict {
-            code: "111",
+            code: Some("111"),
             negated: Some("052"),
         });
     }
@@ -771,7 +1144,7 @@ fn verdict_code(tokens: &[Token], e: usize, v: Verdict) -> Option<&'static str> 
     if negated_before(tokens, e) {
         v.negated
     } else {
-        Some(v.code)
+        v.code
     }
 }
 
