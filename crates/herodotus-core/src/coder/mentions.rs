@@ -350,11 +350,34 @@ impl Coder {
                             && (gap.is_empty() || ids[a.tok[1]] == self.w.possessive)
                     };
                     if n.agent.is_some()
-                        && (adjacent(&cur, n, &[self.w.possessive]) || modifiers_only(&cur, n))
+                        && (adjacent(&cur, n, &[self.w.possessive])
+                            || modifiers_only(&cur, n)
+                            || self.noun_modifiers(tokens, ids, &cur, n))
                     {
                         let mut m = compose(&cur, n);
+                        // ACTOR AGENT AGENT ("Turkish defence ministry officials",
+                        // "Mexican police officials"): one actor, with the role of the
+                        // first agent, the organisation, except that the government's
+                        // armed men are armed forces ("Syrian government troops")
+                        // (issue 10, class: nationality adjective, modifier nouns, agent).
+                        let mut last = k + 1;
+                        while let Some(a2) = raw
+                            .get(last + 1)
+                            .filter(|a2| a2.agent.is_some() && a2.tok[0] == raw[last].tok[1])
+                        {
+                            let armed = |a: &Found| {
+                                matches!(a.agent.as_deref(), Some("~MIL" | "~COP" | "~SPY"))
+                            };
+                            if raw[last].agent.as_deref() == Some("~GOV") && armed(a2) {
+                                m.code = compose(&cur, a2).code;
+                            }
+                            m.tok[1] = a2.tok[1];
+                            m.span[1] = a2.span[1];
+                            m.name = format!("{} {}", m.name, a2.name);
+                            last += 1;
+                        }
                         // ACTOR AGENT PERSON ("Russian President Vladimir Putin"): one mention.
-                        if let Some(p) = raw.get(k + 2) {
+                        if let Some(p) = raw.get(last + 1) {
                             // A name right after the title: a person, or an entry whose
                             // code is only a country ("Bree Prime Minister Romendacil").
                             let bare_country = p
@@ -364,7 +387,7 @@ impl Coder {
                             if p.agent.is_none()
                                 && !p.pronoun
                                 && (p.kind == ActorKind::Person || bare_country)
-                                && p.tok[0] == n.tok[1]
+                                && p.tok[0] == raw[last].tok[1]
                             {
                                 m.tok[1] = p.tok[1];
                                 m.span[1] = p.span[1];
@@ -373,11 +396,11 @@ impl Coder {
                                 }
                                 m.name.clone_from(&p.name);
                                 m.kind = ActorKind::Person;
-                                k += 1;
+                                last += 1;
                             }
                         }
                         out.push(m);
-                        k += 2;
+                        k = last + 1;
                         // ACTOR AGENT and AGENT: "Danish media and government".
                         while let Some(a2) = raw.get(k) {
                             let gap = &ids[raw[k - 1].tok[1]..a2.tok[0]];
@@ -564,6 +587,34 @@ impl Coder {
         out
     }
 
+    /// A country and an agent with one or two lower-case modifier nouns between them
+    /// are one actor: "Mexican immigration authorities" (MEXGOV), "Iraqi border
+    /// guards", "US trade negotiators" (issue 10, class: nationality adjective,
+    /// modifier nouns, agent). Not across a verb ("Russia arms rebels"), a function
+    /// word ("China also has troops"), a participle ("Iraqi-trained"), a capitalised
+    /// word or punctuation.
+    fn noun_modifiers(&self, tokens: &[Token], ids: &[u32], a: &Found, b: &Found) -> bool {
+        let gap = a.tok[1]..b.tok[0];
+        a.kind == ActorKind::Country
+            && !a.pronoun
+            && (1..=2).contains(&gap.len())
+            && gap.clone().all(|j| {
+                let t = &tokens[j];
+                t.kind == TokenKind::Word
+                    && !t.capitalized
+                    && t.space_before
+                    && t.norm.len() > 2
+                    && t.norm.chars().all(|c| c.is_ascii_lowercase())
+                    && !t.norm.ends_with("ed")
+                    && !t.norm.ends_with("ing")
+                    && !t.norm.ends_with("ly")
+                    && !NOT_MODIFIERS.contains(&t.norm.as_str())
+                    && !self.w.prepositions.contains(&ids[j])
+                    && (!self.verb_index.contains_key(&ids[j])
+                        || SECTOR_NOUNS.contains(&t.norm.as_str()))
+            })
+    }
+
     /// "It" at token `i` as an expletive: a form of "be" follows (after at most one
     /// auxiliary: "it has been", "it would be") and a "that" or "to" comes within the
     /// next five words ("it was clear that", "it is important to").
@@ -607,6 +658,40 @@ impl Coder {
                 out.remove(k + 1);
             }
             k += 1;
+        }
+        // "the head of the teachers' union", "a co-founder of WikiLeaks": who leads or
+        // belongs to an organisation carries its code, and titles a name before it
+        // ("Ann Doe, the head of ...") (issue 10, class: descriptor appositions).
+        for idx in 0..out.len() {
+            let m = &out[idx];
+            if m.pronoun || m.code.is_none() {
+                continue;
+            }
+            let mut j = m.tok[0];
+            if j >= 1 && ids[j - 1] == self.w.the {
+                j -= 1;
+            }
+            if j < 2 || ids[j - 1] != self.w.of || !LEADS.contains(&tokens[j - 2].norm.as_str()) {
+                continue;
+            }
+            let mut start = j - 2;
+            if start >= 1 && matches!(tokens[start - 1].norm.as_str(), "the" | "a" | "an") {
+                start -= 1;
+            }
+            if idx > 0 && out[idx - 1].tok[1] > start {
+                continue;
+            }
+            let lead: Vec<&str> = tokens[start..m.tok[0]]
+                .iter()
+                .map(|t| t.norm.as_str())
+                .collect();
+            let name = format!("{} {}", lead.join(" "), m.name);
+            let m = &mut out[idx];
+            m.tok[0] = start;
+            m.span[0] = tokens[start].start;
+            m.name = name;
+            m.kind = ActorKind::Agent;
+            m.agent = None;
         }
     }
 
@@ -1036,6 +1121,140 @@ const NOT_NAMES: &[&str] = &[
     "meanwhile",
 ];
 
+/// Nouns for who leads or belongs to an organisation, before "of" (see
+/// `representatives`).
+const LEADS: &[&str] = &[
+    "head",
+    "chief",
+    "director",
+    "chairman",
+    "chairwoman",
+    "chair",
+    "founder",
+    "member",
+    "members",
+];
+
+/// Function words that are never a modifier noun between a country and an agent
+/// (see `noun_modifiers`): auxiliaries, pronouns, quantifiers, adverbs.
+const NOT_MODIFIERS: &[&str] = &[
+    "has",
+    "have",
+    "had",
+    "was",
+    "were",
+    "are",
+    "is",
+    "been",
+    "being",
+    "will",
+    "would",
+    "can",
+    "could",
+    "may",
+    "might",
+    "must",
+    "should",
+    "shall",
+    "does",
+    "did",
+    "not",
+    "also",
+    "now",
+    "then",
+    "still",
+    "that",
+    "this",
+    "these",
+    "those",
+    "who",
+    "whom",
+    "which",
+    "whose",
+    "what",
+    "when",
+    "where",
+    "while",
+    "than",
+    "its",
+    "their",
+    "his",
+    "her",
+    "our",
+    "your",
+    "all",
+    "both",
+    "some",
+    "many",
+    "most",
+    "more",
+    "other",
+    "others",
+    "every",
+    "each",
+    "any",
+    "few",
+    "says",
+    "said",
+    "tells",
+    "told",
+    "only",
+    "just",
+    "even",
+    "already",
+    "yet",
+    "and",
+    "but",
+    "nor",
+    "for",
+    "the",
+    "say",
+    "asks",
+    "wants",
+    "needs",
+    "gets",
+    "gives",
+    "sends",
+    "lets",
+    "sees",
+    "makes",
+    "takes",
+    "keeps",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "ten",
+    "hundreds",
+    "thousands",
+    "dozens",
+    "millions",
+    "several",
+    "own",
+    "former",
+    "last",
+    "next",
+    "week",
+    "weekend",
+    "month",
+    "year",
+    "today",
+    "yesterday",
+    "tonight",
+    "earlier",
+    "later",
+    "ago",
+    "again",
+    "too",
+    "there",
+    "here",
+];
+
+/// Sector nouns that are also verbs of the dictionaries but modify an agent after a
+/// country ("US trade negotiators", "Chinese state media", "Mexican finance officials").
+const SECTOR_NOUNS: &[&str] = &["trade", "aid", "state", "finance"];
+
 /// Words of an organisation's or a thing's name, never of a person's: "American
 /// Airlines", "Russian Orthodox Church" (issue 10, class: nationality apposition).
 const ORGANISATION_WORDS: &[&str] = &[
@@ -1275,16 +1494,29 @@ fn remember_titled(ctx: &mut Context, surname: &str, name: &str, code: &str, inf
 /// Roles of the state, its organised opposition and the armed groups fighting it,
 /// which a bare agent may take from the article's country: government, military,
 /// police, legislature, judiciary, intelligence, opposition; rebels, insurgents,
-/// separatists ("rebels attacked an army base" in a story about Mali). Left out,
-/// measured: teachers, doctors, unions (right actors on news-dev, but their verbs
-/// there gave false events); militias and gunmen ("the Syrian-backed Amal militia"
-/// on the PLOVER set: a false event from "backed" read as a verb), and media, firms,
-/// civilians, migrants, who are as often foreign.
+/// separatists ("rebels attacked an army base" in a story about Mali); and teachers,
+/// students, health workers and unions, who act where they live (issue 10 item 3,
+/// class: occupational nouns coded by role; "a professor at ..." in an apposition
+/// then titles a name). Left out, measured: militias and gunmen ("the Syrian-backed
+/// Amal militia" on the PLOVER set: a false event from "backed" read as a verb), and
+/// media, firms, civilians, migrants, who are as often foreign.
 fn state_role(agent: &str) -> bool {
     let role = agent.trim_start_matches('~').trim_end_matches('~');
     matches!(
         role,
-        "GOV" | "MIL" | "COP" | "LEG" | "JUD" | "SPY" | "OPP" | "REB" | "INS" | "SEP"
+        "GOV"
+            | "MIL"
+            | "COP"
+            | "LEG"
+            | "JUD"
+            | "SPY"
+            | "OPP"
+            | "REB"
+            | "INS"
+            | "SEP"
+            | "EDU"
+            | "HLH"
+            | "LAB"
     )
 }
 
