@@ -288,6 +288,7 @@ impl Arcs<'_> {
             ..ArcRoles::default()
         };
         let mut subject = None;
+        let mut first_subject = None;
         let mut agent = None;
         let mut obj = None;
         let mut iobj = None;
@@ -316,11 +317,21 @@ impl Arcs<'_> {
                         self.relcl_noun(v)
                     } else {
                         let s = self.actor_of(c);
-                        if first && s.is_none() && self.unresolved_pronoun(c) {
+                        // Two subjects is a misparse ('"At the (EU) summit we will
+                        // urge ..."' with the bracketed name as a subject too): the
+                        // one nearer the verb, before it, is the subject.
+                        let nearer = first_subject.is_some_and(|f| f < c && c < v);
+                        if (first || nearer) && s.is_none() && self.unresolved_pronoun(c) {
                             r.subject_not_actor = true;
+                            if nearer {
+                                subject = None;
+                            }
                         }
                         s
                     };
+                    if first {
+                        first_subject = Some(c);
+                    }
                     subject = subject.or(s);
                 }
                 DepRel::OblAgent => agent = agent.or(self.actor_of(c)),

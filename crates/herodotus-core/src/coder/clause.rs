@@ -106,9 +106,30 @@ impl Coder {
         let end = (h.end..tokens.len())
             .find(|&j| boundary(j))
             .unwrap_or(tokens.len());
+        // A reduced passive relative on the clause's subject: a participle right
+        // after an actor's name that opens the clause, and an agent "by" at most one
+        // word later ("An aid worker held hostage by rebels was freed", "Protesters
+        // beaten by police ..."): the actor is the one acted on. Not after an object
+        // ("police detained protesters supported by ...": whose act that is the
+        // parse decides).
+        let subject_name = h.start >= 1 && owner[h.start - 1] != usize::MAX && {
+            let m = owner[h.start - 1];
+            let mut j = h.start - 1;
+            while j > start && owner[j - 1] == m {
+                j -= 1;
+            }
+            (start..j).all(|k| {
+                matches!(tokens[k].norm.as_str(), "a" | "an" | "the" | "\"")
+                    || tokens[k].norm.bytes().all(|b| b.is_ascii_digit())
+            })
+        };
+        let reduced_relative = h.participle
+            && subject_name
+            && (h.end..(h.end + 2).min(tokens.len())).any(|j| tokens[j].norm == "by");
         let passive = h.participle
             && !adjectival_participle(tokens, h)
-            && (h.start.saturating_sub(3)..h.start).any(|j| self.w.be.contains(&ids[j]))
+            && ((h.start.saturating_sub(3)..h.start).any(|j| self.w.be.contains(&ids[j]))
+                || reduced_relative)
             && !(h.start >= 1
                 && matches!(tokens[h.start - 1].norm.as_str(), "has" | "have" | "had"));
         let infinitive = h.start >= 1 && ids[h.start - 1] == self.w.to;
