@@ -21,6 +21,7 @@
 
 use super::mentions::Found;
 use super::verbs::VerbHit;
+use crate::codes::ActorCode;
 use crate::dict::ActorKind;
 use crate::tokens::{is_calendar_word, Token};
 
@@ -72,13 +73,14 @@ fn state_role(lemma: &str) -> Option<(&'static str, bool)> {
 /// The country of a mention that names a place: a country or its capital
 /// ("Iran", "Tehran"), the first three letters of its code.
 fn place_country(m: &Found) -> Option<&str> {
-    let code = m.code.as_deref()?;
+    let code = ActorCode::new(m.code.as_deref()?);
+    let country = code.country();
     (m.kind == ActorKind::Country
         && !m.inferred
         && !m.pronoun
-        && code.len() >= 3
-        && code.as_bytes()[..3].iter().all(u8::is_ascii_uppercase))
-    .then(|| &code[..3])
+        && code.has_country()
+        && country.bytes().all(|b| b.is_ascii_uppercase()))
+    .then_some(country)
 }
 
 /// How far before the releasing verb the holding participle may be ("held by the
