@@ -199,3 +199,63 @@ fn tables_parse() {
     assert!(p[1].want.is_empty() && p[1].known.is_none());
     assert_eq!(p[2].known.as_deref(), Some("known: why"));
 }
+
+/// The lexicon probe `tests/cases/probes/cameo-roots.tsv` (issue 10, item 4): a
+/// measured table, not a must-pass one. A sentence is covered when every expected
+/// (source country, root, target country) is among its events (countries and roots
+/// compared as the news scorer compares them), clean when nothing else is coded; a
+/// `-` sentence is right when it codes nothing. Prints coverage per root
+/// (`-- --nocapture`) and fails if it falls below the measured floor.
+#[test]
+fn cameo_root_probe() {
+    /// Measured floors (raise them when a change raises the figures).
+    const COVERED_FLOOR: usize = 265;
+    const NEGATIVES_FLOOR: usize = 19;
+    let country_root = |t: &Triple| {
+        let cut = |s: &str, n: usize| s.chars().take(n).collect::<String>();
+        (cut(&t.0, 3), cut(&t.1, 2), cut(&t.2, 3))
+    };
+    let path = root().join("tests/cases/probes/cameo-roots.tsv");
+    let cases = parse("cameo-roots.tsv", &std::fs::read_to_string(path).unwrap());
+    let coder = Coder::new(Dictionaries::builtin().unwrap());
+    // root -> (sentences, covered, clean)
+    let mut per_root: BTreeMap<String, (usize, usize, usize)> = BTreeMap::new();
+    let mut missed = Vec::new();
+    for case in &cases {
+        let got: BTreeSet<_> = events(&coder, case).iter().map(country_root).collect();
+        let want: BTreeSet<_> = case.want.iter().map(country_root).collect();
+        let root = want.iter().next().map_or("-".to_string(), |w| w.1.clone());
+        let covered = want.is_subset(&got);
+        let clean = covered && got == want;
+        let r = per_root.entry(root).or_default();
+        r.0 += 1;
+        r.1 += usize::from(covered);
+        r.2 += usize::from(clean);
+        if !clean {
+            missed.push(format!("{}\n    want {want:?}\n    got  {got:?}", case.sentence));
+        }
+    }
+    let (mut rows, mut covered, mut negatives_right) = (0, 0, 0);
+    for (root, (n, cov, clean)) in &per_root {
+        println!("root {root:>2}: {cov:>2}/{n:<2} covered, {clean:>2} clean");
+        if root == "-" {
+            negatives_right += clean;
+        } else {
+            rows += n;
+            covered += cov;
+        }
+    }
+    println!(
+        "covered {covered}/{rows}; negatives right {negatives_right}/{}",
+        per_root.get("-").map_or(0, |r| r.0)
+    );
+    println!("not clean:\n{}", missed.join("\n"));
+    assert!(
+        covered >= COVERED_FLOOR,
+        "probe coverage {covered} fell below the floor {COVERED_FLOOR}"
+    );
+    assert!(
+        negatives_right >= NEGATIVES_FLOOR,
+        "probe negatives right {negatives_right} fell below the floor {NEGATIVES_FLOOR}"
+    );
+}
