@@ -123,9 +123,17 @@ impl Coder {
                     || tokens[k].norm.bytes().all(|b| b.is_ascii_digit())
             })
         };
+        // The word between is a complement ("held hostage by") or an adverb ("beaten
+        // badly by"), never an object: "Iran rejected accusations by Saudi Arabia" is
+        // active, its "by" phrase on the noun (issue 10, probe of root 01).
+        let word = |j: usize| tokens.get(j).map(|t| t.norm.as_str());
         let reduced_relative = h.participle
             && subject_name
-            && (h.end..(h.end + 2).min(tokens.len())).any(|j| tokens[j].norm == "by");
+            && (word(h.end) == Some("by")
+                || (word(h.end + 1) == Some("by")
+                    && word(h.end).is_some_and(|w| {
+                        super::passive::HOLDING_COMPLEMENT.contains(&w) || w.ends_with("ly")
+                    })));
         let passive = h.participle
             && !adjectival_participle(tokens, h)
             && ((h.start.saturating_sub(3)..h.start).any(|j| self.w.be.contains(&ids[j]))

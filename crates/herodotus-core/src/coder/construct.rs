@@ -843,8 +843,9 @@ impl Coder {
                 ("each", "other") | ("each", "other's") | ("one", "another")
             )
         }) || match self.verbs[h.verb as usize].lemma.as_str() {
-            // "traded accusations", not "trade talks with China".
-            "trade" | "exchange" => after.first().is_some_and(|t| {
+            // "traded accusations", "exchanged artillery fire" (one modifier before
+            // the noun), not "trade talks with China".
+            "trade" | "exchange" => after.iter().take(2).any(|t| {
                 matches!(
                     t.norm.as_str(),
                     "accusations"
@@ -854,6 +855,7 @@ impl Coder {
                         | "barbs"
                         | "threats"
                         | "gunfire"
+                        | "shots"
                         | "charges"
                 )
             }),

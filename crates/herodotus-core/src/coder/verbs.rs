@@ -92,12 +92,23 @@ impl Coder {
         };
         let words: Vec<&str> = tokens.iter().map(|t| &text[t.start..t.end]).collect();
         model.tag(&words, a);
+        // A sentence has a verb: when the tagger calls no word a verb ("Beijing
+        // balked at the demands" read as ADJ NOUN, a headline "Russia slams US
+        // sanctions"), a candidate right after a coded actor is the verb (issue 10,
+        // lexicon probe: rarer verbs the tagger does not know).
+        let no_verb = !a.upos.iter().take(words.len()).any(|u| u.is_verbal());
+        let after_coded = |h: &VerbHit| {
+            h.start >= 1
+                && owner[h.start - 1] != usize::MAX
+                && mentions[owner[h.start - 1]].code.is_some()
+        };
         let kept: Vec<VerbHit> = cands
             .into_iter()
             .filter(|h| {
                 let tag = a.upos[h.head];
                 let keep = tag.is_verbal()
                     || light_verb_object(a, h.head)
+                    || (no_verb && after_coded(h))
                     || self.verb_by_context(a, tokens, owner, mentions, h);
                 if !keep {
                     trace.verb_tagged(&tokens[h.head].norm, tag.as_str());

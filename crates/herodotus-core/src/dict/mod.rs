@@ -515,6 +515,14 @@ pub(crate) fn regular_forms(w: &str) -> Vec<(String, bool, bool)> {
         format!("{w}ing")
     };
     out.push((ing, false, true));
+    // British spelling doubles a final -l after one vowel even unstressed ("travelled",
+    // "signalled", "cancelled"); wire copy writes both, so both forms are generated
+    // (issue 10, lexicon coverage: the probe's "travelled to China").
+    let british_l = last == b'l' && !double && n >= 4 && vowel(b[n - 2]) && !vowel(b[n - 3]);
+    if british_l {
+        out.push((format!("{w}led"), true, false));
+        out.push((format!("{w}ling"), false, true));
+    }
     out
 }
 
@@ -606,6 +614,20 @@ mod tests {
         assert_eq!(forms("visit"), ["visit", "visits", "visited", "visiting"]);
         assert_eq!(forms("push"), ["push", "pushes", "pushed", "pushing"]);
         assert_eq!(forms("free"), ["free", "frees", "freed", "freeing"]);
+        // British -ll- after one unstressed vowel, beside the American forms.
+        assert_eq!(
+            forms("travel"),
+            [
+                "travel",
+                "travels",
+                "traveled",
+                "traveling",
+                "travelled",
+                "travelling"
+            ]
+        );
+        assert_eq!(forms("appeal").len(), 4);
+        assert_eq!(forms("expel"), ["expel", "expels", "expelled", "expelling"]);
     }
 
     #[test]
