@@ -46,7 +46,8 @@ const HOLDING: &[&str] = &[
 
 /// Words that may stand between a holding participle and "by" ("held hostage by",
 /// "held captive by", "taken prisoner by").
-pub(super) const HOLDING_COMPLEMENT: &[&str] = &["hostage", "hostages", "captive", "prisoner", "prisoners"];
+pub(super) const HOLDING_COMPLEMENT: &[&str] =
+    &["hostage", "hostages", "captive", "prisoner", "prisoners"];
 
 /// A four-digit year ("in 1998").
 fn is_year(t: &str) -> bool {
