@@ -185,3 +185,10 @@ fn anonymous_sources_are_described_not_named() {
     assert_eq!(qs[0].speaker.as_deref(), Some("Maria Lopez"));
     assert_eq!(qs[0].speaker_description, None);
 }
+
+/// Forms the article probe (`tests/cases/quotes/articles/`) found failing, by class,
+/// in sentences of our own: `tests/cases/quotes/article-forms.tsv`.
+#[test]
+fn quote_article_forms_table() {
+    run_class_table("article-forms.tsv");
+}
