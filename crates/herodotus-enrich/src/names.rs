@@ -160,6 +160,25 @@ const TITLES: &[&str] = &[
     "lawmaker",
     "legislator",
     "mp",
+    // Roles of courts, councils, police and schools written as titles before a name
+    // ("Prosecutor Laila Haddad", "Cllr Megan Doyle", "Detective Inspector Claire
+    // Munro", "Headteacher Sarah Okafor"). Class: speakers behind titles of local and
+    // court news (issue 10 item 5, eighth session, table article-forms.tsv).
+    "prosecutor",
+    "barrister",
+    "solicitor",
+    "detective",
+    "inspector",
+    "constable",
+    "coroner",
+    "headteacher",
+    "headmaster",
+    "headmistress",
+    "manager",
+    "councillor",
+    "councilor",
+    "cllr",
+    "alderman",
     "president-elect",
     "leader",
     "coach",
@@ -287,6 +306,21 @@ const PERSON_HEADS: &[&str] = &[
     "officer",
     "man",
     "woman",
+    // Roles that stand for the person the article named with them ("the prosecutor
+    // said", "the coroner said"). Class: speakers behind titles of local and court
+    // news (issue 10 item 5, eighth session, table article-forms.tsv).
+    "prosecutor",
+    "barrister",
+    "solicitor",
+    "detective",
+    "inspector",
+    "coroner",
+    "headteacher",
+    "headmaster",
+    "headmistress",
+    "manager",
+    "councillor",
+    "councilor",
 ];
 
 /// True when `w` is a noun that names a person by role ("minister").
@@ -339,6 +373,10 @@ pub fn is_person_description(w: &str) -> bool {
 
 /// Heads of organisation names and descriptions.
 const ORG_HEADS: &[&str] = &[
+    // "The Treasury said": the finance ministry of Britain, the US, South Africa and
+    // others by its own name. Class: organisation names (issue 10 item 5, eighth
+    // session).
+    "treasury",
     "ministry",
     "department",
     "office",
