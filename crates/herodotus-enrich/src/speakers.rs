@@ -204,8 +204,14 @@ impl People {
             a += 1;
         }
         // A run of title words alone ("Foreign ministry spokesperson", "Interior
-        // Minister said") names nobody; nor does the agency credited in a dateline.
-        if a >= b || dateline_credit(text, [toks[a].start, toks[b - 1].end]) || (a..b).all(|j| !toks[j].is_word() || names::is_title(toks[j].s(text))) {
+        // Minister said") names nobody, unless an organisation's head ends it
+        // ("National Party", "Labour Party"; class: organisation names, issue 10 item
+        // 5, eighth session); nor does the agency credited in a dateline.
+        let titles_only = |a: usize| {
+            (a..b).all(|j| !toks[j].is_word() || names::is_title(toks[j].s(text)))
+                && !(b - a >= 2 && names::is_org_name_word(toks[b - 1].s(text)))
+        };
+        if a >= b || dateline_credit(text, [toks[a].start, toks[b - 1].end]) || titles_only(a) {
             return None;
         }
         // "Maya Singh of Stanford University": a person's name, then an affiliation
@@ -360,9 +366,7 @@ impl People {
         let existing = the_head
             .then(|| {
                 self.entries.iter().rposition(|e| {
-                    e.is_org
-                        && e.name.contains(' ')
-                        && e.name.split_whitespace().any(|w| w == name)
+                    e.is_org && e.name.contains(' ') && e.name.split_whitespace().any(|w| w == name)
                 })
             })
             .flatten()

@@ -560,11 +560,14 @@ pub fn cap_runs(text: &str, toks: &[Tok]) -> Vec<[usize; 2]> {
                         .take_while(|n| {
                             n.is_word()
                                 && is_capitalised(n.s(text))
-                                && !crate::names::is_title(n.s(text))
                                 && !crate::names::is_function_word(n.s(text))
                         })
                         .count();
-                    if (1..=2).contains(&k) {
+                    // Not a person after "and" ("... of Defence and Prime Minister X").
+                    let person = toks[end + 1..end + 1 + k]
+                        .iter()
+                        .any(|n| crate::names::is_person_head(n.s(text)));
+                    if (1..=2).contains(&k) && !person {
                         end += 1 + k;
                     } else {
                         break;
