@@ -251,6 +251,82 @@ pub fn is_title(w: &str) -> bool {
     listed(TITLES, w)
 }
 
+/// Words of a ministry's portfolio, which "and" joins in an office's name
+/// ("Department of Health and Social Care", "Ministry of Foreign Affairs and Trade",
+/// "Fisheries and Oceans"); a name after "and" is another actor ("the Department of
+/// Homeland Security and Alex Azar"). Class: organisation names (issue 10 item 5,
+/// eighth session, table article-forms.tsv).
+const PORTFOLIO: &[&str] = &[
+    "affairs",
+    "agriculture",
+    "arts",
+    "care",
+    "climate",
+    "commerce",
+    "communications",
+    "communities",
+    "culture",
+    "defence",
+    "defense",
+    "development",
+    "digital",
+    "economy",
+    "education",
+    "employment",
+    "energy",
+    "environment",
+    "equality",
+    "family",
+    "finance",
+    "fisheries",
+    "food",
+    "foreign",
+    "forestry",
+    "health",
+    "heritage",
+    "housing",
+    "human",
+    "industry",
+    "infrastructure",
+    "innovation",
+    "investment",
+    "justice",
+    "labour",
+    "labor",
+    "local",
+    "media",
+    "mines",
+    "natural",
+    "oceans",
+    "pensions",
+    "planning",
+    "public",
+    "research",
+    "resources",
+    "rural",
+    "science",
+    "security",
+    "services",
+    "skills",
+    "social",
+    "sport",
+    "technology",
+    "tourism",
+    "trade",
+    "transport",
+    "urban",
+    "water",
+    "welfare",
+    "women",
+    "works",
+    "youth",
+];
+
+/// True when `w` (any case) is a word of a ministry's portfolio ("Trade", "Oceans").
+pub fn is_portfolio(w: &str) -> bool {
+    listed(PORTFOLIO, w)
+}
+
 /// Title heads that can stand for a person ("the minister said").
 const PERSON_HEADS: &[&str] = &[
     "president",

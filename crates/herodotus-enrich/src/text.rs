@@ -563,11 +563,12 @@ pub fn cap_runs(text: &str, toks: &[Tok]) -> Vec<[usize; 2]> {
                                 && !crate::names::is_function_word(n.s(text))
                         })
                         .count();
-                    // Not a person after "and" ("... of Defence and Prime Minister X").
-                    let person = toks[end + 1..end + 1 + k]
+                    // Portfolio words only: not a person after "and" ("... of Homeland
+                    // Security and Alex Azar", "... of Defence and Prime Minister X").
+                    let portfolio = toks[end + 1..end + 1 + k]
                         .iter()
-                        .any(|n| crate::names::is_person_head(n.s(text)));
-                    if (1..=2).contains(&k) && !person {
+                        .all(|n| crate::names::is_portfolio(n.s(text)));
+                    if (1..=2).contains(&k) && portfolio {
                         end += 1 + k;
                     } else {
                         break;
