@@ -160,23 +160,10 @@ const TITLES: &[&str] = &[
     "lawmaker",
     "legislator",
     "mp",
-    // Roles of courts, councils, police and schools written as titles before a name
-    // ("Prosecutor Laila Haddad", "Cllr Megan Doyle", "Detective Inspector Claire
-    // Munro", "Headteacher Sarah Okafor"). Class: speakers behind titles of local and
-    // court news (issue 10 item 5, eighth session, table article-forms.tsv).
-    "prosecutor",
-    "barrister",
-    "solicitor",
-    "detective",
-    "inspector",
+    // Titles of councils and police that name no role alone ("Cllr Megan Doyle");
+    // the roles are in `ROLES`. Class: speakers behind titles of local and court news
+    // (issue 10 item 5, eighth session, table article-forms.tsv).
     "constable",
-    "coroner",
-    "headteacher",
-    "headmaster",
-    "headmistress",
-    "manager",
-    "councillor",
-    "councilor",
     "cllr",
     "alderman",
     "president-elect",
@@ -248,7 +235,7 @@ fn listed(list: &[&str], w: &str) -> bool {
 
 /// True when `w` (any case) is a title or role word.
 pub fn is_title(w: &str) -> bool {
-    listed(TITLES, w)
+    listed(TITLES, w) || listed(ROLES, w)
 }
 
 /// Words of a ministry's portfolio, which "and" joins in an office's name
@@ -382,9 +369,14 @@ const PERSON_HEADS: &[&str] = &[
     "officer",
     "man",
     "woman",
-    // Roles that stand for the person the article named with them ("the prosecutor
-    // said", "the coroner said"). Class: speakers behind titles of local and court
-    // news (issue 10 item 5, eighth session, table article-forms.tsv).
+];
+
+/// Roles of courts, councils, police and schools: titles before a name ("Prosecutor
+/// Laila Haddad", "Detective Inspector Claire Munro", "Headteacher Sarah Okafor") and
+/// heads that stand for the person named with them ("the prosecutor said", "the
+/// coroner said"). Class: speakers behind titles of local and court news (issue 10
+/// item 5, eighth session, table article-forms.tsv).
+const ROLES: &[&str] = &[
     "prosecutor",
     "barrister",
     "solicitor",
@@ -401,7 +393,8 @@ const PERSON_HEADS: &[&str] = &[
 
 /// True when `w` is a noun that names a person by role ("minister").
 pub fn is_person_head(w: &str) -> bool {
-    PERSON_HEADS.contains(&w.to_lowercase().as_str())
+    let w = w.to_lowercase();
+    PERSON_HEADS.contains(&w.as_str()) || ROLES.contains(&w.as_str())
 }
 
 /// Nouns that describe a person already named, after "the": party members, standing
