@@ -160,6 +160,12 @@ const TITLES: &[&str] = &[
     "lawmaker",
     "legislator",
     "mp",
+    // Titles of councils and police that name no role alone ("Cllr Megan Doyle");
+    // the roles are in `ROLES`. Class: speakers behind titles of local and court news
+    // (issue 10 item 5, eighth session, table article-forms.tsv).
+    "constable",
+    "cllr",
+    "alderman",
     "president-elect",
     "leader",
     "coach",
@@ -229,7 +235,83 @@ fn listed(list: &[&str], w: &str) -> bool {
 
 /// True when `w` (any case) is a title or role word.
 pub fn is_title(w: &str) -> bool {
-    listed(TITLES, w)
+    listed(TITLES, w) || listed(ROLES, w)
+}
+
+/// Words of a ministry's portfolio, which "and" joins in an office's name
+/// ("Department of Health and Social Care", "Ministry of Foreign Affairs and Trade",
+/// "Fisheries and Oceans"); a name after "and" is another actor ("the Department of
+/// Homeland Security and Alex Azar"). Class: organisation names (issue 10 item 5,
+/// eighth session, table article-forms.tsv).
+const PORTFOLIO: &[&str] = &[
+    "affairs",
+    "agriculture",
+    "arts",
+    "care",
+    "climate",
+    "commerce",
+    "communications",
+    "communities",
+    "culture",
+    "defence",
+    "defense",
+    "development",
+    "digital",
+    "economy",
+    "education",
+    "employment",
+    "energy",
+    "environment",
+    "equality",
+    "family",
+    "finance",
+    "fisheries",
+    "food",
+    "foreign",
+    "forestry",
+    "health",
+    "heritage",
+    "housing",
+    "human",
+    "industry",
+    "infrastructure",
+    "innovation",
+    "investment",
+    "justice",
+    "labour",
+    "labor",
+    "local",
+    "media",
+    "mines",
+    "natural",
+    "oceans",
+    "pensions",
+    "planning",
+    "public",
+    "research",
+    "resources",
+    "rural",
+    "science",
+    "security",
+    "services",
+    "skills",
+    "social",
+    "sport",
+    "technology",
+    "tourism",
+    "trade",
+    "transport",
+    "urban",
+    "water",
+    "welfare",
+    "women",
+    "works",
+    "youth",
+];
+
+/// True when `w` (any case) is a word of a ministry's portfolio ("Trade", "Oceans").
+pub fn is_portfolio(w: &str) -> bool {
+    listed(PORTFOLIO, w)
 }
 
 /// Title heads that can stand for a person ("the minister said").
@@ -289,9 +371,30 @@ const PERSON_HEADS: &[&str] = &[
     "woman",
 ];
 
+/// Roles of courts, councils, police and schools: titles before a name ("Prosecutor
+/// Laila Haddad", "Detective Inspector Claire Munro", "Headteacher Sarah Okafor") and
+/// heads that stand for the person named with them ("the prosecutor said", "the
+/// coroner said"). Class: speakers behind titles of local and court news (issue 10
+/// item 5, eighth session, table article-forms.tsv).
+const ROLES: &[&str] = &[
+    "prosecutor",
+    "barrister",
+    "solicitor",
+    "detective",
+    "inspector",
+    "coroner",
+    "headteacher",
+    "headmaster",
+    "headmistress",
+    "manager",
+    "councillor",
+    "councilor",
+];
+
 /// True when `w` is a noun that names a person by role ("minister").
 pub fn is_person_head(w: &str) -> bool {
-    PERSON_HEADS.contains(&w.to_lowercase().as_str())
+    let w = w.to_lowercase();
+    PERSON_HEADS.contains(&w.as_str()) || ROLES.contains(&w.as_str())
 }
 
 /// Nouns that describe a person already named, after "the": party members, standing
@@ -339,6 +442,10 @@ pub fn is_person_description(w: &str) -> bool {
 
 /// Heads of organisation names and descriptions.
 const ORG_HEADS: &[&str] = &[
+    // "The Treasury said": the finance ministry of Britain, the US, South Africa and
+    // others by its own name. Class: organisation names (issue 10 item 5, eighth
+    // session).
+    "treasury",
     "ministry",
     "department",
     "office",

@@ -204,8 +204,14 @@ impl People {
             a += 1;
         }
         // A run of title words alone ("Foreign ministry spokesperson", "Interior
-        // Minister said") names nobody.
-        if a >= b || (a..b).all(|j| !toks[j].is_word() || names::is_title(toks[j].s(text))) {
+        // Minister said") names nobody, unless an organisation's head ends it
+        // ("National Party", "Labour Party"; class: organisation names, issue 10 item
+        // 5, eighth session); nor does the agency credited in a dateline.
+        let titles_only = |a: usize| {
+            (a..b).all(|j| !toks[j].is_word() || names::is_title(toks[j].s(text)))
+                && !(b - a >= 2 && names::is_org_name_word(toks[b - 1].s(text)))
+        };
+        if a >= b || dateline_credit(text, [toks[a].start, toks[b - 1].end]) || titles_only(a) {
             return None;
         }
         // "Maya Singh of Stanford University": a person's name, then an affiliation
@@ -226,8 +232,16 @@ impl People {
         let org_after = |from: usize| (from..b).any(|j| names::is_org_name_word(word(j)));
         // A name joined by "for" is an organisation's or an office's ("Doctors for
         // Camp Closure"); a person's name has no "for".
+        // "The Bank of Korea": a title word that is also an organisation's head
+        // ("Bank") and the words after it are an organisation's name, not a person's.
+        // Class: organisation names (issue 10 item 5, eighth session).
         let is_org_run = match last_title {
-            Some(t) => org_after(t + 1),
+            Some(t) => {
+                org_after(t + 1)
+                    || names::is_org_name_word(word(t))
+                    // "Department of Health and Social Care": an office by its portfolio.
+                    || (a..t).any(|j| names::is_org_name_word(word(j)) && toks[j + 1].s(text) == "of")
+            }
             None => org_after(a) || (a..b).any(|j| toks[j].s(text) == "for"),
         };
         // Titles before the name: lower-case just before the run, or inside it.
@@ -342,7 +356,21 @@ impl People {
         };
         let code = mention.and_then(|m| m.code.clone());
         let known = mention.is_some();
-        let existing = self.find_entry(&name, n_words, is_org);
+        // "the Ministry said" after "the Ministry of Defence": a lone capitalised
+        // organisation head after "the" is the organisation of that head named last.
+        // Class: organisation names (issue 10 item 5, eighth session).
+        let the_head = n_words == 1
+            && k > 0
+            && toks[k - 1].s(text).eq_ignore_ascii_case("the")
+            && names::is_org_head(&name);
+        let existing = the_head
+            .then(|| {
+                self.entries.iter().rposition(|e| {
+                    e.is_org && e.name.contains(' ') && e.name.split_whitespace().any(|w| w == name)
+                })
+            })
+            .flatten()
+            .or_else(|| self.find_entry(&name, n_words, is_org));
         let entry = match existing {
             Some(e) => {
                 let ent = &mut self.entries[e];
@@ -640,6 +668,28 @@ impl People {
             if s.name.is_some() {
                 return s;
             }
+        }
+        // "the Ministry said" after "the Ministry of Defence": a capitalised head
+        // alone after "the" is the organisation of that head the article named.
+        // Class: organisation names (issue 10 item 5, eighth session).
+        if core_words.len() == 2
+            && core_words[0].eq_ignore_ascii_case("the")
+            && cut == np.len()
+            && text::is_capitalised(head)
+            && (names::is_org_head(head) || is_institution(head))
+        {
+            let s = self.last_org(pos, Some(head));
+            if s.name.is_some() {
+                return s;
+            }
+            // "The Treasury said": a capitalised head is a name, not a description
+            // that looks back for the last organisation named.
+            return Speaker {
+                name: Some(head.to_string()),
+                code: mention_code(),
+                entry: None,
+                description: None,
+            };
         }
         // A capitalised name the cast does not know (e.g. a lone surname).
         let lone_initial =
@@ -1024,6 +1074,20 @@ fn is_ordinary_person(w: &str) -> bool {
     ) || matches!(w, "woman" | "women" | "man" | "men")
 }
 
+/// True when `span` is the agency credited in the article's dateline (`ROME (Reuters)
+/// -`, `LAGOS, March 3 (AFP) -`): a name in brackets on the first line, followed by a
+/// dash. The agency wrote the article; it is no member of its cast, so "the ministry
+/// said" cannot fall back on it. Class: datelines (issue 10 item 5, eighth session).
+fn dateline_credit(text: &str, span: [usize; 2]) -> bool {
+    let before = &text[..span[0]];
+    before.len() < 120
+        && !before.contains('\n')
+        && before.ends_with('(')
+        && text[span[1]..]
+            .strip_prefix(')')
+            .is_some_and(|rest| rest.trim_start().starts_with(['-', '—', '–']))
+}
+
 /// True when only spaces and an opening mark separate `pos` from a sentence end or the text start.
 fn at_sentence_start(text: &str, pos: usize) -> bool {
     let before = text[..pos]
@@ -1087,6 +1151,11 @@ fn is_institution(w: &str) -> bool {
             | "coastguard"
             | "command"
             | "mission"
+            // "Nigeria's central bank ... the bank said". Class: an institution the
+            // article described before (issue 10 item 5, eighth session).
+            | "bank"
+            // "Mendez's campaign said": an owner's organisation. Same class.
+            | "campaign"
     )
 }
 

@@ -476,6 +476,18 @@ pub fn is_name_word(w: &str) -> bool {
     false
 }
 
+/// True when `run` names an office by its portfolio: an office head, then "of"
+/// ("Department of Fisheries", "Ministry of Foreign Affairs").
+fn office_with_of(text: &str, run: &[Tok]) -> bool {
+    run.windows(2).any(|w| {
+        w[1].s(text) == "of"
+            && matches!(
+                w[0].s(text),
+                "Department" | "Ministry" | "Office" | "Bureau" | "Secretary" | "Minister"
+            )
+    })
+}
+
 /// Runs of capitalised words in `toks` (indices `[first, last+1)`), joined by
 /// [`NAME_JOINERS`] ("Bank of England", "Ursula von der Leyen"); a trailing
 /// possessive ends the run.
@@ -536,6 +548,31 @@ pub fn cap_runs(text: &str, toks: &[Tok]) -> Vec<[usize; 2]> {
                             .is_some_and(|n| n.is_word() && is_capitalised(n.s(text))) =>
                 {
                     end += 2;
+                }
+                // "Department of Health and Social Care", "Ministry of Foreign Affairs
+                // and Trade": "and" joins the portfolios of an office named with "of",
+                // when one or two capitalised words after it end the name. Class:
+                // organisation names (issue 10 item 5, eighth session).
+                Some(t) if t.s(text) == "and" && office_with_of(text, &toks[start..end]) => {
+                    let k = toks[end + 1..]
+                        .iter()
+                        .take(3)
+                        .take_while(|n| {
+                            n.is_word()
+                                && is_capitalised(n.s(text))
+                                && !crate::names::is_function_word(n.s(text))
+                        })
+                        .count();
+                    // Portfolio words only: not a person after "and" ("... of Homeland
+                    // Security and Alex Azar", "... of Defence and Prime Minister X").
+                    let portfolio = toks[end + 1..end + 1 + k]
+                        .iter()
+                        .all(|n| crate::names::is_portfolio(n.s(text)));
+                    if (1..=2).contains(&k) && portfolio {
+                        end += 1 + k;
+                    } else {
+                        break;
+                    }
                 }
                 Some(t) if t.is_word() && NAME_JOINERS.contains(&t.s(text)) => {
                     // One or more joiners, then a capitalised word.
