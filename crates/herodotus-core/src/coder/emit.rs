@@ -8,7 +8,7 @@ use super::mentions::Found;
 use super::trace::{DropReason, Trace};
 use super::{CodedArticle, Coder};
 use crate::article::Article;
-use crate::codes::CameoCode;
+use crate::codes::{ActorCode, CameoCode};
 use crate::dict::cameo::quad_class;
 use crate::dict::Origin;
 use crate::event::Event;
@@ -696,6 +696,16 @@ impl Coder {
         }
     }
 
+    /// Whether `name` is the canonical name of a place below the country
+    /// (`actors/places.txt`, issue 10 item 3): a linear scan, made only for a
+    /// target that is already a bare code of the source's country.
+    fn is_place_below_country(&self, name: &str) -> bool {
+        self.dicts
+            .actors
+            .iter()
+            .any(|a| a.name == name && a.origin.file.ends_with("places.txt"))
+    }
+
     /// Turns a sentence's raw events into [`Event`]s: drops those with no source code,
     /// no target (with `require_target`) or the same actor on both sides (see
     /// [`same_actor`]; two actors that only share a code are kept), splits
@@ -750,6 +760,9 @@ impl Coder {
             let tc = tc.unwrap_or_default();
             if tgt.is_some_and(|t| sc == tc && !sc.is_empty() && same_actor(src, t)) {
                 // An actor acting on itself is almost always a parsing artefact.
+                continue;
+            }
+            if tgt.is_some_and(|t| own_scene(&sc, t) && self.is_place_below_country(&t.name)) {
                 continue;
             }
             let root_code = CameoCode::new(&entry_code).root().to_string();
@@ -825,6 +838,24 @@ impl Coder {
             }
         }
     }
+}
+
+/// Whether target `t` may be only the scene of an act of source code `sc`: named
+/// alone by a bare country code ("Florida", "Lyon") of the source's own country;
+/// the caller also checks that it names a place below the country
+/// ([`Coder::is_place_below_country`]), not the country ("the American prison
+/// system" stays a target). "The governor travelled to Florida",
+/// "the French president visited Lyon", "teacher protests were held in Ohio" name no
+/// second actor (issue 10 item 3, class "actors named by a place below the country":
+/// a place is an actor when it composes with an agent or acts, not as the scene of a
+/// domestic act; a seat of power, "Paris", is the same actor by [`same_actor`]).
+fn own_scene(sc: &str, t: &Found) -> bool {
+    let (s, c) = (ActorCode::new(sc), t.code.as_deref().map(ActorCode::new));
+    t.kind == crate::dict::ActorKind::Country
+        && !t.pronoun
+        && s.has_country()
+        && !s.is_country_only()
+        && c.is_some_and(|c| c.is_country_only() && c.country() == s.country())
 }
 
 /// Whether two mentions of one code are one actor, for the CODING-GUIDE's rule that

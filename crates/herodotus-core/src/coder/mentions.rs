@@ -574,6 +574,7 @@ impl Coder {
         self.titled_people(tokens, &mut out, ctx);
         self.collective(tokens, &mut out, ctx);
         quoted_we(tokens, &mut out, ctx);
+        self.located(ids, &mut out);
         // Mentions never overlap (later stages slice the gaps between them): keep the
         // first of any two that do.
         let mut end = 0;
@@ -585,6 +586,62 @@ impl Coder {
             keep
         });
         out
+    }
+
+    /// "the rebels in Darfur", "Sudanese troops from Kordofan": a country or a place
+    /// named alone right after "in" or "from" after an actor of that country (already
+    /// coded, with a role) locates that actor and is no actor of its own (issue 10
+    /// item 3, class "actors named by a place below the country"); the actor's
+    /// mention takes its words. A place right before a person found by title is
+    /// part of the person's mention.
+    fn located(&self, ids: &[u32], out: &mut Vec<Found>) {
+        let mut k = 1;
+        while k < out.len() {
+            let (a, b) = (&out[k - 1], &out[k]);
+            let gap = &ids[a.tok[1]..b.tok[0]];
+            let joined = gap.len() == 1 && (gap[0] == self.w.in_ || gap[0] == self.w.from);
+            let place = b.code.as_deref().map(ActorCode::new);
+            let actor = a.code.as_deref().map(ActorCode::new);
+            let same = match (actor, place) {
+                (Some(x), Some(p)) => {
+                    !x.is_country_only() && p.is_country_only() && x.country() == p.country()
+                }
+                _ => false,
+            };
+            // "Kentucky GOP Gov. Matt Bevin": a place right before a person found by
+            // title (after the composition above) is part of that person's mention.
+            let titled = a.tok[1] == b.tok[0]
+                && a.kind == ActorKind::Country
+                && b.kind == ActorKind::Person
+                && !a.pronoun
+                && !b.pronoun
+                && actor.is_some_and(|x| x.is_country_only())
+                && b.code.as_deref().map(ActorCode::new).is_none_or(|c| {
+                    !c.has_country() || actor.is_some_and(|x| x.country() == c.country())
+                });
+            if joined
+                && same
+                && b.kind == ActorKind::Country
+                && b.agent.is_none()
+                && !b.pronoun
+                && !a.pronoun
+            {
+                let (end, span_end) = (b.tok[1], b.span[1]);
+                out[k - 1].tok[1] = end;
+                out[k - 1].span[1] = span_end;
+                out.remove(k);
+            } else if titled {
+                let mut m = out.remove(k);
+                m.tok[0] = out[k - 1].tok[0];
+                m.span[0] = out[k - 1].span[0];
+                if m.code.is_none() {
+                    m.code.clone_from(&out[k - 1].code);
+                }
+                out[k - 1] = m;
+            } else {
+                k += 1;
+            }
+        }
     }
 
     /// A country and an agent with one or two lower-case modifier nouns between them
