@@ -578,6 +578,105 @@ impl Arcs<'_> {
         None
     }
 
+    /// Whether word `i` is tagged a noun or a proper noun.
+    pub(super) fn is_noun(&self, i: usize) -> bool {
+        matches!(
+            self.a.upos[i],
+            crate::syntax::Upos::Noun | crate::syntax::Upos::Propn
+        )
+    }
+
+    /// Whether verb word `v` modifies a noun before it as an adjective (`amod`:
+    /// "looted artefacts", "the detained activists").
+    /// Not after a noun, a pronoun or an actor's name: "Iraqi Kurds sought refuge"
+    /// misparsed with "sought" on "refuge" keeps its verb.
+    pub(super) fn prenominal(&self, v: usize) -> bool {
+        use crate::syntax::Upos;
+        self.rel(v) == DepRel::Amod
+            && self.head(v).is_some_and(|n| n > v)
+            && (v == 0
+                || self.owner[v - 1] == usize::MAX
+                    && !matches!(self.a.upos[v - 1], Upos::Noun | Upos::Propn | Upos::Pron))
+    }
+
+    /// Whether verb word `v` has an active subject of its own in the parse (an
+    /// `nsubj` child) at or after token `from`. (A passive subject right before a
+    /// bare participle is the parser's reading of a reduced relative.)
+    pub(super) fn has_subject_after(&self, v: usize, from: usize) -> bool {
+        self.children(v)
+            .any(|c| c >= from && self.rel(c) == DepRel::Nsubj)
+    }
+
+    /// The head word of mention `m` (its word whose head lies outside it), if any.
+    fn mention_head(&self, m: usize) -> Option<usize> {
+        let [s, e] = self.mentions[m].tok;
+        (s..e).find(|&i| self.head(i).is_none_or(|p| !(s..e).contains(&p)))
+    }
+
+    /// Whether mention `m`, after a comma or quotation mark that follows verb word
+    /// `v`, is the subject of a verb that governs `v` (a head of `v`'s, climbing):
+    /// in "A and B agreed to extend the truce, C said" the reporter C is not the
+    /// target of the reported act (issue 10 class: the speaker of a reporting verb
+    /// taken as the reported act's target).
+    pub(super) fn subject_of_governing_verb(&self, m: usize, v: usize) -> bool {
+        let Some(w) = self.mention_head(m) else {
+            return false;
+        };
+        // The reporter of a trailing attribution, after a comma or a closing
+        // quotation mark: not an actor the parse hangs over a relative clause
+        // ("the rebels who attacked B claimed ..." misread with B as subject).
+        if w <= v
+            || !self.tokens[v..self.mentions[m].tok[0]]
+                .iter()
+                .any(|t| matches!(t.norm.as_str(), "," | "\""))
+        {
+            return false;
+        }
+        let Some(h) = self.head(w).filter(|_| self.rel(w) == DepRel::Nsubj) else {
+            return false;
+        };
+        let mut cur = v;
+        for _ in 0..MAX_CLIMB * 2 {
+            match self.head(cur) {
+                Some(p) if p == h => return true,
+                Some(p) => cur = p,
+                None => return false,
+            }
+        }
+        false
+    }
+
+    /// Whether mention `m` is a place where verb word `v`'s act happens: an oblique
+    /// of `v` (or a modifier of its object) marked by a locative preposition ("signed a deal in Pretoria", "held
+    /// talks in Geneva"), not a party to the act (issue 10 class: places taken as
+    /// targets). Prepositions that name a party ("with", "against", "on", "at",
+    /// "to") are not locative here.
+    pub(super) fn place_of_act(&self, m: usize, v: usize) -> bool {
+        // A country or a seat of power named as a place ("in Pretoria"), not an
+        // institution one acts before ("pleaded not guilty in a Kenyan court").
+        if self.mentions[m].kind != crate::dict::ActorKind::Country {
+            return false;
+        }
+        let Some(w) = self.mention_head(m) else {
+            return false;
+        };
+        let Some(h) = self.head(w) else {
+            return false;
+        };
+        // Of the verb, or of its object ("signed [a deal in C]", "called for
+        // [talks in C]").
+        (h == v && self.rel(w) == DepRel::Obl
+            || self.head(h) == Some(v)
+                && matches!(self.rel(h), DepRel::Obj | DepRel::Obl)
+                && self.rel(w) == DepRel::Nmod)
+            && self.case_of(w).is_some_and(|c| {
+                matches!(
+                    c,
+                    "in" | "inside" | "near" | "outside" | "across" | "throughout" | "during"
+                )
+            })
+    }
+
     /// Whether mention `m` is a core argument (subject or object) of a verb other
     /// than `v`: then it cannot be a conjunct of an argument of `v` ("A hosted B,
     /// and C criticised D": C is not joined to B).

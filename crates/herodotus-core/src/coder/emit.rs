@@ -79,6 +79,8 @@ impl Coder {
         let mut prev_verb_end: usize = 0;
         let mut prev_coded = false;
         let mut prev_speech = false;
+        // End of the last reduced relative on an object (see `reduced_relative`).
+        let mut rr_end: Option<usize> = None;
         let modes: Vec<Mode> = cands
             .iter()
             .map(|h| self.mode(tokens, &owner, mentions, h))
@@ -104,6 +106,21 @@ impl Coder {
                 .as_ref()
                 .zip(verb_word)
                 .is_some_and(|(x, v)| x.in_nonrestrictive_relative(v));
+            let reduced_relative = ci > 0
+                && self.reduced_relative_after_object(
+                    tokens,
+                    &cands[ci - 1],
+                    h,
+                    arcs.as_ref()
+                        .zip(verb_word)
+                        .is_some_and(|(x, v)| x.has_subject_after(v, cands[ci - 1].end)),
+                    h.start >= 1
+                        && (owner[h.start - 1] != usize::MAX
+                            || arcs.as_ref().is_some_and(|x| x.is_noun(h.start - 1))),
+                );
+            if reduced_relative {
+                rr_end = Some(h.end);
+            }
             let later_event = cands[ci + 1..].iter().any(|c| {
                 self.verbs[c.verb as usize].code.active.is_some()
                     || !self.verbs[c.verb as usize].patterns.is_empty()
@@ -250,6 +267,24 @@ impl Coder {
                 skip_reason = Some(DropReason::InfinitiveAfterCodedVerb);
             } else if verb.speech && pattern.is_none() && later_event {
                 skip_reason = Some(DropReason::SpeechVerbIntroducingEvent);
+            } else if h.end - h.start == 1
+                && arcs
+                    .as_ref()
+                    .zip(verb_word)
+                    .is_some_and(|(x, v)| x.prenominal(v))
+            {
+                // "returned looted artefacts to C": no looting is reported (issue 10
+                // class: participles before their noun).
+                skip_reason = Some(DropReason::PrenominalParticiple);
+            } else if reduced_relative
+                || (h.gerund
+                    && rr_end.is_some_and(|e| h.start == e + 1)
+                    && h.start >= 1
+                    && self.w.prepositions.contains(&ids[h.start - 1]))
+            {
+                // A reduced relative on an object, and a gerund it governs ("accused
+                // of supplying"): background about that object.
+                skip_reason = Some(DropReason::BackgroundClause);
             } else if relative_background
                 || self.background(tokens, h, &clause, year)
                 || (arcs.as_ref().zip(verb_word).zip(year))
@@ -262,11 +297,18 @@ impl Coder {
                 tokens, ids, &owner, mentions, h, &clause, subject, src_slot, tgt_slot,
             );
             if let (Some(x), Some(v)) = (arcs.as_ref(), verb_word) {
+                // Meetings and agreements happen at a venue ("signed a deal in C",
+                // "called for talks in C": 04x, 05x, and the meet-or-negotiate codes
+                // 026/036); a material act "in C" (strikes, curfews, aid) acts on C.
+                let venue_act = code.as_deref().is_some_and(|c| {
+                    matches!(CameoCode::new(c).root(), "04" | "05") || matches!(c, "026" | "036")
+                });
                 self.roles_from_arcs(
                     x,
                     v,
                     &arc,
                     &clause,
+                    venue_act,
                     (src_slot, tgt_slot),
                     tokens,
                     ids,
@@ -632,6 +674,7 @@ impl Coder {
         v: usize,
         arc: &ArcRoles,
         clause: &super::clause::Clause,
+        venue_act: bool,
         (src_slot, tgt_slot): (Option<usize>, Option<usize>),
         tokens: &[Token],
         ids: &[u32],
@@ -666,6 +709,15 @@ impl Coder {
                 // The verb's object is no actor, and the heuristic reached past the
                 // verb's own phrase into another verb's ("violating norms or
                 // entering the United States").
+                targets.clear();
+            } else if targets.first().is_some_and(|&t| {
+                x.subject_of_governing_verb(t, v)
+                    || (venue_act && arc.has_object && x.place_of_act(t, v))
+            }) {
+                // '"A and B agreed to extend the truce, C said"': the reporter C is
+                // not the target of the reported act; "A signed a deal in C": C is
+                // the venue of a meeting or agreement (issue 10 classes: speakers and
+                // places taken as targets).
                 targets.clear();
             } else if targets.first().is_some_and(|&t| x.through_by_clause(t, v)) {
                 // "charged B with espionage by publishing files about the war in

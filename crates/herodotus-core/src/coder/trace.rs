@@ -39,6 +39,9 @@ pub enum DropReason {
     /// A gerund clause as the subject ("signing a deal has proved elusive"): it
     /// names an act, it does not report one.
     GerundAsSubject,
+    /// A participle before its noun ("looted artefacts", "detained activists"):
+    /// an adjective, not an act.
+    PrenominalParticiple,
 }
 
 impl fmt::Display for DropReason {
@@ -55,6 +58,7 @@ impl fmt::Display for DropReason {
             DropReason::AppealCodedOnVerb => "want X to V: coded on V as an appeal",
             DropReason::BackgroundClause => "background clause (relative or past, dated)",
             DropReason::GerundAsSubject => "gerund clause as subject",
+            DropReason::PrenominalParticiple => "participle before its noun (an adjective)",
         })
     }
 }
