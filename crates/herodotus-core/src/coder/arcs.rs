@@ -663,12 +663,15 @@ impl Arcs<'_> {
         let Some(h) = self.head(w) else {
             return false;
         };
-        // Of the verb, or of its object ("signed [a deal in C]", "called for
-        // [talks in C]").
+        // Of the verb, of its object ("signed [a deal in C]", "called for [talks
+        // in C]") or of its infinitive ("agreed to [hold talks in C]").
         (h == v && self.rel(w) == DepRel::Obl
             || self.head(h) == Some(v)
-                && matches!(self.rel(h), DepRel::Obj | DepRel::Obl)
-                && self.rel(w) == DepRel::Nmod)
+                && match self.rel(h) {
+                    DepRel::Obj | DepRel::Obl => self.rel(w) == DepRel::Nmod,
+                    DepRel::Xcomp => self.rel(w) == DepRel::Obl,
+                    _ => false,
+                })
             && self.case_of(w).is_some_and(|c| {
                 matches!(
                     c,

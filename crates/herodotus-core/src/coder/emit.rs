@@ -712,7 +712,7 @@ impl Coder {
                 targets.clear();
             } else if targets.first().is_some_and(|&t| {
                 x.subject_of_governing_verb(t, v)
-                    || (venue_act && arc.has_object && x.place_of_act(t, v))
+                    || (venue_act && x.place_of_act(t, v))
             }) {
                 // '"A and B agreed to extend the truce, C said"': the reporter C is
                 // not the target of the reported act; "A signed a deal in C": C is
