@@ -672,12 +672,20 @@ impl Arcs<'_> {
                     DepRel::Xcomp => self.rel(w) == DepRel::Obl,
                     _ => false,
                 })
-            && self.case_of(w).is_some_and(|c| {
-                matches!(
-                    c,
-                    "in" | "inside" | "near" | "outside" | "across" | "throughout" | "during"
-                )
-            })
+            && {
+                // The preposition before the name (the parse may hang it on the
+                // name's first word: "in [Saudi] Arabia"), past "the".
+                let [s0, _] = self.mentions[m].tok;
+                let mut k = s0;
+                if k >= 1 && self.tokens[k - 1].norm == "the" {
+                    k -= 1;
+                }
+                k >= 1
+                    && matches!(
+                        self.tokens[k - 1].norm.as_str(),
+                        "in" | "inside" | "near" | "outside" | "across" | "throughout" | "during"
+                    )
+            }
     }
 
     /// Whether mention `m` is a core argument (subject or object) of a verb other

@@ -792,8 +792,17 @@ impl Coder {
             && tokens.get(h.end).is_some_and(|t| {
                 matches!(
                     t.norm.as_str(),
-                    "of" | "by" | "in" | "for" | "with" | "to" | "over" | "after" | "during"
-                        | "at" | "from" | "as"
+                    "of" | "by"
+                        | "in"
+                        | "for"
+                        | "with"
+                        | "to"
+                        | "over"
+                        | "after"
+                        | "during"
+                        | "at"
+                        | "from"
+                        | "as"
                 )
             })
     }
@@ -912,6 +921,24 @@ impl Coder {
         }
     }
 }
+
+/// Verbs that allege an act of their object ("accused B of shelling C", "blamed B
+/// for attacking C"): the gerund after them is B's alleged act, not a reported one.
+pub(super) const ALLEGING: &[&str] = &[
+    "accuse",
+    "blame",
+    "charge",
+    "suspect",
+    "convict",
+    "condemn",
+    "criticize",
+    "criticise",
+    "denounce",
+    "fault",
+    "indict",
+    "sentence",
+    "sue",
+];
 
 /// Verbs whose act is by nature two-sided ("clashed", "traded accusations", "met",
 /// "negotiated"): a compound subject acts on itself, "with X" makes X act too.

@@ -261,7 +261,14 @@ impl Coder {
                     .is_some_and(|(x, v)| x.clausal_subject(v))
             {
                 skip_reason = Some(DropReason::GerundAsSubject);
-            } else if clause.gerund_after_prep && pattern.is_none() {
+            } else if clause.gerund_after_prep
+                && (pattern.is_none()
+                    || ci > 0
+                        && super::construct::ALLEGING
+                            .contains(&self.verbs[cands[ci - 1].verb as usize].lemma.as_str()))
+            {
+                // "accused B of shelling C": the act alleged is B's, and only alleged
+                // (issue 10 class: gerunds after a preposition).
                 skip_reason = Some(DropReason::GerundAfterPreposition);
             } else if clause.infinitive && prev_coded && !matches!(mode, Mode::Appeal(_)) {
                 skip_reason = Some(DropReason::InfinitiveAfterCodedVerb);
@@ -711,8 +718,7 @@ impl Coder {
                 // entering the United States").
                 targets.clear();
             } else if targets.first().is_some_and(|&t| {
-                x.subject_of_governing_verb(t, v)
-                    || (venue_act && x.place_of_act(t, v))
+                x.subject_of_governing_verb(t, v) || (venue_act && x.place_of_act(t, v))
             }) {
                 // '"A and B agreed to extend the truce, C said"': the reporter C is
                 // not the target of the reported act; "A signed a deal in C": C is
