@@ -578,6 +578,11 @@ impl People {
             .filter(|t| t.is_word())
             .map(|t| t.s(text))
             .collect();
+        // A phrase of punctuation only ("\"inctrsion\", is{ for said", found by the
+        // `api` fuzzer): no speaker, and no word to index below.
+        if core_words.is_empty() {
+            return Speaker::default();
+        }
         let head = core_words.last().copied().unwrap_or("");
         if let Some(s) = self.by_document(text, np, cut, &core_words, pos, mentions) {
             return s;

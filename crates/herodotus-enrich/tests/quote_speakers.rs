@@ -286,3 +286,18 @@ fn quote_article_probe() {
         "probe speakers {speakers:.3} recall {recall:.3} below {floors:?}"
     );
 }
+
+/// Regression (the `api` fuzzer, 2026-12-06): a quotation followed by a phrase of
+/// punctuation and a speech verb left the speaker resolver with no word and panicked
+/// on an index. It now finds the quotation with no speaker.
+#[test]
+fn quote_followed_by_punctuation_only_phrase() {
+    let coder = Coder::new(Dictionaries::builtin().unwrap());
+    let enricher = Enricher::new();
+    let text = "Japan protested to China over the \"inctrsion\", is{ for said.";
+    let quotes = quotes_of(&coder, &enricher, "fuzz-api-1", text);
+    assert!(
+        quotes.iter().all(|q| q.speaker.is_none()),
+        "no word names a speaker: {quotes:?}"
+    );
+}
