@@ -574,9 +574,9 @@ impl Coder {
         self.titled_people(tokens, &mut out, ctx);
         self.collective(tokens, &mut out, ctx);
         quoted_we(tokens, &mut out, ctx);
-        self.located(ids, &mut out);
-        // Mentions never overlap (later stages slice the gaps between them): keep the
-        // first of any two that do.
+        // Mentions never overlap (`located` and later stages slice the gaps between
+        // them): keep the first of any two that do. `located` only joins neighbours,
+        // so it keeps them apart.
         let mut end = 0;
         out.retain(|m| {
             let keep = m.tok[0] >= end;
@@ -585,6 +585,7 @@ impl Coder {
             }
             keep
         });
+        self.located(ids, &mut out);
         out
     }
 
@@ -594,11 +595,12 @@ impl Coder {
     /// item 3, class "actors named by a place below the country"); the actor's
     /// mention takes its words. A place right before a person found by title is
     /// part of the person's mention.
-    fn located(&self, ids: &[u32], out: &mut Vec<Found>) {
+    pub(super) fn located(&self, ids: &[u32], out: &mut Vec<Found>) {
         let mut k = 1;
         while k < out.len() {
             let (a, b) = (&out[k - 1], &out[k]);
-            let gap = &ids[a.tok[1]..b.tok[0]];
+            // Mentions that overlap (none should reach here) have no gap: not joined.
+            let gap = ids.get(a.tok[1]..b.tok[0]).unwrap_or(&[]);
             let joined = gap.len() == 1 && (gap[0] == self.w.in_ || gap[0] == self.w.from);
             let place = b.code.as_deref().map(ActorCode::new);
             let actor = a.code.as_deref().map(ActorCode::new);

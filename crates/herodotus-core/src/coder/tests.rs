@@ -284,3 +284,41 @@ fn a_budget_stops_a_huge_sentence_between_windows() {
     let r = coder().code_article_within(&a, &Budget::unlimited().with_max_tokens(5_000));
     assert_eq!(r, Err(Interrupted::Tokens { limit: 5_000 }));
 }
+
+/// Regression (coder fuzz target, session 9): two mentions that overlap reached the
+/// place-joining step, which sliced the token ids between them backwards and
+/// panicked. Overlapping mentions are now dropped before it, and the step itself
+/// leaves an overlapping pair alone.
+#[test]
+fn overlapping_mentions_reaching_the_place_step_do_not_panic() {
+    let found = |tok: [usize; 2], code: &str, kind: ActorKind| mentions::Found {
+        tok,
+        span: [tok[0] * 4, tok[1] * 4],
+        code: Some(code.to_string()),
+        name: code.to_string(),
+        kind,
+        agent: None,
+        pronoun: false,
+        inferred: false,
+        pair: false,
+    };
+    // "the rebels in Darfur"-shaped codes (an actor with a role, then its country),
+    // but the second mention starts inside the first.
+    let mut out = vec![
+        found([0, 3], "SDNREB", ActorKind::Agent),
+        found([1, 2], "SDN", ActorKind::Country),
+    ];
+    let ids = vec![0u32; 4];
+    coder().located(&ids, &mut out);
+    assert_eq!(out.len(), 2, "an overlapping pair is not joined");
+    assert_eq!((out[0].tok, out[1].tok), ([0, 3], [1, 2]));
+    // Adjacent with one word between them still joins when the word is "in".
+    let in_ = coder().w.in_;
+    let mut out = vec![
+        found([0, 2], "SDNREB", ActorKind::Agent),
+        found([3, 4], "SDN", ActorKind::Country),
+    ];
+    coder().located(&[0, 0, in_, 0], &mut out);
+    assert_eq!(out.len(), 1, "'the rebels in Sudan' is one mention");
+    assert_eq!(out[0].tok, [0, 4]);
+}
