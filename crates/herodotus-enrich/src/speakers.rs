@@ -579,11 +579,10 @@ impl People {
             .map(|t| t.s(text))
             .collect();
         // A phrase of punctuation only ("\"inctrsion\", is{ for said", found by the
-        // `api` fuzzer): no speaker, and no word to index below.
-        if core_words.is_empty() {
+        // `api` fuzzer): no head word, no speaker.
+        let Some(&head) = core_words.last() else {
             return Speaker::default();
-        }
-        let head = core_words.last().copied().unwrap_or("");
+        };
         if let Some(s) = self.by_document(text, np, cut, &core_words, pos, mentions) {
             return s;
         }
