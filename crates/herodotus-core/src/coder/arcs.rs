@@ -340,6 +340,11 @@ impl Arcs<'_> {
                 _ if self.case_of(c) == Some("by") => {
                     agent = agent.or(self.actor_of(c));
                 }
+                // An "object" with a preposition of its own ("tweeted soon after the
+                // committee concluded ...") is a misread oblique: no target unless
+                // the preposition is one that marks targets.
+                DepRel::Obj | DepRel::Iobj
+                    if self.case_of(c).is_some_and(|p| !TARGET_CASES.contains(&p)) => {}
                 DepRel::Obj => {
                     r.has_object = true;
                     obj = obj.or(self.actor_of(c));

@@ -18,8 +18,8 @@ use std::collections::HashSet;
 
 /// An event before it gets codes and text: mention indices into the sentence.
 pub(super) struct RawEvent {
-    source: usize,
-    target: Option<usize>,
+    pub(super) source: usize,
+    pub(super) target: Option<usize>,
     code: Option<String>,
     /// Index into `Coder::pattern_info`; `None` for the verb's own code.
     pattern: Option<u32>,
@@ -81,6 +81,9 @@ impl Coder {
         let mut prev_speech = false;
         // End of the last reduced relative on an object (see `reduced_relative`).
         let mut rr_end: Option<usize> = None;
+        // Plain statements to an addressee held back while what they introduce may
+        // code an event (see below), with the number of events when each was held.
+        let mut held: Vec<(usize, Vec<RawEvent>)> = Vec::new();
         let modes: Vec<Mode> = cands
             .iter()
             .map(|h| self.mode(tokens, &owner, mentions, h))
@@ -459,6 +462,40 @@ impl Coder {
                 skip_reason = Some(DropReason::CompoundOverCap);
                 out.hit(trace, si, Limit::Compound, caps.compound);
             }
+            // "A told B (that) ...": a plain statement addressed to B (its object,
+            // right after the verb) is coded when what it introduces codes nothing
+            // (CODING-GUIDE: 010 only for a named addressee and when nothing more
+            // specific fits; issue 10 class "statements to an addressee").
+            if skip_reason == Some(DropReason::SpeechVerbIntroducingEvent)
+                && code.as_deref() == Some("010")
+                && mode == Mode::Act
+                && !sources.is_empty()
+                && sources.len() <= caps.compound
+                && targets.len() <= caps.compound
+                && targets.first().is_some_and(|&t| {
+                    let at = mentions[t].tok[0];
+                    at == h.end || (at == h.end + 1 && self.w.determiners.contains(&ids[h.end]))
+                })
+            {
+                let verb_span = [tokens[h.start].start, tokens[h.end - 1].end];
+                let pairs = sources
+                    .iter()
+                    .flat_map(|&s| targets.iter().map(move |&t| (s, t)))
+                    .filter(|&(s, t)| s != t)
+                    .map(|(s, t)| RawEvent {
+                        source: s,
+                        target: Some(t),
+                        code: code.clone(),
+                        pattern,
+                        verb: h.verb,
+                        verb_span,
+                        construction: Some("statement to an addressee"),
+                        implied: None,
+                    })
+                    .collect();
+                held.push((events.len(), pairs));
+                skip_reason = Some(DropReason::StatementHeld);
+            }
             trace.roles(text, mentions, &sources, &targets, skip_reason);
             if !sources.is_empty() {
                 prev_source = Some(sources[0]);
@@ -578,6 +615,13 @@ impl Coder {
                 events.truncate(caps.events);
                 out.hit(trace, si, Limit::Events, caps.events);
                 break;
+            }
+        }
+        // A held statement is coded if no event was coded after it.
+        for (at, pairs) in held.into_iter().rev() {
+            if events.len() == at && events.len() + pairs.len() <= caps.events {
+                trace.held_statement_coded(text, mentions, &pairs);
+                events.extend(pairs);
             }
         }
         // Obligations on verbs the lexicon lacks ("A said B should direct money to

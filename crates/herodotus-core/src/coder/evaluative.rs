@@ -1070,7 +1070,10 @@ fn eval_code(tokens: &[Token], e: usize, attributive: bool) -> Option<Verdict> {
         && next(2).is_some_and(|v| BAD_AIM.contains(&v));
     // "was politically motivated".
     let motivated = w == "motivated" && prev(1) == Some("politically") && predicate;
+    // "a witch hunt", written as two words as often as with a hyphen.
+    let witch_hunt = matches!(w, "hunt" | "hunts") && prev(1) == Some("witch");
     if NEG_NOUN.contains(&w)
+        || witch_hunt
         || bad_aim
         || motivated
         || (attributive && NAMING_NOUN.contains(&w))

@@ -42,6 +42,10 @@ pub enum DropReason {
     /// A participle before its noun ("looted artefacts", "detained activists"):
     /// an adjective, not an act.
     PrenominalParticiple,
+    /// "A told B that ...": a plain statement to an addressee, held back; it is
+    /// coded only if what it introduces codes nothing (see
+    /// [`Decision::HeldStatementCoded`]).
+    StatementHeld,
 }
 
 impl fmt::Display for DropReason {
@@ -59,6 +63,9 @@ impl fmt::Display for DropReason {
             DropReason::BackgroundClause => "background clause (relative or past, dated)",
             DropReason::GerundAsSubject => "gerund clause as subject",
             DropReason::PrenominalParticiple => "participle before its noun (an adjective)",
+            DropReason::StatementHeld => {
+                "statement to an addressee, held until what it introduces is coded"
+            }
         })
     }
 }
@@ -155,6 +162,12 @@ pub enum Decision {
         /// One row per token: word, UPOS, head (1-based, 0 = root), label.
         rows: Vec<(String, String, u32, String)>,
     },
+    /// Held statements to an addressee (see [`DropReason::StatementHeld`]) coded
+    /// at the end of the sentence, because nothing after them was.
+    HeldStatementCoded {
+        /// Source and target of each event coded.
+        pairs: Vec<(RoleActor, RoleActor)>,
+    },
     /// A verb form dropped because the tagger calls its verb word something else.
     VerbTagged {
         /// The word.
@@ -249,6 +262,20 @@ impl fmt::Display for Decision {
                 write!(f, "  parse (ID FORM UPOS HEAD DEPREL):")?;
                 for (i, (w, u, h, d)) in rows.iter().enumerate() {
                     write!(f, "\n    {}\t{w}\t{u}\t{h}\t{d}", i + 1)?;
+                }
+                Ok(())
+            }
+            Decision::HeldStatementCoded { pairs } => {
+                write!(f, "  held statement coded (nothing after it was):")?;
+                for (s, t) in pairs {
+                    write!(
+                        f,
+                        " {:?}={} -> {:?}={};",
+                        s.text,
+                        s.code.as_deref().unwrap_or("?"),
+                        t.text,
+                        t.code.as_deref().unwrap_or("?")
+                    )?;
                 }
                 Ok(())
             }
@@ -394,6 +421,25 @@ impl<'a> Trace<'a> {
             sources: actors(sources),
             targets: actors(targets),
             dropped,
+        });
+    }
+
+    /// Held statements coded at the end of the sentence.
+    pub(super) fn held_statement_coded(
+        &mut self,
+        text: &str,
+        mentions: &[Found],
+        events: &[super::emit::RawEvent],
+    ) {
+        let actor = |m: usize| RoleActor {
+            text: text[mentions[m].span[0]..mentions[m].span[1]].to_string(),
+            code: mentions[m].code.clone(),
+        };
+        self.push(|| Decision::HeldStatementCoded {
+            pairs: events
+                .iter()
+                .filter_map(|e| Some((actor(e.source), actor(e.target?))))
+                .collect(),
         });
     }
 
