@@ -699,6 +699,18 @@ impl Coder {
                     out.hit(trace, si, Limit::Events, caps.events);
                     break;
                 }
+                // A verb's pattern coded the same kind of act between the same
+                // actors ("prosecutors asserted that B lied" is 1121 already).
+                let root = CameoCode::new(v.code).root();
+                if events.iter().any(|e| {
+                    e.source == v.source
+                        && e.target == Some(v.target)
+                        && e.code
+                            .as_deref()
+                            .is_some_and(|c| CameoCode::new(c).root() == root)
+                }) {
+                    continue;
+                }
                 events.push(RawEvent {
                     source: v.source,
                     target: Some(v.target),

@@ -334,6 +334,11 @@ const WRONG_N: &[&str] = &[
     "mistake",
     "error",
 ];
+/// Deceit (issue 10 class "misconduct reported"): "A said B lied", "B had misled the
+/// inspectors", "B was lying": A accuses B (112). The -ing forms count only after a
+/// form of "be" ("bodies lying in the street" is no deceit).
+const DECEIT_V: &[&str] = &["lied", "misled", "deceived", "cheated"];
+const DECEIT_ING: &[&str] = &["lying", "misleading", "deceiving", "cheating"];
 /// Nouns naming a relationship.
 const RELATION: &[&str] = &["relations", "ties", "relationship"];
 /// A relationship going badly (012) ...
@@ -794,6 +799,20 @@ impl Coder {
                     }
                     let target = if RIGHT_V.contains(&norm(e)) {
                         first_other(a, e, speaker).map(|x| x.0)
+                    } else if DECEIT_V.contains(&norm(e)) || DECEIT_ING.contains(&norm(e)) {
+                        // The deceiver: the nearest actor before the verb, within its
+                        // clause ("A told C that B lied" skips the addressee C).
+                        (a.max(e.saturating_sub(6))..e)
+                            .rev()
+                            .take_while(|&k| !matches!(norm(k), "," | ";" | "that"))
+                            .find(|&k| {
+                                owner[k] != usize::MAX
+                                    && coded(owner[k])
+                                    && !mentions[owner[k]].pronoun
+                                    && (code_of(owner[k]) != code_of(speaker)
+                                        || !same_actor(&mentions[owner[k]], &mentions[speaker]))
+                            })
+                            .map(|k| owner[k])
                     } else {
                         // "A said B's decision was illegal": the owner of the group
                         // before the copula (issue 10 class "evaluative content after
@@ -1112,6 +1131,25 @@ fn eval_code(tokens: &[Token], e: usize, attributive: bool) -> Option<Verdict> {
         && (e + 1..tokens.len().min(e + 5)).any(|k| WRONG_N.contains(&tokens[k].norm.as_str()))
     {
         return plain("051");
+    }
+    // "said B lied", "B was lying to the public": an accusation of deceit, unless a
+    // modal hedges it ("may have lied").
+    let deceit = DECEIT_V.contains(&w)
+        || DECEIT_ING.contains(&w)
+            && prev(1).is_some_and(is_be)
+            && next(1).is_none_or(|n| !matches!(n, "in" | "on" | "at" | "down"));
+    if deceit
+        && !(e.saturating_sub(3)..e).any(|k| {
+            matches!(
+                tokens[k].norm.as_str(),
+                "may" | "might" | "could" | "would" | "if" | "whether"
+            )
+        })
+    {
+        return Some(Verdict {
+            code: Some("112"),
+            negated: None,
+        });
     }
     // "said B was responsible for the violence", "B is to blame": an accusation.
     if w == "responsible" && next(1) == Some("for")
