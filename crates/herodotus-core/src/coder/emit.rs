@@ -44,6 +44,7 @@ impl Coder {
         tokens: &[Token],
         ids: &[u32],
         mentions: &[Found],
+        quoted: Option<&Found>,
         si: usize,
         year: Option<i32>,
         country: Option<&str>,
@@ -676,7 +677,7 @@ impl Coder {
         // Evaluative speech: its event replaces a plain statement (01x) between the
         // same actors, or of the same speech verb ("A told C that B's move was
         // illegal" is A 111 B, not also A 010 C).
-        let evaluations = self.evaluations(tokens, ids, &owner, mentions);
+        let evaluations = self.evaluations(tokens, ids, &owner, mentions, quoted);
         if !evaluations.is_empty() {
             // ... and a verb inside the named act ("called B's blockade piracy") is
             // the act's name, not a new event.
@@ -711,15 +712,25 @@ impl Coder {
                 }) {
                     continue;
                 }
+                // The speaker of a quotation that goes on from an earlier
+                // sentence has no mention here (`evaluations` numbers it after
+                // the sentence's mentions): an implied source, by its code.
+                let implied = quoted
+                    .filter(|_| v.source == mentions.len())
+                    .and_then(|q| q.code.clone());
                 events.push(RawEvent {
-                    source: v.source,
+                    source: if implied.is_some() {
+                        usize::MAX
+                    } else {
+                        v.source
+                    },
                     target: Some(v.target),
                     code: Some(v.code.to_string()),
                     pattern: None,
                     verb: 0,
                     verb_span: v.span,
                     construction: Some(v.frame),
-                    implied: None,
+                    implied,
                 });
             }
         }

@@ -648,8 +648,10 @@ impl Coder {
         ids: &[u32],
         owner: &[usize],
         mentions: &[Found],
+        quoted: Option<&Found>,
     ) -> Vec<Evaluation> {
         let mut out = Vec::new();
+        let mut speech = false;
         let coded = |m: usize| mentions[m].code.is_some();
         let code_of = |m: usize| mentions[m].code.as_deref();
         let n = tokens.len();
@@ -696,6 +698,7 @@ impl Coder {
             let w = norm(i);
             let span = [tokens[i].start, tokens[i].end];
             if crate::speech::is_speech(w, crate::speech::CONTENT) {
+                speech = true;
                 // Backward frame: '"...," A said' / '..., A said.'.
                 let quote_or_comma = (i.saturating_sub(8)..i)
                     .rev()
@@ -733,130 +736,17 @@ impl Coder {
                         (s, i + 1, end)
                     }
                 };
-                if !coded(speaker) {
-                    continue;
-                }
-                if let Some(ev) = self.relation_comment(tokens, a, b, speaker, &first_other) {
-                    out.push(Evaluation {
-                        source: speaker,
-                        target: ev.0,
-                        code: ev.1,
-                        frame: "relations comment",
-                        span,
-                        region: [0, 0],
-                    });
-                    continue;
-                }
-                // "A said it was (\"very\") moved by B's announcement": approval 051,
-                // displeasure 110 (issue 10 class "positive evaluation"; quotes around
-                // the feeling end the dictionary pattern's clause, not this frame).
-                if let Some(ev) = feeling(tokens, a, b, speaker, &first_other) {
-                    out.push(Evaluation {
-                        source: speaker,
-                        target: ev.0,
-                        code: ev.1,
-                        frame: "feeling about an act",
-                        span,
-                        region: [0, 0],
-                    });
-                    continue;
-                }
-                // "A said B's decision was illegal": target before a "be" + evaluation.
-                for e in a..b {
-                    // "A said B's accusations were baseless": A denies them (016) to
-                    // B; "the allegations against C are not credible" defends C (052).
-                    if let Some(acc) = denial(tokens, a, e) {
-                        if !(acc..e).any(|k| is_be(norm(k))) {
-                            continue;
-                        }
-                        let against = (acc + 1..n.min(acc + 3))
-                            .find(|&k| matches!(norm(k), "against" | "about"))
-                            .and_then(|k| first_other(k + 1, e, speaker));
-                        let (target, code) = match against {
-                            Some((t, _)) => (Some(t), "052"),
-                            None => (first_other(a, acc + 1, speaker).map(|x| x.0), "016"),
-                        };
-                        if let Some(t) = target {
-                            out.push(Evaluation {
-                                source: speaker,
-                                target: t,
-                                code,
-                                frame: "denial of an accusation",
-                                span,
-                                region: [0, 0],
-                            });
-                        }
-                        break;
-                    }
-                    let Some(verdict) = eval_code(tokens, e, false) else {
-                        continue;
-                    };
-                    let Some(code) = verdict_code(tokens, e, verdict) else {
-                        break;
-                    };
-                    if hedged(tokens, a, b, e) {
-                        break;
-                    }
-                    let target = if RIGHT_V.contains(&norm(e)) {
-                        first_other(a, e, speaker).map(|x| x.0)
-                    } else if DECEIT_V.contains(&norm(e)) || DECEIT_ING.contains(&norm(e)) {
-                        // The deceiver: the nearest actor before the verb, within its
-                        // clause ("A told C that B lied" skips the addressee C).
-                        (a.max(e.saturating_sub(6))..e)
-                            .rev()
-                            .take_while(|&k| !matches!(norm(k), "," | ";" | "that"))
-                            .find(|&k| {
-                                owner[k] != usize::MAX
-                                    && coded(owner[k])
-                                    && !mentions[owner[k]].pronoun
-                                    && (code_of(owner[k]) != code_of(speaker)
-                                        || !same_actor(&mentions[owner[k]], &mentions[speaker]))
-                            })
-                            .map(|k| owner[k])
-                    } else {
-                        // "A said B's decision was illegal": the owner of the group
-                        // before the copula (issue 10 class "evaluative content after
-                        // said"); "A told C that ..." skips the addressee C.
-                        let Some(be) = (a..e).rev().find(|&k| is_be(norm(k))) else {
-                            break;
-                        };
-                        // The evaluation is the copula's predicate, not the object of
-                        // another verb ("should not be forced to endure this charade").
-                        if (be + 1..e)
-                            .any(|k| norm(k) == "to" && !(k + 1 == e && norm(e) == "blame"))
-                        {
-                            break;
-                        }
-                        let tell = crate::speech::lemma_of(w) == Some("tell");
-                        let s = group_start(tokens, owner, a, be, tell);
-                        let earlier = if mentions[speaker].tok[0] < a {
-                            mentions[speaker].tok[0]
-                        } else {
-                            0
-                        };
-                        match group_owner(tokens, owner, mentions, s, be, speaker) {
-                            _ if s + 1 == be && norm(s) == "it" => {
-                                extraposed(tokens, owner, mentions, e, b, speaker)
-                            }
-                            Owner::Actor(t) => Some(t),
-                            Owner::Own => None,
-                            Owner::Unknown => {
-                                earlier_owner(tokens, owner, mentions, s, be, earlier, speaker)
-                            }
-                        }
-                    };
-                    if let Some(t) = target {
-                        out.push(Evaluation {
-                            source: speaker,
-                            target: t,
-                            code,
-                            frame: "evaluative speech",
-                            span,
-                            region: [0, 0],
-                        });
-                    }
-                    break;
-                }
+                let tell = crate::speech::lemma_of(w) == Some("tell");
+                self.content_evaluation(
+                    tokens,
+                    owner,
+                    mentions,
+                    speaker,
+                    [a, b],
+                    tell,
+                    span,
+                    &mut out,
+                );
             } else if NAMING.contains(&w) || DEEM.contains(&w) || VIEW_AS.contains(&w) {
                 if matches!(
                     tokens.get(i + 1).map(|t| t.norm.as_str()),
@@ -963,7 +853,182 @@ impl Coder {
                 }
             }
         }
+        // A sentence that goes on with an earlier sentence's quotation and has no
+        // speech verb of its own: its words are that speaker's ('"We condemn the
+        // attack," A said. "B's decision is illegal."'; issue 10 class "quotations
+        // over several sentences"). The speaker is numbered after the mentions.
+        if let Some(q) = quoted.filter(|_| !speech && !tokens.is_empty()) {
+            let mut with_speaker = mentions.to_vec();
+            with_speaker.push(q.clone());
+            let first = &tokens[0];
+            self.content_evaluation(
+                tokens,
+                owner,
+                &with_speaker,
+                mentions.len(),
+                [0, tokens.len()],
+                false,
+                [first.start, first.end],
+                &mut out,
+            );
+        }
         out
+    }
+
+    /// The evaluation a speaker's words in tokens `[a, b)` make (the content of a
+    /// speech verb, or a quotation that goes on from an earlier sentence): a comment on
+    /// relations, a feeling about an act, the denial of an accusation, or a verdict
+    /// on an act or an actor. `tell`: the speech verb is "tell" (its addressee is
+    /// skipped as a target).
+    #[allow(clippy::too_many_arguments)] // the sentence context is naturally wide
+    fn content_evaluation(
+        &self,
+        tokens: &[Token],
+        owner: &[usize],
+        mentions: &[Found],
+        speaker: usize,
+        [a, b]: [usize; 2],
+        tell: bool,
+        span: [usize; 2],
+        out: &mut Vec<Evaluation>,
+    ) {
+        let n = tokens.len();
+        let norm = |j: usize| tokens[j].norm.as_str();
+        let coded = |m: usize| mentions[m].code.is_some();
+        let code_of = |m: usize| mentions[m].code.as_deref();
+        // The first coded mention in [a, b) that is not `speaker`'s actor.
+        let first_other = |a: usize, b: usize, speaker: usize| -> Option<(usize, usize)> {
+            (a..b)
+                .find(|&k| {
+                    owner[k] != usize::MAX
+                        && coded(owner[k])
+                        && (code_of(owner[k]) != code_of(speaker)
+                            || !same_actor(&mentions[owner[k]], &mentions[speaker]))
+                        && !mentions[owner[k]].pronoun
+                })
+                .map(|k| (owner[k], k))
+        };
+        if !coded(speaker) {
+            return;
+        }
+        if let Some(ev) = self.relation_comment(tokens, a, b, speaker, &first_other) {
+            out.push(Evaluation {
+                source: speaker,
+                target: ev.0,
+                code: ev.1,
+                frame: "relations comment",
+                span,
+                region: [0, 0],
+            });
+            return;
+        }
+        // "A said it was (\"very\") moved by B's announcement": approval 051,
+        // displeasure 110 (issue 10 class "positive evaluation"; quotes around
+        // the feeling end the dictionary pattern's clause, not this frame).
+        if let Some(ev) = feeling(tokens, a, b, speaker, &first_other) {
+            out.push(Evaluation {
+                source: speaker,
+                target: ev.0,
+                code: ev.1,
+                frame: "feeling about an act",
+                span,
+                region: [0, 0],
+            });
+            return;
+        }
+        // "A said B's decision was illegal": target before a "be" + evaluation.
+        for e in a..b {
+            // "A said B's accusations were baseless": A denies them (016) to
+            // B; "the allegations against C are not credible" defends C (052).
+            if let Some(acc) = denial(tokens, a, e) {
+                if !(acc..e).any(|k| is_be(norm(k))) {
+                    continue;
+                }
+                let against = (acc + 1..n.min(acc + 3))
+                    .find(|&k| matches!(norm(k), "against" | "about"))
+                    .and_then(|k| first_other(k + 1, e, speaker));
+                let (target, code) = match against {
+                    Some((t, _)) => (Some(t), "052"),
+                    None => (first_other(a, acc + 1, speaker).map(|x| x.0), "016"),
+                };
+                if let Some(t) = target {
+                    out.push(Evaluation {
+                        source: speaker,
+                        target: t,
+                        code,
+                        frame: "denial of an accusation",
+                        span,
+                        region: [0, 0],
+                    });
+                }
+                break;
+            }
+            let Some(verdict) = eval_code(tokens, e, false) else {
+                continue;
+            };
+            let Some(code) = verdict_code(tokens, e, verdict) else {
+                break;
+            };
+            if hedged(tokens, a, b, e) {
+                break;
+            }
+            let target = if RIGHT_V.contains(&norm(e)) {
+                first_other(a, e, speaker).map(|x| x.0)
+            } else if DECEIT_V.contains(&norm(e)) || DECEIT_ING.contains(&norm(e)) {
+                // The deceiver: the nearest actor before the verb, within its
+                // clause ("A told C that B lied" skips the addressee C).
+                (a.max(e.saturating_sub(6))..e)
+                    .rev()
+                    .take_while(|&k| !matches!(norm(k), "," | ";" | "that"))
+                    .find(|&k| {
+                        owner[k] != usize::MAX
+                            && coded(owner[k])
+                            && !mentions[owner[k]].pronoun
+                            && (code_of(owner[k]) != code_of(speaker)
+                                || !same_actor(&mentions[owner[k]], &mentions[speaker]))
+                    })
+                    .map(|k| owner[k])
+            } else {
+                // "A said B's decision was illegal": the owner of the group
+                // before the copula (issue 10 class "evaluative content after
+                // said"); "A told C that ..." skips the addressee C.
+                let Some(be) = (a..e).rev().find(|&k| is_be(norm(k))) else {
+                    break;
+                };
+                // The evaluation is the copula's predicate, not the object of
+                // another verb ("should not be forced to endure this charade").
+                if (be + 1..e).any(|k| norm(k) == "to" && !(k + 1 == e && norm(e) == "blame")) {
+                    break;
+                }
+                let s = group_start(tokens, owner, a, be, tell);
+                let earlier = if mentions[speaker].tok[0] < a {
+                    mentions[speaker].tok[0]
+                } else {
+                    0
+                };
+                match group_owner(tokens, owner, mentions, s, be, speaker) {
+                    _ if s + 1 == be && norm(s) == "it" => {
+                        extraposed(tokens, owner, mentions, e, b, speaker)
+                    }
+                    Owner::Actor(t) => Some(t),
+                    Owner::Own => None,
+                    Owner::Unknown => {
+                        earlier_owner(tokens, owner, mentions, s, be, earlier, speaker)
+                    }
+                }
+            };
+            if let Some(t) = target {
+                out.push(Evaluation {
+                    source: speaker,
+                    target: t,
+                    code,
+                    frame: "evaluative speech",
+                    span,
+                    region: [0, 0],
+                });
+            }
+            break;
+        }
     }
 
     /// "relations with B were at their worst" in tokens [a, b): (B, 012 or 013).

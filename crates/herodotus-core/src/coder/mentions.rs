@@ -59,6 +59,9 @@ pub(super) struct Context {
     pub(super) quote_speaker: Carried,
     /// Sentences since the last one that ended inside a quotation (0: it is open).
     pub(super) quote_open: Option<u8>,
+    /// The sentence being coded goes on with the last speaker's quotation and names
+    /// no speaker of its own (its words are `quote_speaker`'s).
+    pub(super) quote_continued: bool,
     /// The owner of the last act named by an event noun (see `anaphora.rs`).
     pub(super) events: super::anaphora::EventOwner,
     /// The index of the sentence being coded.
@@ -1427,6 +1430,7 @@ fn quoted_we(tokens: &[Token], out: &mut Vec<Found>, ctx: &mut Context) {
         .filter(|&j| tokens[j].norm == "\"")
         .take(64)
         .collect();
+    ctx.quote_continued = false;
     // A quotation left open by the previous sentence goes on in this one (for at
     // most three sentences without marks: an unbalanced mark ends it).
     // A sentence that starts with a mark opens a quotation (a paragraph of a long
@@ -1462,7 +1466,9 @@ fn quoted_we(tokens: &[Token], out: &mut Vec<Found>, ctx: &mut Context) {
     match speaker {
         Some(s) => ctx.quote_speaker = Some(s),
         // A quotation that goes on, or opens the sentence: the last speaker's.
-        None if open || marks.first() == Some(&0) => {}
+        None if open || marks.first() == Some(&0) => {
+            ctx.quote_continued = ctx.quote_speaker.is_some();
+        }
         None => ctx.quote_speaker = None,
     }
     let Some((code, name, kind)) = ctx.quote_speaker.clone() else {

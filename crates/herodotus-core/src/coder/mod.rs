@@ -457,11 +457,29 @@ impl Coder {
         trace.actors(text, &mentions);
         let year = article.date.map(|d| d.year);
         let country = ctx.article_country();
+        // The speaker of a quotation this sentence goes on with (no words of its own
+        // here: placed after the sentence's last token).
+        let quoted = ctx
+            .quote_continued
+            .then(|| ctx.quote_speaker.clone())
+            .flatten()
+            .map(|(code, name, kind)| mentions::Found {
+                tok: [tokens.len(), tokens.len()],
+                span: [0, 0],
+                code: Some(code),
+                name,
+                kind,
+                agent: None,
+                pronoun: false,
+                inferred: true,
+                pair: false,
+            });
         let raw = self.code_sentence(
             text,
             tokens,
             ids,
             &mentions,
+            quoted.as_ref(),
             si,
             year,
             country.as_deref(),
