@@ -589,6 +589,7 @@ impl Coder {
             keep
         });
         self.located(ids, &mut out);
+        protesters_of_the_police(&mut out);
         out
     }
 
@@ -1542,6 +1543,29 @@ fn party_tag(tokens: &[Token], c: usize) -> bool {
         && t(1).is_some_and(|x| matches!(x.norm.as_str(), "r" | "d" | "i") && x.capitalized)
         && t(2).is_some_and(|x| x.norm == "-" && !x.space_before)
         && t(3).is_some_and(|x| x.capitalized && !x.space_before)
+}
+
+/// Protesters named without a country in a sentence with the police of one country
+/// ("protesters clashed with Kenyan police", "Bolivian police dispersed
+/// demonstrators") are that country's opposition (issue 10 class "domestic unrest":
+/// police act at home). Troops are not enough, as they may be abroad. Inferred.
+fn protesters_of_the_police(out: &mut [Found]) {
+    let mut countries = out.iter().filter_map(|m| {
+        let c = ActorCode::new(m.code.as_deref()?);
+        (c.has_country() && c.has_role("COP")).then(|| c.country().to_string())
+    });
+    let Some(country) = countries.next() else {
+        return;
+    };
+    if countries.any(|c| c != country) {
+        return;
+    }
+    for m in out.iter_mut() {
+        if m.code.is_none() && !m.pronoun && m.agent.as_deref() == Some("~OPP") {
+            m.code = Some(apply_agent(&country, "~OPP"));
+            m.inferred = true;
+        }
+    }
 }
 
 /// Remembers a titled person for the article (bounded: an article names few).
