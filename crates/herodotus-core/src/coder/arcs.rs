@@ -54,6 +54,9 @@ const MAX_CLIMB: usize = 6;
 /// "aid to B", "pressure on B").
 const TARGET_CASES: &[&str] = &["with", "against", "to", "on", "at"];
 
+/// Participles of mediation: their "by" agent is a go-between ([`Arcs::mediator`]).
+const MEDIATED: &[&str] = &["brokered", "mediated", "facilitated", "hosted", "arranged"];
+
 /// Nouns of agreement or plan whose "for B to V" says what B is to do under them
 /// (issue 10 class: places and parties of another act taken as targets).
 const DEAL_NOUNS: &[&str] = &[
@@ -691,6 +694,30 @@ impl Arcs<'_> {
                         "in" | "inside" | "near" | "outside" | "across" | "throughout" | "during"
                     )
             }
+    }
+
+    /// Whether mention `m` is the agent of a participle of mediation on a noun ("a
+    /// deal brokered by C", "talks hosted by C"): the go-between of the act, not its
+    /// target (issue 10 class "mediators taken as targets").
+    pub(super) fn mediator(&self, m: usize, v: usize) -> bool {
+        let [s, e] = self.mentions[m].tok;
+        let word = |k: usize| self.tokens[k].norm.as_str();
+        // The words alone: "brokered by C" right before the mention (the parser may
+        // attach the participle anywhere).
+        if s >= 2 && word(s - 1) == "by" && MEDIATED.contains(&word(s - 2)) {
+            return true;
+        }
+        (s..e)
+            .filter(|&i| self.head(i).is_none_or(|p| !(s..e).contains(&p)))
+            .any(|i| {
+                let by = self.rel(i) == DepRel::OblAgent
+                    || self.children(i).any(|c| self.tokens[c].norm == "by");
+                by && self.head(i).is_some_and(|h| {
+                    h != v
+                        && self.rel(h) == DepRel::Acl
+                        && MEDIATED.contains(&self.tokens[h].norm.as_str())
+                })
+            })
     }
 
     /// Whether mention `m` is a core argument (subject or object) of a verb other

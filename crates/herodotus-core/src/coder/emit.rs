@@ -314,12 +314,18 @@ impl Coder {
                 let venue_act = code.as_deref().is_some_and(|c| {
                     matches!(CameoCode::new(c).root(), "04" | "05") || matches!(c, "026" | "036")
                 });
+                let cooperative = code.as_deref().is_some_and(|c| {
+                    matches!(
+                        CameoCode::new(c).root(),
+                        "03" | "04" | "05" | "06" | "07" | "08"
+                    )
+                });
                 self.roles_from_arcs(
                     x,
                     v,
                     &arc,
                     &clause,
-                    venue_act,
+                    (venue_act, cooperative),
                     (src_slot, tgt_slot),
                     tokens,
                     ids,
@@ -748,7 +754,7 @@ impl Coder {
         v: usize,
         arc: &ArcRoles,
         clause: &super::clause::Clause,
-        venue_act: bool,
+        (venue_act, cooperative): (bool, bool),
         (src_slot, tgt_slot): (Option<usize>, Option<usize>),
         tokens: &[Token],
         ids: &[u32],
@@ -791,6 +797,10 @@ impl Coder {
                 // not the target of the reported act; "A signed a deal in C": C is
                 // the venue of a meeting or agreement (issue 10 classes: speakers and
                 // places taken as targets).
+                targets.clear();
+            } else if cooperative && targets.first().is_some_and(|&t| x.mediator(t, v)) {
+                // "A and B signed a deal brokered by C": C is the go-between of a
+                // cooperative act (roots 03-08), not a party to it.
                 targets.clear();
             } else if targets.first().is_some_and(|&t| x.through_by_clause(t, v)) {
                 // "charged B with espionage by publishing files about the war in
