@@ -54,6 +54,9 @@ pub(super) struct Context {
     /// People the dictionaries do not know, introduced with a title and a country
     /// ("French envoy Jean Duval"), for later references by surname.
     pub(super) titled: Vec<Titled>,
+    /// A counted description that opened the last sentence ("Two soldiers ..."),
+    /// whose people the next sentence may name (see `described.rs`).
+    pub(super) described: Option<super::described::Described>,
     /// The actor who spoke the last direct quotation, for "we" and "us" in it and in
     /// the quotation's next sentences.
     pub(super) quote_speaker: Carried,
@@ -571,6 +574,7 @@ impl Coder {
             k += 1;
         }
         self.representatives(tokens, ids, &mut out);
+        self.described_people(tokens, &mut out, ctx);
         self.titled_people(tokens, &mut out, ctx);
         self.collective(tokens, &mut out, ctx);
         quoted_we(tokens, &mut out, ctx);
@@ -1121,7 +1125,7 @@ fn apply_agent(base: &str, agent: &str) -> String {
 }
 
 /// The words of tokens `a..b`, as written (names keep their case).
-fn names_text(tokens: &[Token], a: usize, b: usize) -> String {
+pub(super) fn names_text(tokens: &[Token], a: usize, b: usize) -> String {
     tokens[a..b]
         .iter()
         .map(|t| t.norm.as_str())
@@ -1138,7 +1142,7 @@ fn names_text(tokens: &[Token], a: usize, b: usize) -> String {
 /// A word that may be part of a person's name: capitalised, not all capitals, and
 /// not a capitalised function word, month or weekday ("In June, the then home
 /// secretary, ..." names nobody).
-fn name_word(tokens: &[Token], j: usize) -> bool {
+pub(super) fn name_word(tokens: &[Token], j: usize) -> bool {
     let t = &tokens[j];
     t.kind == TokenKind::Word
         && t.capitalized
@@ -1316,7 +1320,7 @@ const SECTOR_NOUNS: &[&str] = &["trade", "aid", "state", "finance"];
 
 /// Words of an organisation's or a thing's name, never of a person's: "American
 /// Airlines", "Russian Orthodox Church" (issue 10, class: nationality apposition).
-const ORGANISATION_WORDS: &[&str] = &[
+pub(super) const ORGANISATION_WORDS: &[&str] = &[
     "agency",
     "airlines",
     "airport",
@@ -1539,7 +1543,7 @@ fn party_tag(tokens: &[Token], c: usize) -> bool {
 }
 
 /// Remembers a titled person for the article (bounded: an article names few).
-fn remember_titled(ctx: &mut Context, surname: &str, name: &str, code: &str, inferred: bool) {
+pub(super) fn remember_titled(ctx: &mut Context, surname: &str, name: &str, code: &str, inferred: bool) {
     if ctx.titled.len() < 64 && !ctx.titled.iter().any(|p| p.surname == surname) {
         ctx.titled.push(Titled {
             surname: surname.to_string(),
@@ -1613,7 +1617,7 @@ fn compose(actor: &Found, agent: &Found) -> Found {
 }
 
 /// A person found by title (see `titled_people`): coded by the title, remembered by name.
-fn titled_person(tok: [usize; 2], span: [usize; 2], name: &str, code: &str) -> Found {
+pub(super) fn titled_person(tok: [usize; 2], span: [usize; 2], name: &str, code: &str) -> Found {
     Found {
         tok,
         span,

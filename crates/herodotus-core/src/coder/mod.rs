@@ -95,6 +95,7 @@ mod clause;
 mod compile;
 mod construct;
 mod context;
+mod described;
 mod emit;
 mod evaluative;
 mod mentions;
@@ -442,6 +443,8 @@ impl Coder {
             }
             Some((i, false)) => {
                 trace.discarded(false, &self.dicts.discards[i as usize].origin);
+                // A counted description names its people in the next sentence only.
+                ctx.described = None;
                 return false;
             }
             None => {}

@@ -1,0 +1,329 @@
+//! People described first and named later (issue 10 item 3): news introduces
+//! people the dictionaries do not know by a role description ("two federal police
+//! officers", "a Syrian soldier") and names them in apposition or in the next
+//! sentence. The names take the description's code and are remembered by surname
+//! for the rest of the article, like people found by title (`mentions.rs`,
+//! `titled_people`).
+//!
+//! - **Apposition after the description**: "Two police officers, Tova Rask and
+//!   Mikel Tamm, were charged": the description's mention takes the names' words
+//!   (one actor), and each name is remembered.
+//! - **Apposition before it**: "Tova Rask and Mikel Tamm, two police officers,
+//!   ...", "..., both soldiers, ...": each name becomes a person with the
+//!   description's code (one name with "a", "an" or "the" is `titled_people`'s).
+//! - **The next sentence**: a sentence that opens with a counted description ("Two
+//!   federal prison officers were charged ...") and the sentence right after it,
+//!   which names exactly that many unknown full names in one coordination ("...
+//!   alleged that Tova Rask and Mikel Tamm slept on duty"): each name becomes a
+//!   person with the description's code.
+//!
+//! Conservative on purpose: a description is an agent with a role (a composed one,
+//! or a bare one that took the article's country, marked inferred, or a definite
+//! one resolved from the context); a name is two or three capitalised words with no
+//! dictionary mention in them (a surname alias after the first word gives way) and
+//! no word of an organisation's name; a count must match the names exactly ("a",
+//! "an" and "one" one name, "both" two); the next-sentence reading needs a count
+//! of two to six opening the sentence (after the dateline at most), and only the
+//! immediately following sentence, with names that carry no title of their own.
+//!
+//! Cost: per sentence, one pass over the mentions and, from each candidate start,
+//! a coordination of at most [`MAX_NAMES`] names of at most three words each: linear
+//! in the sentence.
+
+use super::mentions::{
+    name_word, names_text, remember_titled, titled_person, Context, Found, ORGANISATION_WORDS,
+};
+use super::Coder;
+use crate::codes::ActorCode;
+use crate::dict::ActorKind;
+use crate::tokens::{Token, TokenKind};
+
+/// Most names in one coordination read as the people of one description.
+const MAX_NAMES: usize = 6;
+
+/// Longest stretch of tokens a coordination of names may take: `MAX_NAMES` names of
+/// three words and a separator ("," or "and", or ", and") after each.
+const MAX_NAMES_TOKENS: usize = MAX_NAMES * 5;
+
+/// A counted description that opened the last sentence ("Two soldiers ..."), for
+/// the names of the sentence right after it.
+#[derive(Clone, Debug)]
+pub(super) struct Described {
+    count: usize,
+    code: String,
+    inferred: bool,
+}
+
+/// What stands before a description: a count ("two", "3", "both"), a singular
+/// article ("a", "an", "one"), or a definite article or nothing.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Det {
+    Count(usize),
+    One,
+    Open,
+}
+
+impl Det {
+    /// Whether `n` names fit the determiner.
+    fn fits(self, n: usize) -> bool {
+        match self {
+            Det::Count(c) => n == c,
+            Det::One => n == 1,
+            Det::Open => (1..=3).contains(&n),
+        }
+    }
+}
+
+impl Coder {
+    /// Names given to a role description in apposition or in the next sentence (see
+    /// the module's documentation). Runs before `titled_people`, on the composed
+    /// mentions; adds people and remembers them in `ctx`.
+    pub(super) fn described_people(&self, tokens: &[Token], out: &mut Vec<Found>, ctx: &mut Context) {
+        let pending = ctx.described.take();
+        let mut added: Vec<Found> = Vec::new();
+        // Surname aliases of the dictionary inside a name taken here (start tokens).
+        let mut claimed: Vec<usize> = Vec::new();
+        // The descriptions named by an apposition in this sentence (their index).
+        let mut named: Vec<usize> = Vec::new();
+        for idx in 0..out.len() {
+            if !description(&out[idx]) {
+                continue;
+            }
+            let m = out[idx].clone();
+            let code = m.code.clone().unwrap_or_default();
+            let (start, det) = determiner(tokens, m.tok[0]);
+            // "two police officers, Tova Rask and Mikel Tamm,"
+            if tokens.get(m.tok[1]).is_some_and(|t| t.norm == ",") {
+                if let Some((runs, end)) = coordination(tokens, out, m.tok[1] + 1) {
+                    let closed = tokens
+                        .get(end)
+                        .is_none_or(|t| matches!(t.norm.as_str(), "," | "." | ";"));
+                    if closed && det.fits(runs.len()) {
+                        for &[a, b] in &runs {
+                            claimed.extend(aliases(out, a, b));
+                            let name = names_text(tokens, a, b);
+                            remember_titled(ctx, &tokens[b - 1].norm, &name, &code, m.inferred);
+                        }
+                        let last = runs[runs.len() - 1][1];
+                        let e = &mut out[idx];
+                        e.tok[1] = last;
+                        e.span[1] = tokens[last - 1].end;
+                        named.push(idx);
+                        continue;
+                    }
+                }
+            }
+            // "Tova Rask and Mikel Tamm, two police officers," (one name after a
+            // comma with "a", "an" or "the" is `titled_people`'s).
+            if start < 3 || tokens[start - 1].norm != "," {
+                continue;
+            }
+            let comma = start - 1;
+            let from = comma.saturating_sub(MAX_NAMES_TOKENS);
+            let found = (from..comma)
+                .filter(|&a| a == 0 || !name_word(tokens, a - 1))
+                .find_map(|a| coordination(tokens, out, a).filter(|&(_, end)| end == comma));
+            let Some((runs, _)) = found else { continue };
+            if det.fits(runs.len()) && (runs.len() >= 2 || matches!(det, Det::Count(_))) {
+                for &[a, b] in &runs {
+                    claimed.extend(aliases(out, a, b));
+                    let name = names_text(tokens, a, b);
+                    let mut p = titled_person([a, b], [tokens[a].start, tokens[b - 1].end], &name, &code);
+                    p.inferred = m.inferred;
+                    added.push(p);
+                    remember_titled(ctx, &tokens[b - 1].norm, &name, &code, m.inferred);
+                }
+                named.push(idx);
+            }
+        }
+        // The sentence after a counted description: exactly that many unknown full
+        // names in one coordination, with no title of their own.
+        if let Some(d) = pending {
+            let mut a = 0;
+            while a < tokens.len() {
+                let titled = a > 0
+                    && (name_word(tokens, a - 1)
+                        || out.iter().any(|m| m.tok[0] < a && a - 1 < m.tok[1]));
+                if !name_word(tokens, a) || titled {
+                    a += 1;
+                    continue;
+                }
+                let Some((runs, end)) = coordination(tokens, out, a) else {
+                    a += 1;
+                    continue;
+                };
+                if runs.len() == d.count {
+                    for &[a, b] in &runs {
+                        claimed.extend(aliases(out, a, b));
+                        let name = names_text(tokens, a, b);
+                        let mut p = titled_person([a, b], [tokens[a].start, tokens[b - 1].end], &name, &d.code);
+                        p.inferred = d.inferred;
+                        added.push(p);
+                        remember_titled(ctx, &tokens[b - 1].norm, &name, &d.code, d.inferred);
+                    }
+                    break;
+                }
+                a = end.max(a + 1);
+            }
+        }
+        // A counted description opening this sentence, its people not named in it.
+        if let Some((idx, m)) = out.iter().enumerate().find(|(_, m)| !m.pronoun) {
+            let (start, det) = determiner(tokens, m.tok[0]);
+            let opens = start == 0
+                || (start >= 2
+                    && matches!(tokens[start - 1].norm.as_str(), "-" | "--" | "—" | "–")
+                    && tokens[..start - 1].iter().all(|t| t.all_caps || t.kind != TokenKind::Word));
+            if let Det::Count(count) = det {
+                if opens && description(m) && !named.contains(&idx) {
+                    ctx.described = Some(Described {
+                        count,
+                        code: m.code.clone().unwrap_or_default(),
+                        inferred: m.inferred,
+                    });
+                }
+            }
+        }
+        if !claimed.is_empty() {
+            out.retain(|m| !(claimed.contains(&m.tok[0]) && alias(m)));
+        }
+        super::mentions::add_mentions(out, added);
+    }
+}
+
+/// A role description: an agent with a role (composed with a country, or a bare or
+/// definite one the context coded), not a person, a pronoun or a collective pair.
+fn description(m: &Found) -> bool {
+    m.kind == ActorKind::Agent
+        && !m.pronoun
+        && !m.pair
+        && m.code
+            .as_deref()
+            .is_some_and(|c| c.len() > 3 && ActorCode::new(c).has_country())
+}
+
+/// A dictionary person matched by one word: a surname alias, which gives way to a
+/// longer name around it.
+fn alias(m: &Found) -> bool {
+    m.kind == ActorKind::Person
+        && !m.pronoun
+        && !m.inferred
+        && m.agent.is_none()
+        && m.tok[1] - m.tok[0] == 1
+}
+
+/// The start tokens of the surname aliases inside tokens `a..b`.
+fn aliases(out: &[Found], a: usize, b: usize) -> Vec<usize> {
+    out.iter()
+        .filter(|m| m.tok[0] < b && a < m.tok[1])
+        .map(|m| m.tok[0])
+        .collect()
+}
+
+/// The determiner of a description whose mention starts at token `first`, over at
+/// most three lower-case modifiers ("two federal prison officers", "the two
+/// officers"): where the description starts, and what the determiner says of its
+/// number (nothing found: the mention's own start, open).
+fn determiner(tokens: &[Token], first: usize) -> (usize, Det) {
+    let mut j = first;
+    while j > 0 && first - j <= 3 {
+        let t = &tokens[j - 1];
+        if t.kind != TokenKind::Word {
+            break;
+        }
+        let det = match t.norm.as_str() {
+            "two" | "2" | "both" => Some(Det::Count(2)),
+            "three" | "3" => Some(Det::Count(3)),
+            "four" | "4" => Some(Det::Count(4)),
+            "five" | "5" => Some(Det::Count(5)),
+            "six" | "6" => Some(Det::Count(6)),
+            "a" | "an" | "one" => Some(Det::One),
+            "the" => Some(Det::Open),
+            _ => None,
+        };
+        if let Some(d) = det {
+            let mut s = j - 1;
+            if matches!(d, Det::Count(_)) && s > 0 && tokens[s - 1].norm == "the" {
+                s -= 1;
+            }
+            return (s, d);
+        }
+        if t.capitalized || first - j == 3 {
+            break;
+        }
+        j -= 1;
+    }
+    (first, Det::Open)
+}
+
+/// A full name of two or three capitalised words starting at token `a`, that does
+/// not go on into a fourth: its end.
+fn full_name(tokens: &[Token], a: usize) -> Option<usize> {
+    if !name_word(tokens, a) {
+        return None;
+    }
+    let mut b = a + 1;
+    while b < tokens.len() && b - a < 3 && name_word(tokens, b) && tokens[b].space_before {
+        b += 1;
+    }
+    let goes_on = b < tokens.len() && name_word(tokens, b) && tokens[b].space_before;
+    (b - a >= 2 && !goes_on).then_some(b)
+}
+
+/// Names the dictionaries do not know, coordinated from token `a`: "A B", "A B and
+/// C D", "A B, C D and E F" (at most [`MAX_NAMES`]). Each is a full name with no
+/// mention in it but surname aliases after its first word, and no word of an
+/// organisation's name. Returns the names and the token after the last one.
+fn coordination(tokens: &[Token], out: &[Found], a: usize) -> Option<(Vec<[usize; 2]>, usize)> {
+    let mut runs: Vec<[usize; 2]> = Vec::new();
+    let mut j = a;
+    let mut joined = false;
+    loop {
+        let b = full_name(tokens, j)?;
+        let free = out
+            .iter()
+            .filter(|m| m.tok[0] < b && j < m.tok[1])
+            .all(|m| alias(m) && j < m.tok[0] && m.tok[1] <= b);
+        if !free
+            || tokens[j..b]
+                .iter()
+                .any(|t| ORGANISATION_WORDS.contains(&t.norm.as_str()))
+        {
+            return None;
+        }
+        runs.push([j, b]);
+        if joined || runs.len() >= MAX_NAMES {
+            return Some((runs, b));
+        }
+        let next = |k: usize| tokens.get(k).map(|t| t.norm.as_str());
+        match (next(b), next(b + 1)) {
+            (Some("and"), _) => {
+                joined = true;
+                j = b + 1;
+            }
+            (Some(","), Some("and")) if runs.len() >= 2 => {
+                joined = true;
+                j = b + 2;
+            }
+            (Some(","), Some(_)) if full_name(tokens, b + 1).is_some() && runs.len() < MAX_NAMES - 1 => {
+                // A list goes on only if an "and" closes it.
+                let mut k = b + 1;
+                let mut ok = false;
+                while k < tokens.len() && k < b + MAX_NAMES_TOKENS {
+                    if tokens[k].norm == "and" {
+                        ok = true;
+                        break;
+                    }
+                    if !(name_word(tokens, k) || tokens[k].norm == ",") {
+                        break;
+                    }
+                    k += 1;
+                }
+                if !ok {
+                    return (runs.len() == 1).then_some((runs, b));
+                }
+                j = b + 1;
+            }
+            _ => return (runs.len() == 1).then_some((runs, b)),
+        }
+    }
+}
