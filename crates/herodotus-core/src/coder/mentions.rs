@@ -1465,8 +1465,21 @@ fn quoted_we(tokens: &[Token], out: &mut Vec<Found>, ctx: &mut Context) {
         .map(|m| (m.code.clone().unwrap_or_default(), m.name.clone(), m.kind));
     match speaker {
         Some(s) => ctx.quote_speaker = Some(s),
-        // A quotation that goes on, or opens the sentence: the last speaker's.
-        None if open || marks.first() == Some(&0) => {}
+        // A quotation that goes on, or opens the sentence: the last speaker's,
+        // unless a name the coder does not know speaks it ("“...,” Figgins said":
+        // someone new, not the last speaker).
+        None if open || marks.first() == Some(&0) => {
+            let named = (1..tokens.len().min(4096)).any(|j| {
+                SPEAKS.contains(&tokens[j].norm.as_str())
+                    && !inside(j)
+                    && [j - 1, j + 1]
+                        .into_iter()
+                        .any(|k| k < tokens.len() && !inside(k) && name_word(tokens, k))
+            });
+            if named {
+                ctx.quote_speaker = None;
+            }
+        }
         None => ctx.quote_speaker = None,
     }
     let Some((code, name, kind)) = ctx.quote_speaker.clone() else {
@@ -1496,6 +1509,10 @@ fn quoted_we(tokens: &[Token], out: &mut Vec<Found>, ctx: &mut Context) {
         out.sort_by_key(|m| m.tok[0]);
     }
 }
+
+/// Speech verbs that name a quotation's speaker next to them ("Figgins said",
+/// "said Figgins"; see `quoted_we`).
+const SPEAKS: &[&str] = &["said", "says", "added", "told", "asked", "wrote"];
 
 /// A mention at tokens `tok` that only modifies the noun after it: a sponsor
 /// ("Russian-backed", "US-led", "Iranian-funded") or a stance ("pro-Russian",
