@@ -16,6 +16,9 @@
 //!   which names exactly that many unknown full names in one coordination ("...
 //!   alleged that Tova Rask and Mikel Tamm slept on duty"): each name becomes a
 //!   person with the description's code.
+//! - **Later, by the description's word**: once a description has named two or
+//!   more people, "the officers" or "the two officers" (its last word after "the",
+//!   when that word is no actor of its own) is that group, with its code.
 //!
 //! Conservative on purpose: a description is an agent with a role (a composed one,
 //! or a bare one that took the article's country, marked inferred, or a definite
@@ -26,9 +29,11 @@
 //! of two to six opening the sentence (after the dateline at most), and only the
 //! immediately following sentence, with names that carry no title of their own.
 //!
-//! Cost: per sentence, one pass over the mentions and, from each candidate start,
-//! a coordination of at most [`MAX_NAMES`] names of at most three words each: linear
-//! in the sentence.
+//! Cost: per window, one pass over the tokens for the group's word, and per
+//! description (at most the window's mentions) or candidate start a coordination
+//! of at most [`MAX_NAMES`] names of at most three words each, looked for over at
+//! most [`MAX_NAMES_TOKENS`] tokens: a constant per token, so linear in the
+//! window. The memory is one pending description and one group per article.
 
 use super::mentions::{
     name_word, names_text, remember_titled, titled_person, Context, Found, ORGANISATION_WORDS,
@@ -50,6 +55,17 @@ const MAX_NAMES_TOKENS: usize = MAX_NAMES * 5;
 #[derive(Clone, Debug)]
 pub(super) struct Described {
     count: usize,
+    code: String,
+    inferred: bool,
+    /// The description's last word ("officers" of "two prison officers").
+    head: String,
+}
+
+/// The last group of people named for a description, for "the officers" or "the
+/// two officers" (its head word after "the") later in the article.
+#[derive(Clone, Debug)]
+pub(super) struct Group {
+    head: String,
     code: String,
     inferred: bool,
 }
@@ -78,9 +94,40 @@ impl Coder {
     /// Names given to a role description in apposition or in the next sentence (see
     /// the module's documentation). Runs before `titled_people`, on the composed
     /// mentions; adds people and remembers them in `ctx`.
-    pub(super) fn described_people(&self, tokens: &[Token], out: &mut Vec<Found>, ctx: &mut Context) {
+    pub(super) fn described_people(
+        &self,
+        tokens: &[Token],
+        out: &mut Vec<Found>,
+        ctx: &mut Context,
+    ) {
         let pending = ctx.described.take();
         let mut added: Vec<Found> = Vec::new();
+        // "the officers", "the two officers": the last group named for a
+        // description whose head word is not an actor of its own.
+        if let Some(g) = &ctx.described_group {
+            for j in 1..tokens.len() {
+                let mut d = j - 1;
+                if count_word(&tokens[d].norm).is_some() && d > 0 {
+                    d -= 1;
+                }
+                if tokens[j].norm == g.head
+                    && tokens[d].norm == "the"
+                    && !out.iter().any(|m| m.tok[0] <= j && j < m.tok[1])
+                {
+                    added.push(Found {
+                        tok: [j, j + 1],
+                        span: [tokens[j].start, tokens[j].end],
+                        code: Some(g.code.clone()),
+                        name: format!("the {}", g.head),
+                        kind: ActorKind::Agent,
+                        agent: None,
+                        pronoun: false,
+                        inferred: g.inferred,
+                        pair: false,
+                    });
+                }
+            }
+        }
         // Surname aliases of the dictionary inside a name taken here (start tokens).
         let mut claimed: Vec<usize> = Vec::new();
         // The descriptions named by an apposition in this sentence (their index).
@@ -103,6 +150,13 @@ impl Coder {
                             claimed.extend(aliases(out, a, b));
                             let name = names_text(tokens, a, b);
                             remember_titled(ctx, &tokens[b - 1].norm, &name, &code, m.inferred);
+                        }
+                        if runs.len() >= 2 {
+                            ctx.described_group = Some(Group {
+                                head: tokens[m.tok[1] - 1].norm.clone(),
+                                code: code.clone(),
+                                inferred: m.inferred,
+                            });
                         }
                         let last = runs[runs.len() - 1][1];
                         let e = &mut out[idx];
@@ -128,11 +182,17 @@ impl Coder {
                 for &[a, b] in &runs {
                     claimed.extend(aliases(out, a, b));
                     let name = names_text(tokens, a, b);
-                    let mut p = titled_person([a, b], [tokens[a].start, tokens[b - 1].end], &name, &code);
+                    let mut p =
+                        titled_person([a, b], [tokens[a].start, tokens[b - 1].end], &name, &code);
                     p.inferred = m.inferred;
                     added.push(p);
                     remember_titled(ctx, &tokens[b - 1].norm, &name, &code, m.inferred);
                 }
+                ctx.described_group = Some(Group {
+                    head: tokens[m.tok[1] - 1].norm.clone(),
+                    code: code.clone(),
+                    inferred: m.inferred,
+                });
                 named.push(idx);
             }
         }
@@ -156,11 +216,21 @@ impl Coder {
                     for &[a, b] in &runs {
                         claimed.extend(aliases(out, a, b));
                         let name = names_text(tokens, a, b);
-                        let mut p = titled_person([a, b], [tokens[a].start, tokens[b - 1].end], &name, &d.code);
+                        let mut p = titled_person(
+                            [a, b],
+                            [tokens[a].start, tokens[b - 1].end],
+                            &name,
+                            &d.code,
+                        );
                         p.inferred = d.inferred;
                         added.push(p);
                         remember_titled(ctx, &tokens[b - 1].norm, &name, &d.code, d.inferred);
                     }
+                    ctx.described_group = Some(Group {
+                        head: d.head.clone(),
+                        code: d.code.clone(),
+                        inferred: d.inferred,
+                    });
                     break;
                 }
                 a = end.max(a + 1);
@@ -172,13 +242,16 @@ impl Coder {
             let opens = start == 0
                 || (start >= 2
                     && matches!(tokens[start - 1].norm.as_str(), "-" | "--" | "—" | "–")
-                    && tokens[..start - 1].iter().all(|t| t.all_caps || t.kind != TokenKind::Word));
+                    && tokens[..start - 1]
+                        .iter()
+                        .all(|t| t.all_caps || t.kind != TokenKind::Word));
             if let Det::Count(count) = det {
                 if opens && description(m) && !named.contains(&idx) {
                     ctx.described = Some(Described {
                         count,
                         code: m.code.clone().unwrap_or_default(),
                         inferred: m.inferred,
+                        head: tokens[m.tok[1] - 1].norm.clone(),
                     });
                 }
             }
@@ -231,14 +304,10 @@ fn determiner(tokens: &[Token], first: usize) -> (usize, Det) {
             break;
         }
         let det = match t.norm.as_str() {
-            "two" | "2" | "both" => Some(Det::Count(2)),
-            "three" | "3" => Some(Det::Count(3)),
-            "four" | "4" => Some(Det::Count(4)),
-            "five" | "5" => Some(Det::Count(5)),
-            "six" | "6" => Some(Det::Count(6)),
+            "both" => Some(Det::Count(2)),
             "a" | "an" | "one" => Some(Det::One),
             "the" => Some(Det::Open),
-            _ => None,
+            w => count_word(w).map(Det::Count),
         };
         if let Some(d) = det {
             let mut s = j - 1;
@@ -253,6 +322,18 @@ fn determiner(tokens: &[Token], first: usize) -> (usize, Det) {
         j -= 1;
     }
     (first, Det::Open)
+}
+
+/// The count a word says ("two", "3"): two to six, the counts read here.
+fn count_word(w: &str) -> Option<usize> {
+    match w {
+        "two" | "2" => Some(2),
+        "three" | "3" => Some(3),
+        "four" | "4" => Some(4),
+        "five" | "5" => Some(5),
+        "six" | "6" => Some(6),
+        _ => None,
+    }
 }
 
 /// A full name of two or three capitalised words starting at token `a`, that does
@@ -304,7 +385,9 @@ fn coordination(tokens: &[Token], out: &[Found], a: usize) -> Option<(Vec<[usize
                 joined = true;
                 j = b + 2;
             }
-            (Some(","), Some(_)) if full_name(tokens, b + 1).is_some() && runs.len() < MAX_NAMES - 1 => {
+            (Some(","), Some(_))
+                if full_name(tokens, b + 1).is_some() && runs.len() < MAX_NAMES - 1 =>
+            {
                 // A list goes on only if an "and" closes it.
                 let mut k = b + 1;
                 let mut ok = false;

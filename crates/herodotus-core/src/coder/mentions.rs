@@ -57,6 +57,9 @@ pub(super) struct Context {
     /// A counted description that opened the last sentence ("Two soldiers ..."),
     /// whose people the next sentence may name (see `described.rs`).
     pub(super) described: Option<super::described::Described>,
+    /// The last group of people named for a description, for "the officers" later
+    /// (see `described.rs`).
+    pub(super) described_group: Option<super::described::Group>,
     /// The actor who spoke the last direct quotation, for "we" and "us" in it and in
     /// the quotation's next sentences.
     pub(super) quote_speaker: Carried,
@@ -1560,7 +1563,13 @@ fn party_tag(tokens: &[Token], c: usize) -> bool {
 }
 
 /// Remembers a titled person for the article (bounded: an article names few).
-pub(super) fn remember_titled(ctx: &mut Context, surname: &str, name: &str, code: &str, inferred: bool) {
+pub(super) fn remember_titled(
+    ctx: &mut Context,
+    surname: &str,
+    name: &str,
+    code: &str,
+    inferred: bool,
+) {
     if ctx.titled.len() < 64 && !ctx.titled.iter().any(|p| p.surname == surname) {
         ctx.titled.push(Titled {
             surname: surname.to_string(),
