@@ -351,9 +351,10 @@ fn full_name(tokens: &[Token], a: usize) -> Option<usize> {
 }
 
 /// Names the dictionaries do not know, coordinated from token `a`: "A B", "A B and
-/// C D", "A B, C D and E F" (at most [`MAX_NAMES`]). Each is a full name with no
-/// mention in it but surname aliases after its first word, and no word of an
-/// organisation's name. Returns the names and the token after the last one.
+/// C D", "A B, C D and E F" (at most [`MAX_NAMES`]), each maybe with an age ("A B,
+/// 31, and C D"). Each is a full name with no mention in it but surname aliases
+/// after its first word, and no word of an organisation's name; a list of two or
+/// more needs its "and". Returns the names and the token after the last one.
 fn coordination(tokens: &[Token], out: &[Found], a: usize) -> Option<(Vec<[usize; 2]>, usize)> {
     let mut runs: Vec<[usize; 2]> = Vec::new();
     let mut j = a;
@@ -375,38 +376,35 @@ fn coordination(tokens: &[Token], out: &[Found], a: usize) -> Option<(Vec<[usize
         if joined || runs.len() >= MAX_NAMES {
             return Some((runs, b));
         }
+        // After the name and its age, if any: the separator.
+        let (s, comma) = match age(tokens, b) {
+            Some(k) => (k, true),
+            None => (b, false),
+        };
         let next = |k: usize| tokens.get(k).map(|t| t.norm.as_str());
-        match (next(b), next(b + 1)) {
+        match (next(s), next(s + 1)) {
             (Some("and"), _) => {
                 joined = true;
-                j = b + 1;
+                j = s + 1;
             }
             (Some(","), Some("and")) if runs.len() >= 2 => {
                 joined = true;
-                j = b + 2;
+                j = s + 2;
             }
-            (Some(","), Some(_))
-                if full_name(tokens, b + 1).is_some() && runs.len() < MAX_NAMES - 1 =>
-            {
-                // A list goes on only if an "and" closes it.
-                let mut k = b + 1;
-                let mut ok = false;
-                while k < tokens.len() && k < b + MAX_NAMES_TOKENS {
-                    if tokens[k].norm == "and" {
-                        ok = true;
-                        break;
-                    }
-                    if !(name_word(tokens, k) || tokens[k].norm == ",") {
-                        break;
-                    }
-                    k += 1;
-                }
-                if !ok {
-                    return (runs.len() == 1).then_some((runs, b));
-                }
-                j = b + 1;
-            }
+            (Some(","), Some(_)) if full_name(tokens, s + 1).is_some() => j = s + 1,
+            _ if comma && full_name(tokens, s).is_some() => j = s,
+            // The end of the names: one name alone, or a list without its "and",
+            // which is no coordination.
             _ => return (runs.len() == 1).then_some((runs, b)),
         }
     }
+}
+
+/// An age after a name, ", 31,": the token after its second comma.
+fn age(tokens: &[Token], b: usize) -> Option<usize> {
+    let t = |k: usize| tokens.get(b + k);
+    (t(0).is_some_and(|x| x.norm == ",")
+        && t(1).is_some_and(|x| x.kind == TokenKind::Number && x.norm.len() <= 3)
+        && t(2).is_some_and(|x| x.norm == ","))
+    .then_some(b + 3)
 }
