@@ -26,7 +26,8 @@
 //! dictionary mention in them (a surname alias after the first word gives way) and
 //! no word of an organisation's name; a count must match the names exactly ("a",
 //! "an" and "one" one name, "both" two); the next-sentence reading needs a count
-//! of two to six opening the sentence (after the dateline at most), and only the
+//! of two to six opening the sentence (after the dateline or a short time phrase
+//! at most: "On Tuesday, two officers ..."), and only the
 //! immediately following sentence, with names that carry no title of their own.
 //!
 //! Cost: per window, one pass over the tokens for the group's word, and per
@@ -239,12 +240,24 @@ impl Coder {
         // A counted description opening this sentence, its people not named in it.
         if let Some((idx, m)) = out.iter().enumerate().find(|(_, m)| !m.pronoun) {
             let (start, det) = determiner(tokens, m.tok[0]);
+            // At the sentence's start, after a dateline ("WASHINGTON –") or after a
+            // short time phrase and its comma ("On Tuesday, two officers ...").
             let opens = start == 0
                 || (start >= 2
                     && matches!(tokens[start - 1].norm.as_str(), "-" | "--" | "—" | "–")
                     && tokens[..start - 1]
                         .iter()
-                        .all(|t| t.all_caps || t.kind != TokenKind::Word));
+                        .all(|t| t.all_caps || t.kind != TokenKind::Word))
+                || (start >= 3
+                    && start <= 5
+                    && tokens[start - 1].norm == ","
+                    && (matches!(
+                        tokens[0].norm.as_str(),
+                        "on" | "late" | "early" | "earlier" | "last"
+                    ) || crate::tokens::is_calendar_word(&tokens[0].norm))
+                    && tokens[1..start - 1]
+                        .iter()
+                        .all(|t| t.kind != TokenKind::Punct));
             if let Det::Count(count) = det {
                 if opens && description(m) && !named.contains(&idx) {
                     ctx.described = Some(Described {
