@@ -248,8 +248,7 @@ impl Coder {
                     && tokens[..start - 1]
                         .iter()
                         .all(|t| t.all_caps || t.kind != TokenKind::Word))
-                || (start >= 3
-                    && start <= 5
+                || ((3..=5).contains(&start)
                     && tokens[start - 1].norm == ","
                     && (matches!(
                         tokens[0].norm.as_str(),
