@@ -140,6 +140,11 @@ impl Coder {
             let m = out[idx].clone();
             let code = m.code.clone().unwrap_or_default();
             let (start, det) = determiner(tokens, m.tok[0]);
+            // "their nominee for governor, Ann Doe," "the head of police, Ann Doe":
+            // the person holds another role.
+            if start > 0 && matches!(tokens[start - 1].norm.as_str(), "for" | "of") {
+                continue;
+            }
             // "two police officers, Tova Rask and Mikel Tamm,"
             if tokens.get(m.tok[1]).is_some_and(|t| t.norm == ",") {
                 if let Some((runs, end)) = coordination(tokens, out, m.tok[1] + 1) {

@@ -1469,16 +1469,28 @@ fn quoted_we(tokens: &[Token], out: &mut Vec<Found>, ctx: &mut Context) {
     match speaker {
         Some(s) => ctx.quote_speaker = Some(s),
         // A quotation that goes on, or opens the sentence: the last speaker's,
-        // unless a name the coder does not know speaks it ("“...,” Figgins said":
-        // someone new, not the last speaker).
+        // unless the last speaker is a person and a name the coder does not know,
+        // not theirs, speaks it ("“...,” Figgins said": someone new). After an
+        // organisation or a country, a named person may be its voice ("added
+        // Lopes" after "Lopes of NASA").
         None if open || marks.first() == Some(&0) => {
-            let named = (1..tokens.len().min(4096)).any(|j| {
-                SPEAKS.contains(&tokens[j].norm.as_str())
-                    && !inside(j)
-                    && [j - 1, j + 1]
-                        .into_iter()
-                        .any(|k| k < tokens.len() && !inside(k) && name_word(tokens, k))
-            });
+            let last = match &ctx.quote_speaker {
+                Some((_, name, ActorKind::Person)) => {
+                    name.rsplit(' ').next().unwrap_or("").to_lowercase()
+                }
+                _ => String::new(),
+            };
+            let named = !last.is_empty()
+                && (1..tokens.len().min(4096)).any(|j| {
+                    SPEAKS.contains(&tokens[j].norm.as_str())
+                        && !inside(j)
+                        && [j - 1, j + 1].into_iter().any(|k| {
+                            k < tokens.len()
+                                && !inside(k)
+                                && name_word(tokens, k)
+                                && tokens[k].norm != last
+                        })
+                });
             if named {
                 ctx.quote_speaker = None;
             }
