@@ -51,6 +51,14 @@ const MAX_NAMES: usize = 6;
 /// three words and a separator ("," or "and", or ", and") after each.
 const MAX_NAMES_TOKENS: usize = MAX_NAMES * 5;
 
+/// Words of places' names, never of a person's: "San Isidro", "Port Harcourt",
+/// "North Kordofan" (with `ORGANISATION_WORDS`, which has "new" and "coast").
+const PLACE_WORDS: &[&str] = &[
+    "bay", "beach", "central", "city", "county", "district", "east", "eastern", "fort", "lake",
+    "mount", "north", "northern", "port", "province", "river", "saint", "san", "santa", "south",
+    "southern", "st", "valley", "west", "western",
+];
+
 /// A counted description that opened the last sentence ("Two soldiers ..."), for
 /// the names of the sentence right after it.
 #[derive(Clone, Debug)]
@@ -207,9 +215,15 @@ impl Coder {
         if let Some(d) = pending {
             let mut a = 0;
             while a < tokens.len() {
+                // A title of their own, a longer name, or a place's preposition
+                // ("in Nuevo Laredo and Ciudad Juarez") before the names.
                 let titled = a > 0
                     && (name_word(tokens, a - 1)
-                        || out.iter().any(|m| m.tok[0] < a && a - 1 < m.tok[1]));
+                        || out.iter().any(|m| m.tok[0] < a && a - 1 < m.tok[1])
+                        || matches!(
+                            tokens[a - 1].norm.as_str(),
+                            "in" | "at" | "from" | "near" | "to" | "into" | "across" | "outside"
+                        ));
                 if !name_word(tokens, a) || titled {
                     a += 1;
                     continue;
@@ -383,9 +397,10 @@ fn coordination(tokens: &[Token], out: &[Found], a: usize) -> Option<(Vec<[usize
             .filter(|m| m.tok[0] < b && j < m.tok[1])
             .all(|m| alias(m) && j < m.tok[0] && m.tok[1] <= b);
         if !free
-            || tokens[j..b]
-                .iter()
-                .any(|t| ORGANISATION_WORDS.contains(&t.norm.as_str()))
+            || tokens[j..b].iter().any(|t| {
+                ORGANISATION_WORDS.contains(&t.norm.as_str())
+                    || PLACE_WORDS.contains(&t.norm.as_str())
+            })
         {
             return None;
         }
