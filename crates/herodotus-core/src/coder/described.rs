@@ -370,7 +370,7 @@ fn count_word(w: &str) -> Option<usize> {
 /// A full name of two or three capitalised words starting at token `a`, that does
 /// not go on into a fourth: its end.
 fn full_name(tokens: &[Token], a: usize) -> Option<usize> {
-    if !name_word(tokens, a) {
+    if a >= tokens.len() || !name_word(tokens, a) {
         return None;
     }
     let mut b = a + 1;
@@ -439,4 +439,55 @@ fn age(tokens: &[Token], b: usize) -> Option<usize> {
         && t(1).is_some_and(|x| x.kind == TokenKind::Number && x.norm.len() <= 3)
         && t(2).is_some_and(|x| x.norm == ","))
     .then_some(b + 3)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::tokens::tokenize_into;
+
+    fn tokens(text: &str) -> Vec<Token> {
+        let mut toks = Vec::new();
+        tokenize_into(text, [0, text.len()], &mut toks);
+        toks
+    }
+
+    #[test]
+    fn coordinations_of_names() {
+        let t = tokens("Tova Rask, 31, and Mikel Tamm, 40, slept");
+        assert_eq!(coordination(&t, &[], 0), Some((vec![[0, 2], [6, 8]], 8)));
+        let t = tokens("Tova Rask, Mikel Tamm and Omar Haddadi slept");
+        assert_eq!(coordination(&t, &[], 0).map(|c| c.0.len()), Some(3));
+        // A list without its "and" is no coordination; one name alone is.
+        let t = tokens("Tova Rask, Mikel Tamm, Omar Haddadi slept");
+        assert_eq!(coordination(&t, &[], 0), None);
+        let t = tokens("Tova Rask, who slept");
+        assert_eq!(coordination(&t, &[], 0), Some((vec![[0, 2]], 2)));
+        // A name that goes on into a fourth word, or a place's word, is none.
+        assert_eq!(coordination(&tokens("Ann Mary Jo Doe slept"), &[], 0), None);
+        assert_eq!(coordination(&tokens("San Isidro slept"), &[], 0), None);
+    }
+
+    #[test]
+    fn names_at_the_end_of_the_tokens() {
+        // A window cut after "and" or after a name's comma (found by the
+        // adversarial CLI test: an index past the end).
+        for text in ["Tova Rask and", "Tova Rask,", "Tova Rask, 31,", "Tova"] {
+            let t = tokens(text);
+            let _ = coordination(&t, &[], 0);
+            assert_eq!(full_name(&t, t.len()), None);
+        }
+    }
+
+    #[test]
+    fn determiners_count_the_description() {
+        let t = tokens("the two federal prison officers");
+        assert_eq!(determiner(&t, 3), (0, Det::Count(2)));
+        let t = tokens("both soldiers");
+        assert_eq!(determiner(&t, 1), (0, Det::Count(2)));
+        let t = tokens("a Syrian soldier");
+        assert_eq!(determiner(&t, 1), (0, Det::One));
+        let t = tokens("officers");
+        assert_eq!(determiner(&t, 0), (0, Det::Open));
+    }
 }
