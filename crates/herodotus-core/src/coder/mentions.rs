@@ -52,7 +52,9 @@ pub(super) struct Context {
     /// `Coder::article_country_counts`).
     pub(super) country_counts: Vec<(String, usize)>,
     /// People the dictionaries do not know, introduced with a title and a country
-    /// ("French envoy Jean Duval"), for later references by surname.
+    /// ("French envoy Jean Duval") or named for a role description ("two police
+    /// officers, Tova Rask and Mikel Tamm", `described.rs`), for later references by
+    /// surname.
     pub(super) titled: Vec<Titled>,
     /// A counted description that opened the last sentence ("Two soldiers ..."),
     /// whose people the next sentence may name (see `described.rs`).
@@ -1428,7 +1430,9 @@ fn representative(noun: &str) -> bool {
 /// White House press secretary" is the White House's. The speaker is the actor
 /// named outside the quotation marks (a person first, else the first actor); a
 /// sentence that opens with a quotation and names nobody outside it continues the
-/// last speaker's quotation; a sentence without quotation marks ends it.
+/// last speaker's quotation (unless a name the coder does not know speaks it after a
+/// person spoke the last one: someone new); a sentence without quotation marks ends
+/// it.
 fn quoted_we(tokens: &[Token], out: &mut Vec<Found>, ctx: &mut Context) {
     let marks: Vec<usize> = (0..tokens.len().min(4096))
         .filter(|&j| tokens[j].norm == "\"")
