@@ -52,8 +52,16 @@ pub(super) struct Context {
     /// `Coder::article_country_counts`).
     pub(super) country_counts: Vec<(String, usize)>,
     /// People the dictionaries do not know, introduced with a title and a country
-    /// ("French envoy Jean Duval"), for later references by surname.
+    /// ("French envoy Jean Duval") or named for a role description ("two police
+    /// officers, Tova Rask and Mikel Tamm", `described.rs`), for later references by
+    /// surname.
     pub(super) titled: Vec<Titled>,
+    /// A counted description that opened the last sentence ("Two soldiers ..."),
+    /// whose people the next sentence may name (see `described.rs`).
+    pub(super) described: Option<super::described::Described>,
+    /// The last group of people named for a description, for "the officers" later
+    /// (see `described.rs`).
+    pub(super) described_group: Option<super::described::Group>,
     /// The actor who spoke the last direct quotation, for "we" and "us" in it and in
     /// the quotation's next sentences.
     pub(super) quote_speaker: Carried,
@@ -574,6 +582,7 @@ impl Coder {
             k += 1;
         }
         self.representatives(tokens, ids, &mut out);
+        self.described_people(tokens, &mut out, ctx);
         self.titled_people(tokens, &mut out, ctx);
         self.collective(tokens, &mut out, ctx);
         quoted_we(tokens, &mut out, ctx);
@@ -1125,7 +1134,7 @@ fn apply_agent(base: &str, agent: &str) -> String {
 }
 
 /// The words of tokens `a..b`, as written (names keep their case).
-fn names_text(tokens: &[Token], a: usize, b: usize) -> String {
+pub(super) fn names_text(tokens: &[Token], a: usize, b: usize) -> String {
     tokens[a..b]
         .iter()
         .map(|t| t.norm.as_str())
@@ -1142,7 +1151,7 @@ fn names_text(tokens: &[Token], a: usize, b: usize) -> String {
 /// A word that may be part of a person's name: capitalised, not all capitals, and
 /// not a capitalised function word, month or weekday ("In June, the then home
 /// secretary, ..." names nobody).
-fn name_word(tokens: &[Token], j: usize) -> bool {
+pub(super) fn name_word(tokens: &[Token], j: usize) -> bool {
     let t = &tokens[j];
     t.kind == TokenKind::Word
         && t.capitalized
@@ -1320,7 +1329,7 @@ const SECTOR_NOUNS: &[&str] = &["trade", "aid", "state", "finance"];
 
 /// Words of an organisation's or a thing's name, never of a person's: "American
 /// Airlines", "Russian Orthodox Church" (issue 10, class: nationality apposition).
-const ORGANISATION_WORDS: &[&str] = &[
+pub(super) const ORGANISATION_WORDS: &[&str] = &[
     "agency",
     "airlines",
     "airport",
@@ -1425,7 +1434,9 @@ fn representative(noun: &str) -> bool {
 /// White House press secretary" is the White House's. The speaker is the actor
 /// named outside the quotation marks (a person first, else the first actor); a
 /// sentence that opens with a quotation and names nobody outside it continues the
-/// last speaker's quotation; a sentence without quotation marks ends it.
+/// last speaker's quotation (unless a name the coder does not know speaks it after a
+/// person spoke the last one: someone new); a sentence without quotation marks ends
+/// it.
 fn quoted_we(tokens: &[Token], out: &mut Vec<Found>, ctx: &mut Context) {
     let marks: Vec<usize> = (0..tokens.len().min(4096))
         .filter(|&j| tokens[j].norm == "\"")
@@ -1466,8 +1477,32 @@ fn quoted_we(tokens: &[Token], out: &mut Vec<Found>, ctx: &mut Context) {
         .map(|m| (m.code.clone().unwrap_or_default(), m.name.clone(), m.kind));
     match speaker {
         Some(s) => ctx.quote_speaker = Some(s),
-        // A quotation that goes on, or opens the sentence: the last speaker's.
+        // A quotation that goes on, or opens the sentence: the last speaker's,
+        // unless the last speaker is a person and a name the coder does not know,
+        // not theirs, speaks it ("“...,” Figgins said": someone new). After an
+        // organisation or a country, a named person may be its voice ("added
+        // Lopes" after "Lopes of NASA").
         None if open || marks.first() == Some(&0) => {
+            let last = match &ctx.quote_speaker {
+                Some((_, name, ActorKind::Person)) => {
+                    name.rsplit(' ').next().unwrap_or("").to_lowercase()
+                }
+                _ => String::new(),
+            };
+            let named = !last.is_empty()
+                && (1..tokens.len().min(4096)).any(|j| {
+                    SPEAKS.contains(&tokens[j].norm.as_str())
+                        && !inside(j)
+                        && [j - 1, j + 1].into_iter().any(|k| {
+                            k < tokens.len()
+                                && !inside(k)
+                                && name_word(tokens, k)
+                                && tokens[k].norm != last
+                        })
+                });
+            if named {
+                ctx.quote_speaker = None;
+            }
             ctx.quote_continued = ctx.quote_speaker.is_some();
         }
         None => ctx.quote_speaker = None,
@@ -1499,6 +1534,10 @@ fn quoted_we(tokens: &[Token], out: &mut Vec<Found>, ctx: &mut Context) {
         out.sort_by_key(|m| m.tok[0]);
     }
 }
+
+/// Speech verbs that name a quotation's speaker next to them ("Figgins said",
+/// "said Figgins"; see `quoted_we`).
+const SPEAKS: &[&str] = &["said", "says", "added", "told", "asked", "wrote"];
 
 /// A mention at tokens `tok` that only modifies the noun after it: a sponsor
 /// ("Russian-backed", "US-led", "Iranian-funded") or a stance ("pro-Russian",
@@ -1569,7 +1608,13 @@ fn protesters_of_the_police(out: &mut [Found]) {
 }
 
 /// Remembers a titled person for the article (bounded: an article names few).
-fn remember_titled(ctx: &mut Context, surname: &str, name: &str, code: &str, inferred: bool) {
+pub(super) fn remember_titled(
+    ctx: &mut Context,
+    surname: &str,
+    name: &str,
+    code: &str,
+    inferred: bool,
+) {
     if ctx.titled.len() < 64 && !ctx.titled.iter().any(|p| p.surname == surname) {
         ctx.titled.push(Titled {
             surname: surname.to_string(),
@@ -1643,7 +1688,7 @@ fn compose(actor: &Found, agent: &Found) -> Found {
 }
 
 /// A person found by title (see `titled_people`): coded by the title, remembered by name.
-fn titled_person(tok: [usize; 2], span: [usize; 2], name: &str, code: &str) -> Found {
+pub(super) fn titled_person(tok: [usize; 2], span: [usize; 2], name: &str, code: &str) -> Found {
     Found {
         tok,
         span,

@@ -24,7 +24,9 @@
 //!    sides" the two countries of the sentence, the previous sentence or the
 //!    article; a person missing from the dictionaries takes the code of the title
 //!    that introduces them ("French envoy X", "Sen. X, R-Neb.", "X, an aide to Y")
-//!    and is remembered by surname. Then ([`anaphora`]) a pronoun right after a
+//!    or of the role description that names them ([`described`]: "two police
+//!    officers, X and Y," or, in the next sentence, exactly as many names as "Two
+//!    officers ..." counted) and is remembered by surname. Then ([`anaphora`]) a pronoun right after a
 //!    speech verb takes the verb's subject ("A said it ..."), "we" in a quotation its
 //!    tagged speaker, and a definite event noun ("the decision", "the move", or "it"
 //!    after "called") the actor that owns the act it names, marked inferred.
@@ -95,6 +97,7 @@ mod clause;
 mod compile;
 mod construct;
 mod context;
+mod described;
 mod emit;
 mod evaluative;
 mod mentions;
@@ -442,6 +445,8 @@ impl Coder {
             }
             Some((i, false)) => {
                 trace.discarded(false, &self.dicts.discards[i as usize].origin);
+                // A counted description names its people in the next sentence only.
+                ctx.described = None;
                 return false;
             }
             None => {}
