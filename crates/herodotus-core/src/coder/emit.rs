@@ -862,10 +862,9 @@ impl Coder {
         let text = article.text.as_str();
         let sentence_text = cut_text(&text[span[0]..span[1]], caps.event_sentence_bytes);
         for ev in raw {
-            let Some(entry_code) = ev.code.clone() else {
+            let Some(mut entry_code) = ev.code.clone() else {
                 continue;
             };
-            let cameo = self.dicts.cameo.lookup(&entry_code);
             // A source inferred for an agentless passive has no words of its own.
             let implied_src;
             let src = match &ev.implied {
@@ -900,6 +899,12 @@ impl Coder {
             if tgt.is_some_and(|t| own_scene(&sc, t) && self.is_place_below_country(&t.name)) {
                 continue;
             }
+            let repression =
+                !self.dicts.semantics.act_under_modality && repression(&sc, &tc, &entry_code);
+            if repression {
+                entry_code = "175".to_string();
+            }
+            let cameo = self.dicts.cameo.lookup(&entry_code);
             let root_code = CameoCode::new(&entry_code).root().to_string();
             let (pattern_text, origin) = match (ev.pattern, ev.construction) {
                 (_, Some(c)) => (
@@ -909,6 +914,10 @@ impl Coder {
                         line: 0,
                     },
                 ),
+                (Some(p), None) if repression => {
+                    let (text, origin) = self.pattern_info[p as usize].clone();
+                    (format!("{text} (force on its own protesters: 175)"), origin)
+                }
                 (Some(p), None) => self.pattern_info[p as usize].clone(),
                 (None, None) => {
                     let v = &self.verbs[ev.verb as usize];
@@ -973,6 +982,21 @@ impl Coder {
             }
         }
     }
+}
+
+/// Whether an act coded `code` from `sc` on `tc` is violent repression (175): an
+/// assault or an armed attack (roots 18, 19) by the police or the army of a country
+/// on protesters or the opposition of the same country ("riot police beat
+/// demonstrators", "troops shot into crowds of protesters"; issue 10 class "force on
+/// protesters", CAMEO 175).
+fn repression(sc: &str, tc: &str, code: &str) -> bool {
+    let (s, t) = (ActorCode::new(sc), ActorCode::new(tc));
+    matches!(CameoCode::new(code).root(), "18" | "19")
+        && s.has_country()
+        && t.has_country()
+        && s.country() == t.country()
+        && (s.has_role("COP") || s.has_role("MIL"))
+        && t.has_role("OPP")
 }
 
 /// Whether target `t` may be only the scene of an act of source code `sc`: named
