@@ -403,6 +403,17 @@ const CRITICISM: &[&str] = &[
     "outrage",
 ];
 
+/// Whether token `k` is in a coded mention, not a pronoun, that is not `speaker`'s
+/// actor (another code, or another actor of the same code).
+fn other_actor(owner: &[usize], mentions: &[Found], k: usize, speaker: usize) -> bool {
+    let m = owner[k];
+    m != usize::MAX
+        && mentions[m].code.is_some()
+        && !mentions[m].pronoun
+        && (mentions[m].code != mentions[speaker].code
+            || !same_actor(&mentions[m], &mentions[speaker]))
+}
+
 fn is_be(w: &str) -> bool {
     matches!(
         w,
@@ -653,7 +664,6 @@ impl Coder {
         let mut out = Vec::new();
         let mut speech = false;
         let coded = |m: usize| mentions[m].code.is_some();
-        let code_of = |m: usize| mentions[m].code.as_deref();
         let n = tokens.len();
         let norm = |j: usize| tokens[j].norm.as_str();
         // The subject of a word at `i`: the nearest coded mention ending within six
@@ -682,13 +692,7 @@ impl Coder {
         // The first coded mention in [a, b) that is not `speaker`'s actor.
         let first_other = |a: usize, b: usize, speaker: usize| -> Option<(usize, usize)> {
             (a..b)
-                .find(|&k| {
-                    owner[k] != usize::MAX
-                        && coded(owner[k])
-                        && (code_of(owner[k]) != code_of(speaker)
-                            || !same_actor(&mentions[owner[k]], &mentions[speaker]))
-                        && !mentions[owner[k]].pronoun
-                })
+                .find(|&k| other_actor(owner, mentions, k, speaker))
                 .map(|k| (owner[k], k))
         };
         for i in 0..n {
@@ -895,17 +899,10 @@ impl Coder {
         let n = tokens.len();
         let norm = |j: usize| tokens[j].norm.as_str();
         let coded = |m: usize| mentions[m].code.is_some();
-        let code_of = |m: usize| mentions[m].code.as_deref();
         // The first coded mention in [a, b) that is not `speaker`'s actor.
         let first_other = |a: usize, b: usize, speaker: usize| -> Option<(usize, usize)> {
             (a..b)
-                .find(|&k| {
-                    owner[k] != usize::MAX
-                        && coded(owner[k])
-                        && (code_of(owner[k]) != code_of(speaker)
-                            || !same_actor(&mentions[owner[k]], &mentions[speaker]))
-                        && !mentions[owner[k]].pronoun
-                })
+                .find(|&k| other_actor(owner, mentions, k, speaker))
                 .map(|k| (owner[k], k))
         };
         if !coded(speaker) {
@@ -980,13 +977,7 @@ impl Coder {
                 (a.max(e.saturating_sub(6))..e)
                     .rev()
                     .take_while(|&k| !matches!(norm(k), "," | ";" | "that"))
-                    .find(|&k| {
-                        owner[k] != usize::MAX
-                            && coded(owner[k])
-                            && !mentions[owner[k]].pronoun
-                            && (code_of(owner[k]) != code_of(speaker)
-                                || !same_actor(&mentions[owner[k]], &mentions[speaker]))
-                    })
+                    .find(|&k| other_actor(owner, mentions, k, speaker))
                     .map(|k| owner[k])
             } else {
                 // "A said B's decision was illegal": the owner of the group
