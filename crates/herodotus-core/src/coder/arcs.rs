@@ -55,6 +55,31 @@ const MAX_CLIMB: usize = 6;
 const TARGET_CASES: &[&str] = &["with", "against", "to", "on", "at"];
 
 /// Participles of mediation: their "by" agent is a go-between ([`Arcs::mediator`]).
+/// Verbs whose object is the subject of their complement (UD object control):
+/// "allowed them to visit C", "helped him enter C", "forced B to withdraw".
+const OBJECT_CONTROL: &[&str] = &[
+    "allow",
+    "ask",
+    "authorize",
+    "authorise",
+    "compel",
+    "enable",
+    "encourage",
+    "force",
+    "help",
+    "invite",
+    "order",
+    "permit",
+    "persuade",
+    "press",
+    "pressure",
+    "push",
+    "require",
+    "tell",
+    "urge",
+    "want",
+];
+
 const MEDIATED: &[&str] = &["brokered", "mediated", "facilitated", "hosted", "arranged"];
 
 /// Nouns of agreement or plan whose "for B to V" says what B is to do under them
@@ -363,6 +388,35 @@ impl Arcs<'_> {
             let (s, named) = self.inherited_subject(v);
             subject = s;
             r.has_subject = named;
+            // A participle on a noun that is no actor ("the formula granting B
+            // autonomy", "a law banning C's media"): the noun does the act, and no
+            // actor elsewhere in the sentence is its source (issue 10 class
+            // "participles that describe a noun").
+            if named
+                && s.is_none()
+                && (self.rel(v) == DepRel::Acl
+                    || self
+                        .controlling_object(v)
+                        .is_some_and(|o| self.actor_of(o).is_none()))
+            {
+                r.subject_not_actor = true;
+            } else if !named && self.participle_on_noun_before(v) {
+                // The same participle read as an adverbial clause ("committed to
+                // the framework granting B autonomy"): the noun right before it.
+                subject = self.actor_of(v - 1);
+                r.has_subject = true;
+                r.subject_not_actor = subject.is_none();
+            }
+        } else if subject.is_none()
+            && first_subject.is_some_and(|c| c < v && self.is_noun(c))
+            && self.tokens[v].norm.ends_with("ing")
+            && !self
+                .children(v)
+                .any(|c| matches!(self.rel(c), DepRel::Aux | DepRel::AuxPass | DepRel::Cop))
+        {
+            // The same participle read as a clause with the noun for its subject:
+            // an "-ing" verb with no auxiliary is no finite verb.
+            r.subject_not_actor = true;
         }
         if passive {
             r.source = agent;
@@ -416,6 +470,54 @@ impl Arcs<'_> {
             }
         }
         false
+    }
+
+    /// Verb word `v` is an "-ing" form right after a common noun, with no subject,
+    /// auxiliary or subordinator of its own, that the parser made an adverbial
+    /// clause: a participle on that noun ("the framework granting B autonomy").
+    fn participle_on_noun_before(&self, v: usize) -> bool {
+        v >= 1
+            && self.rel(v) == DepRel::Advcl
+            && self.a.upos[v - 1] == crate::syntax::Upos::Noun
+            && self.tokens[v].norm.ends_with("ing")
+            && !self.children(v).any(|c| {
+                matches!(
+                    self.rel(c),
+                    DepRel::Mark | DepRel::Aux | DepRel::AuxPass | DepRel::Cop
+                ) || self.tokens[c].norm == "to"
+            })
+    }
+
+    /// Verb word `v` is a time clause ("when", "after", "before", "since", "as")
+    /// inside a participle that describes a noun ("the freedoms given to B when A
+    /// returned the territory", "a deal signed after A visited C"): it dates the
+    /// noun's story, background rather than news (issue 10 class "participles that
+    /// describe a noun").
+    pub(super) fn time_clause_in_participle(&self, v: usize) -> bool {
+        self.rel(v) == DepRel::Advcl
+            && self.children(v).any(|c| {
+                // UD makes "when" an `advmod`, the others `mark`.
+                matches!(self.rel(c), DepRel::Mark | DepRel::Advmod)
+                    && matches!(
+                        self.tokens[c].norm.as_str(),
+                        "when" | "after" | "before" | "since" | "as"
+                    )
+            })
+            && self.head(v).is_some_and(|h| {
+                self.rel(h) == DepRel::Acl && self.head(h).is_some_and(|n| self.is_noun(n))
+            })
+    }
+
+    /// Whether mention `m` is reached from verb word `v` through an `xcomp` of
+    /// object control (see [`Self::controlling_object`]) that completes `v`'s own
+    /// object ("paid an agent to help him enter the US",
+    /// "allowed them to visit C"): an argument of the completing verb, not `v`'s
+    /// target, which is the object (issue 10 class "targets in another verb's
+    /// phrase").
+    pub(super) fn through_object_complement(&self, m: usize, v: usize) -> bool {
+        self.climb(m, v, |h| {
+            self.head(h) == Some(v) && self.controlling_object(h).is_some()
+        }) == Some(false)
     }
 
     /// The words before verb word `v` open a relative clause: a comma or dash, then
@@ -492,6 +594,20 @@ impl Arcs<'_> {
                 // an xcomp of "backed": no subject from the parse, the fallback
                 // decides.
                 DepRel::Xcomp if self.comma_between(h, cur) => return (None, false),
+                // "allowed them to visit C", "helped the rebels take C": the
+                // object of the governing verb is the subject of its complement
+                // (UD's object control; issue 10 class "targets in another verb's
+                // phrase").
+                // Only an object that is no actor: "wants B to V" keeps the
+                // wanter as the source, for the appeal constructions that read it
+                // ("China wants Australia to lift its tariffs" is CHN 0254 AUS).
+                DepRel::Xcomp
+                    if self
+                        .controlling_object(cur)
+                        .is_some_and(|o| self.actor_of(o).is_none()) =>
+                {
+                    return (None, true);
+                }
                 DepRel::Conj | DepRel::Xcomp => {
                     if let Some(s) = self
                         .children(h)
@@ -584,6 +700,26 @@ impl Arcs<'_> {
             cur = h;
         }
         None
+    }
+
+    /// The object of the verb that `xcomp` word `v` completes, when there is one
+    /// before `v` ("allowed them to visit C"): by UD's object control, the
+    /// complement's subject.
+    fn controlling_object(&self, v: usize) -> Option<usize> {
+        if self.rel(v) != DepRel::Xcomp {
+            return None;
+        }
+        let h = self.head(v)?;
+        // Verbs of object control only: a purpose clause misread as an `xcomp`
+        // ("surrounded the building to call for B") keeps the main subject.
+        if !OBJECT_CONTROL.contains(&self.a.lemma(h)) {
+            return None;
+        }
+        self.children(h).find(|&c| {
+            c < v
+                && self.rel(c) == DepRel::Obj
+                && (self.is_noun(c) || self.a.upos[c] == crate::syntax::Upos::Pron)
+        })
     }
 
     /// Whether word `i` is tagged a noun or a proper noun.

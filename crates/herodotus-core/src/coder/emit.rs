@@ -106,10 +106,9 @@ impl Coder {
                 .zip(verb_word)
                 .map(|(x, v)| x.roles(v, clause.passive))
                 .unwrap_or_default();
-            let relative_background = arcs
-                .as_ref()
-                .zip(verb_word)
-                .is_some_and(|(x, v)| x.in_nonrestrictive_relative(v));
+            let relative_background = arcs.as_ref().zip(verb_word).is_some_and(|(x, v)| {
+                x.in_nonrestrictive_relative(v) || x.time_clause_in_participle(v)
+            });
             let reduced_relative = ci > 0
                 && self.reduced_relative_after_object(
                     tokens,
@@ -784,11 +783,13 @@ impl Coder {
                 }
             } else if !clause.passive
                 && arc.has_object
-                && targets.first().is_some_and(|&t| !x.in_phrase_of(t, v))
+                && targets
+                    .first()
+                    .is_some_and(|&t| !x.in_phrase_of(t, v) || x.through_object_complement(t, v))
             {
                 // The verb's object is no actor, and the heuristic reached past the
                 // verb's own phrase into another verb's ("violating norms or
-                // entering the United States").
+                // entering the United States", "help him enter the United States").
                 targets.clear();
             } else if targets.first().is_some_and(|&t| {
                 x.subject_of_governing_verb(t, v) || (venue_act && x.place_of_act(t, v))
@@ -885,9 +886,19 @@ impl Coder {
                 None => &mentions[ev.source],
             };
             let tgt = ev.target.map(|t| &mentions[t]);
-            let (Some(sc), tc) = (src.code.clone(), tgt.and_then(|t| t.code.clone())) else {
+            let (Some(sc), mut tc) = (src.code.clone(), tgt.and_then(|t| t.code.clone())) else {
                 continue;
             };
+            // A protest with no coded target is against the protesters' own
+            // government (issue 10 class "protests with an implied target").
+            let protest_target = if tc.is_none() && !self.dicts.semantics.act_under_modality {
+                protest_against_state(&sc, &entry_code)
+            } else {
+                None
+            };
+            if protest_target.is_some() {
+                tc = protest_target.clone();
+            }
             if self.options.require_target && tc.is_none() {
                 continue;
             }
@@ -914,10 +925,6 @@ impl Coder {
                         line: 0,
                     },
                 ),
-                (Some(p), None) if repression => {
-                    let (text, origin) = self.pattern_info[p as usize].clone();
-                    (format!("{text} (force on its own protesters: 175)"), origin)
-                }
                 (Some(p), None) => self.pattern_info[p as usize].clone(),
                 (None, None) => {
                     let v = &self.verbs[ev.verb as usize];
@@ -926,6 +933,14 @@ impl Coder {
                         v.origin.clone(),
                     )
                 }
+            };
+            // A recoding says so in the provenance.
+            let pattern_text = if repression {
+                format!("{pattern_text} (force on its own protesters: 175)")
+            } else if protest_target.is_some() {
+                format!("{pattern_text} (a protest against its own government: implied target)")
+            } else {
+                pattern_text
             };
             // PETRARCH multi-codes (`[ELR/GAL]`) name several actors: one event each.
             for (scode, tcode) in sc
@@ -955,7 +970,9 @@ impl Coder {
                     verb_span: ev.verb_span,
                     sentence_span: span,
                     is_root_event: root,
-                    actor_inferred: src.inferred || tgt.is_some_and(|t| t.inferred),
+                    actor_inferred: src.inferred
+                        || tgt.is_some_and(|t| t.inferred)
+                        || protest_target.is_some(),
                     sentence_tone: None,
                     article_tone: None,
                     action_geo: None,
@@ -997,6 +1014,23 @@ fn repression(sc: &str, tc: &str, code: &str) -> bool {
         && s.country() == t.country()
         && (s.has_role("COP") || s.has_role("MIL"))
         && t.has_role("OPP")
+}
+
+/// The implied target of a protest that confronts the state (144 blockades and
+/// obstruction, 145 riots) coded `code` whose source `sc` is the people of a
+/// country: its government ("Iranian protesters blocked roads" is IRNOPP 144
+/// IRNGOV). A rally, a march or a chant names no one it addresses and stays
+/// without a target (CODING-GUIDE: no target, no event).
+/// Only for civilian sources: the opposition, civilians, students and teachers,
+/// farmers, or the bare country; not for a state organ, and not for labour, whose
+/// strikes are as often against employers.
+fn protest_against_state(sc: &str, code: &str) -> Option<String> {
+    let s = ActorCode::new(sc);
+    let civilian =
+        s.is_country_only() || ["OPP", "CVL", "EDU", "AGR"].iter().any(|r| s.has_role(r));
+    let state = s.has_country() && !matches!(s.country(), "IGO" | "NGO" | "MNC" | "IMG");
+    let confronting = matches!(CameoCode::new(code).base(), "144" | "145");
+    (confronting && state && civilian).then(|| format!("{}GOV", s.country()))
 }
 
 /// Whether target `t` may be only the scene of an act of source code `sc`: named
