@@ -472,6 +472,30 @@ impl Arcs<'_> {
         false
     }
 
+    /// Verb word `v` is in the pluperfect ("had held talks", "had been holding
+    /// talks") in the main clause, or joined to it, of a sentence that no speech
+    /// verb governs: a past before the story's past, told as background ("the
+    /// investigation had been shelved in 2017"; issue 10 class "background in the
+    /// pluperfect"). Under a report ("officials said forces had launched a raid")
+    /// the pluperfect is only the shifted tense of the news and is kept.
+    pub(super) fn pluperfect_main_clause(&self, v: usize) -> bool {
+        let main = match self.rel(v) {
+            DepRel::Root => true,
+            DepRel::Conj => self.head(v).is_some_and(|h| self.rel(h) == DepRel::Root),
+            _ => false,
+        };
+        main && {
+            // The auxiliary "had" of `v`, or of the conjunct it shares them with.
+            let had = |w: usize| {
+                self.children(w).any(|c| {
+                    matches!(self.rel(c), DepRel::Aux | DepRel::AuxPass)
+                        && self.tokens[c].norm == "had"
+                })
+            };
+            had(v) || (self.rel(v) == DepRel::Conj && self.head(v).is_some_and(had))
+        }
+    }
+
     /// Verb word `v` is an "-ing" form right after a common noun, with no subject,
     /// auxiliary or subordinator of its own, that the parser made an adverbial
     /// clause: a participle on that noun ("the framework granting B autonomy").

@@ -107,7 +107,9 @@ impl Coder {
                 .map(|(x, v)| x.roles(v, clause.passive))
                 .unwrap_or_default();
             let relative_background = arcs.as_ref().zip(verb_word).is_some_and(|(x, v)| {
-                x.in_nonrestrictive_relative(v) || x.time_clause_in_participle(v)
+                x.in_nonrestrictive_relative(v)
+                    || x.time_clause_in_participle(v)
+                    || x.pluperfect_main_clause(v)
             });
             let reduced_relative = ci > 0
                 && self.reduced_relative_after_object(
