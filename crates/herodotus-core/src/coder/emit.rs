@@ -525,6 +525,26 @@ impl Coder {
                 .map(|c| CameoCode::new(c).root())
                 .is_some_and(|r| matches!(r, "03" | "04" | "05" | "06"));
             let mutual = self.mutual(tokens, h, &clause);
+            // "clashes erupted between A and B", "talks were held between A and
+            // B": with no source of its own by the parse (a noun before the verb
+            // is no party: "clashes erupted in C between A and B"), a symmetric or
+            // fighting act names its parties after "between", and each acts on the
+            // other (issue 10 class "fighting that breaks out between A and B").
+            if (sources.is_empty() || (arc.source.is_none() && arc.has_subject))
+                && (symmetric
+                    || mutual
+                    || code
+                        .as_deref()
+                        .is_some_and(|c| CameoCode::new(c).root() == "19"))
+            {
+                if let Some(m) = self.parties_between(tokens, ids, &owner, h.end, clause.end) {
+                    let parties = self.compound(tokens, ids, mentions, m);
+                    if parties.len() > 1 && parties.len() <= caps.compound {
+                        sources = parties.clone();
+                        targets = parties;
+                    }
+                }
+            }
             if (targets.is_empty() || targets.iter().all(|t| sources.contains(t)))
                 && sources.len() > 1
                 && (symmetric || mutual)
@@ -834,6 +854,24 @@ impl Coder {
         }
     }
 
+    /// The first mention right after "between" (past one determiner) in tokens
+    /// `from..to`: the first of the parties of a symmetric act.
+    fn parties_between(
+        &self,
+        tokens: &[Token],
+        ids: &[u32],
+        owner: &[usize],
+        from: usize,
+        to: usize,
+    ) -> Option<usize> {
+        let b = (from..to.min(tokens.len())).find(|&k| tokens[k].norm == "between")?;
+        let mut k = b + 1;
+        if k < to && self.w.determiners.contains(&ids[k]) {
+            k += 1;
+        }
+        owner.get(k).copied().filter(|&m| m != usize::MAX)
+    }
+
     /// Whether `name` is the canonical name of a place below the country
     /// (`actors/places.txt`, issue 10 item 3): a linear scan, made only for a
     /// target that is already a bare code of the source's country.
@@ -912,10 +950,13 @@ impl Coder {
             if tgt.is_some_and(|t| own_scene(&sc, t) && self.is_place_below_country(&t.name)) {
                 continue;
             }
-            let repression =
-                !self.dicts.semantics.act_under_modality && repression(&sc, &tc, &entry_code);
-            if repression {
-                entry_code = "175".to_string();
+            let recoded = if self.dicts.semantics.act_under_modality {
+                None
+            } else {
+                street_violence(&sc, &tc, &entry_code)
+            };
+            if let Some((code, _)) = recoded {
+                entry_code = code.to_string();
             }
             let cameo = self.dicts.cameo.lookup(&entry_code);
             let root_code = CameoCode::new(&entry_code).root().to_string();
@@ -937,8 +978,8 @@ impl Coder {
                 }
             };
             // A recoding says so in the provenance.
-            let pattern_text = if repression {
-                format!("{pattern_text} (force on its own protesters: 175)")
+            let pattern_text = if let Some((code, why)) = recoded {
+                format!("{pattern_text} ({why}: {code})")
             } else if protest_target.is_some() {
                 format!("{pattern_text} (a protest against its own government: implied target)")
             } else {
@@ -1003,19 +1044,29 @@ impl Coder {
     }
 }
 
-/// Whether an act coded `code` from `sc` on `tc` is violent repression (175): an
-/// assault or an armed attack (roots 18, 19) by the police or the army of a country
-/// on protesters or the opposition of the same country ("riot police beat
-/// demonstrators", "troops shot into crowds of protesters"; issue 10 class "force on
-/// protesters", CAMEO 175).
-fn repression(sc: &str, tc: &str, code: &str) -> bool {
+/// Recodes force between a country's security forces and its own protesters
+/// (issue 10 class "force on protesters", CAMEO 175 and 145): an assault or an
+/// armed attack (roots 18, 19), or a clash (145), by the police or the army on the
+/// protesters or the opposition of the same country is violent repression, 175
+/// ("riot police beat demonstrators", "troops shot into crowds of protesters");
+/// an assault or an armed attack by the protesters on that police or army is a
+/// violent protest, 145 ("clashes erupted between protesters and police", in both
+/// directions). Returns the new code and why, for the event's provenance.
+fn street_violence(sc: &str, tc: &str, code: &str) -> Option<(&'static str, &'static str)> {
     let (s, t) = (ActorCode::new(sc), ActorCode::new(tc));
-    matches!(CameoCode::new(code).root(), "18" | "19")
-        && s.has_country()
-        && t.has_country()
-        && s.country() == t.country()
-        && (s.has_role("COP") || s.has_role("MIL"))
-        && t.has_role("OPP")
+    let c = CameoCode::new(code);
+    let force = matches!(c.root(), "18" | "19");
+    let same = s.has_country() && t.has_country() && s.country() == t.country();
+    let security = |a: ActorCode<'_>| a.has_role("COP") || a.has_role("MIL");
+    if !same {
+        None
+    } else if (force || c.base() == "145") && security(s) && t.has_role("OPP") {
+        Some(("175", "force on its own protesters"))
+    } else if force && s.has_role("OPP") && security(t) {
+        Some(("145", "protesters' force on their own police or army"))
+    } else {
+        None
+    }
 }
 
 /// The implied target of a protest that confronts the state (144 blockades and

@@ -1586,23 +1586,31 @@ fn party_tag(tokens: &[Token], c: usize) -> bool {
 
 /// Protesters named without a country in a sentence with the police of one country
 /// ("protesters clashed with Kenyan police", "Bolivian police dispersed
-/// demonstrators") are that country's opposition (issue 10 class "domestic unrest":
-/// police act at home). Troops are not enough, as they may be abroad. Inferred.
+/// demonstrators") are that country's opposition, and the police named without a
+/// country in a sentence with the protesters of one country ("Bolivian protesters
+/// clashed with police") are that country's police (issue 10 class "domestic
+/// unrest": police act at home). Only protesters (the `demonstrators` entry of
+/// `agents.txt`) lend their country: the police who arrest "the Syrian opposition
+/// leader" may be Lebanon's. Troops are not enough, as they may be abroad.
+/// Inferred.
 fn protesters_of_the_police(out: &mut [Found]) {
-    let mut countries = out.iter().filter_map(|m| {
-        let c = ActorCode::new(m.code.as_deref()?);
-        (c.has_country() && c.has_role("COP")).then(|| c.country().to_string())
-    });
-    let Some(country) = countries.next() else {
-        return;
-    };
-    if countries.any(|c| c != country) {
-        return;
-    }
-    for m in out.iter_mut() {
-        if m.code.is_none() && !m.pronoun && m.agent.as_deref() == Some("~OPP") {
-            m.code = Some(apply_agent(&country, "~OPP"));
-            m.inferred = true;
+    for (known, bare) in [("COP", "~OPP"), ("OPP", "~COP")] {
+        let mut countries = out.iter().filter_map(|m| {
+            let c = ActorCode::new(m.code.as_deref()?);
+            let lends = known == "COP" || m.name.ends_with("demonstrators");
+            (lends && c.has_country() && c.has_role(known)).then(|| c.country().to_string())
+        });
+        let Some(country) = countries.next() else {
+            continue;
+        };
+        if countries.any(|c| c != country) {
+            continue;
+        }
+        for m in out.iter_mut() {
+            if m.code.is_none() && !m.pronoun && m.agent.as_deref() == Some(bare) {
+                m.code = Some(apply_agent(&country, bare));
+                m.inferred = true;
+            }
         }
     }
 }
