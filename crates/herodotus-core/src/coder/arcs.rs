@@ -644,6 +644,35 @@ impl Arcs<'_> {
                     }
                     cur = h;
                 }
+                // ", telling B that ...", ", killing 20": a participle clause after
+                // a comma shares the subject of the main clause it follows (issue 10
+                // class "participle clauses"). Not inside a subordinate clause, where
+                // a gerund subject after a comma is a misparse ("that A and B had
+                // reached a deal, actually signing it has proved elusive").
+                DepRel::Advcl
+                    if cur == v
+                        && h < v
+                        && matches!(self.rel(h), DepRel::Root | DepRel::Conj)
+                        && self.comma_between(h, cur)
+                        && self.tokens[v].norm.ends_with("ing")
+                        && !self.children(v).any(|c| {
+                            matches!(
+                                self.rel(c),
+                                DepRel::Mark | DepRel::Aux | DepRel::AuxPass | DepRel::Cop
+                            )
+                        }) =>
+                {
+                    let Some(s) = self
+                        .children(h)
+                        .find(|&c| matches!(self.rel(c), DepRel::Nsubj | DepRel::NsubjOuter))
+                    else {
+                        return (None, false);
+                    };
+                    if self.relative_pronoun(s) {
+                        return (self.relcl_noun(h), true);
+                    }
+                    return (self.actor_of(s), true);
+                }
                 DepRel::AclRelcl => return (self.actor_of(h), true),
                 // A participle right after its noun ("a court ruling ordering B to
                 // pay", "the plan granting B autonomy"): the noun, not an actor

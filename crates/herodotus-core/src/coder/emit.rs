@@ -395,8 +395,10 @@ impl Coder {
             }
             // "..., said the spokesman": a speech verb after a comma or a quotation
             // mark with an actor right after it is inverted; that actor is who
-            // speaks, not whom the statement addresses.
+            // speaks, not whom the statement addresses. Not a participle (",
+            // telling lawmakers that ...": the lawmakers are told).
             if verb.speech
+                && !tokens[h.start].norm.ends_with("ing")
                 && tgt_slot.is_none()
                 && h.start > 0
                 && matches!(tokens[h.start - 1].norm.as_str(), "," | "\"" | "'")
@@ -476,6 +478,9 @@ impl Coder {
             // specific fits; issue 10 class "statements to an addressee").
             if skip_reason == Some(DropReason::SpeechVerbIntroducingEvent)
                 && code.as_deref() == Some("010")
+                // Verbs that take an addressee as their object: "said the hostages
+                // had suffered" names what was said, not whom it was said to.
+                && ADDRESSEE_SPEECH.contains(&verb.lemma.as_str())
                 && mode == Mode::Act
                 && !sources.is_empty()
                 && sources.len() <= caps.compound
@@ -1043,6 +1048,13 @@ impl Coder {
         }
     }
 }
+
+/// Speech verbs whose object is the addressee ("told lawmakers that ...",
+/// "briefed reporters", "assured B that ..."); "say", "add", "state" take none.
+const ADDRESSEE_SPEECH: &[&str] = &[
+    "tell", "inform", "brief", "assure", "remind", "notify", "advise", "update", "answer",
+    "reassure", "address",
+];
 
 /// Recodes force between a country's security forces and its own protesters
 /// (issue 10 class "force on protesters", CAMEO 175 and 145): an assault or an
