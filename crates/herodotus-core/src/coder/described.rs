@@ -139,6 +139,22 @@ impl Coder {
         }
         // Surname aliases of the dictionary inside a name taken here (start tokens).
         let mut claimed: Vec<usize> = Vec::new();
+        // "A put Ann Doe in charge", "A named Ann Doe as director": a person put in
+        // office by a government actor holds office in its government.
+        for i in 0..tokens.len() {
+            if let Some((run, code)) = appointed(tokens, out, i) {
+                let [a, b] = run;
+                claimed.extend(aliases(out, a, b));
+                let name = names_text(tokens, a, b);
+                added.push(titled_person(
+                    [a, b],
+                    [tokens[a].start, tokens[b - 1].end],
+                    &name,
+                    &code,
+                ));
+                remember_titled(ctx, &tokens[b - 1].norm, &name, &code, false);
+            }
+        }
         // The descriptions named by an apposition in this sentence (their index).
         let mut named: Vec<usize> = Vec::new();
         for idx in 0..out.len() {
@@ -292,6 +308,52 @@ impl Coder {
         }
         super::mentions::add_mentions(out, added);
     }
+}
+
+/// Verbs that put a person in office: "appointed", "named", "put", "installed",
+/// "tapped", "picked", "chose", "nominated" (past forms, as news tells it).
+const APPOINTING: &[&str] = &[
+    "appointed",
+    "named",
+    "put",
+    "installed",
+    "tapped",
+    "picked",
+    "chose",
+    "nominated",
+];
+
+/// Token `i` is a verb of appointment between a government actor before it and an
+/// unknown full name after it, which an office follows ("in charge", "as ...", "to
+/// lead / head / run ..."): issue 10 class "people put in office by an act" ("Attorney
+/// General A put Ann Doe in charge", "the president named Ann Doe as envoy"). Returns
+/// the name's tokens and its code, the appointer's country with the role GOV.
+fn appointed(tokens: &[Token], out: &[Found], i: usize) -> Option<([usize; 2], String)> {
+    if !APPOINTING.contains(&tokens[i].norm.as_str()) {
+        return None;
+    }
+    let appointer = out
+        .iter()
+        .rfind(|m| m.tok[1] <= i && !m.pronoun)?
+        .code
+        .as_deref()
+        .map(ActorCode::new)
+        .filter(|c| c.has_country() && c.has_role("GOV"))?;
+    let (runs, end) = coordination(tokens, out, i + 1)?;
+    if runs.len() != 1 {
+        return None;
+    }
+    let next = |k: usize| tokens.get(end + k).map(|t| t.norm.as_str());
+    let office = match next(0)? {
+        "in" => next(1) == Some("charge"),
+        "as" => true,
+        "to" => matches!(
+            next(1),
+            Some("lead" | "head" | "run" | "oversee" | "replace")
+        ),
+        _ => false,
+    };
+    office.then(|| (runs[0], format!("{}GOV", appointer.country())))
 }
 
 /// A role description: an agent with a role (composed with a country, or a bare or

@@ -415,8 +415,17 @@ impl Coder {
             // somewhere in what was said ("she said it is cheaper than ...").
             if arcs.is_some()
                 && tgt_slot.is_none()
-                && arc.target.is_none()
                 && code.as_deref() == Some("010")
+                && (arc.target.is_none()
+                    // ... and an object is whom it was said to only for verbs that
+                    // take an addressee: "acknowledged (that) prison authorities
+                    // discovered ..." names what was said (issue 10 class
+                    // "participle clauses", addressee verbs).
+                    || (!ADDRESSEE_SPEECH.contains(&verb.lemma.as_str())
+                        && targets.first().is_none_or(|&t| {
+                            let at = mentions[t].tok[0];
+                            at == 0 || tokens[at - 1].norm != "to"
+                        })))
             {
                 targets.clear();
             }
