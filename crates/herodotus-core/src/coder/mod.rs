@@ -62,8 +62,14 @@
 //!      where they give an actor: `nsubj`, `nsubj:pass` + `aux:pass` with
 //!      `obl:agent`, `obj`/`iobj`/`obl` (with/against/to/on/at); subjects shared
 //!      over `conj`/`xcomp`, a relative clause's noun; a non-restrictive relative
-//!      clause or an act dated to an earlier year is background; a 010 statement
-//!      needs an addressed target (object or "to X");
+//!      clause, an act dated to an earlier year, a main clause in the pluperfect
+//!      and a time clause inside a participle on a noun are background; a 010
+//!      statement needs an addressed target (the object of a verb that takes an
+//!      addressee, or "to X"); a participle on a noun that is no actor has no
+//!      source; the complement of a verb of object control ("help him enter C")
+//!      takes that object as its subject and gives the main verb no target;
+//!    - a symmetric or fighting act with no actor subject takes its parties from
+//!      "between A and B" ("clashes erupted between A and B"), in both directions;
 //!    - compounds ("A and B", "A, B") on either side give one event per pair; a
 //!      compound subject of a cooperative verb with no target acts on itself;
 //!    - dropped: null code, negated (unless the pattern mentions the negation),
@@ -73,6 +79,10 @@
 //!    `require_target`), or a source equal to the target drop the event; PETRARCH
 //!    multi-codes (`A/B`) give one event each; a repeated (source, target, code) in
 //!    one sentence is kept once. Events of the first paragraph are root events.
+//!    Outside PETRARCH conventions, force between a country's police or army and
+//!    its own protesters is recoded (175 by the police, 145 by the protesters) and
+//!    a confronting protest (144, 145) with no target is against the protesters'
+//!    own government; the provenance says so.
 //!
 //! # Deliberate differences from PETRARCH
 //!
