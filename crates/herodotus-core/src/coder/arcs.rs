@@ -54,7 +54,6 @@ const MAX_CLIMB: usize = 6;
 /// "aid to B", "pressure on B").
 const TARGET_CASES: &[&str] = &["with", "against", "to", "on", "at"];
 
-/// Participles of mediation: their "by" agent is a go-between ([`Arcs::mediator`]).
 /// Verbs whose object is the subject of their complement (UD object control):
 /// "allowed them to visit C", "helped him enter C", "forced B to withdraw".
 const OBJECT_CONTROL: &[&str] = &[
@@ -80,6 +79,7 @@ const OBJECT_CONTROL: &[&str] = &[
     "want",
 ];
 
+/// Participles of mediation: their "by" agent is a go-between ([`Arcs::mediator`]).
 const MEDIATED: &[&str] = &["brokered", "mediated", "facilitated", "hosted", "arranged"];
 
 /// Nouns of agreement or plan whose "for B to V" says what B is to do under them
@@ -409,10 +409,7 @@ impl Arcs<'_> {
             }
         } else if subject.is_none()
             && first_subject.is_some_and(|c| c < v && self.is_noun(c))
-            && self.tokens[v].norm.ends_with("ing")
-            && !self
-                .children(v)
-                .any(|c| matches!(self.rel(c), DepRel::Aux | DepRel::AuxPass | DepRel::Cop))
+            && self.bare_ing_form(v)
         {
             // The same participle read as a clause with the noun for its subject:
             // an "-ing" verb with no auxiliary is no finite verb.
@@ -503,13 +500,19 @@ impl Arcs<'_> {
         v >= 1
             && self.rel(v) == DepRel::Advcl
             && self.a.upos[v - 1] == crate::syntax::Upos::Noun
-            && self.tokens[v].norm.ends_with("ing")
-            && !self.children(v).any(|c| {
-                matches!(
-                    self.rel(c),
-                    DepRel::Mark | DepRel::Aux | DepRel::AuxPass | DepRel::Cop
-                ) || self.tokens[c].norm == "to"
-            })
+            && self.bare_ing_form(v)
+            && !self
+                .children(v)
+                .any(|c| self.rel(c) == DepRel::Mark || self.tokens[c].norm == "to")
+    }
+
+    /// Verb word `v` is an "-ing" form with no auxiliary or copula of its own: no
+    /// finite verb, a participle or a gerund.
+    fn bare_ing_form(&self, v: usize) -> bool {
+        self.tokens[v].norm.ends_with("ing")
+            && !self
+                .children(v)
+                .any(|c| matches!(self.rel(c), DepRel::Aux | DepRel::AuxPass | DepRel::Cop))
     }
 
     /// Verb word `v` is a time clause ("when", "after", "before", "since", "as")
@@ -654,13 +657,8 @@ impl Arcs<'_> {
                         && h < v
                         && matches!(self.rel(h), DepRel::Root | DepRel::Conj)
                         && self.comma_between(h, cur)
-                        && self.tokens[v].norm.ends_with("ing")
-                        && !self.children(v).any(|c| {
-                            matches!(
-                                self.rel(c),
-                                DepRel::Mark | DepRel::Aux | DepRel::AuxPass | DepRel::Cop
-                            )
-                        }) =>
+                        && self.bare_ing_form(v)
+                        && !self.children(v).any(|c| self.rel(c) == DepRel::Mark) =>
                 {
                     let Some(s) = self
                         .children(h)

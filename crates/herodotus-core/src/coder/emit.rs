@@ -106,7 +106,7 @@ impl Coder {
                 .zip(verb_word)
                 .map(|(x, v)| x.roles(v, clause.passive))
                 .unwrap_or_default();
-            let relative_background = arcs.as_ref().zip(verb_word).is_some_and(|(x, v)| {
+            let clause_background = arcs.as_ref().zip(verb_word).is_some_and(|(x, v)| {
                 x.in_nonrestrictive_relative(v)
                     || x.time_clause_in_participle(v)
                     || x.pluperfect_main_clause(v)
@@ -297,7 +297,7 @@ impl Coder {
                 // A reduced relative on an object, and a gerund it governs ("accused
                 // of supplying"): background about that object.
                 skip_reason = Some(DropReason::BackgroundClause);
-            } else if relative_background
+            } else if clause_background
                 || self.background(tokens, h, &clause, year)
                 || (arcs.as_ref().zip(verb_word).zip(year))
                     .is_some_and(|((x, v), y)| x.dated_before(v, y))
