@@ -135,6 +135,19 @@ pub const SPEECH_VERBS: &[SpeechForm] = &[
     SpeechForm::new("testified", "testify", TAG),
     SpeechForm::new("demanded", "demand", TAG),
     SpeechForm::new("promised", "promise", TAG),
+    // Tags of manner that name who spoke a quotation ("“Enough!” the crowd chanted",
+    // "“Never,” she retorted"); they introduce no reported event of their own.
+    SpeechForm::new("chanted", "chant", TAG),
+    SpeechForm::new("yelled", "yell", TAG),
+    SpeechForm::new("screamed", "scream", TAG),
+    SpeechForm::new("exclaimed", "exclaim", TAG),
+    SpeechForm::new("retorted", "retort", TAG),
+    SpeechForm::new("snapped", "snap", TAG),
+    SpeechForm::new("pleaded", "plead", TAG),
+    SpeechForm::new("texted", "text", TAG),
+    SpeechForm::new("emailed", "email", TAG),
+    SpeechForm::new("explains", "explain", TAG),
+    SpeechForm::new("recalls", "recall", TAG),
 ];
 
 /// The uses of a lower-case form (0 for a word that is not listed).

@@ -1832,14 +1832,15 @@ fn np_before(text: &str, toks: &[Tok]) -> (Vec<Tok>, Option<Vec<Tok>>) {
     let mut appositive = None;
     if end > 0 && toks[end - 1].s(text) == "," {
         // An appositive of up to 16 tokens, or a longer relative clause ("McCormick,
-        // who has split from many fellow Republicans on ..., told").
+        // who has split from many fellow Republicans on ..., told"), also on a short
+        // noun phrase ("Twain, a lobbyist who has worked for ... and who ..., said").
         let comma = (0..end - 1)
             .rev()
             .take(48)
             .find(|&i| toks[i].s(text) == ",")
             .filter(|&c| {
                 end - 1 - c <= 16
-                    || toks.get(c + 1).is_some_and(|t| {
+                    || toks[c + 1..(c + 5).min(end - 1)].iter().any(|t| {
                         matches!(t.s(text).to_lowercase().as_str(), "who" | "which" | "whose")
                     })
             });
@@ -2134,6 +2135,36 @@ mod tests {
         assert_eq!(
             run(t, &[])[0].speaker.as_deref(),
             Some("Chicago Fire Department")
+        );
+    }
+
+    #[test]
+    fn a_long_appositive_with_a_relative_clause_keeps_its_name() {
+        // Class: "NAME, a NOUN who ... and who ..., said" (an appositive longer than
+        // the 16-token limit, opened by a short noun phrase and a relative word).
+        let t = "Mark Twain, a lobbyist who has worked for the industry for twenty years and who once served as an aide to the senator, said the bill \"makes no sense.\" Tom Hill, a farmer whose land lies next to the river that flooded twice last year and again in the spring, said: \"We lost everything.\"";
+        let q = run(t, &[]);
+        let speakers: Vec<_> = q.iter().map(|q| q.speaker.as_deref()).collect();
+        assert_eq!(speakers, [Some("Mark Twain"), Some("Tom Hill")]);
+    }
+
+    #[test]
+    fn tags_of_manner_name_the_speaker() {
+        // Class: chanted, yelled, retorted ... tag a quotation; a group that chants is
+        // not the previous quotation's speaker.
+        let t = "Tom Hill spoke first. \"We will stay,\" he said. \"Enough is enough,\" the protesters chanted. \"Never,\" retorted Mary Stone.";
+        let q = run(t, &[]);
+        let speakers: Vec<_> = q
+            .iter()
+            .map(|q| (q.speaker.as_deref(), q.verb.as_deref()))
+            .collect();
+        assert_eq!(
+            speakers,
+            [
+                (Some("Tom Hill"), Some("said")),
+                (None, Some("chanted")),
+                (Some("Mary Stone"), Some("retorted"))
+            ]
         );
     }
 

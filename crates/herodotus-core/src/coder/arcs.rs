@@ -469,6 +469,21 @@ impl Arcs<'_> {
         false
     }
 
+    /// Verb word `v` is a gerund that is the subject of its clause ("decided that
+    /// rolling back the tariffs requires concessions", "said that sending troops
+    /// had been a mistake"): it names an act to discuss, not one that happened
+    /// (issue 10 class "gerund subjects"). Read from the `csubj` arc, or from an
+    /// "-ing" form right after the complementiser "that" or "whether", where the
+    /// parser, trained on little data, often misses the arc.
+    pub(super) fn gerund_subject(&self, v: usize) -> bool {
+        self.bare_ing_form(v)
+            && !self
+                .children(v)
+                .any(|c| matches!(self.rel(c), DepRel::Nsubj | DepRel::NsubjPass))
+            && (matches!(self.rel(v), DepRel::Csubj | DepRel::CsubjPass)
+                || (v >= 1 && matches!(self.tokens[v - 1].norm.as_str(), "that" | "whether")))
+    }
+
     /// Verb word `v` is in the pluperfect ("had held talks", "had been holding
     /// talks") in the main clause, or joined to it, of a sentence that no speech
     /// verb governs: a past before the story's past, told as background ("the

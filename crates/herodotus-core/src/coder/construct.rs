@@ -397,24 +397,15 @@ impl Coder {
             },
             _ => return None,
         };
-        // "B will have to V", 'B "is going to have to V"': the future of the
-        // obligation sits between B and the modal.
+        // "B will have to V", 'B "is going to have to V"', "B would likely have to
+        // V": the future of the obligation, and its adverbs, sit between B and the
+        // modal.
         let mut subject_end = modal;
         while subject_end > 0
-            && matches!(
+            && (matches!(
                 norm(subject_end - 1),
-                "will"
-                    | "would"
-                    | "'ll"
-                    | "'d"
-                    | "is"
-                    | "are"
-                    | "going"
-                    | "to"
-                    | "\""
-                    | "also"
-                    | "still"
-            )
+                "will" | "would" | "'ll" | "'d" | "is" | "are" | "going" | "to" | "\""
+            ) || MODAL_ADVERBS.contains(&norm(subject_end - 1)))
         {
             subject_end -= 1;
         }

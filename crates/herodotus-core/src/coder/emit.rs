@@ -110,6 +110,7 @@ impl Coder {
                 x.in_nonrestrictive_relative(v)
                     || x.time_clause_in_participle(v)
                     || x.pluperfect_main_clause(v)
+                    || x.gerund_subject(v)
             });
             let reduced_relative = ci > 0
                 && self.reduced_relative_after_object(
@@ -946,7 +947,8 @@ impl Coder {
             // A protest with no coded target is against the protesters' own
             // government (issue 10 class "protests with an implied target").
             let protest_target = if tc.is_none() && !self.dicts.semantics.act_under_modality {
-                protest_against_state(&sc, &entry_code)
+                let after_verb = text.get(ev.verb_span[1]..span[1]).unwrap_or("");
+                protest_against_state(&sc, &entry_code, demand_follows(after_verb))
             } else {
                 None
             };
@@ -1093,18 +1095,45 @@ fn street_violence(sc: &str, tc: &str, code: &str) -> Option<(&'static str, &'st
 /// The implied target of a protest that confronts the state (144 blockades and
 /// obstruction, 145 riots) coded `code` whose source `sc` is the people of a
 /// country: its government ("Iranian protesters blocked roads" is IRNOPP 144
-/// IRNGOV). A rally, a march or a chant names no one it addresses and stays
-/// without a target (CODING-GUIDE: no target, no event).
+/// IRNGOV), and a demonstration that demands (`demands`) a political change (1411..1414: a
+/// leader's departure, a policy, rights, the regime; "teachers marched on the
+/// statehouse to demand better pay") addresses the government that would make it.
+/// A plain rally, march or chant names no one it addresses and stays without a
+/// target (CODING-GUIDE: no target, no event).
 /// Only for civilian sources: the opposition, civilians, students and teachers,
 /// farmers, or the bare country; not for a state organ, and not for labour, whose
 /// strikes are as often against employers.
-fn protest_against_state(sc: &str, code: &str) -> Option<String> {
+fn protest_against_state(sc: &str, code: &str, demands: bool) -> Option<String> {
     let s = ActorCode::new(sc);
     let civilian =
         s.is_country_only() || ["OPP", "CVL", "EDU", "AGR"].iter().any(|r| s.has_role(r));
     let state = s.has_country() && !matches!(s.country(), "IGO" | "NGO" | "MNC" | "IMG");
-    let confronting = matches!(CameoCode::new(code).base(), "144" | "145");
+    let confronting = matches!(CameoCode::new(code).base(), "144" | "145")
+        || (demands && matches!(code, "1411" | "1412" | "1413" | "1414"));
     (confronting && state && civilian).then(|| format!("{}GOV", s.country()))
+}
+
+/// Whether the rest of a protest's sentence, `after_verb`, voices a demand ("to
+/// demand", "calling for", "seeking", "pressing for", "urging"): a demonstration
+/// "over water prices" is a grievance, one "to demand lower prices" a demand on
+/// whoever sets them.
+fn demand_follows(after_verb: &str) -> bool {
+    let mut after_call = false;
+    for w in after_verb
+        .split(|c: char| !c.is_alphabetic())
+        .filter(|w| !w.is_empty())
+    {
+        let w = w.to_ascii_lowercase();
+        if matches!(
+            w.as_str(),
+            "demand" | "demanding" | "seek" | "seeking" | "urge" | "urging"
+        ) || (after_call && w == "for")
+        {
+            return true;
+        }
+        after_call = matches!(w.as_str(), "call" | "calling" | "press" | "pressing");
+    }
+    false
 }
 
 /// Whether target `t` may be only the scene of an act of source code `sc`: named
