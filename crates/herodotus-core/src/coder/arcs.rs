@@ -304,9 +304,32 @@ impl Arcs<'_> {
 
     /// Whether verb word `v` is passive by the parse: a passive auxiliary ("was",
     /// "has been") among its children. The subject label alone is not trusted
-    /// (the labeller sometimes calls an active subject `nsubj:pass`).
+    /// (the labeller sometimes calls an active subject `nsubj:pass`). A participle
+    /// joined to a passive verb whose subject is an actor, with no subject,
+    /// auxiliary or object of its own, shares its voice ("was caught by police and
+    /// deported from Arizona", "were arrested and charged"; issue 10 class
+    /// "coordinated passives"); with a subject that is no actor the "-ed" form is
+    /// as often an active past ("the deaths were caused by ... and called on B",
+    /// misparsed). The caller checks that `v` is a participle.
     pub(super) fn passive(&self, v: usize) -> bool {
-        self.children(v).any(|c| self.rel(c) == DepRel::AuxPass)
+        let own = |v: usize| self.children(v).any(|c| self.rel(c) == DepRel::AuxPass);
+        let actor_subject = |h: usize| {
+            self.children(h)
+                .any(|c| self.rel(c) == DepRel::NsubjPass && self.actor_of(c).is_some())
+        };
+        own(v)
+            || (self.rel(v) == DepRel::Conj
+                && self.head(v).is_some_and(|h| own(h) && actor_subject(h))
+                && !self.children(v).any(|c| {
+                    matches!(
+                        self.rel(c),
+                        DepRel::Nsubj
+                            | DepRel::NsubjPass
+                            | DepRel::Aux
+                            | DepRel::AuxPass
+                            | DepRel::Obj
+                    )
+                }))
     }
 
     /// The roles of verb word `v`, `passive` as decided by the caller.
@@ -414,6 +437,17 @@ impl Arcs<'_> {
             // The same participle read as a clause with the noun for its subject:
             // an "-ing" verb with no auxiliary is no finite verb.
             r.subject_not_actor = true;
+        }
+        if passive && agent.is_none() {
+            // "were killed and wounded by B", "was summoned and reprimanded by B":
+            // the agent of the last of joined passives is the agent of them all
+            // (issue 10 class "coordinated passives").
+            agent = self
+                .children(v)
+                .filter(|&c| self.rel(c) == DepRel::Conj && c > v && self.passive(c))
+                .flat_map(|c| self.children(c).collect::<Vec<_>>())
+                .find(|&d| self.rel(d) == DepRel::OblAgent || self.case_of(d) == Some("by"))
+                .and_then(|d| self.actor_of(d));
         }
         if passive {
             r.source = agent;
@@ -650,11 +684,19 @@ impl Arcs<'_> {
                 {
                     return (None, true);
                 }
+                // The subject of a passive head, when it is an actor, is the
+                // subject of what is joined to it, passive or not ("was released by
+                // B and thanked C": the one released thanked; issue 10 class
+                // "coordinated passives"). A subject that is no actor ("said the
+                // deaths were caused by ... and called on B", misparsed with
+                // "called" joined to "caused") leaves the search going up.
                 DepRel::Conj | DepRel::Xcomp => {
-                    if let Some(s) = self
-                        .children(h)
-                        .find(|&c| matches!(self.rel(c), DepRel::Nsubj | DepRel::NsubjOuter))
-                    {
+                    if let Some(s) = self.children(h).find(|&c| {
+                        matches!(self.rel(c), DepRel::Nsubj | DepRel::NsubjOuter)
+                            || (self.rel(c) == DepRel::NsubjPass
+                                && self.passive(h)
+                                && self.actor_of(c).is_some())
+                    }) {
                         if self.relative_pronoun(s) {
                             return (self.relcl_noun(h), true);
                         }
