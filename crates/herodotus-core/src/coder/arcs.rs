@@ -503,6 +503,13 @@ impl Arcs<'_> {
         false
     }
 
+    /// Verb word `v` is a participle or clause on a noun (`acl`, not a relative
+    /// clause): "clashes erupted between A and B" parsed with "erupted" describing
+    /// "clashes". The noun, not an actor, is what the verb tells of.
+    pub(super) fn on_noun(&self, v: usize) -> bool {
+        self.rel(v) == DepRel::Acl
+    }
+
     /// Verb word `v` is a gerund that is the subject of its clause ("decided that
     /// rolling back the tariffs requires concessions", "said that sending troops
     /// had been a mistake"): it names an act to discuss, not one that happened

@@ -13,7 +13,7 @@ use crate::dict::cameo::quad_class;
 use crate::dict::Origin;
 use crate::event::Event;
 use crate::syntax::Analysis;
-use crate::tokens::Token;
+use crate::tokens::{Token, TokenKind};
 use std::collections::HashSet;
 
 /// An event before it gets codes and text: mention indices into the sentence.
@@ -545,7 +545,13 @@ impl Coder {
             // is no party: "clashes erupted in C between A and B"), a symmetric or
             // fighting act names its parties after "between", and each acts on the
             // other (issue 10 class "fighting that breaks out between A and B").
-            if (sources.is_empty() || (arc.source.is_none() && arc.has_subject))
+            // A verb the parse hangs on a noun ("clashes erupted", an `acl`) has
+            // that noun, no actor, for its subject.
+            let on_noun = arcs
+                .as_ref()
+                .zip(verb_word)
+                .is_some_and(|(x, v)| x.on_noun(v));
+            if (sources.is_empty() || (arc.source.is_none() && (arc.has_subject || on_noun)))
                 && (symmetric
                     || mutual
                     || code
@@ -869,7 +875,8 @@ impl Coder {
         }
     }
 
-    /// The first mention right after "between" (past one determiner) in tokens
+    /// The first mention right after "between" (past one determiner and up to two
+    /// modifiers: "between the socialist leader's supporters and ...") in tokens
     /// `from..to`: the first of the parties of a symmetric act.
     fn parties_between(
         &self,
@@ -884,7 +891,9 @@ impl Coder {
         if k < to && self.w.determiners.contains(&ids[k]) {
             k += 1;
         }
-        owner.get(k).copied().filter(|&m| m != usize::MAX)
+        (k..to.min(k + 3).min(owner.len()))
+            .take_while(|&j| tokens[j].kind == TokenKind::Word && tokens[j].norm != "and")
+            .find_map(|j| Some(owner[j]).filter(|&m| m != usize::MAX))
     }
 
     /// Whether `name` is the canonical name of a place below the country

@@ -585,6 +585,7 @@ impl Coder {
         self.described_people(tokens, &mut out, ctx);
         self.titled_people(tokens, &mut out, ctx);
         self.collective(tokens, &mut out, ctx);
+        supporters(tokens, &mut out);
         quoted_we(tokens, &mut out, ctx);
         // Mentions never overlap (`located` and later stages slice the gaps between
         // them): keep the first of any two that do. `located` only joins neighbours,
@@ -1408,6 +1409,105 @@ pub(super) const ORGANISATION_WORDS: &[&str] = &[
     "war",
     "year",
 ];
+
+/// Nouns for the followers of a person ("supporters of X", "X's loyalists").
+fn supporter_noun(w: &str) -> bool {
+    matches!(
+        w,
+        "supporters" | "followers" | "loyalists" | "backers" | "partisans" | "devotees"
+    )
+}
+
+/// The supporters of a person are not that person (issue 10 class "supporters of a
+/// person"): "supporters of Evo Morales", "the socialist leader's supporters",
+/// "Trump supporters" are people of the person's country: the bare country for a
+/// sitting officeholder's (they hold no office), else a political crowd, the
+/// opposition (XXXOPP). The mention takes the words of the phrase.
+fn supporters(tokens: &[Token], out: &mut [Found]) {
+    let norm = |k: usize| tokens.get(k).map_or("", |t| t.norm.as_str());
+    for i in 0..out.len() {
+        let m = &out[i];
+        if m.pronoun || !matches!(m.kind, ActorKind::Person | ActorKind::Agent) {
+            continue;
+        }
+        let Some(code) = m.code.as_deref().map(ActorCode::new) else {
+            continue;
+        };
+        if !code.has_country() || matches!(code.country(), "IGO" | "NGO" | "MNC" | "IMG") {
+            continue;
+        }
+        let [a, b] = m.tok;
+        // "supporters of (the) (former) X"
+        let mut j = a;
+        if j >= 1 && matches!(norm(j - 1), "former" | "ousted" | "exiled" | "jailed") {
+            j -= 1;
+        }
+        if j >= 1 && norm(j - 1) == "the" {
+            j -= 1;
+        }
+        let before = (j >= 2 && norm(j - 1) == "of" && supporter_noun(norm(j - 2))).then(|| {
+            let s = j - 2;
+            if s >= 1 && matches!(norm(s - 1), "the" | "thousands" | "hundreds") {
+                s - 1
+            } else {
+                s
+            }
+        });
+        // "X's supporters", "X supporters" (a person's name only).
+        let after = if matches!(norm(b), "'s" | "’s" | "'") && supporter_noun(norm(b + 1)) {
+            Some(b + 2)
+        } else if m.kind == ActorKind::Person && supporter_noun(norm(b)) {
+            Some(b + 1)
+        } else {
+            None
+        };
+        if before.is_none() && after.is_none() {
+            continue;
+        }
+        let (start, end) = (before.unwrap_or(a), after.unwrap_or(b));
+        let neighbours_clear = (i == 0 || out[i - 1].tok[1] <= start)
+            && out.get(i + 1).is_none_or(|n| n.tok[0] >= end);
+        if !neighbours_clear {
+            continue;
+        }
+        // A sitting officeholder's supporters are plain people of the country;
+        // anyone else's (an opposition figure, a former leader, a private person,
+        // "the socialist leader", "the cleric") are a political crowd, the
+        // opposition.
+        let sitting = if m.kind == ActorKind::Person {
+            !code.has_role("OPP") && !code.is_country_only()
+        } else {
+            matches!(
+                norm(b - 1),
+                "president"
+                    | "minister"
+                    | "premier"
+                    | "chancellor"
+                    | "king"
+                    | "queen"
+                    | "emir"
+                    | "monarch"
+                    | "government"
+            )
+        };
+        let new_code = if sitting {
+            code.country().to_string()
+        } else {
+            format!("{}OPP", code.country())
+        };
+        let m = &mut out[i];
+        m.code = Some(new_code);
+        m.tok = [start, end];
+        m.span = [tokens[start].start, tokens[end - 1].end];
+        m.name = tokens[start..end]
+            .iter()
+            .map(|t| t.norm.as_str())
+            .collect::<Vec<_>>()
+            .join(" ");
+        m.kind = ActorKind::Agent;
+        m.agent = None;
+    }
+}
 
 /// Role nouns of people who speak or act for another: "an aide to X".
 fn representative(noun: &str) -> bool {

@@ -61,9 +61,12 @@
 //!    - when the window was parsed, the parse's arcs ([`arcs`]) replace these
 //!      where they give an actor: `nsubj`, `nsubj:pass` + `aux:pass` with
 //!      `obl:agent`, `obj`/`iobj`/`obl` (with/against/to/on/at); subjects shared
-//!      over `conj`/`xcomp`, a relative clause's noun; a non-restrictive relative
-//!      clause, an act dated to an earlier year, a main clause in the pluperfect
-//!      and a time clause inside a participle on a noun are background; a 010
+//!      over `conj`/`xcomp` (a participle joined to a passive with an actor
+//!      subject is passive too and shares the last passive's agent), a relative
+//!      clause's noun; a non-restrictive relative clause, an act dated to an
+//!      earlier year, a main clause in the pluperfect, a gerund subject ("that
+//!      rolling back the tariffs requires ...") and a time clause inside a
+//!      participle on a noun are background; a 010
 //!      statement needs an addressed target (the object of a verb that takes an
 //!      addressee, or "to X"); a participle on a noun that is no actor has no
 //!      source; the complement of a verb of object control ("help him enter C")
@@ -81,8 +84,11 @@
 //!    one sentence is kept once. Events of the first paragraph are root events.
 //!    Outside PETRARCH conventions, force between a country's police or army and
 //!    its own protesters is recoded (175 by the police, 145 by the protesters) and
-//!    a confronting protest (144, 145) with no target is against the protesters'
-//!    own government; the provenance says so.
+//!    a confronting protest (144, 145), or a demonstration that voices a demand
+//!    for political change (1411-1414), with no target is against the
+//!    protesters' own government; the provenance says so. The supporters of a
+//!    person are the person's country (its opposition unless the person holds
+//!    office), not the person ([`mentions`]).
 //!
 //! # Deliberate differences from PETRARCH
 //!
