@@ -445,7 +445,7 @@ impl Arcs<'_> {
             agent = self
                 .children(v)
                 .filter(|&c| self.rel(c) == DepRel::Conj && c > v && self.passive(c))
-                .flat_map(|c| self.children(c).collect::<Vec<_>>())
+                .flat_map(|c| self.children(c))
                 .find(|&d| self.rel(d) == DepRel::OblAgent || self.case_of(d) == Some("by"))
                 .and_then(|d| self.actor_of(d));
         }

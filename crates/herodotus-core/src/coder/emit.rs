@@ -1132,15 +1132,13 @@ fn demand_follows(after_verb: &str) -> bool {
         .split(|c: char| !c.is_alphabetic())
         .filter(|w| !w.is_empty())
     {
-        let w = w.to_ascii_lowercase();
-        if matches!(
-            w.as_str(),
-            "demand" | "demanding" | "seek" | "seeking" | "urge" | "urging"
-        ) || (after_call && w == "for")
+        let is = |list: &[&str]| list.iter().any(|x| w.eq_ignore_ascii_case(x));
+        if is(&["demand", "demanding", "seek", "seeking", "urge", "urging"])
+            || (after_call && w.eq_ignore_ascii_case("for"))
         {
             return true;
         }
-        after_call = matches!(w.as_str(), "call" | "calling" | "press" | "pressing");
+        after_call = is(&["call", "calling", "press", "pressing"]);
     }
     false
 }
