@@ -19,6 +19,9 @@
 //!   as its tag's speaker, "A will not allow B to V" (B's act is not coded);
 //! - **mutual verbs**: "A and B clashed", "attacked each other", "A clashed with B"
 //!   give both directions;
+//! - **meetings in passing**: "A announced the deal during a meeting with B", "A
+//!   said in a phone call with B", "A spoke at talks with B" report that A and B met
+//!   (04x both ways); "A said during a visit to B" that A visited B (042);
 //! - **background clauses**: a non-restrictive relative clause or a "since/when/after"
 //!   clause dated in the past ("which seized the city in 2014") is not news.
 
@@ -28,6 +31,36 @@ use super::verbs::VerbHit;
 use super::Coder;
 use crate::codes::CameoCode;
 use crate::tokens::{Token, TokenKind};
+
+/// Determiners before a meeting noun ("during his visit", "at a meeting").
+const MEETING_DETERMINERS: &[&str] = &[
+    "a", "an", "the", "his", "her", "their", "its", "our", "this", "that",
+];
+
+/// A meeting noun: its code, the preposition before the party, and whether the
+/// meeting goes both ways ("a meeting with B") or one way ("a visit to B").
+pub(super) fn meeting_noun(word: &str) -> Option<(&'static str, &'static str, bool)> {
+    match word {
+        "meeting" | "meetings" | "talks" | "summit" | "negotiations" => Some(("040", "with", true)),
+        "call" | "conversation" => Some(("041", "with", true)),
+        "visit" => Some(("042", "to", false)),
+        _ => None,
+    }
+}
+
+/// A meeting a sentence reports in passing (see [`Coder::meeting_in_passing`]).
+pub(super) struct Meeting {
+    /// The other party's mention.
+    pub party: usize,
+    /// 040, 041 (a call) or 042 (a visit to the party).
+    pub code: &'static str,
+    /// Both ways (a meeting, a call) or one way (a visit).
+    pub both: bool,
+    /// The meeting noun's token.
+    pub noun: usize,
+    /// The mention of the place it was held, if named.
+    pub venue: Option<usize>,
+}
 
 /// What the words around a verb say about whether its act happened.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -880,6 +913,94 @@ impl Coder {
                     .is_some_and(|c| Some(c) != not_code))
             .then_some(m)
         })
+    }
+
+    /// A meeting the sentence reports in passing, in the words `from..to` after a
+    /// verb: "(announced the deal) during a meeting in the Oval Office with B", "at
+    /// talks with B", "in a phone call with B" (040 or 041, both ways), "during his
+    /// visit to B" (042, one way). Only "during", "at" and "in" introduce it:
+    /// "after talks with B" may tell of an earlier meeting (CODING-GUIDE,
+    /// background noun phrases). The venue of a meeting ("in the Oval Office",
+    /// "with B in Paris") makes it a visit hosted by one side (043 and 042) or a
+    /// meeting at a third place (044), CAMEO's distinctions (issue 10 class
+    /// "meetings in passing").
+    pub(super) fn meeting_in_passing(
+        &self,
+        tokens: &[Token],
+        owner: &[usize],
+        mentions: &[Found],
+        from: usize,
+        to: usize,
+    ) -> Option<Meeting> {
+        let norm = |k: usize| tokens[k].norm.as_str();
+        let to = to.min(tokens.len());
+        // A place named after "in"/"at" at `k`.
+        let venue = |k: usize| -> Option<usize> {
+            let m = *owner.get(k)?;
+            (m != usize::MAX
+                && mentions[m].tok[0] == k
+                && mentions[m].code.is_some()
+                && (k >= 1 && matches!(norm(k - 1), "in" | "at")
+                    || k >= 2 && norm(k - 1) == "the" && matches!(norm(k - 2), "in" | "at")))
+            .then_some(m)
+        };
+        for p in from..to {
+            if !matches!(norm(p), "during" | "at" | "in") {
+                continue;
+            }
+            let mut n = p + 1;
+            if n < to && MEETING_DETERMINERS.contains(&norm(n)) {
+                n += 1;
+            }
+            // Up to two lower-case modifiers: "closed-door", "phone", "bilateral".
+            let mut modifiers = 0;
+            while n < to
+                && modifiers < 2
+                && meeting_noun(norm(n)).is_none()
+                && tokens[n].kind == TokenKind::Word
+                && !tokens[n].capitalized
+                && owner[n] == usize::MAX
+            {
+                n += 1;
+                modifiers += 1;
+            }
+            let Some((code, prep, both)) = (n < to).then(|| meeting_noun(norm(n))).flatten() else {
+                continue;
+            };
+            // The party: "with B" / "to B" within six words (a venue may come
+            // between: "a meeting in the Oval Office with B"), before any comma.
+            for w in n + 1..to.min(n + 7) {
+                if tokens[w].kind != TokenKind::Word && owner[w] == usize::MAX {
+                    break;
+                }
+                if norm(w) != prep {
+                    continue;
+                }
+                let mut a = w + 1;
+                if a < to && matches!(norm(a), "the" | "a" | "an") {
+                    a += 1;
+                }
+                let m = owner.get(a).copied().unwrap_or(usize::MAX);
+                if m != usize::MAX && mentions[m].tok[0] == a && mentions[m].code.is_some() {
+                    // Before the party ("a meeting in Geneva with B") or right
+                    // after it ("with B in Geneva").
+                    let after = mentions[m].tok[1];
+                    let place = (n + 1..w)
+                        .chain(after..to.min(after + 3))
+                        .find_map(venue)
+                        .filter(|_| code == "040");
+                    return Some(Meeting {
+                        party: m,
+                        code,
+                        both,
+                        noun: n,
+                        venue: place,
+                    });
+                }
+                break;
+            }
+        }
+        None
     }
 
     /// "A and B attacked each other", "A clashed with B": true when the event of `h`

@@ -85,6 +85,7 @@ impl Coder {
         // Plain statements to an addressee held back while what they introduce may
         // code an event (see below), with the number of events when each was held.
         let mut held: Vec<(usize, Vec<RawEvent>)> = Vec::new();
+        let mut met: Vec<RawEvent> = Vec::new();
         let modes: Vec<Mode> = cands
             .iter()
             .map(|h| self.mode(tokens, &owner, mentions, h))
@@ -519,6 +520,80 @@ impl Coder {
                 held.push((events.len(), pairs));
                 skip_reason = Some(DropReason::StatementHeld);
             }
+            // "A announced the deal during a meeting with B": A and B met, whatever
+            // the verb codes (issue 10 class "meetings in passing"); not in a
+            // background, hypothetical or purpose clause, nor an intent.
+            if mode == Mode::Act
+                && !self.dicts.semantics.act_under_modality
+                && !clause.hypothetical
+                && sources.len() == 1
+                && matches!(
+                    skip_reason,
+                    None | Some(
+                        DropReason::NullCode
+                            | DropReason::Negated
+                            | DropReason::SpeechVerbIntroducingEvent
+                            | DropReason::StatementHeld
+                    )
+                )
+            {
+                // Up to the next verb: "said he would raise it at a meeting
+                // with B" is the next verb's.
+                let until = cands
+                    .get(ci + 1)
+                    .map_or(clause.end, |c| c.start.min(clause.end));
+                if let Some(meeting) =
+                    self.meeting_in_passing(tokens, &owner, mentions, h.end, until)
+                {
+                    let s = sources[0];
+                    let mut parties = self.compound(tokens, ids, mentions, meeting.party);
+                    // "with Liu He, China's negotiator": a possessive is an
+                    // apposition, not a second party.
+                    parties.retain(|&t| {
+                        tokens
+                            .get(mentions[t].tok[1])
+                            .is_none_or(|x| x.norm != "'s")
+                    });
+                    if parties.len() <= caps.compound {
+                        let country = |m: usize| {
+                            mentions[m]
+                                .code
+                                .as_deref()
+                                .map(|c| ActorCode::new(c).country())
+                                .filter(|c| !c.is_empty())
+                        };
+                        let place = meeting.venue.and_then(country);
+                        for t in parties.into_iter().filter(|&t| t != s) {
+                            // CAMEO: the side whose country holds the meeting hosts
+                            // (043) the other's visit (042); a third place, 044.
+                            let (there, back) = match place {
+                                _ if !meeting.both => (meeting.code, None),
+                                None => (meeting.code, Some(meeting.code)),
+                                Some(p) if Some(p) == country(s) => ("043", Some("042")),
+                                Some(p) if Some(p) == country(t) => ("042", Some("043")),
+                                Some(_) => ("044", Some("044")),
+                            };
+                            let pairs = [(s, t, Some(there)), (t, s, back)];
+                            for (a, b, mcode) in pairs {
+                                let Some(mcode) = mcode else { continue };
+                                met.push(RawEvent {
+                                    source: a,
+                                    target: Some(b),
+                                    code: Some(mcode.to_string()),
+                                    pattern: None,
+                                    verb: 0,
+                                    verb_span: [
+                                        tokens[meeting.noun].start,
+                                        tokens[meeting.noun].end,
+                                    ],
+                                    construction: Some("meeting in passing"),
+                                    implied: None,
+                                });
+                            }
+                        }
+                    }
+                }
+            }
             trace.roles(text, mentions, &sources, &targets, skip_reason);
             if !sources.is_empty() {
                 prev_source = Some(sources[0]);
@@ -671,6 +746,18 @@ impl Coder {
             if events.len() == at && events.len() + pairs.len() <= caps.events {
                 trace.held_statement_coded(text, mentions, &pairs);
                 events.extend(pairs);
+            }
+        }
+        // Meetings in passing, unless a verb coded a meeting between the same
+        // actors already, each once.
+        for e in met {
+            let dup = events.iter().any(|x| {
+                x.source == e.source
+                    && x.target == e.target
+                    && x.code.as_deref().is_some_and(|c| c.starts_with("04"))
+            });
+            if !dup && events.len() < caps.events {
+                events.push(e);
             }
         }
         // Obligations on verbs the lexicon lacks ("A said B should direct money to

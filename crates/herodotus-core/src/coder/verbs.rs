@@ -151,7 +151,7 @@ impl Coder {
     /// coded from the sentence itself, the first right before the verb and the
     /// second after it, and none of the words the parse's arcs are read for
     /// (commas and other punctuation but a final full stop, boundary words,
-    /// "whose", "that", "by", four-digit years): there the token heuristics and
+    /// "whose", "that", "by", meeting nouns, four-digit years): there the token heuristics and
     /// the arcs give the same source and target.
     fn roles_need_no_parse(
         &self,
@@ -186,7 +186,11 @@ impl Coder {
             let word = tok.norm.as_str();
             match tok.kind {
                 TokenKind::Word | TokenKind::Possessive => {
-                    !self.w.boundaries.contains(&ids[j]) && !matches!(word, "whose" | "that" | "by")
+                    !self.w.boundaries.contains(&ids[j])
+                        && !matches!(word, "whose" | "that" | "by")
+                        // "spoke during a visit to B": B is the party of a
+                        // meeting in passing, not the verb's target.
+                        && super::construct::meeting_noun(word).is_none()
                 }
                 TokenKind::Number => !(word.len() == 4 && word.bytes().all(|b| b.is_ascii_digit())),
                 _ => j == last && word == ".",

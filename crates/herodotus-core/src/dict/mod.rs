@@ -360,8 +360,9 @@ pub struct Semantics {
     /// written for a different gap rule (TABARI patterns allow long gaps).
     pub max_gap: Option<usize>,
     /// PETRARCH's coding conventions: "will V" and "plans to V" code the act V,
-    /// "efforts to V" is not a purpose clause, and force of a state's police or army
-    /// on its own protesters keeps its 18x/19x code. Off for herodotus' own
+    /// "efforts to V" is not a purpose clause, force of a state's police or army
+    /// on its own protesters keeps its 18x/19x code, and a meeting told in passing
+    /// ("A said during a visit to B") codes nothing. Off for herodotus' own
     /// dictionaries, which follow the news coding guide (modality gives intent,
     /// 03x/13x/02x; that force is violent repression, 175).
     pub act_under_modality: bool,
