@@ -23,6 +23,11 @@ pub(super) struct Clause {
     pub(super) hypothetical: bool,
     /// "by attacking": belongs to the verb before it.
     pub(super) gerund_after_prep: bool,
+    /// "warned against Turkey launching an offensive", "objected to Russia
+    /// sending troops": a gerund with its own subject after a preposition names
+    /// an act (feared, opposed, or already background), it does not report one;
+    /// after "with" it does ("with police firing tear gas").
+    pub(super) gerund_with_subject_after_prep: bool,
 }
 
 impl Coder {
@@ -170,6 +175,17 @@ impl Coder {
         // the verb before them (its patterns can mention them).
         let gerund_after_prep =
             h.gerund && h.start >= 1 && self.w.prepositions.contains(&ids[h.start - 1]);
+        let gerund_with_subject_after_prep =
+            h.gerund && h.start >= 2 && owner[h.start - 1] != usize::MAX && {
+                let m = owner[h.start - 1];
+                let first = (0..h.start).rev().take_while(|&j| owner[j] == m).last();
+                // Not "with": "with police firing tear gas" tells what happened.
+                first.is_some_and(|b| {
+                    b >= 1
+                        && self.w.prepositions.contains(&ids[b - 1])
+                        && tokens[b - 1].norm != "with"
+                })
+            };
         Clause {
             start,
             end,
@@ -178,6 +194,7 @@ impl Coder {
             negated,
             hypothetical,
             gerund_after_prep,
+            gerund_with_subject_after_prep,
         }
     }
 

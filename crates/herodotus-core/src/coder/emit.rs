@@ -268,11 +268,12 @@ impl Coder {
                     .is_some_and(|(x, v)| x.clausal_subject(v))
             {
                 skip_reason = Some(DropReason::GerundAsSubject);
-            } else if clause.gerund_after_prep
-                && (pattern.is_none()
-                    || ci > 0
-                        && super::construct::ALLEGING
-                            .contains(&self.verbs[cands[ci - 1].verb as usize].lemma.as_str()))
+            } else if clause.gerund_with_subject_after_prep
+                || clause.gerund_after_prep
+                    && (pattern.is_none()
+                        || ci > 0
+                            && super::construct::ALLEGING
+                                .contains(&self.verbs[cands[ci - 1].verb as usize].lemma.as_str()))
             {
                 // "accused B of shelling C": the act alleged is B's, and only alleged
                 // (issue 10 class: gerunds after a preposition).
