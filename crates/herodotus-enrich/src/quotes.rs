@@ -2169,6 +2169,38 @@ mod tests {
     }
 
     #[test]
+    fn a_legislators_party_and_state_do_not_end_the_tag() {
+        // Class: ", D-N.M.," / ", R-Texas," between a US legislator's name and the
+        // verb; the full stop of "N.M." does not end the clause.
+        let t = "\"We need answers,\" said Dana Whitcombe, a lawyer. \"People lost their homes,\" Sen. Maria Ortiz, D-N.M., told reporters. \"It is a scandal,\" Rep. Tom Hale, R-Calif., said.";
+        let q = run(t, &[]);
+        let speakers: Vec<_> = q.iter().map(|q| q.speaker.as_deref()).collect();
+        assert_eq!(
+            speakers,
+            [
+                Some("Dana Whitcombe"),
+                Some("Maria Ortiz"),
+                Some("Tom Hale")
+            ]
+        );
+    }
+
+    #[test]
+    fn a_dateline_place_and_a_named_law_are_nobody() {
+        // Class: the upper-case place of a dateline is no organisation that speaks,
+        // and "the Finance Bill" is no man called Bill.
+        let t = "SEATTLE (AP) \u{2014} Cascadia Outfitters said it would close stores.\n\n\"We are sorry,\" the company said.\n\nTreasury Secretary Amos Kiprono defended the Finance Bill. \"We must widen the tax base,\" he said.";
+        let q = run(t, &[]);
+        assert!(
+            q.iter().all(|q| q.speaker.as_deref() != Some("SEATTLE")),
+            "{q:?}"
+        );
+        let last = q.last().unwrap();
+        assert_eq!(last.quote, "We must widen the tax base,");
+        assert_eq!(last.speaker.as_deref(), Some("Amos Kiprono"));
+    }
+
+    #[test]
     fn a_capitalised_speech_form_is_no_tag() {
         // "States" in "United States" is no speech verb; "said" before it is.
         let t = "Tom Hill has since said that the signing would take place in United States \"farm country,\" but nobody agreed.";

@@ -211,7 +211,12 @@ impl People {
             (a..b).all(|j| !toks[j].is_word() || names::is_title(toks[j].s(text)))
                 && !(b - a >= 2 && names::is_org_name_word(toks[b - 1].s(text)))
         };
-        if a >= b || dateline_credit(text, [toks[a].start, toks[b - 1].end]) || titles_only(a) {
+        if a >= b
+            || dateline_credit(text, [toks[a].start, toks[b - 1].end])
+            || dateline_place(text, [toks[a].start, toks[b - 1].end])
+            || titles_only(a)
+            || law_named(text, toks, a, b)
+        {
             return None;
         }
         // "Maya Singh of Stanford University": a person's name, then an affiliation
@@ -1090,6 +1095,42 @@ fn dateline_credit(text: &str, span: [usize; 2]) -> bool {
         && text[span[1]..]
             .strip_prefix(')')
             .is_some_and(|rest| rest.trim_start().starts_with(['-', '—', '–']))
+}
+
+/// The place of a dateline ("SEATTLE (AP) —", "NEW DELHI:", "KYIV, Ukraine —"): an
+/// upper-case run that opens the text, before a credit, a dash, a colon or a comma.
+/// It names where the story was filed, nobody who speaks in it.
+fn dateline_place(text: &str, span: [usize; 2]) -> bool {
+    let run = &text[span[0]..span[1]];
+    text[..span[0]].trim().is_empty()
+        && run.chars().any(char::is_alphabetic)
+        && !run.chars().any(char::is_lowercase)
+        && text[span[1]..]
+            .trim_start()
+            .starts_with(['(', '-', '—', '–', ':', ','])
+}
+
+/// A law or a document named after "the" ("the Finance Bill", "the Patriot Act"): its
+/// last word is no person's given name.
+fn law_named(text: &str, toks: &[Tok], a: usize, b: usize) -> bool {
+    a >= 1
+        && toks[a - 1].s(text).eq_ignore_ascii_case("the")
+        && matches!(
+            text::strip_possessive(toks[b - 1].s(text)),
+            "Bill"
+                | "Act"
+                | "Law"
+                | "Code"
+                | "Treaty"
+                | "Accord"
+                | "Charter"
+                | "Amendment"
+                | "Decree"
+                | "Convention"
+                | "Protocol"
+                | "Budget"
+                | "Plan"
+        )
 }
 
 /// True when only spaces and an opening mark separate `pos` from a sentence end or the text start.

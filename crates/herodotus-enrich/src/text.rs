@@ -370,8 +370,26 @@ pub fn is_abbreviation(word: &str) -> bool {
     }
     // Initials ("J.") and dotted acronyms ("U.S", "D.C").
     let single = word.chars().count() == 1 && word.chars().all(char::is_uppercase);
-    single || (word.contains('.') && word.chars().all(|c| c == '.' || c.is_uppercase()))
+    let dotted = |w: &str| w.contains('.') && w.chars().all(|c| c == '.' || c.is_uppercase());
+    if single || dotted(word) {
+        return true;
+    }
+    // The party and state of a US legislator ("Sen. Ann Reyes, D-Calif., said",
+    // "R-N.C."): the state's abbreviation after the party's letter. Alone these
+    // abbreviations are words ("ill", "miss"), so only after the party.
+    ["D-", "R-", "I-"].iter().any(|p| {
+        word.strip_prefix(p).is_some_and(|st| {
+            dotted(st) || US_STATE_ABBREVIATIONS.contains(&st.to_lowercase().as_str())
+        })
+    })
 }
+
+/// AP-style abbreviations of US states, as in a legislator's "D-Calif.".
+const US_STATE_ABBREVIATIONS: &[&str] = &[
+    "ala", "ariz", "ark", "calif", "colo", "conn", "del", "fla", "ga", "ill", "ind", "kan", "ky",
+    "la", "md", "mass", "mich", "minn", "miss", "mo", "mont", "neb", "nev", "okla", "ore", "pa",
+    "tenn", "vt", "va", "wash", "wis", "wyo",
+];
 
 /// Sentence units that respect quotations: a full stop inside a quotation does
 /// not end the unit; paragraph ends always do. `inside` tells, per byte, whether
