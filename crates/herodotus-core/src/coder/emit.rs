@@ -650,12 +650,41 @@ impl Coder {
             }
             // "A clashed with B": B acts on A too.
             // ... only when it happened: "A is ready to negotiate with B" is A's intent.
-            let with_target = mutual
+            // Consultations are mutual whatever their verb ("held talks with B",
+            // "spoke by phone with B": 040, 041, 044, 046), and "A met B" is "the
+            // two met" (CODING-GUIDE; issue 10 class "meetings both ways").
+            let consult = !self.dicts.semantics.act_under_modality
+                && code
+                    .as_deref()
+                    .is_some_and(|c| matches!(c, "040" | "041" | "044" | "046"));
+            // "discussed Ukraine with Scholz": the partner of a consultation is
+            // the actor after "with", not the topic in the object.
+            if consult && tgt_slot.is_none() {
+                let partner = (h.end + 1..clause.end.min(tokens.len())).find_map(|k| {
+                    let m = owner[k];
+                    (m != usize::MAX
+                        && mentions[m].tok[0] == k
+                        && ids[k - 1] == self.w.with
+                        && mentions[m].code.is_some()
+                        && !sources.contains(&m))
+                    .then_some(m)
+                });
+                if let Some(m) = partner.filter(|m| !targets.contains(m)) {
+                    targets = self.compound(tokens, ids, mentions, m);
+                }
+            }
+            let with_target = (mutual || consult)
                 && mode == Mode::Act
                 && refusal.is_none()
                 && sources.len() == 1
                 && targets.first().is_some_and(|&t| {
-                    mentions[t].tok[0] >= 1 && ids[mentions[t].tok[0] - 1] == self.w.with
+                    let at = mentions[t].tok[0];
+                    (at >= 1 && ids[at - 1] == self.w.with)
+                        || (consult
+                            && verb.lemma == "meet"
+                            && src_slot.is_none()
+                            && (at == h.end
+                                || (at == h.end + 1 && self.w.determiners.contains(&ids[h.end]))))
                 });
             if with_target {
                 for &t in &targets {
