@@ -566,6 +566,20 @@ impl Coder {
             } else {
                 None
             };
+            // "Opposition Leader Peter Dutton criticised the Prime Minister", "U.S.
+            // Democrats criticised the president": a domestic political actor (the
+            // opposition, legislators, a party) before a definite officeholder of
+            // the state names its own country's (issue 10 class "the government of
+            // the opposition's country"), not the last government named.
+            let resolved = if definite && agent == "~GOV" {
+                out.iter()
+                    .rev()
+                    .find_map(|p| p.code.as_deref().and_then(domestic_politics))
+                    .map(|c| apply_agent(c, &agent))
+                    .or(resolved)
+            } else {
+                resolved
+            };
             if resolved.is_some() {
                 m.code = resolved;
                 // "The country's X" is read from the context: inferred, and a title
@@ -1118,6 +1132,14 @@ pub(super) fn add_mentions(out: &mut Vec<Found>, added: Vec<Found>) {
         out.extend(added);
         out.sort_by_key(|m| m.tok[0]);
     }
+}
+
+/// The country of a domestic political actor that is not the government: the
+/// opposition, legislators, a party ("AUSOPP", "USALEG", "INDPTY").
+fn domestic_politics(code: &str) -> Option<&str> {
+    let a = ActorCode::new(code);
+    (a.has_country() && !a.has_role("GOV") && ["OPP", "LEG", "PTY"].iter().any(|r| a.has_role(r)))
+        .then(|| a.country())
 }
 
 fn apply_agent(base: &str, agent: &str) -> String {
