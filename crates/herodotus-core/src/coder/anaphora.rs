@@ -52,6 +52,42 @@ pub(super) const EVENT_NOUNS: &[&str] = &[
     "action",
     "actions",
 ];
+/// Nouns naming an act of force (issue 10 class "condemned the attack"): they refer
+/// back only to an act of force (roots 15-20), "the strike" after a labour strike
+/// to nobody.
+const FORCE_NOUNS: &[&str] = &[
+    "attack",
+    "attacks",
+    "strike",
+    "strikes",
+    "airstrike",
+    "airstrikes",
+    "shelling",
+    "bombing",
+    "bombings",
+    "bombardment",
+    "raid",
+    "raids",
+    "assault",
+    "killing",
+    "killings",
+    "invasion",
+    "incursion",
+    "offensive",
+    "crackdown",
+    "drills",
+    "seizure",
+    "arrest",
+    "arrests",
+    "detention",
+    "execution",
+    "executions",
+];
+
+fn is_event_noun(w: &str) -> bool {
+    EVENT_NOUNS.contains(&w) || FORCE_NOUNS.contains(&w)
+}
+
 /// Acts with two sides: "the exchange" is both sides' (see `EventOwner::partner`).
 const MUTUAL_NOUNS: &[&str] = &["exchange", "swap"];
 /// Determiners that make an event noun refer back ("the move", "this decision",
@@ -107,6 +143,8 @@ pub(super) struct EventOwner {
     /// The other side of the owner's act when it came from a coded event (its
     /// target): an exchange or a swap belongs to both.
     partner: Option<String>,
+    /// The CAMEO root of the owner's act when it came from a coded event.
+    root: Option<String>,
 }
 
 impl EventOwner {
@@ -122,9 +160,20 @@ impl EventOwner {
         self.recent(si).and(self.partner.clone())
     }
 
+    /// Whether a recent owner's act, when a coded event gave it, was an act of
+    /// force (roots 15-20).
+    fn of_force(&self, si: usize) -> bool {
+        self.recent(si).is_some()
+            && self
+                .root
+                .as_deref()
+                .is_some_and(|r| r.parse::<u8>().is_ok_and(|n| (15..=20).contains(&n)))
+    }
+
     fn set(&mut self, owner: Option<(String, String, usize)>) {
         self.owner = owner;
         self.partner = None;
+        self.root = None;
     }
 
     /// After a sentence is coded: the source of its last material event (not speech,
@@ -143,6 +192,7 @@ impl EventOwner {
         if let Some(e) = material {
             self.owner = Some((e.source_code.clone(), e.source_code.clone(), si));
             self.partner = Some(e.target_code.clone()).filter(|t| !t.is_empty());
+            self.root = Some(CameoCode::new(&e.event_code).root().to_string());
         }
     }
 }
@@ -177,9 +227,7 @@ impl Coder {
         let mut added: Vec<Found> = Vec::new();
         let mut k = 0;
         while k < n {
-            if !EVENT_NOUNS.contains(&norm(k))
-                || mentions.iter().any(|m| m.tok[0] <= k && k < m.tok[1])
-            {
+            if !is_event_noun(norm(k)) || mentions.iter().any(|m| m.tok[0] <= k && k < m.tok[1]) {
                 k += 1;
                 continue;
             }
@@ -197,17 +245,16 @@ impl Coder {
                     g = q + 1;
                     break;
                 }
-                let modifier =
-                    (is_word(&tokens[q]) && !STOP.contains(&t) && !EVENT_NOUNS.contains(&t))
-                        || t == "\""
-                        || t.chars().all(|c| c.is_ascii_digit());
+                let modifier = (is_word(&tokens[q]) && !STOP.contains(&t) && !is_event_noun(t))
+                    || t == "\""
+                    || t.chars().all(|c| c.is_ascii_digit());
                 if !modifier {
                     break;
                 }
             }
             // The last noun of a run ("policy shift") is the head.
             let mut head = k;
-            while head + 1 < n && EVENT_NOUNS.contains(&norm(head + 1)) {
+            while head + 1 < n && is_event_noun(norm(head + 1)) {
                 head += 1;
             }
             let owner = self.owner_in_sentence(tokens, mentions, g, head);
@@ -228,7 +275,13 @@ impl Coder {
                     "would" | "will" | "could" | "may" | "might" | "can" | "should" | "to"
                 )
             });
-            let remembered = named.last().cloned().or_else(|| ctx.events.recent(si));
+            // An act of force refers back to an act of force only.
+            let force = FORCE_NOUNS.contains(&norm(head));
+            let remembered = named.last().cloned().or_else(|| {
+                ctx.events
+                    .recent(si)
+                    .filter(|_| !force || ctx.events.of_force(si))
+            });
             // "the content of the call": a noun after "of" modifies another noun.
             let modifies = det >= 1 && norm(det - 1) == "of";
             let free = !modifies && !mentions.iter().any(|m| m.tok[0] <= head && det < m.tok[1]);
