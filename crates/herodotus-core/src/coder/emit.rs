@@ -248,6 +248,15 @@ impl Coder {
                 // Already decided above.
             } else if appeal_head {
                 skip_reason = Some(DropReason::AppealCodedOnVerb);
+            } else if verb.lemma == "help"
+                && pattern.is_none()
+                && cands.get(ci + 1).is_some_and(|c| {
+                    c.start == h.end || (c.start == h.end + 1 && tokens[h.end].norm == "to")
+                })
+            {
+                // "helped shoot down the drones", "helped to evacuate": the act is
+                // the next verb's (issue 10 class "help V").
+                skip_reason = Some(DropReason::ActOfNextVerb);
             } else if code.is_none() {
                 skip_reason = Some(DropReason::NullCode);
             } else if clause.negated
@@ -602,7 +611,13 @@ impl Coder {
             prev_verb_end = h.end;
             prev_speech = verb.speech;
             if skip_reason.is_some() {
-                if code.is_some() && !verb.speech && !appeal_head {
+                if code.is_some()
+                    && !verb.speech
+                    && !appeal_head
+                    // "A helped to V": V is A's act, unless "help" had no actor
+                    // ("protests that helped to force B to V").
+                    && (skip_reason != Some(DropReason::ActOfNextVerb) || sources.is_empty())
+                {
                     prev_coded = true;
                 }
                 continue;

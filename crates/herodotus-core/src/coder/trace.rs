@@ -34,6 +34,9 @@ pub enum DropReason {
     PurposeOrAttempt,
     /// "A wants B to V": the appeal is coded on V, not on "wants".
     AppealCodedOnVerb,
+    /// "A helped shoot down the drones": the act is the next verb's, "help" only
+    /// joins A to it.
+    ActOfNextVerb,
     /// A relative or dated past clause: background, not news.
     BackgroundClause,
     /// A gerund clause as the subject ("signing a deal has proved elusive"): it
@@ -60,6 +63,7 @@ impl fmt::Display for DropReason {
             DropReason::CompoundOverCap => "compound of more actors than the cap",
             DropReason::PurposeOrAttempt => "purpose or attempt (in order to, efforts to)",
             DropReason::AppealCodedOnVerb => "want X to V: coded on V as an appeal",
+            DropReason::ActOfNextVerb => "helped V: the act is V's",
             DropReason::BackgroundClause => "background clause (relative or past, dated)",
             DropReason::GerundAsSubject => "gerund clause as subject",
             DropReason::PrenominalParticiple => "participle before its noun (an adjective)",
