@@ -29,7 +29,10 @@
 //!    officers ..." counted) and is remembered by surname. Then ([`anaphora`]) a pronoun right after a
 //!    speech verb takes the verb's subject ("A said it ..."), "we" in a quotation its
 //!    tagged speaker, and a definite event noun ("the decision", "the move", or "it"
-//!    after "called") the actor that owns the act it names, marked inferred.
+//!    after "called") the actor that owns the act it names, marked inferred; a noun
+//!    of force ("the attack", "the strikes") only the owner of an act of force. A
+//!    definite officeholder ("the president") after a domestic opposition,
+//!    legislator or party actor of the sentence is that actor's country's.
 //! 4. **Verb candidates** ([`verbs`]): at each token outside a mention, the longest
 //!    verb form starting there; a form that reads as a noun (after a determiner or a
 //!    possessive, "a US attack", a number) is skipped. When the window has a coded
@@ -73,11 +76,20 @@
 //!      takes that object as its subject and gives the main verb no target;
 //!    - a symmetric or fighting act with no actor subject takes its parties from
 //!      "between A and B" ("clashes erupted between A and B"), in both directions;
+//!      a mutual verb ("clashed with") and, outside PETRARCH conventions, any
+//!      consultation (040, 041, 044, 046: "A met B", "held talks with B") give the
+//!      reverse event too, a consultation's partner being the actor after "with";
+//!    - outside PETRARCH conventions, a meeting told in passing ("announced X
+//!      during a meeting with B", "in a phone call with B", "during a visit to
+//!      B") is coded for the clause's subject whatever its verb codes; its venue
+//!      makes it a hosted visit (043/042) or a third place (044);
 //!    - compounds ("A and B", "A, B") on either side give one event per pair; a
 //!      compound subject of a cooperative verb with no target acts on itself;
 //!    - dropped: null code, negated (unless the pattern mentions the negation),
-//!      hypothetical, a gerund after a preposition with no pattern, an infinitive
-//!      after a coded verb, a speech verb with no pattern when an event verb follows.
+//!      hypothetical, a gerund after a preposition with no pattern (and any gerund
+//!      with its own subject after one: "warned against B launching ..."), an
+//!      infinitive after a coded verb, a speech verb with no pattern when an event
+//!      verb follows, "help" right before the verb whose act it is.
 //! 6. **Events** ([`emit`]): no source code, a missing target (with
 //!    `require_target`), or a source equal to the target drop the event; PETRARCH
 //!    multi-codes (`A/B`) give one event each; a repeated (source, target, code) in
