@@ -2201,6 +2201,16 @@ mod tests {
     }
 
     #[test]
+    fn a_given_name_tells_the_gender_before_a_pronoun_does() {
+        // Class: pronoun gender. "her" after the subject's verb is someone else; the
+        // given name says Marcus Feld is a man, so "she" is Angela Ruiz.
+        let t = "Angela Ruiz testified on Tuesday. Defense attorney Marcus Feld asked her whether she kept records. \"No, he told me never to write anything down,\" she replied.";
+        let q = run(t, &[]);
+        assert_eq!(q.len(), 1, "{q:?}");
+        assert_eq!(q[0].speaker.as_deref(), Some("Angela Ruiz"));
+    }
+
+    #[test]
     fn a_capitalised_speech_form_is_no_tag() {
         // "States" in "United States" is no speech verb; "said" before it is.
         let t = "Tom Hill has since said that the signing would take place in United States \"farm country,\" but nobody agreed.";

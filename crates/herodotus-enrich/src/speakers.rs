@@ -361,6 +361,12 @@ impl People {
         };
         let code = mention.and_then(|m| m.code.clone());
         let known = mention.is_some();
+        // A common given name tells the gender when no title did ("Marcus Feld").
+        let female = female.or_else(|| {
+            (!is_org && n_words >= 2)
+                .then(|| names::given_name_gender(word(k)))
+                .flatten()
+        });
         // "the Ministry said" after "the Ministry of Defence": a lone capitalised
         // organisation head after "the" is the organisation of that head named last.
         // Class: organisation names (issue 10 item 5, eighth session).
