@@ -131,6 +131,8 @@ impl Coder {
             let noun_at = match (w, next.map(|t| t.norm.as_str())) {
                 ("both", Some(_)) => i + 1,
                 ("the", Some("two")) => i + 2,
+                // "called on all sides to ...": the two sides of the conflict.
+                ("all", Some("sides")) => i + 1,
                 _ => continue,
             };
             let Some(role) = tokens.get(noun_at).and_then(|t| collective_role(&t.norm)) else {
@@ -159,9 +161,15 @@ impl Coder {
     ) {
         // The countries of the pair, or (for two actors of one country: a
         // government and its rebels) their whole codes.
+        // "all sides" never means two countries the sentence names ("The US and
+        // Britain urged restraint on all sides": they are who speaks).
+        let all_sides = found.iter().any(|&(i, _, _)| tokens[i].norm == "all");
+        let from_named = named.len() == 2 && !all_sides;
         let (pair, whole) = match (named, ctx.prev_countries.as_slice()) {
-            ([a, b], _) => (Some([a.clone(), b.clone()]), false),
-            ([], prev) => match self.event_pair(ctx) {
+            ([a, b], _) if from_named => (Some([a.clone(), b.clone()]), false),
+            // None named, or one: most often the third party that speaks ("Russia
+            // called on both sides to stop the bloodshed").
+            ([], prev) | ([_], prev) | ([_, _], prev) => match self.event_pair(ctx) {
                 Some(p) => p,
                 None => match prev {
                     [a, b] if !ctx.crowded() => (Some([a.clone(), b.clone()]), false),
@@ -171,6 +179,15 @@ impl Coder {
             _ => (None, false),
         };
         let Some(pair) = pair else { return };
+        // A country the sentence names is a third party, not one of the sides
+        // ("Armenia said both sides must ..." stays unresolved).
+        if !from_named
+            && named
+                .iter()
+                .any(|n| pair.iter().any(|p| ActorCode::new(p).country() == n))
+        {
+            return;
+        }
         for (i, noun_at, role) in found {
             out.retain(|m| !(m.tok[0] <= noun_at && i < m.tok[1]));
             // Both halves show the whole phrase ("the two leaders") as their text.
