@@ -552,57 +552,14 @@ impl Coder {
                 let until = cands
                     .get(ci + 1)
                     .map_or(clause.end, |c| c.start.min(clause.end));
-                if let Some(meeting) =
-                    self.meeting_in_passing(tokens, &owner, mentions, h.end, until)
-                {
-                    let s = sources[0];
-                    let mut parties = self.compound(tokens, ids, mentions, meeting.party);
-                    // "with Liu He, China's negotiator": a possessive is an
-                    // apposition, not a second party.
-                    parties.retain(|&t| {
-                        tokens
-                            .get(mentions[t].tok[1])
-                            .is_none_or(|x| x.norm != "'s")
-                    });
-                    if parties.len() <= caps.compound {
-                        let country = |m: usize| {
-                            mentions[m]
-                                .code
-                                .as_deref()
-                                .map(|c| ActorCode::new(c).country())
-                                .filter(|c| !c.is_empty())
-                        };
-                        let place = meeting.venue.and_then(country);
-                        for t in parties.into_iter().filter(|&t| t != s) {
-                            // CAMEO: the side whose country holds the meeting hosts
-                            // (043) the other's visit (042); a third place, 044.
-                            let (there, back) = match place {
-                                _ if !meeting.both => (meeting.code, None),
-                                None => (meeting.code, Some(meeting.code)),
-                                Some(p) if Some(p) == country(s) => ("043", Some("042")),
-                                Some(p) if Some(p) == country(t) => ("042", Some("043")),
-                                Some(_) => ("044", Some("044")),
-                            };
-                            let pairs = [(s, t, Some(there)), (t, s, back)];
-                            for (a, b, mcode) in pairs {
-                                let Some(mcode) = mcode else { continue };
-                                met.push(RawEvent {
-                                    source: a,
-                                    target: Some(b),
-                                    code: Some(mcode.to_string()),
-                                    pattern: None,
-                                    verb: 0,
-                                    verb_span: [
-                                        tokens[meeting.noun].start,
-                                        tokens[meeting.noun].end,
-                                    ],
-                                    construction: Some("meeting in passing"),
-                                    implied: None,
-                                });
-                            }
-                        }
-                    }
-                }
+                met.extend(self.meeting_events(
+                    tokens,
+                    ids,
+                    &owner,
+                    mentions,
+                    [h.end, until],
+                    sources[0],
+                ));
             }
             trace.roles(text, mentions, &sources, &targets, skip_reason);
             if !sources.is_empty() {
@@ -916,6 +873,67 @@ impl Coder {
         }
         SCRATCH.with(|c| c.replace(analysis));
         events
+    }
+
+    /// The events of a meeting told in passing after a verb whose subject is `s`
+    /// (see [`Coder::meeting_in_passing`]), in the tokens `span`: the meeting both
+    /// ways, or the visit one way; by its venue a hosted visit (043 and 042) or a
+    /// meeting at a third place (044), CAMEO's distinctions.
+    fn meeting_events(
+        &self,
+        tokens: &[Token],
+        ids: &[u32],
+        owner: &[usize],
+        mentions: &[Found],
+        [from, until]: [usize; 2],
+        s: usize,
+    ) -> Vec<RawEvent> {
+        let mut out = Vec::new();
+        let Some(meeting) = self.meeting_in_passing(tokens, owner, mentions, from, until) else {
+            return out;
+        };
+        let mut parties = self.compound(tokens, ids, mentions, meeting.party);
+        // "with Liu He, China's negotiator": a possessive is an apposition, not a
+        // second party.
+        parties.retain(|&t| {
+            tokens
+                .get(mentions[t].tok[1])
+                .is_none_or(|x| x.norm != "'s")
+        });
+        if parties.len() > self.options.caps.compound {
+            return out;
+        }
+        let country = |m: usize| {
+            mentions[m]
+                .code
+                .as_deref()
+                .map(|c| ActorCode::new(c).country())
+                .filter(|c| !c.is_empty())
+        };
+        let place = meeting.venue.and_then(country);
+        for t in parties.into_iter().filter(|&t| t != s) {
+            let (there, back) = match place {
+                _ if !meeting.both => (meeting.code, None),
+                None => (meeting.code, Some(meeting.code)),
+                Some(p) if Some(p) == country(s) => ("043", Some("042")),
+                Some(p) if Some(p) == country(t) => ("042", Some("043")),
+                Some(_) => ("044", Some("044")),
+            };
+            for (a, b, code) in [(s, t, Some(there)), (t, s, back)] {
+                let Some(code) = code else { continue };
+                out.push(RawEvent {
+                    source: a,
+                    target: Some(b),
+                    code: Some(code.to_string()),
+                    pattern: None,
+                    verb: 0,
+                    verb_span: [tokens[meeting.noun].start, tokens[meeting.noun].end],
+                    construction: Some("meeting in passing"),
+                    implied: None,
+                });
+            }
+        }
+        out
     }
 
     /// Replaces the heuristic roles by those of the parse where it gives an actor
