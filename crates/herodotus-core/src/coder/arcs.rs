@@ -80,7 +80,7 @@ const OBJECT_CONTROL: &[&str] = &[
 ];
 
 /// Participles of mediation: their "by" agent is a go-between ([`Arcs::mediator`]).
-const MEDIATED: &[&str] = &["brokered", "mediated", "facilitated", "hosted", "arranged"];
+pub(super) const MEDIATED: &[&str] = &["brokered", "mediated", "facilitated", "hosted", "arranged"];
 
 /// Nouns of agreement or plan whose "for B to V" says what B is to do under them
 /// (issue 10 class: places and parties of another act taken as targets).

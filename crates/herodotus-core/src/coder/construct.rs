@@ -48,6 +48,90 @@ pub(super) fn meeting_noun(word: &str) -> Option<(&'static str, &'static str, bo
     }
 }
 
+/// A noun of armed force as the subject of a verb of harm ("Russian missile strikes
+/// on Kyiv killed five people"): its CAMEO code, 195 for weapons from the air, 194
+/// for artillery, 190 otherwise. `before` is the word before it ("air strikes").
+pub(super) fn force_noun_code(word: &str, before: &str) -> Option<&'static str> {
+    let air = matches!(
+        before,
+        "air" | "missile" | "drone" | "rocket" | "aerial" | "bombing"
+    );
+    match word {
+        "airstrike" | "airstrikes" | "bombing" | "bombings" | "bombardment" => Some("195"),
+        "shelling" => Some("194"),
+        "strike" | "strikes"
+            if matches!(
+                before,
+                "general"
+                    | "hunger"
+                    | "labour"
+                    | "labor"
+                    | "nationwide"
+                    | "national"
+                    | "rail"
+                    | "union"
+                    | "wildcat"
+                    | "transport"
+                    | "workers"
+                    | "teachers"
+                    | "doctors"
+            ) =>
+        {
+            None
+        }
+        "strike" | "strikes" | "attack" | "attacks" | "raid" | "raids" if air => Some("195"),
+        "fire" if before == "artillery" => Some("194"),
+        "strike" | "strikes" | "attack" | "attacks" | "raid" | "raids" | "offensive"
+        | "assault" | "fire" | "barrage" => Some("190"),
+        _ => None,
+    }
+}
+
+/// Verbs of harm whose subject may be a noun of force ([`force_noun_code`]).
+pub(super) const HARM_VERBS: &[&str] = &["kill", "wound", "injure", "destroy", "damage", "hit"];
+
+/// Roles whose "strike" or "attack" is no act of armed force ([`Coder::force_noun_subject`]).
+const CIVIL_ROLES: &[&str] = &[
+    "LAB", "EDU", "HLH", "BUS", "CVL", "MED", "AGR", "REL", "LEG", "JUD", "OPP", "ELI",
+];
+
+/// Modifiers between an actor and its noun of force: "Russian [missile] strikes",
+/// "Israeli [overnight] air strikes".
+const FORCE_MODIFIERS: &[&str] = &[
+    "air",
+    "missile",
+    "drone",
+    "rocket",
+    "artillery",
+    "aerial",
+    "deadly",
+    "overnight",
+    "latest",
+    "new",
+    "fresh",
+    "massive",
+    "heavy",
+    "intense",
+    "retaliatory",
+    "military",
+    "naval",
+    "ground",
+    "renewed",
+    "cross-border",
+    "bombing",
+];
+
+/// An act of force told by its noun as the subject of a verb of harm (see
+/// [`Coder::force_noun_subject`]).
+pub(super) struct ForceNoun {
+    /// The actor the noun belongs to: "Russian" in "Russian strikes".
+    pub source: usize,
+    /// The place it was aimed at: "Kyiv" in "strikes on Kyiv".
+    pub place: Option<usize>,
+    /// Its code ([`force_noun_code`]).
+    pub code: &'static str,
+}
+
 /// A meeting a sentence reports in passing (see [`Coder::meeting_in_passing`]).
 pub(super) struct Meeting {
     /// The other party's mention.
@@ -1003,6 +1087,90 @@ impl Coder {
         None
     }
 
+    /// "Russian missile strikes on Kyiv killed five people", "an Israeli air
+    /// strike in Gaza wounded ten": a noun of armed force, owned by the actor right
+    /// before it (past its modifiers and a possessive), is the subject of the verb
+    /// of harm at `v` (words `from..v` of its clause). The act is that actor's,
+    /// aimed at the place named after "on", "in", "against" or "of" (issue 10
+    /// class "acts of force told by their noun"). Only the words decide, as a
+    /// tagger misreads "strike" and the parse then hangs the place on the verb.
+    pub(super) fn force_noun_subject(
+        &self,
+        tokens: &[Token],
+        owner: &[usize],
+        mentions: &[Found],
+        from: usize,
+        v: usize,
+    ) -> Option<ForceNoun> {
+        let norm = |k: usize| tokens[k].norm.as_str();
+        let coded = |k: usize| {
+            let m = owner[k];
+            (m != usize::MAX && mentions[m].code.is_some()).then_some(m)
+        };
+        // The noun: at most eight words before the verb, none of them a comma,
+        // a verb of another clause or a quotation mark.
+        let first = v.saturating_sub(9).max(from);
+        let f = (first..v).rev().find(|&k| {
+            owner[k] == usize::MAX
+                && force_noun_code(norm(k), if k > 0 { norm(k - 1) } else { "" }).is_some()
+        })?;
+        if tokens[f + 1..v].iter().any(|t| {
+            t.kind == TokenKind::Punct
+                || matches!(t.norm.as_str(), "that" | "which" | "who" | "and")
+        }) {
+            return None;
+        }
+        let code = force_noun_code(norm(f), if f > 0 { norm(f - 1) } else { "" })?;
+        // Its owner: modifiers, an optional possessive, then the actor, which
+        // opens the phrase (after a determiner) at the clause's start.
+        let mut k = f;
+        let mut modifiers = 0;
+        while k > from && modifiers < 3 && FORCE_MODIFIERS.contains(&norm(k - 1)) {
+            k -= 1;
+            modifiers += 1;
+        }
+        if k > from && tokens[k - 1].kind == TokenKind::Possessive {
+            k -= 1;
+        }
+        let source = coded(k.checked_sub(1)?)?;
+        if mentions[source].tok[1] != k {
+            return None;
+        }
+        // Workers', doctors' or students' "strike" is a labour strike, and
+        // civilians, courts or parties wield no force of arms.
+        let role = mentions[source]
+            .code
+            .as_deref()
+            .map_or("", |c| c.get(3..).unwrap_or(""));
+        if CIVIL_ROLES.iter().any(|r| role.contains(r)) {
+            return None;
+        }
+        let mut s = mentions[source].tok[0];
+        if s > from && matches!(norm(s - 1), "a" | "an" | "the") {
+            s -= 1;
+        }
+        if s != from {
+            return None;
+        }
+        // The place: the first actor after a preposition of aim, before the verb.
+        let place = (f + 1..v).find_map(|k| {
+            let m = coded(k)?;
+            let mut p = k;
+            if p > f + 1 && norm(p - 1) == "the" {
+                p -= 1;
+            }
+            (mentions[m].tok[0] == k
+                && p > f + 1
+                && matches!(norm(p - 1), "on" | "in" | "against" | "of" | "near"))
+            .then_some(m)
+        });
+        (place != Some(source)).then_some(ForceNoun {
+            source,
+            place,
+            code,
+        })
+    }
+
     /// "A and B attacked each other", "A clashed with B": true when the event of `h`
     /// goes both ways.
     pub(super) fn mutual(&self, tokens: &[Token], h: &VerbHit, clause: &Clause) -> bool {
@@ -1160,7 +1328,7 @@ pub(super) fn reject_code(code: &str) -> Option<&'static str> {
 }
 
 /// The threat (13x) a conflictual code becomes when announced as intent.
-fn threat_code(code: &str) -> Option<String> {
+pub(super) fn threat_code(code: &str) -> Option<String> {
     let third = code.as_bytes().get(2).copied().unwrap_or(b'0');
     Some(
         match &code[..2.min(code.len())] {

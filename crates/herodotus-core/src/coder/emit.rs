@@ -34,7 +34,66 @@ pub(super) struct RawEvent {
     implied: Option<String>,
 }
 
+/// Commissive verbs: "A vowed to V" is A's intent, a threat when V is an act of
+/// force (see `threat_head` in [`Coder::code_sentence`]).
+const COMMISSIVE: &[&str] = &["vow", "pledge", "promise", "swear"];
+
 impl Coder {
+    /// The coded mention after "brokered by", "mediated by", "facilitated by" (past "the") in
+    /// tokens `from..to`: the go-between of an agreement.
+    fn broker(
+        &self,
+        tokens: &[Token],
+        owner: &[usize],
+        mentions: &[Found],
+        from: usize,
+        to: usize,
+    ) -> Option<usize> {
+        let to = to.min(tokens.len());
+        (from..to).find_map(|k| {
+            // Not "hosted by C": a host need not go between.
+            if k + 2 >= to
+                || !matches!(
+                    tokens[k].norm.as_str(),
+                    "brokered" | "mediated" | "facilitated"
+                )
+                || tokens[k + 1].norm != "by"
+            {
+                return None;
+            }
+            let a = if tokens[k + 2].norm == "the" {
+                k + 3
+            } else {
+                k + 2
+            };
+            let m = *owner.get(a)?;
+            (m != usize::MAX && mentions[m].tok[0] == a && mentions[m].code.is_some()).then_some(m)
+        })
+    }
+
+    /// Whether verb candidate `h`, as an intent, is a threat: the code its
+    /// pattern (or the verb) gives is one [`super::construct::threat_code`] turns
+    /// into 13x ("attack", "strike", "punish", "invade").
+    fn forceful(
+        &self,
+        tokens: &[Token],
+        ids: &[u32],
+        owner: &[usize],
+        mentions: &[Found],
+        h: &super::verbs::VerbHit,
+    ) -> bool {
+        let verb = &self.verbs[h.verb as usize];
+        let clause = self.clause(tokens, ids, owner, h);
+        let code = match self.choose_pattern(verb, tokens, ids, owner, mentions, h, &clause) {
+            Some((p, _, _)) => p.code.get(false),
+            None => verb.code.get(false),
+        };
+        code.is_some_and(|c| {
+            let root = CameoCode::new(c).root();
+            root.as_bytes() >= b"15".as_slice() && super::construct::threat_code(c).is_some()
+        })
+    }
+
     /// Finds verbs and codes their events (at most `caps.events`; compounds of more
     /// than `caps.compound` actors are skipped, see [`super::caps`]).
     #[allow(clippy::too_many_arguments)] // the sentence context is naturally wide
@@ -86,7 +145,7 @@ impl Coder {
         // code an event (see below), with the number of events when each was held.
         let mut held: Vec<(usize, Vec<RawEvent>)> = Vec::new();
         let mut met: Vec<RawEvent> = Vec::new();
-        let modes: Vec<Mode> = cands
+        let mut modes: Vec<Mode> = cands
             .iter()
             .map(|h| self.mode(tokens, &owner, mentions, h))
             .collect();
@@ -244,8 +303,31 @@ impl Coder {
                 }
                 None => code,
             };
+            // "A vowed to attack B", "A promised to hit back at B": a commissive verb
+            // whose infinitive is an act of force or coercion announces a threat,
+            // coded on the infinitive as intent (13x, as "A will attack B" is); the
+            // vow's own intent code (03x) is not the event (issue 10 class "vows
+            // of force").
+            let threat_head = skip_reason.is_none()
+                && mode == Mode::Act
+                && !self.dicts.semantics.act_under_modality
+                && COMMISSIVE.contains(&verb.lemma.as_str())
+                && code
+                    .as_deref()
+                    .is_some_and(|c| CameoCode::new(c).root() == "03")
+                && cands.get(ci + 1).is_some_and(|n| {
+                    n.start == h.end + 1
+                        && tokens[h.end].norm == "to"
+                        && matches!(modes[ci + 1], Mode::Act | Mode::Intent { .. })
+                        && self.forceful(tokens, ids, &owner, mentions, n)
+                });
+            if threat_head && modes[ci + 1] == Mode::Act {
+                modes[ci + 1] = Mode::Intent { unless: false };
+            }
             if skip_reason.is_some() {
                 // Already decided above.
+            } else if threat_head {
+                skip_reason = Some(DropReason::ThreatCodedOnVerb);
             } else if appeal_head {
                 skip_reason = Some(DropReason::AppealCodedOnVerb);
             } else if verb.lemma == "help"
@@ -327,6 +409,10 @@ impl Coder {
                 let venue_act = code.as_deref().is_some_and(|c| {
                     matches!(CameoCode::new(c).root(), "04" | "05") || matches!(c, "026" | "036")
                 });
+                // A truce agreed by two parties ("A and B agreed to a ceasefire in
+                // C") is between them, wherever it holds (issue 10 class
+                // "agreements between compound parties").
+                let truce = code.as_deref().is_some_and(|c| c.starts_with("087"));
                 let cooperative = code.as_deref().is_some_and(|c| {
                     matches!(
                         CameoCode::new(c).root(),
@@ -338,7 +424,7 @@ impl Coder {
                     v,
                     &arc,
                     &clause,
-                    (venue_act, cooperative),
+                    (venue_act, cooperative, truce),
                     (src_slot, tgt_slot),
                     tokens,
                     ids,
@@ -390,6 +476,32 @@ impl Coder {
                     }
                 }
             }
+            // "Russian missile strikes on Kyiv killed five people": the act is the
+            // noun's, of its actor on the place it names or on the victims (issue
+            // 10 class "acts of force told by their noun").
+            let force = (mode == Mode::Act
+                && !self.dicts.semantics.act_under_modality
+                && !clause.passive
+                && src_slot.is_none()
+                && super::construct::HARM_VERBS.contains(&verb.lemma.as_str()))
+            .then(|| self.force_noun_subject(tokens, &owner, mentions, clause.start, h.start))
+            .flatten();
+            let code = match &force {
+                Some(f) => {
+                    sources = self.compound(tokens, ids, mentions, f.source);
+                    match f.place {
+                        Some(p) => targets = self.compound(tokens, ids, mentions, p),
+                        None => targets.retain(|&t| mentions[t].tok[0] >= h.end),
+                    }
+                    construction = Some("force noun as subject");
+                    // "wounded" has no code of its own: the noun gives it.
+                    if skip_reason == Some(DropReason::NullCode) {
+                        skip_reason = None;
+                    }
+                    Some(f.code.to_string())
+                }
+                None => code,
+            };
             // '"We call on B to V," A said': "we" in a quotation is already its
             // speaker's mention (`mentions.rs`, `quoted_we`).
             // '"B attacked us," A said': "us" right after the verb is the speaker.
@@ -571,6 +683,7 @@ impl Coder {
                 if code.is_some()
                     && !verb.speech
                     && !appeal_head
+                    && !threat_head
                     // "A helped to V": V is A's act, unless "help" had no actor
                     // ("protests that helped to force B to V").
                     && (skip_reason != Some(DropReason::ActOfNextVerb) || sources.is_empty())
@@ -586,7 +699,9 @@ impl Coder {
             let symmetric = code
                 .as_deref()
                 .map(|c| CameoCode::new(c).root())
-                .is_some_and(|r| matches!(r, "03" | "04" | "05" | "06"));
+                .is_some_and(|r| matches!(r, "03" | "04" | "05" | "06"))
+                // A ceasefire or a pull-back agreed by both (0871-0874).
+                || code.as_deref().is_some_and(|c| c.starts_with("087"));
             let mutual = self.mutual(tokens, h, &clause);
             // "clashes erupted between A and B", "talks were held between A and
             // B": with no source of its own by the parse (a noun before the verb
@@ -734,6 +849,55 @@ impl Coder {
                             construction,
                             implied: implied.clone(),
                         });
+                    }
+                }
+            }
+            // "A and B agreed to a ceasefire in a deal brokered by C": C mediated
+            // between the parties (045), as CAMEO codes a go-between (issue 10
+            // class "agreements between compound parties").
+            if mode == Mode::Act
+                && !self.dicts.semantics.act_under_modality
+                && code.as_deref().is_some_and(|c| {
+                    matches!(CameoCode::new(c).root(), "03" | "04" | "05" | "06" | "08")
+                })
+            {
+                let mut parties: Vec<usize> = sources.iter().chain(&targets).copied().collect();
+                parties.sort_unstable();
+                parties.dedup();
+                let until = cands[ci + 1..]
+                    .iter()
+                    .find(|c| {
+                        // Not the participle itself, nor an infinitive chained on
+                        // this verb ("agreed to restore ties in a deal brokered by C").
+                        let participle =
+                            super::arcs::MEDIATED.contains(&tokens[c.start].norm.as_str());
+                        let infinitive = c.start > 0 && tokens[c.start - 1].norm == "to";
+                        !participle && !infinitive
+                    })
+                    .map_or(tokens.len(), |c| c.start);
+                if parties.len() > 1 {
+                    if let Some(c) = self.broker(tokens, &owner, mentions, h.end, until) {
+                        let brokers = self.compound(tokens, ids, mentions, c);
+                        if brokers.len() <= caps.compound
+                            && parties.len() <= caps.compound
+                            && brokers.iter().all(|b| !parties.contains(b))
+                        {
+                            met.extend(
+                                brokers
+                                    .iter()
+                                    .flat_map(|&b| parties.iter().map(move |&p| (b, p)))
+                                    .map(|(b, p)| RawEvent {
+                                        source: b,
+                                        target: Some(p),
+                                        code: Some("045".to_string()),
+                                        pattern: None,
+                                        verb: h.verb,
+                                        verb_span,
+                                        construction: Some("mediator of an agreement"),
+                                        implied: None,
+                                    }),
+                            );
+                        }
                     }
                 }
             }
@@ -946,7 +1110,7 @@ impl Coder {
         v: usize,
         arc: &ArcRoles,
         clause: &super::clause::Clause,
-        (venue_act, cooperative): (bool, bool),
+        (venue_act, cooperative, truce): (bool, bool, bool),
         (src_slot, tgt_slot): (Option<usize>, Option<usize>),
         tokens: &[Token],
         ids: &[u32],
@@ -985,7 +1149,8 @@ impl Coder {
                 // entering the United States", "help him enter the United States").
                 targets.clear();
             } else if targets.first().is_some_and(|&t| {
-                x.subject_of_governing_verb(t, v) || (venue_act && x.place_of_act(t, v))
+                x.subject_of_governing_verb(t, v)
+                    || ((venue_act || truce && sources.len() > 1) && x.place_of_act(t, v))
             }) {
                 // '"A and B agreed to extend the truce, C said"': the reporter C is
                 // not the target of the reported act; "A signed a deal in C": C is

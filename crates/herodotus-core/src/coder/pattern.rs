@@ -1,6 +1,7 @@
 //! Pattern matching: TABARI-style patterns around a verb. Elements after the verb
 //! match left to right, elements before it right to left; a non-adjacent element
-//! may skip up to `max_gap` tokens, never past the clause.
+//! may skip up to `max_gap` tokens, never past the clause. A compound joined by a
+//! hyphen ("a four-day ceasefire", tokens "four", "-", "day") counts as one word.
 
 use super::clause::Clause;
 use super::compile::{CElem, CPattern, CVerb};
@@ -54,7 +55,7 @@ impl Coder {
             let limit = if *adjacent {
                 pos
             } else {
-                (pos + self.options.max_gap).min(clause_end.max(pos))
+                gap_end(tokens, pos, self.options.max_gap).min(clause_end.max(pos))
             };
             let mut found = None;
             let mut j = pos;
@@ -92,8 +93,7 @@ impl Coder {
             let lowest = if *adjacent {
                 pos
             } else {
-                pos.saturating_sub(self.options.max_gap)
-                    .max(clause_start.min(pos))
+                gap_start(tokens, pos, self.options.max_gap).max(clause_start.min(pos))
             };
             let mut found = None;
             let mut j = pos;
@@ -185,4 +185,45 @@ impl Coder {
             CElem::Words(alts) => alts.match_ending_at(ids, j).map(|start| (start, None)),
         }
     }
+}
+
+/// Whether token `k` is the hyphen inside a compound ("four-day"): no space on either
+/// side.
+fn joined_hyphen(tokens: &[Token], k: usize) -> bool {
+    k > 0
+        && k + 1 < tokens.len()
+        && tokens[k].norm == "-"
+        && tokens[k - 1].end == tokens[k].start
+        && tokens[k + 1].start == tokens[k].end
+}
+
+/// The last position an element after `pos` may start at when it may skip `gap`
+/// words, a hyphenated compound counting as one (issue 10 class "hyphenated
+/// modifiers": "agreed on Monday to a four-day ceasefire").
+fn gap_end(tokens: &[Token], pos: usize, gap: usize) -> usize {
+    let mut k = pos;
+    let mut words = 0;
+    while words < gap && k < tokens.len() {
+        if joined_hyphen(tokens, k + 1) {
+            // The word, its hyphen and the word after it.
+            k += 2;
+        }
+        k += 1;
+        words += 1;
+    }
+    k
+}
+
+/// The lowest position an element before `pos` may end at, as [`gap_end`].
+fn gap_start(tokens: &[Token], pos: usize, gap: usize) -> usize {
+    let mut k = pos;
+    let mut words = 0;
+    while words < gap && k > 0 {
+        if k >= 2 && joined_hyphen(tokens, k - 2) {
+            k -= 2;
+        }
+        k -= 1;
+        words += 1;
+    }
+    k
 }

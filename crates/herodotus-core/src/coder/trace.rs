@@ -37,6 +37,9 @@ pub enum DropReason {
     /// "A helped shoot down the drones": the act is the next verb's, "help" only
     /// joins A to it.
     ActOfNextVerb,
+    /// "A vowed to attack B": a commissive verb whose infinitive is an act of force
+    /// announces a threat, coded on the infinitive (13x), not as the vow's intent.
+    ThreatCodedOnVerb,
     /// A relative or dated past clause: background, not news.
     BackgroundClause,
     /// A gerund clause as the subject ("signing a deal has proved elusive"): it
@@ -64,6 +67,7 @@ impl fmt::Display for DropReason {
             DropReason::PurposeOrAttempt => "purpose or attempt (in order to, efforts to)",
             DropReason::AppealCodedOnVerb => "want X to V: coded on V as an appeal",
             DropReason::ActOfNextVerb => "helped V: the act is V's",
+            DropReason::ThreatCodedOnVerb => "vowed to V: coded on V as a threat",
             DropReason::BackgroundClause => "background clause (relative or past, dated)",
             DropReason::GerundAsSubject => "gerund clause as subject",
             DropReason::PrenominalParticiple => "participle before its noun (an adjective)",

@@ -269,8 +269,22 @@ impl Coder {
         let predicative = h.participle
             && a.upos[h.head] == Upos::Adj
             && (be_before(p) || (a.upos[p] == Upos::Adv && p > 0 && be_before(p - 1)));
+        // "Ukrainian drone strikes hit a refinery": a verb of harm right after a
+        // noun of force (issue 10 class "acts of force told by their noun").
+        let after_force = super::construct::HARM_VERBS
+            .contains(&self.verbs[h.verb as usize].lemma.as_str())
+            && super::construct::force_noun_code(
+                &tokens[p].norm,
+                if p > 0 {
+                    tokens[p - 1].norm.as_str()
+                } else {
+                    ""
+                },
+            )
+            .is_some();
         after_actor
             || predicative
+            || after_force
             || matches!(
                 tokens[p].norm.as_str(),
                 "will"
