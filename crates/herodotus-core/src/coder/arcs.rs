@@ -82,6 +82,27 @@ const OBJECT_CONTROL: &[&str] = &[
 /// Participles of mediation: their "by" agent is a go-between ([`Arcs::mediator`]).
 pub(super) const MEDIATED: &[&str] = &["brokered", "mediated", "facilitated", "hosted", "arranged"];
 
+/// Nouns of a document: a participle on one ("a statement urging B to V", "a
+/// resolution calling on B", "a bill supporting B") is the act of its author, the
+/// subject of the verb that issued it (issue 10 class "acts told through a
+/// document").
+pub(super) const DOCUMENT_NOUNS: &[&str] = &[
+    "statement",
+    "resolution",
+    "letter",
+    "motion",
+    "declaration",
+    "communique",
+    "communiqué",
+    "petition",
+    "message",
+    "bill",
+    "report",
+    "decree",
+    "order",
+    "note",
+];
+
 /// Nouns of agreement or plan whose "for B to V" says what B is to do under them
 /// (issue 10 class: places and parties of another act taken as targets).
 const DEAL_NOUNS: &[&str] = &[
@@ -408,6 +429,14 @@ impl Arcs<'_> {
             }
         }
         if !r.has_subject {
+            if let Some(author) = self.document_author(v) {
+                // "A issued a statement urging B to V": A urged B.
+                subject = Some(author);
+                r.has_subject = true;
+                r.source = subject;
+                r.target = obj.or(iobj).or(obl);
+                return r;
+            }
             let (s, named) = self.inherited_subject(v);
             subject = s;
             r.has_subject = named;
@@ -457,6 +486,32 @@ impl Arcs<'_> {
             r.target = obj.or(iobj).or(obl);
         }
         r
+    }
+
+    /// The author of the document a present participle `v` describes ("A issued a
+    /// statement urging B", "A passed a resolution calling on B", "in a letter
+    /// asking B"): the document's own actor ("the UN resolution"), else the coded
+    /// subject of the verb whose object (or "in" phrase) the document noun is (see
+    /// [`DOCUMENT_NOUNS`]).
+    fn document_author(&self, v: usize) -> Option<usize> {
+        if self.rel(v) != DepRel::Acl || !self.tokens[v].norm.ends_with("ing") {
+            return None;
+        }
+        let n = self.head(v)?;
+        if !DOCUMENT_NOUNS.contains(&self.tokens[n].norm.as_str())
+            || !matches!(self.rel(n), DepRel::Obj | DepRel::Obl)
+            || self.rel(n) == DepRel::Obl && self.case_of(n) != Some("in")
+        {
+            return None;
+        }
+        // "the UN resolution calling on B": the document's own actor wrote it.
+        if let Some(own) = self.actor_of(n) {
+            return Some(own);
+        }
+        let g = self.head(n)?;
+        self.children(g)
+            .find(|&c| self.rel(c) == DepRel::Nsubj)
+            .and_then(|c| self.actor_of(c))
     }
 
     /// Verb word `v` is in a non-restrictive relative clause (", which seized the

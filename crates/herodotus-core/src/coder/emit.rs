@@ -39,6 +39,34 @@ pub(super) struct RawEvent {
 const COMMISSIVE: &[&str] = &["vow", "pledge", "promise", "swear"];
 
 impl Coder {
+    /// The document noun ("a statement", "a letter to B", "a joint resolution") the
+    /// participle starting at `at` follows, when it is the object of verb
+    /// candidate `prev`: at most four words between the verb and the noun, and
+    /// between the noun and the participle only an addressee ("to B") or a day.
+    fn after_document(
+        &self,
+        tokens: &[Token],
+        owner: &[usize],
+        prev: &super::verbs::VerbHit,
+        at: usize,
+    ) -> Option<usize> {
+        let mut k = at;
+        while k > prev.end
+            && (owner[k - 1] != usize::MAX
+                || matches!(tokens[k - 1].norm.as_str(), "to" | "on" | "the")
+                || crate::tokens::is_calendar_word(&tokens[k - 1].norm))
+        {
+            k -= 1;
+        }
+        let n = k.checked_sub(1).filter(|&n| n >= prev.end)?;
+        (super::arcs::DOCUMENT_NOUNS.contains(&tokens[n].norm.as_str())
+            && n - prev.end <= 4
+            && tokens[prev.end..n]
+                .iter()
+                .all(|t| t.kind == TokenKind::Word || t.norm == "-"))
+        .then_some(n)
+    }
+
     /// The coded mention after "brokered by", "mediated by", "facilitated by" (past "the") in
     /// tokens `from..to`: the go-between of an agreement.
     fn broker(
@@ -502,6 +530,31 @@ impl Coder {
                 }
                 None => code,
             };
+            // "A sent a letter to B urging C to V", "A passed a bill supporting C":
+            // a participle on a document noun is the act of the document's author,
+            // the source of the verb that issued it (issue 10 class "acts told
+            // through a document"; the parse gives the same when it attaches the
+            // participle to the noun, see `Arcs::document_author`).
+            if force.is_none() && tokens[h.start].norm.ends_with("ing") {
+                let author = (ci > 0)
+                    .then(|| self.after_document(tokens, &owner, &cands[ci - 1], h.start))
+                    .flatten()
+                    // "the UN resolution calling on B": the document's own actor.
+                    .map(|n| {
+                        (cands[ci - 1].end..n)
+                            .find(|&k| owner[k] != usize::MAX && mentions[owner[k]].code.is_some())
+                            .map(|k| owner[k])
+                            .or(prev_source)
+                    });
+                if let Some(author) = author.flatten() {
+                    sources = self.compound(tokens, ids, mentions, author);
+                    targets.retain(|t| !sources.contains(t));
+                    construction = Some("act told through a document");
+                    if skip_reason == Some(DropReason::GerundAfterPreposition) {
+                        skip_reason = None;
+                    }
+                }
+            }
             // '"We call on B to V," A said': "we" in a quotation is already its
             // speaker's mention (`mentions.rs`, `quoted_we`).
             // '"B attacked us," A said': "us" right after the verb is the speaker.
