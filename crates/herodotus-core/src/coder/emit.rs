@@ -99,27 +99,29 @@ impl Coder {
         })
     }
 
-    /// Whether verb candidate `h`, as an intent, is a threat: the code its
-    /// pattern (or the verb) gives is one [`super::construct::threat_code`] turns
-    /// into 13x ("attack", "strike", "punish", "invade").
-    fn forceful(
+    /// The threat verb candidate `h` announces as an intent: the 13x that
+    /// [`super::construct::threat_code`] makes of the code its pattern (or the
+    /// verb) gives, for acts of force and coercion (roots 15-20: "attack",
+    /// "strike", "invade") and for a pattern that reads a threat itself ("would
+    /// attack B", 13x); `None` for other acts.
+    fn threat_of(
         &self,
         tokens: &[Token],
         ids: &[u32],
         owner: &[usize],
         mentions: &[Found],
         h: &super::verbs::VerbHit,
-    ) -> bool {
+    ) -> Option<String> {
         let verb = &self.verbs[h.verb as usize];
         let clause = self.clause(tokens, ids, owner, h);
         let code = match self.choose_pattern(verb, tokens, ids, owner, mentions, h, &clause) {
             Some((p, _, _)) => p.code.get(false),
             None => verb.code.get(false),
-        };
-        code.is_some_and(|c| {
-            let root = CameoCode::new(c).root();
-            root.as_bytes() >= b"15".as_slice() && super::construct::threat_code(c).is_some()
-        })
+        }?;
+        let root = CameoCode::new(code).root();
+        (root == "13" || root.as_bytes() >= b"15".as_slice())
+            .then(|| super::construct::threat_code(code))
+            .flatten()
     }
 
     /// Finds verbs and codes their events (at most `caps.events`; compounds of more
@@ -347,7 +349,7 @@ impl Coder {
                     n.start == h.end + 1
                         && tokens[h.end].norm == "to"
                         && matches!(modes[ci + 1], Mode::Act | Mode::Intent { .. })
-                        && self.forceful(tokens, ids, &owner, mentions, n)
+                        && self.threat_of(tokens, ids, &owner, mentions, n).is_some()
                 });
             if threat_head && modes[ci + 1] == Mode::Act {
                 modes[ci + 1] = Mode::Intent { unless: false };
@@ -649,6 +651,60 @@ impl Coder {
                     if let Some(c) = self.condition_actor(tokens, &owner, mentions, h.end, src_code)
                     {
                         targets = self.compound(tokens, ids, mentions, c);
+                    }
+                }
+            }
+            // "A warned that its forces would attack C", "A warned that A's consumers
+            // could boycott C": a warning whose actors after the verb are all A's own
+            // side is aimed at the next actor of another country, the target of the
+            // act it announces, and an announced act of force is its code (issue 10
+            // class "warnings about one's own side's acts").
+            let mut code = code;
+            if tgt_slot.is_none()
+                && !self.dicts.semantics.act_under_modality
+                && code
+                    .as_deref()
+                    .is_some_and(|c| CameoCode::new(c).root() == "13")
+            {
+                let country =
+                    |m: usize| mentions[m].code.as_deref().map(|c| c.get(..3).unwrap_or(c));
+                let own = sources.first().and_then(|&s| country(s));
+                let last = targets.iter().map(|&t| mentions[t].tok[1]).max();
+                // The announced act follows the own side's actor: "(its forces)
+                // would", "(consumers) could" (not "warned its citizens against
+                // travel to C": advice, no threat to C).
+                let modal = |k: usize| {
+                    tokens.get(k).is_some_and(|t| {
+                        matches!(
+                            t.norm.as_str(),
+                            "would" | "could" | "will" | "might" | "may" | "can" | "'ll"
+                        )
+                    })
+                };
+                if let Some(last) = last.filter(|&l| {
+                    own.is_some()
+                        && targets.iter().all(|&t| country(t) == own)
+                        && (modal(l) || modal(l + 1))
+                }) {
+                    let other = (last..tokens.len()).find_map(|k| {
+                        let m = owner[k];
+                        (m != usize::MAX
+                            && mentions[m].tok[0] == k
+                            && country(m).is_some()
+                            && country(m) != own)
+                            .then_some(m)
+                    });
+                    if let Some(m) = other {
+                        targets = self.compound(tokens, ids, mentions, m);
+                        construction = Some("warning about one's own side's act");
+                        let act = cands[ci + 1..]
+                            .iter()
+                            .find(|c| c.start >= last && c.end <= mentions[m].tok[0]);
+                        if let Some(t) =
+                            act.and_then(|c| self.threat_of(tokens, ids, &owner, mentions, c))
+                        {
+                            code = Some(t);
+                        }
                     }
                 }
             }
