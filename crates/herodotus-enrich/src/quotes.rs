@@ -535,8 +535,13 @@ impl<'a> QuoteFinder<'a> {
                     .count();
                 // Two words are a partial quotation when a speech verb of the same
                 // clause reports them and they end it (`X said ... in "farm country,"`,
-                // `warning of "dangerous consequences".`); a label after "called", or
-                // one the clause goes on after ("the 'red lines' of the West"), is none.
+                // `warning of "dangerous consequences".`); a label the clause goes on
+                // after ("the 'red lines' of the West", 'the "phase one" deal') is
+                // none. A word or two a characterising verb gives its object and
+                // that end the clause are the speaker's judgement, a quotation ('X
+                // called the layoffs "a betrayal."', 'described the plan as
+                // "shambolic"', 'accused the government of "cowardice"'; issue 10
+                // class "short partial quotes after a characterising verb").
                 let ends_clause = text[seg.inner[0]..seg.inner[1]].ends_with([',', '.', '!', '?'])
                     || text[seg.close_end..]
                         .chars()
@@ -546,6 +551,7 @@ impl<'a> QuoteFinder<'a> {
                     || attr.as_ref().is_some_and(|a| {
                         a.local
                             && ((!a.characterising && a.adjacent)
+                                || (a.characterising && !a.adjacent && words >= 1 && ends_clause)
                                 || (words == 2
                                     && ends_clause
                                     && (!a.characterising
@@ -2086,6 +2092,29 @@ mod tests {
     #[test]
     fn scare_quotes_are_dropped() {
         let t = "The so-called \"peace plan\" was rejected by the rebels on Sunday.";
+        assert!(run(t, &[]).is_empty());
+    }
+
+    #[test]
+    fn short_labels_after_a_characterising_verb_are_quotes() {
+        // Issue 10 class "short partial quotes after a characterising verb":
+        // the judgement of a named speaker, kept; a label inside a noun phrase is not.
+        let t = "Councillor Maria Vance described the closure as \"shambolic\".";
+        assert_eq!(
+            pairs(&run(t, &[])),
+            vec![p("shambolic", Some("Maria Vance"), "direct")]
+        );
+        let t = "Opposition leader Tomas Brandt accused the government of \"cowardice\".";
+        assert_eq!(
+            pairs(&run(t, &[])),
+            vec![p("cowardice", Some("Tomas Brandt"), "direct")]
+        );
+        let t = "The union leader, Ruth Okafor, called the layoffs \"a betrayal.\"";
+        assert_eq!(
+            pairs(&run(t, &[])),
+            vec![p("a betrayal.", Some("Ruth Okafor"), "direct")]
+        );
+        let t = "Ministers called the \"phase one\" deal a success on Monday.";
         assert!(run(t, &[]).is_empty());
     }
 
