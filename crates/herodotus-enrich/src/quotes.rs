@@ -1115,12 +1115,22 @@ impl<'a> QuoteFinder<'a> {
             }
         };
         let np = if np.is_empty() {
-            // ", said Lavrov, " — the inverted tag of a split quotation.
-            let np_end = lt[vi + 1..]
+            // ", said Lavrov, " — the inverted tag of a split quotation. The full
+            // stop of a title ("said Dr. Ann Lund, ") does not end the name.
+            let abbreviation_stop = |k: usize| {
+                lt[k].s(text) == "."
+                    && k > vi + 1
+                    && lt[k - 1].is_word()
+                    && text::is_abbreviation(lt[k - 1].s(text))
+            };
+            let np_end = (vi + 1..lt.len())
+                .find(|&k| (!lt[k].is_word() && !abbreviation_stop(k)) || ends_np(lt[k].s(text)))
+                .unwrap_or(lt.len());
+            lt[vi + 1..np_end]
                 .iter()
-                .position(|t| !t.is_word() || ends_np(t.s(text)))
-                .map_or(lt.len(), |p| vi + 1 + p);
-            lt[vi + 1..np_end].to_vec()
+                .copied()
+                .filter(|t| t.is_word())
+                .collect()
         } else {
             np
         };
@@ -2116,6 +2126,23 @@ mod tests {
         );
         let t = "Ministers called the \"phase one\" deal a success on Monday.";
         assert!(run(t, &[]).is_empty());
+    }
+
+    #[test]
+    fn a_title_with_a_full_stop_does_not_end_an_inverted_tag() {
+        // '"...," said Dr. Ann Lund, "..."': both parts are Lund's.
+        let t = "\"This policy,\" said Dr. Ann Lund, \"will require a review of every title.\"";
+        assert_eq!(
+            pairs(&run(t, &[])),
+            vec![
+                p("This policy,", Some("Ann Lund"), "direct"),
+                p(
+                    "will require a review of every title.",
+                    Some("Ann Lund"),
+                    "direct"
+                ),
+            ]
+        );
     }
 
     #[test]
