@@ -2146,6 +2146,26 @@ mod tests {
     }
 
     #[test]
+    fn the_premier_and_a_descriptor_before_a_name() {
+        // Quote classes "titles by another name" and "organisations introduced by a
+        // descriptor".
+        let t = "Prime Minister Ravi Solano spoke on Saturday. Addressing the crowd, the premier said: \"We have pulled the country back from the brink.\"";
+        assert_eq!(
+            pairs(&run(t, &[])),
+            vec![p(
+                "We have pulled the country back from the brink.",
+                Some("Ravi Solano"),
+                "direct"
+            )]
+        );
+        let t = "Housing charity Hearthstone said the case was \"sadly not unusual\" and warned of more evictions.";
+        assert_eq!(
+            pairs(&run(t, &[])),
+            vec![p("sadly not unusual", Some("Hearthstone"), "direct")]
+        );
+    }
+
+    #[test]
     fn unterminated_quote_closes_at_paragraph_end() {
         let t = "Tom Hill said: \"We will stay here until the end\n\nNext paragraph here.";
         let q = run(t, &[]);

@@ -726,6 +726,18 @@ impl People {
                     !text::is_name_word(w) || names::is_title(w) || names::is_function_word(w)
                 })
                 .collect();
+            // "Housing charity Threshold", "rights group OVD-Info": a lower-case
+            // descriptor before the name; the name is the capitalised run that ends
+            // the phrase (quote class "organisations introduced by a descriptor").
+            let tail = caps
+                .iter()
+                .rposition(|w| !text::is_name_word(w))
+                .map_or(&caps[..0], |p| &caps[p + 1..]);
+            let caps = if caps.iter().all(|w| text::is_name_word(w)) {
+                &caps[..]
+            } else {
+                tail
+            };
             if !caps.is_empty() && caps.iter().all(|w| text::is_name_word(w)) {
                 let name = caps
                     .iter()
@@ -978,9 +990,21 @@ impl People {
     /// (and most of the modifiers).
     fn by_title(&self, pos: usize, head: &str, mods: &[String]) -> Option<Speaker> {
         let mut best: Option<(usize, usize, usize)> = None; // (score, pos, entry)
+                                                            // Another name of the same office: "the premier" is the prime minister
+                                                            // ("Prime Minister Shehbaz Sharif ... the premier said"), and "the prime
+                                                            // minister" the premier (quote class "titles by another name").
+        let holds = |titles: &[String]| {
+            let has = |w: &str| titles.iter().any(|t| t == w);
+            has(head)
+                || match head {
+                    "premier" => has("prime") && has("minister"),
+                    "minister" => mods.iter().any(|m| m == "prime") && has("premier"),
+                    _ => false,
+                }
+        };
         for o in self.occurrences.iter().filter(|o| o.span[0] < pos) {
             let e = &self.entries[o.entry];
-            if e.is_org || !e.titles.iter().any(|t| t == head) {
+            if e.is_org || !holds(&e.titles) {
                 continue;
             }
             let score = mods.iter().filter(|m| e.titles.contains(m)).count();
