@@ -2146,7 +2146,7 @@ mod tests {
     }
 
     #[test]
-    fn the_premier_and_a_descriptor_before_a_name() {
+    fn the_premier_a_firm_and_a_descriptor_before_a_name() {
         // Quote classes "titles by another name" and "organisations introduced by a
         // descriptor".
         let t = "Prime Minister Ravi Solano spoke on Saturday. Addressing the crowd, the premier said: \"We have pulled the country back from the brink.\"";
@@ -2155,6 +2155,21 @@ mod tests {
             vec![p(
                 "We have pulled the country back from the brink.",
                 Some("Ravi Solano"),
+                "direct"
+            )]
+        );
+        let t = "Prime Minister Ravi Solano spoke on Saturday. Later the premier said: \"Growth is back.\"";
+        assert_eq!(
+            pairs(&run(t, &[])),
+            vec![p("Growth is back.", Some("Ravi Solano"), "direct")]
+        );
+        // Quote class "companies named without an organisation word".
+        let t = "Cascadia Outfitters will close 40 stores next year. \"We will offer severance to every worker,\" the company said.";
+        assert_eq!(
+            pairs(&run(t, &[])),
+            vec![p(
+                "We will offer severance to every worker,",
+                Some("Cascadia Outfitters"),
                 "direct"
             )]
         );

@@ -546,6 +546,32 @@ impl People {
         if words.is_empty() {
             return Speaker::default();
         }
+        // "Later the premier said", "Meanwhile the ministry said": an opening
+        // adverb, capitalised by the sentence's start, is no part of the speaker.
+        if np.len() > 1
+            && np[0].is_word()
+            && np[1].s(text) == "the"
+            && text::is_capitalised(np[0].s(text))
+            && at_sentence_start(text, np[0].start)
+            && (matches!(
+                np[0].s(text).to_lowercase().as_str(),
+                "later"
+                    | "meanwhile"
+                    | "however"
+                    | "earlier"
+                    | "separately"
+                    | "then"
+                    | "now"
+                    | "still"
+                    | "also"
+                    | "instead"
+                    | "afterwards"
+                    | "today"
+                    | "yesterday"
+            ) || herodotus_core::tokens::is_calendar_word(&np[0].s(text).to_lowercase()))
+        {
+            return self.resolve(text, &np[1..], pos, mentions);
+        }
         let span = [np[0].start, np[np.len() - 1].end];
         let mention_code = || {
             mentions
@@ -786,6 +812,29 @@ impl People {
             if let Some(o) = self.occurrences.iter().rev().find(|o| {
                 o.span[0] < pos && self.entries[o.entry].is_org && !self.entries[o.entry].place
             }) {
+                return self.speaker_of(o.entry);
+            }
+        }
+        // "Cascadia Outfitters will close 40 stores ... the company said": a firm
+        // whose name has no word of an organisation is still the one a definite
+        // business noun refers to: the last name before it that is no person (no
+        // title, no gender, no common given name first) and no place (quote class
+        // "companies named without an organisation word").
+        if definite && BUSINESS_HEADS.contains(&lhead.as_str()) {
+            let firm = self.occurrences.iter().rev().find(|o| {
+                let e = &self.entries[o.entry];
+                o.span[0] < pos
+                    && !e.place
+                    && e.titles.is_empty()
+                    && e.female.is_none()
+                    && e.code.as_deref().is_none_or(|c| c.ends_with("BUS"))
+                    && e.name.split_whitespace().count() >= 2
+                    && e.name
+                        .split_whitespace()
+                        .next()
+                        .is_some_and(|w| names::given_name_gender(w).is_none())
+            });
+            if let Some(o) = firm {
                 return self.speaker_of(o.entry);
             }
         }
@@ -1032,6 +1081,22 @@ impl People {
             .unwrap_or_default()
     }
 }
+
+/// Nouns for a business that refer back to a firm named before ("the company said").
+const BUSINESS_HEADS: &[&str] = &[
+    "company",
+    "firm",
+    "retailer",
+    "carmaker",
+    "automaker",
+    "airline",
+    "chain",
+    "manufacturer",
+    "startup",
+    "insurer",
+    "lender",
+    "brand",
+];
 
 /// The description of an unnamed source ("a senior security official", "diplomats",
 /// "people familiar with the talks"): the phrase, when its head names a person by role.
