@@ -19,6 +19,11 @@
 //!   as its tag's speaker, "A will not allow B to V" (B's act is not coded);
 //! - **mutual verbs**: "A and B clashed", "attacked each other", "A clashed with B"
 //!   give both directions;
+//! - **acts of force told by their noun**: "Russian missile strikes on Kyiv killed
+//!   five people" is RUS 195 UKR ([`Coder::force_noun_subject`]);
+//! - **vows and warnings of force**: "A vowed to attack B" is a threat coded on
+//!   "attack" (13x), "A warned that its forces would attack C" a threat to C (both in
+//!   `emit.rs`);
 //! - **meetings in passing**: "A announced the deal during a meeting with B", "A
 //!   said in a phone call with B", "A spoke at talks with B" report that A and B met
 //!   (04x both ways); "A said during a visit to B" that A visited B (042);

@@ -83,8 +83,16 @@
 //!      during a meeting with B", "in a phone call with B", "during a visit to
 //!      B") is coded for the clause's subject whatever its verb codes; its venue
 //!      makes it a hosted visit (043/042) or a third place (044);
+//!    - outside PETRARCH conventions: a noun of force owned by an actor as the
+//!      subject of a verb of harm ("Russian strikes on Kyiv killed five") is that
+//!      actor's act on the place it names or the victims; a vow of force ("vowed to
+//!      attack B") is a threat coded on the infinitive; a warning about one's own
+//!      side's act ("warned that its forces would attack C") a threat to C; a
+//!      participle on a document ("issued a statement urging B") the author's act;
+//!      "brokered by C" after an agreement gives C 045 to each party;
 //!    - compounds ("A and B", "A, B") on either side give one event per pair; a
-//!      compound subject of a cooperative verb with no target acts on itself;
+//!      compound subject of a cooperative verb or a ceasefire (087x) with no target
+//!      (or only the place where it holds) acts on itself;
 //!    - dropped: null code, negated (unless the pattern mentions the negation),
 //!      hypothetical, a gerund after a preposition with no pattern (and any gerund
 //!      with its own subject after one: "warned against B launching ..."), an
