@@ -15,6 +15,8 @@
 //!   sentence names two different owners, never as a sentence's first actor (a
 //!   subject: "The decision angered ...") nor as the subject of a prediction ("the
 //!   decision would not change ...").
+//!   An accusation noun ("the allegations", "the charges") refers back to the
+//!   source of the last accusation or criticism (a coded root-11 event) instead.
 //! - **"A said it ..."** (CODING-GUIDE "Reported speech": "A said it attacked C" is A
 //!   190 C): a pronoun right after a speech verb (or after its "that") is the speech
 //!   verb's subject when that agrees ("it" a country, organisation or agent; "he",
@@ -84,8 +86,20 @@ const FORCE_NOUNS: &[&str] = &[
     "executions",
 ];
 
+/// Nouns naming an accusation (issue 10 class "rejecting the accusations"): "India
+/// rejected the allegations" refers back to whoever made the last accusation (a
+/// coded event of root 11), not to the owner of the last material act.
+const ACCUSATION_NOUNS: &[&str] = &[
+    "allegation",
+    "allegations",
+    "accusation",
+    "accusations",
+    "claims",
+    "charges",
+];
+
 fn is_event_noun(w: &str) -> bool {
-    EVENT_NOUNS.contains(&w) || FORCE_NOUNS.contains(&w)
+    EVENT_NOUNS.contains(&w) || FORCE_NOUNS.contains(&w) || ACCUSATION_NOUNS.contains(&w)
 }
 
 /// Acts with two sides: "the exchange" is both sides' (see `EventOwner::partner`).
@@ -145,6 +159,9 @@ pub(super) struct EventOwner {
     partner: Option<String>,
     /// The CAMEO root of the owner's act when it came from a coded event.
     root: Option<String>,
+    /// Code and name of the source of the last accusation or criticism (a coded
+    /// event of root 11), and its sentence.
+    accuser: Option<(String, String, usize)>,
 }
 
 impl EventOwner {
@@ -170,6 +187,14 @@ impl EventOwner {
                 .is_some_and(|r| r.parse::<u8>().is_ok_and(|n| (15..=20).contains(&n)))
     }
 
+    /// Who made the last accusation, if recent.
+    fn accuser(&self, si: usize) -> Option<(String, String)> {
+        self.accuser
+            .as_ref()
+            .filter(|a| si.saturating_sub(a.2) <= REACH)
+            .map(|a| (a.0.clone(), a.1.clone()))
+    }
+
     fn set(&mut self, owner: Option<(String, String, usize)>) {
         self.owner = owner;
         self.partner = None;
@@ -180,6 +205,13 @@ impl EventOwner {
     /// appeal, praise, demand, criticism or threat: those evaluate acts, they are not
     /// the acts evaluated) owns the act, when the sentence named no owner itself.
     pub(super) fn after_sentence(&mut self, si: usize, events: &[Event]) {
+        if let Some(e) = events
+            .iter()
+            .rev()
+            .find(|e| CameoCode::new(&e.event_code).root() == "11")
+        {
+            self.accuser = Some((e.source_code.clone(), e.source_code.clone(), si));
+        }
         if self.owner.as_ref().is_some_and(|o| o.2 == si) {
             return;
         }
@@ -275,13 +307,18 @@ impl Coder {
                     "would" | "will" | "could" | "may" | "might" | "can" | "should" | "to"
                 )
             });
-            // An act of force refers back to an act of force only.
+            // An act of force refers back to an act of force only, an accusation
+            // to the last accuser only.
             let force = FORCE_NOUNS.contains(&norm(head));
-            let remembered = named.last().cloned().or_else(|| {
-                ctx.events
-                    .recent(si)
-                    .filter(|_| !force || ctx.events.of_force(si))
-            });
+            let remembered = if ACCUSATION_NOUNS.contains(&norm(head)) {
+                ctx.events.accuser(si)
+            } else {
+                named.last().cloned().or_else(|| {
+                    ctx.events
+                        .recent(si)
+                        .filter(|_| !force || ctx.events.of_force(si))
+                })
+            };
             // "the content of the call": a noun after "of" modifies another noun.
             let modifies = det >= 1 && norm(det - 1) == "of";
             let free = !modifies && !mentions.iter().any(|m| m.tok[0] <= head && det < m.tok[1]);
