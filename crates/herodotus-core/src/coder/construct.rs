@@ -405,8 +405,7 @@ impl Coder {
         // "A said (that) it would V": the future of reported speech, an announced
         // intention like "will"; "A would V" on its own is a condition or a guess.
         if matches!(norm(j - 1), "would" | "'d") {
-            let reported =
-                (0..j - 1).any(|k| crate::speech::is_speech(norm(k), crate::speech::CONTENT));
+            let reported = (0..j - 1).any(|k| reports_future(norm(k)));
             return if reported {
                 Mode::Intent { unless }
             } else {
@@ -422,7 +421,14 @@ impl Coder {
         if norm(j - 1) != "to" || j < 2 {
             return Mode::Act;
         }
-        let k = j - 2;
+        // "pledged on Tuesday to V", "urged Iran on Monday to V": a time adjunct
+        // before "to" is passed over (issue 10 class "time adjuncts between a
+        // verb and its complement").
+        let time = super::pattern::time_adjunct_before(tokens, j - 1);
+        if time + 2 > j {
+            return Mode::Act;
+        }
+        let k = j - 2 - time;
         if owner[k] != usize::MAX {
             let m = owner[k];
             let before = mentions[m].tok[0];
@@ -721,9 +727,7 @@ impl Coder {
         match norm(m) {
             "will" | "'ll" | "wo" | "shall" => true,
             // "would not" only as the future of reported speech.
-            "would" | "'d" => {
-                (0..m).any(|k| crate::speech::is_speech(norm(k), crate::speech::CONTENT))
-            }
+            "would" | "'d" => (0..m).any(|k| reports_future(norm(k))),
             _ => false,
         }
     }
@@ -1361,6 +1365,29 @@ pub(super) fn threat_code(code: &str) -> Option<String> {
         }
         .to_string(),
     )
+}
+
+/// Whether `word` is a verb form whose "that ... would V" is a future announced, not
+/// a condition: the content verbs ("said it would"), the verbs of indirect speech
+/// that assert ("announced it would", "confirmed"), and the commissives ("promised
+/// it would"); not beliefs, guesses or allegations ("believes it would",
+/// "predicted", "suggested", "alleged"), nor warnings, whose threat the coder reads
+/// on the warning itself (issue 10 class "the future of reported speech after
+/// announce, confirm, promise").
+fn reports_future(word: &str) -> bool {
+    use crate::speech::{is_speech, lemma_of, CONTENT, INDIRECT};
+    if matches!(
+        word,
+        "promised" | "pledged" | "vowed" | "promises" | "pledges" | "vows"
+    ) {
+        return true;
+    }
+    is_speech(word, CONTENT)
+        || is_speech(word, INDIRECT)
+            && !matches!(
+                lemma_of(word),
+                Some("believe" | "predict" | "suggest" | "allege" | "think" | "warn" | "caution")
+            )
 }
 
 #[cfg(test)]

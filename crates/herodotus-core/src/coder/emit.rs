@@ -346,8 +346,7 @@ impl Coder {
                     .as_deref()
                     .is_some_and(|c| CameoCode::new(c).root() == "03")
                 && cands.get(ci + 1).is_some_and(|n| {
-                    n.start == h.end + 1
-                        && tokens[h.end].norm == "to"
+                    super::pattern::infinitive_after(tokens, h.end) == Some(n.start)
                         && matches!(modes[ci + 1], Mode::Act | Mode::Intent { .. })
                         && self.threat_of(tokens, ids, &owner, mentions, n).is_some()
                 });
@@ -363,7 +362,8 @@ impl Coder {
             } else if verb.lemma == "help"
                 && pattern.is_none()
                 && cands.get(ci + 1).is_some_and(|c| {
-                    c.start == h.end || (c.start == h.end + 1 && tokens[h.end].norm == "to")
+                    c.start == h.end
+                        || super::pattern::infinitive_after(tokens, h.end) == Some(c.start)
                 })
             {
                 // "helped shoot down the drones", "helped to evacuate": the act is

@@ -52,6 +52,10 @@ impl Coder {
         // After the verb, left to right.
         let mut pos = h.end;
         for (e, adjacent) in &p.post {
+            // "agreed on Monday to a deal", "met Friday with": a time adjunct right
+            // after the verb (or the previous element) stands between words that
+            // belong together and is passed over, adjacent or not.
+            pos += time_adjunct_len(tokens, pos);
             let limit = if *adjacent {
                 pos
             } else {
@@ -75,6 +79,18 @@ impl Coder {
                     break;
                 }
                 if j >= tokens.len() {
+                    break;
+                }
+                // "announced that he will withdraw weapons inspectors": an object's
+                // words are not looked for inside a "that" clause; they are that
+                // clause's (issue 10 class "objects across a complementiser"). An
+                // actor may be ("demanded that B withdraw"). PETRARCH's patterns
+                // read across it ("allowed that Mordor isn't ... place to visit").
+                if tokens[j].norm == "that"
+                    && !*adjacent
+                    && matches!(e, CElem::Words(_))
+                    && !self.dicts.semantics.act_under_modality
+                {
                     break;
                 }
                 j += 1;
@@ -204,6 +220,13 @@ fn gap_end(tokens: &[Token], pos: usize, gap: usize) -> usize {
     let mut k = pos;
     let mut words = 0;
     while words < gap && k < tokens.len() {
+        let time = time_adjunct_len(tokens, k);
+        if time > 0 {
+            // A time adjunct inside the gap counts as no word ("agreed with
+            // Beijing on Monday to a deal").
+            k += time;
+            continue;
+        }
         if joined_hyphen(tokens, k + 1) {
             // The word, its hyphen and the word after it.
             k += 2;
@@ -212,6 +235,92 @@ fn gap_end(tokens: &[Token], pos: usize, gap: usize) -> usize {
         words += 1;
     }
     k
+}
+
+/// Weekdays and the words for a near day, each a time adjunct on its own
+/// ("met Friday with", "said today that").
+const DAY_WORDS: &[&str] = &[
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "today",
+    "yesterday",
+    "tonight",
+];
+
+/// Parts of a day after a weekday ("Monday night").
+const DAY_PARTS: &[&str] = &["morning", "afternoon", "evening", "night"];
+
+/// Periods after "last", "this", "next" or "earlier this" ("last week").
+const PERIODS: &[&str] = &["week", "weekend", "month", "year", "night", "morning"];
+
+/// The number of tokens of a time adjunct starting at `k`, 0 if none: "on Monday",
+/// "Monday night", "late on Tuesday", "last week", "earlier this month", "on 5
+/// May", "on May 5", "today" (issue 10 class "time adjuncts between a verb and
+/// its complement": wire copy puts the day right after the verb, "agreed on
+/// Monday to a trade deal", "pledged on Tuesday to send aid").
+pub(super) fn time_adjunct_len(tokens: &[Token], k: usize) -> usize {
+    let w = |i: usize| tokens.get(i).map_or("", |t| t.norm.as_str());
+    let day = |i: usize| {
+        if DAY_WORDS.contains(&w(i)) {
+            1 + usize::from(DAY_PARTS.contains(&w(i + 1)))
+        } else {
+            0
+        }
+    };
+    let number =
+        |i: usize| !w(i).is_empty() && w(i).len() <= 2 && w(i).bytes().all(|b| b.is_ascii_digit());
+    let month = |i: usize| {
+        let m = w(i);
+        m == "may" || (crate::tokens::is_calendar_word(m) && !DAY_WORDS.contains(&m))
+    };
+    let mut i = k;
+    if matches!(w(i), "late" | "early" | "earlier" | "later") && w(i + 1) == "on" {
+        i += 1;
+    }
+    if w(i) == "on" {
+        if day(i + 1) > 0 {
+            return i + 1 + day(i + 1) - k;
+        }
+        if number(i + 1) && month(i + 2) {
+            return i + 3 - k;
+        }
+        if month(i + 1) && number(i + 2) {
+            return i + 3 - k;
+        }
+        return 0;
+    }
+    if i == k && day(k) > 0 {
+        return day(k);
+    }
+    if matches!(w(k), "earlier" | "later") && w(k + 1) == "this" && PERIODS.contains(&w(k + 2)) {
+        return 3;
+    }
+    if matches!(w(k), "last" | "this" | "next") && PERIODS.contains(&w(k + 1)) {
+        return 2;
+    }
+    0
+}
+
+/// The number of tokens of a time adjunct that ends right before `end` (exclusive),
+/// 0 if none (see [`time_adjunct_len`]).
+pub(super) fn time_adjunct_before(tokens: &[Token], end: usize) -> usize {
+    (1..=4)
+        .rev()
+        .find(|&n| end >= n && time_adjunct_len(tokens, end - n) == n)
+        .unwrap_or(0)
+}
+
+/// The first word after "to" when "to" follows `end`, or follows a time adjunct
+/// there ("vowed on Sunday to attack"): where an infinitive after the word
+/// ending at `end` starts.
+pub(super) fn infinitive_after(tokens: &[Token], end: usize) -> Option<usize> {
+    let to = end + time_adjunct_len(tokens, end);
+    (tokens.get(to)?.norm == "to").then_some(to + 1)
 }
 
 /// The lowest position an element before `pos` may end at, as [`gap_end`].
