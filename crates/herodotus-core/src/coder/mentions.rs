@@ -103,12 +103,29 @@ impl Context {
     }
 
     /// The country the article is about, when that is unambiguous: its dateline's,
-    /// else the country the article mentions most, at least three times and twice as
-    /// often as any other. A bare agent ("police", "lawmakers") takes it.
+    /// unless another country is dominant and mentioned at least twice as often as
+    /// the dateline's (a story about Venezuela filed from Cucuta, Colombia: issue 10
+    /// class "foreign datelines"); else the dominant country. A bare agent
+    /// ("police", "lawmakers") takes it.
     pub(super) fn article_country(&self) -> Option<String> {
-        if self.article_country.is_some() {
-            return self.article_country.clone();
+        let dominant = self.dominant_country();
+        match (&self.article_country, dominant) {
+            (Some(d), Some((c, n))) if c != d.as_str() => {
+                let at_dateline = self
+                    .country_counts
+                    .iter()
+                    .find(|(k, _)| k == d)
+                    .map_or(0, |e| e.1);
+                Some(if n >= 2 * at_dateline.max(1) { c } else { d }.to_string())
+            }
+            (Some(d), _) => Some(d.clone()),
+            (None, dominant) => dominant.map(|(c, _)| c.to_string()),
         }
+    }
+
+    /// The country the article mentions most, with its count, when it is dominant:
+    /// at least three mentions and twice as many as any other.
+    fn dominant_country(&self) -> Option<(&str, usize)> {
         let mut best: Option<(&str, usize)> = None;
         let mut tie = false;
         for (c, n) in &self.country_counts {
@@ -121,20 +138,14 @@ impl Context {
                 }
             }
         }
-        match best {
-            // Dominant: mentioned at least three times and twice as often as the next.
-            Some((c, n))
-                if n >= 3
-                    && !tie
-                    && self
-                        .country_counts
-                        .iter()
-                        .all(|(k, m)| k == c || 2 * m <= n) =>
-            {
-                Some(c.to_string())
-            }
-            _ => None,
-        }
+        best.filter(|&(c, n)| {
+            n >= 3
+                && !tie
+                && self
+                    .country_counts
+                    .iter()
+                    .all(|(k, m)| k == c || 2 * m <= n)
+        })
     }
 
     /// The two countries the article is about, when they stand out: each mentioned
@@ -1715,12 +1726,24 @@ fn party_tag(tokens: &[Token], c: usize) -> bool {
 /// `agents.txt`) lend their country: the police who arrest "the Syrian opposition
 /// leader" may be Lebanon's. Troops are not enough, as they may be abroad.
 /// Inferred.
+///
+/// The same holds for "the opposition" in a sentence with one country's government
+/// ("Maduro's government accused opposition supporters"). A lender is named in the
+/// sentence (not inferred), and it wins over the article's country that a bare
+/// agent takes by default: a story filed from Cucuta, Colombia about Venezuelan
+/// police and protesters (issue 10 class "foreign datelines").
 fn protesters_of_the_police(out: &mut [Found]) {
-    for (known, bare) in [("COP", "~OPP"), ("OPP", "~COP")] {
+    // The police lend first: "police fired at protesters ... as Beijing's government
+    // celebrated" are the police's protesters.
+    let mut lent = vec![false; out.len()];
+    // A government lends to "the opposition", not to protesters ("protesters
+    // attacked the embassy in Baghdad" may be anyone's).
+    for (known, bare) in [("COP", "~OPP"), ("OPP", "~COP"), ("GOV", "~OPP")] {
         let mut countries = out.iter().filter_map(|m| {
             let c = ActorCode::new(m.code.as_deref()?);
-            let lends = known == "COP" || m.name.ends_with("demonstrators");
-            (lends && c.has_country() && c.has_role(known)).then(|| c.country().to_string())
+            let lends = known != "OPP" || m.name.ends_with("demonstrators");
+            (lends && !m.inferred && !m.pronoun && c.has_country() && c.has_role(known))
+                .then(|| c.country().to_string())
         });
         let Some(country) = countries.next() else {
             continue;
@@ -1728,10 +1751,16 @@ fn protesters_of_the_police(out: &mut [Found]) {
         if countries.any(|c| c != country) {
             continue;
         }
-        for m in out.iter_mut() {
-            if m.code.is_none() && !m.pronoun && m.agent.as_deref() == Some(bare) {
+        for (m, lent) in out.iter_mut().zip(lent.iter_mut()) {
+            if (m.code.is_none() || m.inferred)
+                && !*lent
+                && !m.pronoun
+                && m.agent.as_deref() == Some(bare)
+                && !(known == "GOV" && m.name.ends_with("demonstrators"))
+            {
                 m.code = Some(apply_agent(&country, bare));
                 m.inferred = true;
+                *lent = true;
             }
         }
     }
