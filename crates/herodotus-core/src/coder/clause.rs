@@ -237,8 +237,13 @@ impl Coder {
             // The object ends at a comma: "..., a senior official said" is not it.
             let object_end = (h.end..clause_end)
                 .find(|&j| {
-                    // "..., a senior official said", "..., saying it would ...".
-                    ids[j] == self.w.comma
+                    // "agreed to reopen the border despite warnings from the UN",
+                    // "amid protests by B": a concessive or circumstantial adjunct
+                    // is no object (issue 10 class "actors in adjuncts").
+                    matches!(tokens[j].norm.as_str(), "despite" | "amid" | "amidst" | "notwithstanding")
+                        || (tokens[j].norm == "spite" && j >= 1 && tokens[j - 1].norm == "in")
+                        // "..., a senior official said", "..., saying it would ...".
+                        || ids[j] == self.w.comma
                         && (ids
                             .get(j + 1)
                             .is_some_and(|n| *n == self.w.the || *n == self.w.a || *n == self.w.an)

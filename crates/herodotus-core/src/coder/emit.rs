@@ -34,6 +34,33 @@ pub(super) struct RawEvent {
     implied: Option<String>,
 }
 
+/// Drops an event with its root's unspecified code ("030", "190") when the same
+/// source and target have a more specific code of that root in the sentence: "A and
+/// B agreed to begin repatriating refugees" is 0353 between them, not also 030
+/// (issue 10 class "a generic code beside a specific one"). PETRARCH dictionaries
+/// keep both (their records expect each verb's code).
+fn drop_generic_duplicates(raw: &mut Vec<RawEvent>) {
+    let generic = |c: &str| c.len() == 3 && c.ends_with('0');
+    let specific: Vec<(usize, Option<usize>, String)> = raw
+        .iter()
+        .filter_map(|e| {
+            let c = e.code.as_deref()?;
+            (!generic(c)).then(|| (e.source, e.target, c[..2].to_string()))
+        })
+        .collect();
+    if specific.is_empty() {
+        return;
+    }
+    raw.retain(|e| {
+        let Some(c) = e.code.as_deref().filter(|c| generic(c)) else {
+            return true;
+        };
+        !specific
+            .iter()
+            .any(|(s, t, root)| *s == e.source && *t == e.target && c.starts_with(root.as_str()))
+    });
+}
+
 /// Commissive verbs: "A vowed to V" is A's intent, a threat when V is an act of
 /// force (see `threat_head` in [`Coder::code_sentence`]).
 const COMMISSIVE: &[&str] = &["vow", "pledge", "promise", "swear"];
@@ -1350,6 +1377,10 @@ impl Coder {
         let caps = &self.options.caps;
         let text = article.text.as_str();
         let sentence_text = cut_text(&text[span[0]..span[1]], caps.event_sentence_bytes);
+        let mut raw = raw;
+        if !self.dicts.semantics.act_under_modality {
+            drop_generic_duplicates(&mut raw);
+        }
         for ev in raw {
             let Some(mut entry_code) = ev.code.clone() else {
                 continue;

@@ -201,6 +201,44 @@ const NEG_NOUN: &[&str] = &[
     "ploy",
     "grab",
 ];
+/// Adjectives that condemn the act they qualify: "a brutal act", "a cowardly act"
+/// (issue 10 class "naming an act": "called the shooting 'a brutal act'").
+const HARSH_ACT: &[&str] = &[
+    "brutal",
+    "cowardly",
+    "heinous",
+    "criminal",
+    "despicable",
+    "terrorist",
+    "barbaric",
+    "barbarous",
+    "savage",
+    "vile",
+    "senseless",
+    "hostile",
+    "aggressive",
+    "unfriendly",
+    "treacherous",
+];
+/// What "an act of ..." names when it condemns (same class): "an act of vengeance",
+/// "an act of sabotage", "an act of war".
+const ACT_OF: &[&str] = &[
+    "vengeance",
+    "revenge",
+    "sabotage",
+    "aggression",
+    "war",
+    "terror",
+    "terrorism",
+    "barbarism",
+    "brutality",
+    "piracy",
+    "provocation",
+    "intimidation",
+    "repression",
+    "cowardice",
+    "hostility",
+];
 /// Nouns of condemnation for a naming verb's object only ("called the vote a
 /// failure"; "the economy was in crisis" after "said" is no criticism).
 const NAMING_NOUN: &[&str] = &[
@@ -761,8 +799,10 @@ impl Coder {
                 let Some(speaker) = subject_before(i) else {
                     continue;
                 };
-                let end = (i + 2..n.min(i + 10)).find(|&k| matches!(norm(k), ";" | "."));
-                let end = end.unwrap_or(n.min(i + 10));
+                // The named act and its name within 13 words ("called the shooting
+                // by Hong Kong police 'a brutal act'").
+                let end = (i + 2..n.min(i + 14)).find(|&k| matches!(norm(k), ";" | "."));
+                let end = end.unwrap_or(n.min(i + 14));
                 let as_needed = VIEW_AS.contains(&w);
                 // "the Authority, which considers B biased, ...": a standing view in a
                 // relative clause is background (CODING-GUIDE "Standing situations").
@@ -1147,8 +1187,13 @@ fn eval_code(tokens: &[Token], e: usize, attributive: bool) -> Option<Verdict> {
     let motivated = w == "motivated" && prev(1) == Some("politically") && predicate;
     // "a witch hunt", written as two words as often as with a hyphen.
     let witch_hunt = matches!(w, "hunt" | "hunts") && prev(1) == Some("witch");
+    // "a brutal act", "an act of vengeance".
+    let bad_act = matches!(w, "act" | "acts")
+        && (prev(1).is_some_and(|a| HARSH_ACT.contains(&a) || NEG_ADJ.contains(&a))
+            || next(1) == Some("of") && next(2).is_some_and(|n| ACT_OF.contains(&n)));
     if NEG_NOUN.contains(&w)
         || witch_hunt
+        || bad_act
         || bad_aim
         || motivated
         || (attributive && NAMING_NOUN.contains(&w))
