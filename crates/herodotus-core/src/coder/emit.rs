@@ -735,6 +735,31 @@ impl Coder {
                     }
                 }
             }
+            // "Iraqi troops attacked Islamic State fighters near Mosul": a place of
+            // the source's own country taken as the target (the act would be
+            // reflexive and dropped) gives way to the actor named between the verb
+            // and the place, the object the act is on (issue 10 class "domestic
+            // operations located by a place").
+            if let (Some(&t), Some(&s)) = (targets.first(), sources.first()) {
+                let sc = mentions[s].code.as_deref().unwrap_or("");
+                if !self.dicts.semantics.act_under_modality
+                    && mentions[t].tok[0] > h.end
+                    && own_scene(sc, &mentions[t])
+                {
+                    let object = (h.end..mentions[t].tok[0]).find_map(|k| {
+                        let m = owner[k];
+                        (m != usize::MAX
+                            && mentions[m].code.is_some()
+                            && !mentions[m].pronoun
+                            && mentions[m].kind != crate::dict::ActorKind::Country
+                            && !sources.contains(&m))
+                        .then_some(m)
+                    });
+                    if let Some(o) = object {
+                        targets = self.compound(tokens, ids, mentions, o);
+                    }
+                }
+            }
             if skip_reason.is_none()
                 && (sources.len() > caps.compound || targets.len() > caps.compound)
             {
@@ -812,6 +837,19 @@ impl Coder {
             trace.roles(text, mentions, &sources, &targets, skip_reason);
             if !sources.is_empty() {
                 prev_source = Some(sources[0]);
+            }
+            // "Afghan forces backed by U.S. air strikes pushed the insurgents back": a
+            // passive participle right after an actor is a reduced relative on it, and
+            // that actor, not the participle's agent, is the subject the next verb
+            // inherits (issue 10 class "reduced relatives on the subject").
+            if clause.passive
+                && h.participle
+                && h.start >= 1
+                && owner[h.start - 1] != usize::MAX
+                && mentions[owner[h.start - 1]].code.is_some()
+                && tokens.get(h.end).is_some_and(|t| t.norm == "by")
+            {
+                prev_source = Some(owner[h.start - 1]);
             }
             prev_verb_end = h.end;
             prev_speech = verb.speech;

@@ -128,6 +128,12 @@ pub enum Decision {
         /// The head word.
         word: String,
     },
+    /// A verb form skipped because it is the particle of the verb before it ("sent
+    /// back the ambassador", "drove the rebels back").
+    VerbParticle {
+        /// The word.
+        word: String,
+    },
     /// A verb candidate and its clause flags.
     Verb {
         /// The words of the form.
@@ -215,6 +221,9 @@ impl fmt::Display for Decision {
                 tokens[1]
             ),
             Decision::VerbAsNoun { word } => write!(f, "  verb {word:?} skipped: used as a noun"),
+            Decision::VerbParticle { word } => {
+                write!(f, "  verb {word:?} skipped: particle of the verb before it")
+            }
             Decision::Verb {
                 words,
                 lemma,
@@ -373,6 +382,13 @@ impl<'a> Trace<'a> {
     pub(super) fn verb_as_noun(&mut self, head: &str) {
         self.push(|| Decision::VerbAsNoun {
             word: head.to_string(),
+        });
+    }
+
+    /// A verb form skipped as the particle of the verb before it.
+    pub(super) fn verb_particle(&mut self, word: &str) {
+        self.push(|| Decision::VerbParticle {
+            word: word.to_string(),
         });
     }
 

@@ -348,7 +348,9 @@ impl Coder {
             match best {
                 Some(h) => {
                     let end = h.end;
-                    if !self.looks_like_noun(tokens, ids, &h) {
+                    if particle_of_previous(tokens, cands.last(), &h) {
+                        trace.verb_particle(&tokens[h.head].norm);
+                    } else if !self.looks_like_noun(tokens, ids, &h) {
                         cands.push(h);
                     } else {
                         trace.verb_as_noun(&tokens[h.head].norm);
@@ -441,6 +443,54 @@ impl Coder {
         }
         false
     }
+}
+
+/// "back" after a verb, or after a verb and its short object, is that verb's
+/// particle, not the verb "back" (support): "sent back the ambassador", "drove the
+/// rebels back", "hit back at" (issue 10 class "phrasal particles read as verbs").
+fn particle_of_previous(tokens: &[Token], prev: Option<&VerbHit>, h: &VerbHit) -> bool {
+    let Some(p) = prev else {
+        return false;
+    };
+    h.end == h.start + 1
+        && tokens[h.start].norm == "back"
+        && p.end <= h.start
+        && h.start - p.end <= 4
+        && tokens[p.end..h.start].iter().all(|t| {
+            // "said it would back the plan", "said they back it": a new clause.
+            t.kind == TokenKind::Word
+                && !matches!(
+                    t.norm.as_str(),
+                    "and"
+                        | "or"
+                        | "to"
+                        | "that"
+                        | "who"
+                        | "which"
+                        | "will"
+                        | "would"
+                        | "could"
+                        | "can"
+                        | "may"
+                        | "might"
+                        | "should"
+                        | "must"
+                        | "shall"
+                        | "also"
+                        | "not"
+                        | "did"
+                        | "does"
+                        | "do"
+                        | "they"
+                        | "he"
+                        | "she"
+                        | "we"
+                        | "i"
+                        | "you"
+                        | "'ll"
+                        | "'d"
+                )
+        })
 }
 
 /// Verbs that name no event of their own and take an event noun as object: "held
