@@ -6,6 +6,7 @@ use super::caps::{cut_text, Limit};
 use super::construct::Mode;
 use super::mentions::Found;
 use super::trace::{DropReason, Trace};
+use super::verbs::VerbHit;
 use super::{CodedArticle, Coder};
 use crate::article::Article;
 use crate::codes::{ActorCode, CameoCode};
@@ -32,6 +33,92 @@ pub(super) struct RawEvent {
     /// passive act of a state ([`super::passive::state_actor`]); `source` is then
     /// `usize::MAX`.
     implied: Option<String>,
+}
+
+/// Verb candidate `ci` is dated "in <month>" (or "in late <month>", "in May and
+/// June"; no day or year after it) to a month two to nine months before the
+/// article's: a past event told as background ("a separate attack in July killed
+/// five" in a September story; "has blamed B for attacks in May and June"), not news
+/// (CODING-GUIDE: events reported as having happened on or near the article date;
+/// issue 10 class "background dated by a month"). The month must be in the verb's
+/// clause with no other verb candidate between them ("pleaded guilty Monday to
+/// threatening B in March" dates the threat), and not inside a relative clause
+/// ("X, who was re-elected in February, condemned B"). "Last month" is near; a month
+/// later in the year reads as the future and is left.
+fn dated_months_before(
+    tokens: &[Token],
+    clause: &super::clause::Clause,
+    cands: &[VerbHit],
+    ci: usize,
+    date: crate::date::Date,
+) -> bool {
+    const MONTHS: [&str; 12] = [
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+    ];
+    let h = &cands[ci];
+    // A candidate inside a hyphenated modifier ("stone-throwing protesters") is no
+    // verb between.
+    let verb = |c: &&VerbHit| {
+        !(c.start >= 1 && tokens[c.start - 1].norm == "-" && !tokens[c.start].space_before)
+    };
+    let lo = cands[..ci]
+        .iter()
+        .rev()
+        .find(verb)
+        .map_or(clause.start, |p| p.end.max(clause.start));
+    let hi = cands[ci + 1..]
+        .iter()
+        .find(verb)
+        .map_or(clause.end, |n| n.start.min(clause.end))
+        .min(tokens.len());
+    let mut in_relative = false;
+    (lo..hi).any(|k| {
+        let w = tokens[k].norm.as_str();
+        if k >= 1 && tokens[k - 1].norm == "," && matches!(w, "who" | "which") {
+            in_relative = true;
+        } else if w == "," {
+            in_relative = false;
+        }
+        if in_relative || w != "in" || (h.start..h.end).contains(&k) {
+            return false;
+        }
+        let mut j = k + 1;
+        if tokens
+            .get(j)
+            .is_some_and(|t| matches!(t.norm.as_str(), "early" | "mid" | "late"))
+        {
+            j += 1;
+        }
+        let Some(t) = tokens.get(j) else {
+            return false;
+        };
+        // "May" only capitalised, as a month.
+        if t.norm == "may" && !t.capitalized {
+            return false;
+        }
+        let Some(m) = MONTHS.iter().position(|m| *m == t.norm) else {
+            return false;
+        };
+        // A day or a year after the month is another rule's ("in May 2017").
+        if tokens
+            .get(j + 1)
+            .is_some_and(|t| t.kind == crate::tokens::TokenKind::Number)
+        {
+            return false;
+        }
+        (2..=9).contains(&(date.month as i32 - (m as i32 + 1)).rem_euclid(12))
+    })
 }
 
 /// Drops an event with its root's unspecified code ("030", "190") when the same
@@ -162,12 +249,13 @@ impl Coder {
         mentions: &[Found],
         quoted: Option<&Found>,
         si: usize,
-        year: Option<i32>,
+        date: Option<crate::date::Date>,
         country: Option<&str>,
         out: &mut CodedArticle,
         trace: &mut Trace<'_>,
     ) -> Vec<RawEvent> {
         let caps = &self.options.caps;
+        let year = date.map(|d| d.year);
         // Token -> mention index.
         let mut owner = vec![usize::MAX; tokens.len()];
         for (mi, m) in mentions.iter().enumerate() {
@@ -450,6 +538,9 @@ impl Coder {
                 skip_reason = Some(DropReason::BackgroundClause);
             } else if clause_background
                 || self.background(tokens, h, &clause, year)
+                || (mode == Mode::Act
+                    && !self.dicts.semantics.act_under_modality
+                    && date.is_some_and(|d| dated_months_before(tokens, &clause, &cands, ci, d)))
                 || (arcs.as_ref().zip(verb_word).zip(year))
                     .is_some_and(|((x, v), y)| x.dated_before(v, y))
             {

@@ -496,7 +496,6 @@ impl Coder {
         self.context_references(tokens, &mut mentions, ctx, si);
         self.remember(ctx, &mentions);
         trace.actors(text, &mentions);
-        let year = article.date.map(|d| d.year);
         let country = ctx.article_country();
         // The speaker of a quotation this sentence goes on with (no words of its own
         // here: placed after the sentence's last token).
@@ -522,7 +521,7 @@ impl Coder {
             &mentions,
             quoted.as_ref(),
             si,
-            year,
+            article.date,
             country.as_deref(),
             out,
             trace,
