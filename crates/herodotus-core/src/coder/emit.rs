@@ -826,6 +826,36 @@ impl Coder {
                     }
                 }
             }
+            // "Pence will travel to Bogota to meet Guaido": an intended trip whose
+            // purpose is a meeting is aimed at the one to be met, not at the city
+            // (issue 10 class "trips to meet someone").
+            if matches!(mode, Mode::Intent { .. })
+                && code.as_deref().is_some_and(|c| c.starts_with("03"))
+                && targets.first().is_some_and(|&t| {
+                    mentions[t].kind == crate::dict::ActorKind::Country
+                        && mentions[t].tok[0] >= h.end
+                })
+            {
+                let meeting = cands[ci + 1..].iter().take(2).find(|c| {
+                    c.start >= 1
+                        && c.start < clause.end
+                        && tokens[c.start - 1].norm == "to"
+                        && matches!(self.verbs[c.verb as usize].lemma.as_str(), "meet" | "visit")
+                });
+                let partner = meeting.and_then(|c| {
+                    (c.end..(c.end + 4).min(clause.end).min(tokens.len())).find_map(|k| {
+                        let m = owner[k];
+                        (m != usize::MAX
+                            && mentions[m].code.is_some()
+                            && mentions[m].kind != crate::dict::ActorKind::Country
+                            && !sources.contains(&m))
+                        .then_some(m)
+                    })
+                });
+                if let Some(p) = partner {
+                    targets = self.compound(tokens, ids, mentions, p);
+                }
+            }
             // "Iraqi troops attacked Islamic State fighters near Mosul": a place of
             // the source's own country taken as the target (the act would be
             // reflexive and dropped) gives way to the actor named between the verb
@@ -1479,7 +1509,7 @@ impl Coder {
     /// Whether `name` is the canonical name of a place below the country
     /// (`actors/places.txt`, issue 10 item 3): a linear scan, made only for a
     /// target that is already a bare code of the source's country.
-    fn is_place_below_country(&self, name: &str) -> bool {
+    pub(super) fn is_place_below_country(&self, name: &str) -> bool {
         self.dicts
             .actors
             .iter()

@@ -321,6 +321,7 @@ impl Coder {
         // "Russian-backed separatists", "the US-led coalition", "pro-Russian rebels",
         // "anti-American protesters".
         raw.retain(|m| !sponsor_adjective(tokens, m.tok));
+        self.drop_named_instruments(tokens, &mut raw);
         // "A London-based group": a place of residence gives the country, not its
         // government (issue 10, class: "-based" adjectives).
         for m in raw.iter_mut() {
@@ -626,6 +627,52 @@ impl Coder {
         self.located(ids, &mut out);
         protesters_of_the_police(&mut out);
         out
+    }
+
+    /// "the Minsk agreements", "the Oslo Accords", "the Paris Agreement", "the Lima
+    /// Group", "the Doha talks": a capital or a city that names an agreement, a
+    /// diplomatic format or a series of talks is no actor (issue 10 class "cities
+    /// that name an instrument"). A country's own name stays ("the Iran deal" is
+    /// about Iran). The place test is a scan of the places, made only before such
+    /// a noun.
+    fn drop_named_instruments(&self, tokens: &[Token], out: &mut Vec<Found>) {
+        const INSTRUMENT: &[&str] = &[
+            "accord",
+            "accords",
+            "agreement",
+            "agreements",
+            "protocol",
+            "protocols",
+            "process",
+            "format",
+            "group",
+            "talks",
+            "declaration",
+            "convention",
+            "conventions",
+            "treaty",
+            "framework",
+            "consensus",
+            "memorandum",
+            "statute",
+            "charter",
+            "initiative",
+        ];
+        out.retain(|m| {
+            let named = m.kind == ActorKind::Country
+                && !m.pronoun
+                && m.agent.is_none()
+                && tokens
+                    .get(m.tok[1])
+                    .is_some_and(|t| INSTRUMENT.contains(&t.norm.as_str()))
+                && tokens[m.tok[0]].capitalized;
+            !(named
+                && (m
+                    .code
+                    .as_deref()
+                    .is_some_and(|c| ActorCode::new(c).has_role("GOV"))
+                    || self.is_place_below_country(&m.name)))
+        });
     }
 
     /// "the rebels in Darfur", "Sudanese troops from Kordofan": a country or a place
