@@ -225,10 +225,11 @@ impl Coder {
         owner: &[usize],
         mentions: &[Found],
         h: &super::verbs::VerbHit,
+        time: &[u8],
     ) -> Option<String> {
         let verb = &self.verbs[h.verb as usize];
         let clause = self.clause(tokens, ids, owner, h);
-        let code = match self.choose_pattern(verb, tokens, ids, owner, mentions, h, &clause) {
+        let code = match self.choose_pattern(verb, tokens, ids, owner, mentions, h, &clause, time) {
             Some((p, _, _)) => p.code.get(false),
             None => verb.code.get(false),
         }?;
@@ -256,6 +257,8 @@ impl Coder {
     ) -> Vec<RawEvent> {
         let caps = &self.options.caps;
         let year = date.map(|d| d.year);
+        // Time adjuncts ("on Monday") the patterns pass over, found once.
+        let time = super::pattern::time_adjuncts(tokens);
         // Token -> mention index.
         let mut owner = vec![usize::MAX; tokens.len()];
         for (mi, m) in mentions.iter().enumerate() {
@@ -354,7 +357,8 @@ impl Coder {
                 prev_coded && !prev_speech && prev_verb_end > 0,
             );
             // Pattern matching.
-            let chosen = self.choose_pattern(verb, tokens, ids, &owner, mentions, h, &clause);
+            let chosen =
+                self.choose_pattern(verb, tokens, ids, &owner, mentions, h, &clause, &time);
             let passive = clause.passive;
             let (code, pattern, src_slot, tgt_slot, matched_neg) = match chosen {
                 Some((p, s, t)) => (
@@ -463,7 +467,9 @@ impl Coder {
                 && cands.get(ci + 1).is_some_and(|n| {
                     super::pattern::infinitive_after(tokens, h.end) == Some(n.start)
                         && matches!(modes[ci + 1], Mode::Act | Mode::Intent { .. })
-                        && self.threat_of(tokens, ids, &owner, mentions, n).is_some()
+                        && self
+                            .threat_of(tokens, ids, &owner, mentions, n, &time)
+                            .is_some()
                 });
             if threat_head && modes[ci + 1] == Mode::Act {
                 modes[ci + 1] = Mode::Intent { unless: false };
@@ -818,8 +824,8 @@ impl Coder {
                         let act = cands[ci + 1..]
                             .iter()
                             .find(|c| c.start >= last && c.end <= mentions[m].tok[0]);
-                        if let Some(t) =
-                            act.and_then(|c| self.threat_of(tokens, ids, &owner, mentions, c))
+                        if let Some(t) = act
+                            .and_then(|c| self.threat_of(tokens, ids, &owner, mentions, c, &time))
                         {
                             code = Some(t);
                         }

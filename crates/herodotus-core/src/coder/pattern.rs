@@ -23,11 +23,19 @@ impl Coder {
         mentions: &[Found],
         h: &VerbHit,
         clause: &Clause,
+        time: &[u8],
     ) -> Option<(&'v CPattern, Option<usize>, Option<usize>)> {
         for p in &verb.patterns {
-            if let Some((s, t)) =
-                self.match_pattern(p, tokens, ids, owner, mentions, h, clause.start, clause.end)
-            {
+            if let Some((s, t)) = self.match_pattern(
+                p,
+                tokens,
+                ids,
+                owner,
+                mentions,
+                h,
+                [clause.start, clause.end],
+                time,
+            ) {
                 return Some((p, s, t));
             }
         }
@@ -44,8 +52,8 @@ impl Coder {
         owner: &[usize],
         mentions: &[Found],
         h: &VerbHit,
-        clause_start: usize,
-        clause_end: usize,
+        [clause_start, clause_end]: [usize; 2],
+        time: &[u8],
     ) -> Option<(Option<usize>, Option<usize>)> {
         let mut src = None;
         let mut tgt = None;
@@ -55,11 +63,11 @@ impl Coder {
             // "agreed on Monday to a deal", "met Friday with": a time adjunct right
             // after the verb (or the previous element) stands between words that
             // belong together and is passed over, adjacent or not.
-            pos += time_adjunct_len(tokens, pos);
+            pos += time.get(pos).map_or(0, |&n| usize::from(n));
             let limit = if *adjacent {
                 pos
             } else {
-                gap_end(tokens, pos, self.options.max_gap).min(clause_end.max(pos))
+                gap_end(tokens, time, pos, self.options.max_gap).min(clause_end.max(pos))
             };
             let mut found = None;
             let mut j = pos;
@@ -216,11 +224,11 @@ fn joined_hyphen(tokens: &[Token], k: usize) -> bool {
 /// The last position an element after `pos` may start at when it may skip `gap`
 /// words, a hyphenated compound counting as one (issue 10 class "hyphenated
 /// modifiers": "agreed on Monday to a four-day ceasefire").
-fn gap_end(tokens: &[Token], pos: usize, gap: usize) -> usize {
+fn gap_end(tokens: &[Token], time: &[u8], pos: usize, gap: usize) -> usize {
     let mut k = pos;
     let mut words = 0;
     while words < gap && k < tokens.len() {
-        let time = time_adjunct_len(tokens, k);
+        let time = time.get(k).map_or(0, |&n| usize::from(n));
         if time > 0 {
             // A time adjunct inside the gap counts as no word ("agreed with
             // Beijing on Monday to a deal").
@@ -252,6 +260,36 @@ const DAY_WORDS: &[&str] = &[
     "tonight",
 ];
 
+/// The length of the time adjunct starting at each token (0 for none; see
+/// [`time_adjunct_len`]), computed once a sentence for the pattern gaps.
+pub(super) fn time_adjuncts(tokens: &[Token]) -> Vec<u8> {
+    (0..tokens.len())
+        .map(|k| time_adjunct_len(tokens, k) as u8)
+        .collect()
+}
+
+/// The words a time adjunct may start with (see [`time_adjunct_len`]).
+pub(super) const TIME_OPENERS: &[&str] = &[
+    "on",
+    "late",
+    "early",
+    "earlier",
+    "later",
+    "last",
+    "this",
+    "next",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "today",
+    "yesterday",
+    "tonight",
+];
+
 /// Parts of a day after a weekday ("Monday night").
 const DAY_PARTS: &[&str] = &["morning", "afternoon", "evening", "night"];
 
@@ -264,6 +302,12 @@ const PERIODS: &[&str] = &["week", "weekend", "month", "year", "night", "morning
 /// its complement": wire copy puts the day right after the verb, "agreed on
 /// Monday to a trade deal", "pledged on Tuesday to send aid").
 pub(super) fn time_adjunct_len(tokens: &[Token], k: usize) -> usize {
+    if tokens
+        .get(k)
+        .is_none_or(|t| !TIME_OPENERS.contains(&t.norm.as_str()))
+    {
+        return 0;
+    }
     let w = |i: usize| tokens.get(i).map_or("", |t| t.norm.as_str());
     let day = |i: usize| {
         if DAY_WORDS.contains(&w(i)) {
