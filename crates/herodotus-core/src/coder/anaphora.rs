@@ -84,6 +84,19 @@ const FORCE_NOUNS: &[&str] = &[
     "detention",
     "execution",
     "executions",
+    // Same class, acts of force named by their deed ("Police shot a protester. B
+    // condemned the shooting.").
+    "shooting",
+    "shootings",
+    "violence",
+    "beating",
+    "beatings",
+    "abduction",
+    "abductions",
+    "kidnapping",
+    "kidnappings",
+    "massacre",
+    "ambush",
 ];
 
 /// Nouns naming an accusation (issue 10 class "rejecting the accusations"): "India
