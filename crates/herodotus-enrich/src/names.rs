@@ -433,6 +433,45 @@ const PERSON_DESCRIPTIONS: &[&str] = &[
     "father",
     "grandmother",
     "grandfather",
+    // Sport's epithets for a player or captain named before ("the skipper added",
+    // "the former India captain said", "the striker said") and nationality nouns
+    // that are no place words ("the Frenchman said"). Issue 10 class "definite role
+    // descriptions".
+    "skipper",
+    "captain",
+    "boss",
+    "gaffer",
+    "striker",
+    "midfielder",
+    "defender",
+    "goalkeeper",
+    "batsman",
+    "batter",
+    "bowler",
+    "pacer",
+    "spinner",
+    "opener",
+    "all-rounder",
+    "quarterback",
+    "winger",
+    "champion",
+    "titleholder",
+    "rookie",
+    "youngster",
+    "teenager",
+    "frenchman",
+    "frenchwoman",
+    "englishman",
+    "englishwoman",
+    "irishman",
+    "irishwoman",
+    "scotsman",
+    "scotswoman",
+    "welshman",
+    "welshwoman",
+    "dutchman",
+    "dutchwoman",
+    "spaniard",
 ];
 
 /// True when `w` (any case) describes a person already named ([`PERSON_DESCRIPTIONS`]).
@@ -1304,9 +1343,12 @@ const MALE_GIVEN_NAMES: &[&str] = &[
 pub fn title_gender(w: &str) -> Option<bool> {
     match list_form(w).as_str() {
         "mrs" | "ms" | "miss" | "queen" | "princess" | "spokeswoman" | "chairwoman" | "madam"
-        | "congresswoman" | "lady" | "dame" | "baroness" | "businesswoman" | "woman" => Some(true),
+        | "congresswoman" | "lady" | "dame" | "baroness" | "businesswoman" | "woman"
+        | "frenchwoman" | "englishwoman" | "irishwoman" | "scotswoman" | "welshwoman"
+        | "dutchwoman" => Some(true),
         "mr" | "king" | "prince" | "spokesman" | "chairman" | "congressman" | "sir" | "lord"
-        | "businessman" | "man" | "pope" | "emir" | "sultan" | "sheikh" => Some(false),
+        | "businessman" | "man" | "pope" | "emir" | "sultan" | "sheikh" | "frenchman"
+        | "englishman" | "irishman" | "scotsman" | "welshman" | "dutchman" => Some(false),
         _ => None,
     }
 }

@@ -60,6 +60,20 @@ pub struct People {
     pub occurrences: Vec<Occurrence>,
     /// Speakers attributed so far (position, entry), in text order.
     pub speakers: Vec<(usize, usize)>,
+    /// Singular demonyms the article uses ("german", "briton"), lower case: after
+    /// "the" they describe a person ("the German said"), not a country.
+    pub demonyms: Vec<String>,
+}
+
+/// True when `w` is a singular demonym ("German", "Briton", "Nigerian"): a place
+/// word whose plural is a place word too (a country's name has no plural in the
+/// gazetteer: "Germany", "Sudan"). Issue 10 class "definite role descriptions".
+fn is_demonym(w: &str, is_place: PlaceTest<'_>) -> bool {
+    text::is_capitalised(w)
+        && !w.ends_with('s')
+        && !text::is_all_caps(w)
+        && is_place(w)
+        && is_place(&format!("{w}s"))
 }
 
 /// Tells whether a capitalised word is a place or nationality (so it is not a name).
@@ -126,6 +140,17 @@ impl People {
                 ) {
                     first = false;
                     unit_entries.push(e);
+                }
+            }
+            // Singular demonyms, for "the German said" (issue 10 class "definite
+            // role descriptions"); few per article.
+            for t in toks.iter().filter(|t| t.is_word()) {
+                let w = t.s(text);
+                if is_demonym(w, is_place) {
+                    let low = w.to_lowercase();
+                    if !p.demonyms.contains(&low) {
+                        p.demonyms.push(low);
+                    }
                 }
             }
             p.read_descriptions(text, &toks, is_place);
@@ -274,12 +299,24 @@ impl People {
         }
         let mut k = a;
         if !is_org_run {
+            // "Indian captain Virat Kohli", "German coach Jurgen Klopp": the nationality
+            // before the titles describes the person, as a later "the Indian said"
+            // does (issue 10 class "definite role descriptions").
+            if i > 0 && toks[i - 1].is_word() && is_demonym(toks[i - 1].s(text), is_place) {
+                titles.push(toks[i - 1].s(text).to_lowercase());
+            }
+            // "The Inspector-General of Police, Mohammed Adamu,": a capitalised title
+            // phrase in apposition before the name; its words are the person's titles,
+            // and their initials the acronym a later "the IGP said" uses. Same class.
+            titles.extend(title_phrase_before(text, toks, a));
             // "Russian Foreign Minister Sergei Lavrov": everything up to the last title goes.
             if let Some(lt) = last_title {
                 for j in a..=lt {
                     if names::is_title(word(j)) {
                         titles.push(word(j).to_lowercase());
                         female = female.or(names::title_gender(word(j)));
+                    } else if is_demonym(word(j), is_place) {
+                        titles.push(word(j).to_lowercase());
                     }
                 }
                 k = lt + 1;
@@ -662,6 +699,30 @@ impl People {
             .iter()
             .filter(|o| o.span[0] < core_span[1] && core_span[0] < o.span[1])
             .collect();
+        // Issue 10 class "definite role descriptions": "the German said" (a singular
+        // demonym) and "the IGP said", "the PM said" (the initials of a person's
+        // titles) stand for a person named earlier, not for a country or an
+        // organisation called by the acronym. Not with a complement ("the German
+        // of the year"), and an acronym only when no dictionary knows it.
+        if core_words[0].eq_ignore_ascii_case("the") && core_words.len() >= 2 && cut == np.len() {
+            let lhead = head.to_lowercase();
+            if self.demonyms.contains(&lhead) {
+                let mods: Vec<String> = core_words[1..].iter().map(|w| w.to_lowercase()).collect();
+                return self.by_descriptor(pos.min(span[0]), &lhead, &mods);
+            }
+            let acronym = core_words.len() == 2
+                && text::is_all_caps(head)
+                && (2..=4).contains(&head.chars().count())
+                && occs.iter().all(|o| {
+                    let e = &self.entries[o.entry];
+                    !e.known && e.name == head
+                });
+            if acronym {
+                if let Some(s) = self.by_title_initials(pos, &lhead) {
+                    return s;
+                }
+            }
+        }
         // A description occurrence that covers the head wins ("Macron's office"),
         // then people ("WHO spokeswoman Margaret Harris"), then organisations.
         let by_head = occs.iter().find(|o| {
@@ -702,10 +763,7 @@ impl People {
         {
             let lhead = head.to_lowercase();
             let mods: Vec<String> = core_words[1..].iter().map(|w| w.to_lowercase()).collect();
-            if let Some(s) = self.by_title(pos, &lhead, &mods) {
-                return s;
-            }
-            let s = self.by_pronoun(pos.min(span[0]), None);
+            let s = self.by_descriptor(pos.min(span[0]), &lhead, &mods);
             if s.name.is_some() {
                 return s;
             }
@@ -993,9 +1051,21 @@ impl People {
     /// subject or speaker of a fitting gender, else the most recent person of a
     /// fitting gender.
     fn by_pronoun(&self, pos: usize, female: Option<bool>) -> Speaker {
+        self.by_pronoun_where(pos, female, &|_| true)
+    }
+
+    /// [`People::by_pronoun`] among the people `ok` accepts.
+    fn by_pronoun_where(
+        &self,
+        pos: usize,
+        female: Option<bool>,
+        ok: &dyn Fn(&Entry) -> bool,
+    ) -> Speaker {
         let fits = |e: usize| {
             let ent = &self.entries[e];
-            !ent.is_org && (female.is_none() || ent.female.is_none() || ent.female == female)
+            !ent.is_org
+                && (female.is_none() || ent.female.is_none() || ent.female == female)
+                && ok(ent)
         };
         let mut cands: Vec<(usize, usize, bool)> = self
             .occurrences
@@ -1035,25 +1105,58 @@ impl People {
         pick.map(|c| self.speaker_of(c.1)).unwrap_or_default()
     }
 
+    /// "the billionaire", "the German", "the skipper", "the former India captain":
+    /// a definite description of a person named earlier. The most recent person
+    /// whose titles hold the head ([`People::by_title`]), else the most recent
+    /// subject or speaker whom the description fits: not one the article gave
+    /// another nationality, not the holder of the head's office when the
+    /// description says "former" (issue 10 class "definite role descriptions").
+    fn by_descriptor(&self, pos: usize, head: &str, mods: &[String]) -> Speaker {
+        if let Some(s) = self.by_title(pos, head, mods) {
+            return s;
+        }
+        let demonym = self.demonyms.iter().any(|d| d == head);
+        let former = mods.iter().any(|m| m == "former");
+        let fits = |e: &Entry| {
+            let other_nation = demonym
+                && e.titles
+                    .iter()
+                    .any(|t| t != head && self.demonyms.contains(t));
+            let incumbent = former
+                && holds_title(&e.titles, head, mods)
+                && !e.titles.iter().any(|t| t == "former");
+            !other_nation && !incumbent
+        };
+        self.by_pronoun_where(pos, names::title_gender(head), &fits)
+    }
+
+    /// "the IGP", "the PM": the most recent person whose title words have the
+    /// acronym's letters as initials ("Inspector-General of Police", "Prime
+    /// Minister"). Issue 10 class "definite role descriptions".
+    fn by_title_initials(&self, pos: usize, acronym: &str) -> Option<Speaker> {
+        self.occurrences
+            .iter()
+            .rev()
+            .filter(|o| o.span[0] < pos)
+            .find(|o| {
+                let e = &self.entries[o.entry];
+                !e.is_org && title_initials(&e.titles).contains(acronym)
+            })
+            .map(|o| self.speaker_of(o.entry))
+    }
+
     /// "the minister": the most recent person whose titles include the head
-    /// (and most of the modifiers).
+    /// (and most of the modifiers). "The former captain" is not the captain the
+    /// article names without "former" (issue 10 class "definite role descriptions").
     fn by_title(&self, pos: usize, head: &str, mods: &[String]) -> Option<Speaker> {
         let mut best: Option<(usize, usize, usize)> = None; // (score, pos, entry)
-                                                            // Another name of the same office: "the premier" is the prime minister
-                                                            // ("Prime Minister Shehbaz Sharif ... the premier said"), and "the prime
-                                                            // minister" the premier (quote class "titles by another name").
-        let holds = |titles: &[String]| {
-            let has = |w: &str| titles.iter().any(|t| t == w);
-            has(head)
-                || match head {
-                    "premier" => has("prime") && has("minister"),
-                    "minister" => mods.iter().any(|m| m == "prime") && has("premier"),
-                    _ => false,
-                }
-        };
+        let former = mods.iter().any(|m| m == "former");
         for o in self.occurrences.iter().filter(|o| o.span[0] < pos) {
             let e = &self.entries[o.entry];
-            if e.is_org || !holds(&e.titles) {
+            if e.is_org
+                || !holds_title(&e.titles, head, mods)
+                || (former && !e.titles.iter().any(|t| t == "former"))
+            {
                 continue;
             }
             let score = mods.iter().filter(|m| e.titles.contains(m)).count();
@@ -1080,6 +1183,24 @@ impl People {
             .map(|o| self.speaker_of(o.entry))
             .unwrap_or_default()
     }
+}
+
+/// True when a person's `titles` hold the office `head` names, or another name of
+/// it: "the premier" is the prime minister ("Prime Minister Shehbaz Sharif ... the
+/// premier said"), and "the prime minister" the premier (quote class "titles by
+/// another name"); "the skipper" is the captain and "the boss" the manager, coach
+/// or chief (issue 10 class "definite role descriptions").
+fn holds_title(titles: &[String], head: &str, mods: &[String]) -> bool {
+    let has = |w: &str| titles.iter().any(|t| t == w);
+    has(head)
+        || match head {
+            "premier" => has("prime") && has("minister"),
+            "minister" => mods.iter().any(|m| m == "prime") && has("premier"),
+            "skipper" => has("captain"),
+            "captain" => has("skipper"),
+            "boss" | "gaffer" => has("manager") || has("coach") || has("chief"),
+            _ => false,
+        }
 }
 
 /// Nouns for a business that refer back to a firm named before ("the company said").
@@ -1176,6 +1297,51 @@ fn is_ordinary_person(w: &str) -> bool {
             | "neighbor"
             | "parent"
     ) || matches!(w, "woman" | "women" | "man" | "men")
+}
+
+/// The lower-cased words of a capitalised title phrase that stands in apposition
+/// just before the name starting at token `a` ("The Inspector-General of Police,
+/// Mohammed Adamu"): at the start of the sentence or after "the", six words at most,
+/// one of them (or of its hyphenated parts) a title; empty otherwise. Issue 10 class
+/// "definite role descriptions".
+fn title_phrase_before(text: &str, toks: &[Tok], a: usize) -> Vec<String> {
+    if a < 2 || toks[a - 1].s(text) != "," {
+        return Vec::new();
+    }
+    let joiner = |w: &str| matches!(w, "of" | "and" | "for");
+    let mut j = a - 1;
+    while j > 0
+        && a - 1 - j < 6
+        && toks[j - 1].is_word()
+        && (text::is_capitalised(toks[j - 1].s(text)) || joiner(toks[j - 1].s(text)))
+    {
+        j -= 1;
+    }
+    let opens = j == 0 || toks[j - 1].s(text).eq_ignore_ascii_case("the");
+    let phrase: Vec<&str> = toks[j..a - 1]
+        .iter()
+        .map(|t| t.s(text))
+        .skip_while(|w| w.eq_ignore_ascii_case("the"))
+        .collect();
+    let titled = phrase
+        .iter()
+        .any(|w| w.split('-').any(|part| names::is_title(part)));
+    if !opens || phrase.is_empty() || !titled || joiner(phrase[0]) {
+        return Vec::new();
+    }
+    phrase.iter().map(|w| w.to_lowercase()).collect()
+}
+
+/// The initials of a person's title words in order, hyphenated parts apart and
+/// joining words left out: "inspector-general of police" gives "igp", "prime
+/// minister" "pm". Issue 10 class "definite role descriptions".
+fn title_initials(titles: &[String]) -> String {
+    titles
+        .iter()
+        .flat_map(|t| t.split('-'))
+        .filter(|w| !matches!(*w, "of" | "and" | "for" | "the"))
+        .filter_map(|w| w.chars().next())
+        .collect()
 }
 
 /// True when `span` is the agency credited in the article's dateline (`ROME (Reuters)
