@@ -555,7 +555,10 @@ impl<'a> QuoteFinder<'a> {
                                 || (words == 2
                                     && ends_clause
                                     && (!a.characterising
-                                        || a.verb.as_deref().is_some_and(|v| v.ends_with("ing")))))
+                                        || a.verb.as_deref().is_some_and(|v| v.ends_with("ing"))))
+                                || (words == 2
+                                    && a.verb.is_some()
+                                    && self.in_complement_slot(seg, [lstart, rend])))
                     });
                 if !keep {
                     continue;
@@ -662,6 +665,99 @@ impl<'a> QuoteFinder<'a> {
                 q
             })
             .collect()
+    }
+
+    /// True when a short quotation in a clause with a speech or characterising verb
+    /// stands where the speaker's own words go, not where a label does: after "of"
+    /// or "as" ("accused ministers of a 'complete failure' to act", "described it
+    /// as 'deeply flawed'") or a copula ("said its teams were 'working tirelessly'
+    /// to ..."), and not before a noun it would modify ('of "phase one" talks'),
+    /// nor after "so-called". `span` is the quotation's unit, cut at its
+    /// neighbouring quotations. Issue 10 class "short partial quotes in a speech
+    /// clause": scare quotes have no speech context, these have one.
+    fn in_complement_slot(&self, seg: &Segment, span: [usize; 2]) -> bool {
+        let text = self.text;
+        let before = self.toks([span[0], seg.open]);
+        let mut left = before
+            .iter()
+            .rev()
+            .take(3)
+            .filter(|t| t.is_word())
+            .map(|t| t.s(text).to_lowercase());
+        let mut prev = left.next();
+        if prev
+            .as_deref()
+            .is_some_and(|w| matches!(w, "a" | "an" | "so-called"))
+        {
+            prev = left.next();
+        }
+        let slot = prev.as_deref().is_some_and(|w| {
+            matches!(
+                w,
+                "of" | "as"
+                    | "was"
+                    | "were"
+                    | "is"
+                    | "are"
+                    | "be"
+                    | "been"
+                    | "being"
+                    | "remained"
+                    | "remains"
+                    | "seemed"
+                    | "seems"
+                    | "became"
+                    | "becomes"
+                    | "sounded"
+            )
+        });
+        let so_called = before
+            .iter()
+            .rev()
+            .find(|t| t.is_word())
+            .is_some_and(|t| t.s(text).eq_ignore_ascii_case("so-called"));
+        // What follows: a lower-case word that is no function word is the noun the
+        // quotation modifies.
+        let after = self.toks([seg.close_end, span[1].max(seg.close_end)]);
+        let modifies = after.first().is_some_and(|t| {
+            let w = t.s(text);
+            t.is_word()
+                && !text::is_capitalised(w)
+                && !matches!(
+                    w,
+                    "to" | "of"
+                        | "in"
+                        | "on"
+                        | "at"
+                        | "for"
+                        | "with"
+                        | "by"
+                        | "from"
+                        | "and"
+                        | "or"
+                        | "but"
+                        | "that"
+                        | "which"
+                        | "who"
+                        | "after"
+                        | "before"
+                        | "over"
+                        | "as"
+                        | "than"
+                        | "because"
+                        | "since"
+                        | "when"
+                        | "while"
+                        | "if"
+                        | "unless"
+                        | "until"
+                        | "amid"
+                        | "despite"
+                        | "during"
+                        | "against"
+                )
+        });
+        slot && !so_called && !modifies
     }
 
     /// Resolves a speaker phrase, falling back to its appositive when the phrase
@@ -2259,6 +2355,40 @@ mod tests {
             "Prime Minister Rhea Kumar toured the district.\n\n\"Growth will slow,\" the IMF said.";
         let q = run(t, &[]);
         assert_eq!(speakers(&q), [Some("IMF")], "{q:?}");
+    }
+
+    #[test]
+    fn issue10_two_word_partial_quotes_in_a_speech_clause() {
+        // Issue 10 class "short partial quotes in a speech clause": after "of", "as"
+        // or a copula in a clause with a speech or characterising verb, two quoted
+        // words are the speaker's, even when the clause goes on; the next quotation
+        // of the sentence keeps the speaker.
+        let t = "Opposition leader Tomas Brandt accused the cabinet of a 'total collapse' in planning for the storm.";
+        assert_eq!(
+            pairs(&run(t, &[])),
+            vec![p("total collapse", Some("Tomas Brandt"), "direct")]
+        );
+        let t = "The Harbour Authority said its crews were 'working nonstop' to clear the quays, adding: 'Most berths will reopen by Friday.'";
+        let q = run(t, &[]);
+        assert_eq!(
+            pairs(&q),
+            vec![
+                p("working nonstop", Some("Harbour Authority"), "direct"),
+                p(
+                    "Most berths will reopen by Friday.",
+                    Some("Harbour Authority"),
+                    "direct"
+                ),
+            ]
+        );
+        // Labels stay scare quotes: after "the", after "so-called", before a noun.
+        for t in [
+            "Tom Hill said the 'green zone' of the city was calm again.",
+            "Tom Hill said the plan was part of a so-called 'green deal' for farmers.",
+            "Tom Hill said the city was a 'green zone' model for the others.",
+        ] {
+            assert!(run(t, &[]).iter().all(|q| q.kind == "indirect"), "{t}");
+        }
     }
 
     #[test]
