@@ -523,6 +523,15 @@ const ORG_HEADS: &[&str] = &[
     "corp",
     "inc",
     "ltd",
+    // Firms' legal forms and trades ("Boeing Co.", "Southwest Airlines"): the name
+    // before them is no modifier of a person's name. Issue 10 class "organisations
+    // called by a description".
+    "co",
+    "llc",
+    "plc",
+    "holdings",
+    "airlines",
+    "airways",
     "bureau",
     "service",
     "services",
@@ -578,6 +587,16 @@ const ORG_HEADS: &[&str] = &[
 /// True when `w` names an organisation kind ("ministry", "Party").
 pub fn is_org_head(w: &str) -> bool {
     listed(ORG_HEADS, w)
+}
+
+/// True when `w` (any case, "Co." as "co") is a firm's legal form ending its name
+/// ("Boeing Co.", "Acme Inc", "Tullow Oil plc"). Issue 10 class "organisations
+/// called by a description".
+pub fn is_legal_form(w: &str) -> bool {
+    matches!(
+        list_form(w).as_str(),
+        "co" | "inc" | "corp" | "ltd" | "llc" | "plc"
+    )
 }
 
 /// Organisation heads that never stand for a person, used to classify names.

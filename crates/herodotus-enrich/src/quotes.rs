@@ -2392,6 +2392,26 @@ mod tests {
     }
 
     #[test]
+    fn issue10_a_firm_called_by_a_description() {
+        // Issue 10 class "organisations called by a description": "the power
+        // utility", "the Ohio-based carmaker", "the company" are the firm the article
+        // named, also by one unknown word as a sentence's subject, and not a
+        // regulator's acronym nor a person named since.
+        let t = "Norvolt imposed rolling blackouts on Monday after two turbines failed.\n\nThe power utility said the cuts were needed \"to keep the grid from collapsing\".";
+        assert_eq!(speakers(&run(t, &[])), [Some("Norvolt")]);
+        let t = "Harland Co. said it would cut output by a fifth.\n\nChief executive Dana Pruitt said orders had slowed.\n\n\"Demand has fallen sharply,\" the Ohio-based carmaker said.";
+        let q = run(t, &[]);
+        assert_eq!(
+            q.last().and_then(|q| q.speaker.as_deref()),
+            Some("Harland"),
+            "{q:?}"
+        );
+        let t = "Brixa will pay a $5 million fine and appoint two new directors.\n\nThat post, the FCA alleged, was \"false and misleading\" to investors.\n\nIn a statement, the company said: \"We are glad the matter is settled.\"";
+        let q = run(t, &[]);
+        assert_eq!(speakers(&q), [Some("FCA"), Some("Brixa")], "{q:?}");
+    }
+
+    #[test]
     fn unterminated_quote_closes_at_paragraph_end() {
         let t = "Tom Hill said: \"We will stay here until the end\n\nNext paragraph here.";
         let q = run(t, &[]);

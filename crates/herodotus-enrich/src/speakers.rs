@@ -24,6 +24,10 @@ pub struct Entry {
     pub known: bool,
     /// True for a country or place named alone ("China"), not an organisation.
     pub place: bool,
+    /// True when the article also calls it by its last word alone ("Musk" for "Elon
+    /// Musk"), as it does people and not firms ("Cascadia" for "Cascadia
+    /// Outfitters"). Issue 10 class "organisations called by a description".
+    pub by_surname: bool,
 }
 
 /// One place in the text where an entry is named.
@@ -60,6 +64,10 @@ pub struct People {
     pub occurrences: Vec<Occurrence>,
     /// Speakers attributed so far (position, entry), in text order.
     pub speakers: Vec<(usize, usize)>,
+    /// Capitalised words that open a sentence as its subject but name no entry of
+    /// the cast ("Tesla will also pay ...", "Eskom implemented ..."), as (span,
+    /// word), in text order: a firm a later "the company" may refer to.
+    pub bare_subjects: Vec<([usize; 2], String)>,
     /// Singular demonyms the article uses ("german", "briton"), lower case: after
     /// "the" they describe a person ("the German said"), not a country.
     pub demonyms: Vec<String>,
@@ -126,6 +134,7 @@ impl People {
             let mut unit_entries = Vec::new();
             // Where the first name of the unit starts (a token index).
             let mut first_at = 0;
+            let first_word = toks.iter().position(|t| t.is_word());
             for run in text::cap_runs(text, &toks) {
                 if first {
                     first_at = run[0];
@@ -140,6 +149,26 @@ impl People {
                 ) {
                     first = false;
                     unit_entries.push(e);
+                } else if first && Some(run[0]) == first_word && run[1] == run[0] + 1 {
+                    // "Tesla will also pay a fine": a lone unknown word that opens the
+                    // sentence before a lower-case verb (issue 10 class "organisations
+                    // called by a description").
+                    let w = toks[run[0]].s(text);
+                    let verb_next = toks
+                        .get(run[1])
+                        .is_some_and(|t| t.is_word() && !text::is_capitalised(t.s(text)));
+                    if verb_next
+                        && !text::ends_possessive(w)
+                        && !text::is_all_caps(w)
+                        && !names::is_function_word(w)
+                        && !names::is_title(w)
+                        && !names::is_pronoun(w)
+                        && !is_place(w)
+                        && names::given_name_gender(w).is_none()
+                    {
+                        p.bare_subjects
+                            .push(([toks[run[0]].start, toks[run[0]].end], w.to_string()));
+                    }
                 }
             }
             // Singular demonyms, for "the German said" (issue 10 class "definite
@@ -334,9 +363,20 @@ impl People {
         while !is_org_run && k + 2 < b && is_place(word(k)) {
             k += 1;
         }
-        let name_span = [toks[k].start, toks[b - 1].start + word(b - 1).len()];
+        // "Boeing Co.", "Acme Inc": a firm's legal form is no part of the name the
+        // article goes on to use ("Boeing said"). Issue 10 class "organisations
+        // called by a description".
+        let name_end = if is_org_run && b - k >= 2 && names::is_legal_form(word(b - 1)) {
+            b - 1
+        } else {
+            b
+        };
+        let name_span = [
+            toks[k].start,
+            toks[name_end - 1].start + word(name_end - 1).len(),
+        ];
         let name = text::collapse_ws(&text[name_span[0]..name_span[1]]);
-        let n_words = b - k;
+        let n_words = name_end - k;
         // The kind and code are those of the name itself, not of a country before it
         // in the same run ("Britain" in "ambassador to Britain Liu Xiaming").
         let mention = if k > a {
@@ -425,6 +465,21 @@ impl People {
                 if !is_org && n_words > 1 && ent.name.split_whitespace().count() == 1 {
                     ent.name = name.clone();
                 }
+                ent.by_surname |=
+                    !is_org && n_words == 1 && ent.name.contains(' ') && surname(&ent.name) == name;
+                // "chairman of Tesla" (an agent's phrase) first, "Tesla will pay"
+                // (the dictionary's organisation) later: the name is the firm's.
+                // Issue 10 class "organisations called by a description".
+                if !ent.is_org
+                    && ent.titles.is_empty()
+                    && mention.is_some_and(|m| {
+                        matches!(m.kind, ActorKind::Organisation | ActorKind::Group)
+                            && m.span[0] <= name_span[0]
+                            && name_span[1] <= m.span[1]
+                    })
+                {
+                    ent.is_org = true;
+                }
                 ent.code = ent.code.clone().or(code);
                 ent.known |= known;
                 ent.female = ent.female.or(female);
@@ -453,6 +508,7 @@ impl People {
                     is_org,
                     known,
                     place,
+                    by_surname: false,
                 });
                 self.entries.len() - 1
             }
@@ -552,6 +608,7 @@ impl People {
                                 is_org: true,
                                 known: false,
                                 place: false,
+                                by_surname: false,
                             });
                             self.entries.len() - 1
                         }
@@ -851,6 +908,24 @@ impl People {
                 return s;
             }
         }
+        // "Cascadia Outfitters will close 40 stores ... the company said": a firm
+        // whose name has no word of an organisation is still the one a definite
+        // business noun refers to: the last name before it that is no person (no
+        // title, no gender, no common given name first) and no place (quote class
+        // "companies named without an organisation word"). Before the organisation
+        // heads, so that "the company" is no regulator that spoke last; "the power
+        // utility", "the Chicago-based planemaker" too, and a firm the article names
+        // by one unknown word as a sentence's subject ("Tesla will pay ... the
+        // company said"). Issue 10 class "organisations called by a description".
+        if definite && is_business_head(&lhead) {
+            let s = self.last_org(pos, Some(&lhead));
+            if s.name.is_some() {
+                return s;
+            }
+            if let Some(s) = self.last_firm(pos) {
+                return s;
+            }
+        }
         if definite && (names::is_org_head(&lhead) || is_institution(&lhead)) {
             let s = self.last_org(pos, Some(&lhead));
             if s.name.is_some() {
@@ -867,33 +942,23 @@ impl People {
             {
                 return self.speaker_of(e);
             }
-            if let Some(o) = self.occurrences.iter().rev().find(|o| {
+            // The subject of its sentence first: in "Al-Shabaab arrested members of
+            // Islamic State. The group told reporters", the group is the one that
+            // acted (issue 10 class "organisations called by a description").
+            let org = |o: &&Occurrence| {
                 o.span[0] < pos && self.entries[o.entry].is_org && !self.entries[o.entry].place
-            }) {
-                return self.speaker_of(o.entry);
-            }
-        }
-        // "Cascadia Outfitters will close 40 stores ... the company said": a firm
-        // whose name has no word of an organisation is still the one a definite
-        // business noun refers to: the last name before it that is no person (no
-        // title, no gender, no common given name first) and no place (quote class
-        // "companies named without an organisation word").
-        if definite && BUSINESS_HEADS.contains(&lhead.as_str()) {
-            let firm = self.occurrences.iter().rev().find(|o| {
-                let e = &self.entries[o.entry];
-                o.span[0] < pos
-                    && !e.place
-                    && e.titles.is_empty()
-                    && e.female.is_none()
-                    && e.code.as_deref().is_none_or(|c| c.ends_with("BUS"))
-                    && e.name.split_whitespace().count() >= 2
-                    && e.name
-                        .split_whitespace()
-                        .next()
-                        .is_some_and(|w| names::given_name_gender(w).is_none())
-            });
-            if let Some(o) = firm {
-                return self.speaker_of(o.entry);
+            };
+            if let Some(last) = self.occurrences.iter().rev().find(org) {
+                // Within a sentence or two of the last one named.
+                let subject = self
+                    .occurrences
+                    .iter()
+                    .rev()
+                    .skip_while(|o| o.span[0] > last.span[0])
+                    .take_while(|o| o.span[0] + ORG_SUBJECT_REACH >= last.span[0])
+                    .filter(org)
+                    .find(|o| o.subject);
+                return self.speaker_of(subject.unwrap_or(last).entry);
             }
         }
         // "the doctors" for a group the article named by that word ("Doctors for
@@ -1167,6 +1232,52 @@ impl People {
         best.map(|b| self.speaker_of(b.2))
     }
 
+    /// The firm a business noun before `pos` refers to: the last entry named that
+    /// reads as a firm (see [`People::resolve`]), or a later unknown word that
+    /// opened a sentence as its subject ([`People::bare_subjects`]); an acronym no
+    /// dictionary knows ("SEC", "FAA") only when nothing else fits, as it is more
+    /// often an agency's. Issue 10 class "organisations called by a description".
+    fn last_firm(&self, pos: usize) -> Option<Speaker> {
+        // A firm the article is about opens a sentence as its subject.
+        let firm_like = |o: &&Occurrence| {
+            let e = &self.entries[o.entry];
+            o.span[0] < pos
+                && o.subject
+                && !e.place
+                && e.titles.is_empty()
+                && e.female.is_none()
+                && !e.by_surname
+                && e.code.as_deref().is_none_or(|c| c.ends_with("BUS"))
+                && (e.is_org || e.name.split_whitespace().count() >= 2)
+                && e.name
+                    .split_whitespace()
+                    .next()
+                    .is_some_and(|w| names::given_name_gender(w).is_none())
+                && !e.name.split_whitespace().any(is_public_body_word)
+        };
+        let unknown_acronym = |o: &&Occurrence| {
+            let e = &self.entries[o.entry];
+            !e.known && text::is_all_caps(&e.name) && !e.name.contains(' ')
+        };
+        let firm = self
+            .occurrences
+            .iter()
+            .rev()
+            .filter(firm_like)
+            .find(|o| !unknown_acronym(o));
+        let bare = self.bare_subjects[..self.bare_subjects.partition_point(|b| b.0[0] < pos)]
+            .last()
+            .filter(|b| firm.is_none_or(|o| o.span[0] < b.0[0]));
+        if let Some((_, name)) = bare {
+            return Some(Speaker {
+                name: Some(name.clone()),
+                ..Speaker::default()
+            });
+        }
+        firm.or_else(|| self.occurrences.iter().rev().find(firm_like))
+            .map(|o| self.speaker_of(o.entry))
+    }
+
     fn last_org(&self, pos: usize, head: Option<&str>) -> Speaker {
         self.occurrences
             .iter()
@@ -1203,6 +1314,10 @@ fn holds_title(titles: &[String], head: &str, mods: &[String]) -> bool {
         }
 }
 
+/// How far (bytes) before the last organisation named its sentence's subject is
+/// preferred as the one "the group" refers to.
+const ORG_SUBJECT_REACH: usize = 300;
+
 /// Nouns for a business that refer back to a firm named before ("the company said").
 const BUSINESS_HEADS: &[&str] = &[
     "company",
@@ -1217,7 +1332,59 @@ const BUSINESS_HEADS: &[&str] = &[
     "insurer",
     "lender",
     "brand",
+    // Issue 10 class "organisations called by a description".
+    "corporation",
+    "utility",
+    "operator",
+    "carrier",
+    "conglomerate",
+    "producer",
+    "supplier",
+    "provider",
+    "broadcaster",
+    "exporter",
+    "giant",
 ];
+
+/// True when `w` (lower case) is a noun for a business that refers back to a firm
+/// named before: [`BUSINESS_HEADS`], and the makers of a product ("the planemaker",
+/// "the chipmaker", "the vaccine maker"). Issue 10 class "organisations called by a
+/// description".
+fn is_business_head(w: &str) -> bool {
+    BUSINESS_HEADS.contains(&w)
+        || w == "maker"
+        || w.strip_suffix("maker").is_some_and(|product| {
+            matches!(
+                product,
+                "car" | "auto" | "plane" | "jet" | "chip" | "drug" | "steel" | "toy" | "truck"
+            )
+        })
+}
+
+/// True when a word of an organisation's name makes it a public body, a party or
+/// an association rather than a firm ("Securities and Exchange Commission",
+/// "Environment Agency"). Issue 10 class "organisations called by a description".
+fn is_public_body_word(w: &str) -> bool {
+    let w = w.to_lowercase();
+    (names::is_org_head(&w) || is_institution(&w))
+        && !matches!(
+            w.trim_end_matches('.'),
+            "company"
+                | "corporation"
+                | "corp"
+                | "inc"
+                | "ltd"
+                | "co"
+                | "llc"
+                | "plc"
+                | "holdings"
+                | "airlines"
+                | "airways"
+                | "group"
+                | "bank"
+                | "fund"
+        )
+}
 
 /// The description of an unnamed source ("a senior security official", "diplomats",
 /// "people familiar with the talks"): the phrase, when its head names a person by role.
