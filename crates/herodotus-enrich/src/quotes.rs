@@ -48,6 +48,10 @@ struct Open {
     close_at: Option<usize>,
 }
 
+/// How many words before a verb a speech verb is looked for whose reported clause
+/// holds it ([`QuoteFinder::reported_clause_subject`]).
+const LOOK_REPORTED: usize = 12;
+
 /// How far (bytes) a straight single quotation is looked for its closing mark.
 const SINGLE_REACH: usize = 2000;
 
@@ -1121,6 +1125,8 @@ impl<'a> QuoteFinder<'a> {
     fn lead(&self, lt: &[Tok], pos: usize) -> Option<Attribution> {
         let text = self.text;
         let low: Vec<String> = lt.iter().map(|t| t.s(text).to_lowercase()).collect();
+        // After a determiner a participle is an adjective ("in an emailed
+        // statement"; issue 10 class "fragments in a reported clause").
         let verb_at = |i: usize| {
             lt[i].is_word()
                 && (names::is_speech_verb(lt[i].s(text))
@@ -1128,7 +1134,20 @@ impl<'a> QuoteFinder<'a> {
                 && !(i > 0
                     && matches!(
                         low[i - 1].as_str(),
-                        "was" | "is" | "were" | "be" | "been" | "the" | "so-called"
+                        "was"
+                            | "is"
+                            | "were"
+                            | "be"
+                            | "been"
+                            | "the"
+                            | "so-called"
+                            | "a"
+                            | "an"
+                            | "its"
+                            | "his"
+                            | "her"
+                            | "their"
+                            | "our"
                     ))
         };
         let vi = (0..lt.len()).rev().find(|&i| verb_at(i));
@@ -1201,13 +1220,16 @@ impl<'a> QuoteFinder<'a> {
             // is skipped for the first clause that names somebody.
             (self.participle_subject(&lt[..vi], pos), None)
         } else {
-            match np_before(text, &lt[..vi]) {
-                // "Lund told a nurse he was armed and said, "": the verb shares the
-                // subject of the clause it is coordinated with.
-                (np, _) if np.is_empty() && coordinated => {
-                    (self.participle_subject(&lt[..vi - 1], pos), None)
-                }
-                found => found,
+            match self.reported_clause_subject(lt, &low, vi) {
+                Some(found) => found,
+                None => match np_before(text, &lt[..vi]) {
+                    // "Lund told a nurse he was armed and said, "": the verb shares the
+                    // subject of the clause it is coordinated with.
+                    (np, _) if np.is_empty() && coordinated => {
+                        (self.participle_subject(&lt[..vi - 1], pos), None)
+                    }
+                    found => found,
+                },
             }
         };
         let np = if np.is_empty() {
@@ -1242,6 +1264,60 @@ impl<'a> QuoteFinder<'a> {
                 .iter()
                 .all(|t| !t.is_word() || t.s(text).eq_ignore_ascii_case("that")),
         })
+    }
+
+    /// The subject of a verb at `vi` that stands in the clause reported by an
+    /// earlier speech verb: "Egypt's ministry said it had asked Ethiopia for
+    /// "...", "He said he had asked the agency for "...". A pronoun (or no
+    /// subject) there is the reporter, so the subject of the speech verb is taken,
+    /// with its apposition; a named subject ("X said Y had called it "..."") is the
+    /// one whose words they are. `None` when no speech verb comes within
+    /// [`LOOK_REPORTED`] words before `vi`. Issue 10 class "fragments in a reported
+    /// clause".
+    fn reported_clause_subject(
+        &self,
+        lt: &[Tok],
+        low: &[String],
+        vi: usize,
+    ) -> Option<(Vec<Tok>, Option<Vec<Tok>>)> {
+        let text = self.text;
+        // A verb that introduces the quotation itself ("he said, "...") has its own
+        // speaker: only a fragment the clause goes on to is the reporter's.
+        let introduces = lt[vi + 1..]
+            .iter()
+            .all(|t| !t.is_word() || t.s(text).eq_ignore_ascii_case("that"));
+        if low[vi].ends_with("ing") || introduces {
+            return None;
+        }
+        let k = (vi.saturating_sub(LOOK_REPORTED)..vi).rev().find(|&k| {
+            k > 0
+                && lt[k].is_word()
+                && names::is_speech_verb(lt[k].s(text))
+                && !low[k].ends_with("ing")
+                && !matches!(
+                    low[k - 1].as_str(),
+                    "was" | "is" | "were" | "be" | "been" | "the" | "a" | "an"
+                )
+        })?;
+        // The reported clause holds no clause boundary of its own.
+        if lt[k + 1..vi]
+            .iter()
+            .any(|t| matches!(t.s(text), "," | ";" | ":" | "(" | ")" | "—" | "–"))
+        {
+            return None;
+        }
+        let inner = np_before(text, &lt[k + 1..vi]);
+        let words: Vec<&Tok> = inner.0.iter().filter(|t| t.is_word()).collect();
+        let pronoun = match words.as_slice() {
+            [] => true,
+            [w] => names::is_pronoun(w.s(text)),
+            _ => false,
+        };
+        if !pronoun {
+            return Some(inner);
+        }
+        let outer = np_before(text, &lt[..k]);
+        (!outer.0.is_empty()).then_some(outer)
     }
 
     /// A headline or subhead that gives the speaker before a colon, with no verb:
@@ -2409,6 +2485,25 @@ mod tests {
         let t = "Brixa will pay a $5 million fine and appoint two new directors.\n\nThat post, the FCA alleged, was \"false and misleading\" to investors.\n\nIn a statement, the company said: \"We are glad the matter is settled.\"";
         let q = run(t, &[]);
         assert_eq!(speakers(&q), [Some("FCA"), Some("Brixa")], "{q:?}");
+    }
+
+    #[test]
+    fn issue10_a_fragment_in_a_reported_clause() {
+        // Issue 10 class "fragments in a reported clause": the nearest verb before
+        // the fragment is inside what the speech verb reports; its pronoun subject is
+        // the reporter, a named one speaks; a participle after a determiner is no verb.
+        let t = "Kenya's transport ministry said it had asked the operator for \"a full written explanation\" of the crash.";
+        assert_eq!(speakers(&run(t, &[])), [Some("Kenya's transport ministry")]);
+        let t =
+            "Mayor Lena Ortiz said she had asked the state for \"emergency funds within days.\"";
+        assert_eq!(speakers(&run(t, &[])), [Some("Lena Ortiz")]);
+        let t = "The Coastal Authority, which licenses the ferries, said in an emailed statement that it was \"reviewing every permit, one by one.\"";
+        assert_eq!(speakers(&run(t, &[])), [Some("Coastal Authority")]);
+        let t = "Tom Hill said Mary Stone had called the plan \"a costly mistake for everyone.\"";
+        assert_eq!(speakers(&run(t, &[])), [Some("Mary Stone")]);
+        // A verb that introduces the quotation keeps its own subject.
+        let t = "Tom Hill phoned the office twice.\n\nThe clerk later recalled that he said, \"You will regret this, all of you.\"";
+        assert_eq!(speakers(&run(t, &[])), [Some("Tom Hill")]);
     }
 
     #[test]

@@ -1490,9 +1490,7 @@ fn title_phrase_before(text: &str, toks: &[Tok], a: usize) -> Vec<String> {
         .map(|t| t.s(text))
         .skip_while(|w| w.eq_ignore_ascii_case("the"))
         .collect();
-    let titled = phrase
-        .iter()
-        .any(|w| w.split('-').any(|part| names::is_title(part)));
+    let titled = phrase.iter().any(|w| w.split('-').any(names::is_title));
     if !opens || phrase.is_empty() || !titled || joiner(phrase[0]) {
         return Vec::new();
     }
