@@ -759,8 +759,10 @@ impl People {
         // Issue 10 class "definite role descriptions": "the German said" (a singular
         // demonym) and "the IGP said", "the PM said" (the initials of a person's
         // titles) stand for a person named earlier, not for a country or an
-        // organisation called by the acronym. Not with a complement ("the German
-        // of the year"), and an acronym only when no dictionary knows it.
+        // organisation called by the acronym (nor for the title phrase the acronym's
+        // initials matched: "The Director General of Police, Ravi Menon ... the DGP").
+        // Not with a complement ("the German of the year"), and an acronym only when
+        // no dictionary gives it a code ("the UN said").
         if core_words[0].eq_ignore_ascii_case("the") && core_words.len() >= 2 && cut == np.len() {
             let lhead = head.to_lowercase();
             if self.demonyms.contains(&lhead) {
@@ -770,10 +772,7 @@ impl People {
             let acronym = core_words.len() == 2
                 && text::is_all_caps(head)
                 && (2..=4).contains(&head.chars().count())
-                && occs.iter().all(|o| {
-                    let e = &self.entries[o.entry];
-                    !e.known && e.name == head
-                });
+                && mention_code().is_none();
             if acronym {
                 if let Some(s) = self.by_title_initials(pos, &lhead) {
                     return s;
