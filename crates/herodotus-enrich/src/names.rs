@@ -433,6 +433,45 @@ const PERSON_DESCRIPTIONS: &[&str] = &[
     "father",
     "grandmother",
     "grandfather",
+    // Sport's epithets for a player or captain named before ("the skipper added",
+    // "the former India captain said", "the striker said") and nationality nouns
+    // that are no place words ("the Frenchman said"). Issue 10 class "definite role
+    // descriptions".
+    "skipper",
+    "captain",
+    "boss",
+    "gaffer",
+    "striker",
+    "midfielder",
+    "defender",
+    "goalkeeper",
+    "batsman",
+    "batter",
+    "bowler",
+    "pacer",
+    "spinner",
+    "opener",
+    "all-rounder",
+    "quarterback",
+    "winger",
+    "champion",
+    "titleholder",
+    "rookie",
+    "youngster",
+    "teenager",
+    "frenchman",
+    "frenchwoman",
+    "englishman",
+    "englishwoman",
+    "irishman",
+    "irishwoman",
+    "scotsman",
+    "scotswoman",
+    "welshman",
+    "welshwoman",
+    "dutchman",
+    "dutchwoman",
+    "spaniard",
 ];
 
 /// True when `w` (any case) describes a person already named ([`PERSON_DESCRIPTIONS`]).
@@ -484,6 +523,15 @@ const ORG_HEADS: &[&str] = &[
     "corp",
     "inc",
     "ltd",
+    // Firms' legal forms and trades ("Boeing Co.", "Southwest Airlines"): the name
+    // before them is no modifier of a person's name. Issue 10 class "organisations
+    // called by a description".
+    "co",
+    "llc",
+    "plc",
+    "holdings",
+    "airlines",
+    "airways",
     "bureau",
     "service",
     "services",
@@ -539,6 +587,16 @@ const ORG_HEADS: &[&str] = &[
 /// True when `w` names an organisation kind ("ministry", "Party").
 pub fn is_org_head(w: &str) -> bool {
     listed(ORG_HEADS, w)
+}
+
+/// True when `w` (any case, "Co." as "co") is a firm's legal form ending its name
+/// ("Boeing Co.", "Acme Inc", "Tullow Oil plc"). Issue 10 class "organisations
+/// called by a description".
+pub fn is_legal_form(w: &str) -> bool {
+    matches!(
+        list_form(w).as_str(),
+        "co" | "inc" | "corp" | "ltd" | "llc" | "plc"
+    )
 }
 
 /// Organisation heads that never stand for a person, used to classify names.
@@ -1304,9 +1362,12 @@ const MALE_GIVEN_NAMES: &[&str] = &[
 pub fn title_gender(w: &str) -> Option<bool> {
     match list_form(w).as_str() {
         "mrs" | "ms" | "miss" | "queen" | "princess" | "spokeswoman" | "chairwoman" | "madam"
-        | "congresswoman" | "lady" | "dame" | "baroness" | "businesswoman" | "woman" => Some(true),
+        | "congresswoman" | "lady" | "dame" | "baroness" | "businesswoman" | "woman"
+        | "frenchwoman" | "englishwoman" | "irishwoman" | "scotswoman" | "welshwoman"
+        | "dutchwoman" => Some(true),
         "mr" | "king" | "prince" | "spokesman" | "chairman" | "congressman" | "sir" | "lord"
-        | "businessman" | "man" | "pope" | "emir" | "sultan" | "sheikh" => Some(false),
+        | "businessman" | "man" | "pope" | "emir" | "sultan" | "sheikh" | "frenchman"
+        | "englishman" | "irishman" | "scotsman" | "welshman" | "dutchman" => Some(false),
         _ => None,
     }
 }

@@ -24,6 +24,10 @@ pub struct Entry {
     pub known: bool,
     /// True for a country or place named alone ("China"), not an organisation.
     pub place: bool,
+    /// True when the article also calls it by its last word alone ("Musk" for "Elon
+    /// Musk"), as it does people and not firms ("Cascadia" for "Cascadia
+    /// Outfitters"). Issue 10 class "organisations called by a description".
+    pub by_surname: bool,
 }
 
 /// One place in the text where an entry is named.
@@ -60,6 +64,24 @@ pub struct People {
     pub occurrences: Vec<Occurrence>,
     /// Speakers attributed so far (position, entry), in text order.
     pub speakers: Vec<(usize, usize)>,
+    /// Capitalised words that open a sentence as its subject but name no entry of
+    /// the cast ("Tesla will also pay ...", "Eskom implemented ..."), as (span,
+    /// word), in text order: a firm a later "the company" may refer to.
+    pub bare_subjects: Vec<([usize; 2], String)>,
+    /// Singular demonyms the article uses ("german", "briton"), lower case: after
+    /// "the" they describe a person ("the German said"), not a country.
+    pub demonyms: Vec<String>,
+}
+
+/// True when `w` is a singular demonym ("German", "Briton", "Nigerian"): a place
+/// word whose plural is a place word too (a country's name has no plural in the
+/// gazetteer: "Germany", "Sudan"). Issue 10 class "definite role descriptions".
+fn is_demonym(w: &str, is_place: PlaceTest<'_>) -> bool {
+    text::is_capitalised(w)
+        && !w.ends_with('s')
+        && !text::is_all_caps(w)
+        && is_place(w)
+        && is_place(&format!("{w}s"))
 }
 
 /// Tells whether a capitalised word is a place or nationality (so it is not a name).
@@ -112,6 +134,7 @@ impl People {
             let mut unit_entries = Vec::new();
             // Where the first name of the unit starts (a token index).
             let mut first_at = 0;
+            let first_word = toks.iter().position(|t| t.is_word());
             for run in text::cap_runs(text, &toks) {
                 if first {
                     first_at = run[0];
@@ -126,6 +149,37 @@ impl People {
                 ) {
                     first = false;
                     unit_entries.push(e);
+                } else if first && Some(run[0]) == first_word && run[1] == run[0] + 1 {
+                    // "Tesla will also pay a fine": a lone unknown word that opens the
+                    // sentence before a lower-case verb (issue 10 class "organisations
+                    // called by a description").
+                    let w = toks[run[0]].s(text);
+                    let verb_next = toks
+                        .get(run[1])
+                        .is_some_and(|t| t.is_word() && !text::is_capitalised(t.s(text)));
+                    if verb_next
+                        && !text::ends_possessive(w)
+                        && !text::is_all_caps(w)
+                        && !names::is_function_word(w)
+                        && !names::is_title(w)
+                        && !names::is_pronoun(w)
+                        && !is_place(w)
+                        && names::given_name_gender(w).is_none()
+                    {
+                        p.bare_subjects
+                            .push(([toks[run[0]].start, toks[run[0]].end], w.to_string()));
+                    }
+                }
+            }
+            // Singular demonyms, for "the German said" (issue 10 class "definite
+            // role descriptions"); few per article.
+            for t in toks.iter().filter(|t| t.is_word()) {
+                let w = t.s(text);
+                if is_demonym(w, is_place) {
+                    let low = w.to_lowercase();
+                    if !p.demonyms.contains(&low) {
+                        p.demonyms.push(low);
+                    }
                 }
             }
             p.read_descriptions(text, &toks, is_place);
@@ -274,12 +328,24 @@ impl People {
         }
         let mut k = a;
         if !is_org_run {
+            // "Indian captain Virat Kohli", "German coach Jurgen Klopp": the nationality
+            // before the titles describes the person, as a later "the Indian said"
+            // does (issue 10 class "definite role descriptions").
+            if i > 0 && toks[i - 1].is_word() && is_demonym(toks[i - 1].s(text), is_place) {
+                titles.push(toks[i - 1].s(text).to_lowercase());
+            }
+            // "The Inspector-General of Police, Mohammed Adamu,": a capitalised title
+            // phrase in apposition before the name; its words are the person's titles,
+            // and their initials the acronym a later "the IGP said" uses. Same class.
+            titles.extend(title_phrase_before(text, toks, a));
             // "Russian Foreign Minister Sergei Lavrov": everything up to the last title goes.
             if let Some(lt) = last_title {
                 for j in a..=lt {
                     if names::is_title(word(j)) {
                         titles.push(word(j).to_lowercase());
                         female = female.or(names::title_gender(word(j)));
+                    } else if is_demonym(word(j), is_place) {
+                        titles.push(word(j).to_lowercase());
                     }
                 }
                 k = lt + 1;
@@ -297,9 +363,20 @@ impl People {
         while !is_org_run && k + 2 < b && is_place(word(k)) {
             k += 1;
         }
-        let name_span = [toks[k].start, toks[b - 1].start + word(b - 1).len()];
+        // "Boeing Co.", "Acme Inc": a firm's legal form is no part of the name the
+        // article goes on to use ("Boeing said"). Issue 10 class "organisations
+        // called by a description".
+        let name_end = if is_org_run && b - k >= 2 && names::is_legal_form(word(b - 1)) {
+            b - 1
+        } else {
+            b
+        };
+        let name_span = [
+            toks[k].start,
+            toks[name_end - 1].start + word(name_end - 1).len(),
+        ];
         let name = text::collapse_ws(&text[name_span[0]..name_span[1]]);
-        let n_words = b - k;
+        let n_words = name_end - k;
         // The kind and code are those of the name itself, not of a country before it
         // in the same run ("Britain" in "ambassador to Britain Liu Xiaming").
         let mention = if k > a {
@@ -388,6 +465,21 @@ impl People {
                 if !is_org && n_words > 1 && ent.name.split_whitespace().count() == 1 {
                     ent.name = name.clone();
                 }
+                ent.by_surname |=
+                    !is_org && n_words == 1 && ent.name.contains(' ') && surname(&ent.name) == name;
+                // "chairman of Tesla" (an agent's phrase) first, "Tesla will pay"
+                // (the dictionary's organisation) later: the name is the firm's.
+                // Issue 10 class "organisations called by a description".
+                if !ent.is_org
+                    && ent.titles.is_empty()
+                    && mention.is_some_and(|m| {
+                        matches!(m.kind, ActorKind::Organisation | ActorKind::Group)
+                            && m.span[0] <= name_span[0]
+                            && name_span[1] <= m.span[1]
+                    })
+                {
+                    ent.is_org = true;
+                }
                 ent.code = ent.code.clone().or(code);
                 ent.known |= known;
                 ent.female = ent.female.or(female);
@@ -416,6 +508,7 @@ impl People {
                     is_org,
                     known,
                     place,
+                    by_surname: false,
                 });
                 self.entries.len() - 1
             }
@@ -515,6 +608,7 @@ impl People {
                                 is_org: true,
                                 known: false,
                                 place: false,
+                                by_surname: false,
                             });
                             self.entries.len() - 1
                         }
@@ -662,6 +756,29 @@ impl People {
             .iter()
             .filter(|o| o.span[0] < core_span[1] && core_span[0] < o.span[1])
             .collect();
+        // Issue 10 class "definite role descriptions": "the German said" (a singular
+        // demonym) and "the IGP said", "the PM said" (the initials of a person's
+        // titles) stand for a person named earlier, not for a country or an
+        // organisation called by the acronym (nor for the title phrase the acronym's
+        // initials matched: "The Director General of Police, Ravi Menon ... the DGP").
+        // Not with a complement ("the German of the year"), and an acronym only when
+        // no dictionary gives it a code ("the UN said").
+        if core_words[0].eq_ignore_ascii_case("the") && core_words.len() >= 2 && cut == np.len() {
+            let lhead = head.to_lowercase();
+            if self.demonyms.contains(&lhead) {
+                let mods: Vec<String> = core_words[1..].iter().map(|w| w.to_lowercase()).collect();
+                return self.by_descriptor(pos.min(span[0]), &lhead, &mods);
+            }
+            let acronym = core_words.len() == 2
+                && text::is_all_caps(head)
+                && (2..=4).contains(&head.chars().count())
+                && mention_code().is_none();
+            if acronym {
+                if let Some(s) = self.by_title_initials(pos, &lhead) {
+                    return s;
+                }
+            }
+        }
         // A description occurrence that covers the head wins ("Macron's office"),
         // then people ("WHO spokeswoman Margaret Harris"), then organisations.
         let by_head = occs.iter().find(|o| {
@@ -702,10 +819,7 @@ impl People {
         {
             let lhead = head.to_lowercase();
             let mods: Vec<String> = core_words[1..].iter().map(|w| w.to_lowercase()).collect();
-            if let Some(s) = self.by_title(pos, &lhead, &mods) {
-                return s;
-            }
-            let s = self.by_pronoun(pos.min(span[0]), None);
+            let s = self.by_descriptor(pos.min(span[0]), &lhead, &mods);
             if s.name.is_some() {
                 return s;
             }
@@ -793,6 +907,24 @@ impl People {
                 return s;
             }
         }
+        // "Cascadia Outfitters will close 40 stores ... the company said": a firm
+        // whose name has no word of an organisation is still the one a definite
+        // business noun refers to: the last name before it that is no person (no
+        // title, no gender, no common given name first) and no place (quote class
+        // "companies named without an organisation word"). Before the organisation
+        // heads, so that "the company" is no regulator that spoke last; "the power
+        // utility", "the Chicago-based planemaker" too, and a firm the article names
+        // by one unknown word as a sentence's subject ("Tesla will pay ... the
+        // company said"). Issue 10 class "organisations called by a description".
+        if definite && is_business_head(&lhead) {
+            let s = self.last_org(pos, Some(&lhead));
+            if s.name.is_some() {
+                return s;
+            }
+            if let Some(s) = self.last_firm(pos) {
+                return s;
+            }
+        }
         if definite && (names::is_org_head(&lhead) || is_institution(&lhead)) {
             let s = self.last_org(pos, Some(&lhead));
             if s.name.is_some() {
@@ -809,33 +941,23 @@ impl People {
             {
                 return self.speaker_of(e);
             }
-            if let Some(o) = self.occurrences.iter().rev().find(|o| {
+            // The subject of its sentence first: in "Al-Shabaab arrested members of
+            // Islamic State. The group told reporters", the group is the one that
+            // acted (issue 10 class "organisations called by a description").
+            let org = |o: &&Occurrence| {
                 o.span[0] < pos && self.entries[o.entry].is_org && !self.entries[o.entry].place
-            }) {
-                return self.speaker_of(o.entry);
-            }
-        }
-        // "Cascadia Outfitters will close 40 stores ... the company said": a firm
-        // whose name has no word of an organisation is still the one a definite
-        // business noun refers to: the last name before it that is no person (no
-        // title, no gender, no common given name first) and no place (quote class
-        // "companies named without an organisation word").
-        if definite && BUSINESS_HEADS.contains(&lhead.as_str()) {
-            let firm = self.occurrences.iter().rev().find(|o| {
-                let e = &self.entries[o.entry];
-                o.span[0] < pos
-                    && !e.place
-                    && e.titles.is_empty()
-                    && e.female.is_none()
-                    && e.code.as_deref().is_none_or(|c| c.ends_with("BUS"))
-                    && e.name.split_whitespace().count() >= 2
-                    && e.name
-                        .split_whitespace()
-                        .next()
-                        .is_some_and(|w| names::given_name_gender(w).is_none())
-            });
-            if let Some(o) = firm {
-                return self.speaker_of(o.entry);
+            };
+            if let Some(last) = self.occurrences.iter().rev().find(org) {
+                // Within a sentence or two of the last one named.
+                let subject = self
+                    .occurrences
+                    .iter()
+                    .rev()
+                    .skip_while(|o| o.span[0] > last.span[0])
+                    .take_while(|o| o.span[0] + ORG_SUBJECT_REACH >= last.span[0])
+                    .filter(org)
+                    .find(|o| o.subject);
+                return self.speaker_of(subject.unwrap_or(last).entry);
             }
         }
         // "the doctors" for a group the article named by that word ("Doctors for
@@ -993,9 +1115,21 @@ impl People {
     /// subject or speaker of a fitting gender, else the most recent person of a
     /// fitting gender.
     fn by_pronoun(&self, pos: usize, female: Option<bool>) -> Speaker {
+        self.by_pronoun_where(pos, female, &|_| true)
+    }
+
+    /// [`People::by_pronoun`] among the people `ok` accepts.
+    fn by_pronoun_where(
+        &self,
+        pos: usize,
+        female: Option<bool>,
+        ok: &dyn Fn(&Entry) -> bool,
+    ) -> Speaker {
         let fits = |e: usize| {
             let ent = &self.entries[e];
-            !ent.is_org && (female.is_none() || ent.female.is_none() || ent.female == female)
+            !ent.is_org
+                && (female.is_none() || ent.female.is_none() || ent.female == female)
+                && ok(ent)
         };
         let mut cands: Vec<(usize, usize, bool)> = self
             .occurrences
@@ -1035,25 +1169,58 @@ impl People {
         pick.map(|c| self.speaker_of(c.1)).unwrap_or_default()
     }
 
+    /// "the billionaire", "the German", "the skipper", "the former India captain":
+    /// a definite description of a person named earlier. The most recent person
+    /// whose titles hold the head ([`People::by_title`]), else the most recent
+    /// subject or speaker whom the description fits: not one the article gave
+    /// another nationality, not the holder of the head's office when the
+    /// description says "former" (issue 10 class "definite role descriptions").
+    fn by_descriptor(&self, pos: usize, head: &str, mods: &[String]) -> Speaker {
+        if let Some(s) = self.by_title(pos, head, mods) {
+            return s;
+        }
+        let demonym = self.demonyms.iter().any(|d| d == head);
+        let former = mods.iter().any(|m| m == "former");
+        let fits = |e: &Entry| {
+            let other_nation = demonym
+                && e.titles
+                    .iter()
+                    .any(|t| t != head && self.demonyms.contains(t));
+            let incumbent = former
+                && holds_title(&e.titles, head, mods)
+                && !e.titles.iter().any(|t| t == "former");
+            !other_nation && !incumbent
+        };
+        self.by_pronoun_where(pos, names::title_gender(head), &fits)
+    }
+
+    /// "the IGP", "the PM": the most recent person whose title words have the
+    /// acronym's letters as initials ("Inspector-General of Police", "Prime
+    /// Minister"). Issue 10 class "definite role descriptions".
+    fn by_title_initials(&self, pos: usize, acronym: &str) -> Option<Speaker> {
+        self.occurrences
+            .iter()
+            .rev()
+            .filter(|o| o.span[0] < pos)
+            .find(|o| {
+                let e = &self.entries[o.entry];
+                !e.is_org && title_initials(&e.titles).contains(acronym)
+            })
+            .map(|o| self.speaker_of(o.entry))
+    }
+
     /// "the minister": the most recent person whose titles include the head
-    /// (and most of the modifiers).
+    /// (and most of the modifiers). "The former captain" is not the captain the
+    /// article names without "former" (issue 10 class "definite role descriptions").
     fn by_title(&self, pos: usize, head: &str, mods: &[String]) -> Option<Speaker> {
         let mut best: Option<(usize, usize, usize)> = None; // (score, pos, entry)
-                                                            // Another name of the same office: "the premier" is the prime minister
-                                                            // ("Prime Minister Shehbaz Sharif ... the premier said"), and "the prime
-                                                            // minister" the premier (quote class "titles by another name").
-        let holds = |titles: &[String]| {
-            let has = |w: &str| titles.iter().any(|t| t == w);
-            has(head)
-                || match head {
-                    "premier" => has("prime") && has("minister"),
-                    "minister" => mods.iter().any(|m| m == "prime") && has("premier"),
-                    _ => false,
-                }
-        };
+        let former = mods.iter().any(|m| m == "former");
         for o in self.occurrences.iter().filter(|o| o.span[0] < pos) {
             let e = &self.entries[o.entry];
-            if e.is_org || !holds(&e.titles) {
+            if e.is_org
+                || !holds_title(&e.titles, head, mods)
+                || (former && !e.titles.iter().any(|t| t == "former"))
+            {
                 continue;
             }
             let score = mods.iter().filter(|m| e.titles.contains(m)).count();
@@ -1062,6 +1229,52 @@ impl People {
             }
         }
         best.map(|b| self.speaker_of(b.2))
+    }
+
+    /// The firm a business noun before `pos` refers to: the last entry named that
+    /// reads as a firm (see [`People::resolve`]), or a later unknown word that
+    /// opened a sentence as its subject ([`People::bare_subjects`]); an acronym no
+    /// dictionary knows ("SEC", "FAA") only when nothing else fits, as it is more
+    /// often an agency's. Issue 10 class "organisations called by a description".
+    fn last_firm(&self, pos: usize) -> Option<Speaker> {
+        // A firm the article is about opens a sentence as its subject.
+        let firm_like = |o: &&Occurrence| {
+            let e = &self.entries[o.entry];
+            o.span[0] < pos
+                && o.subject
+                && !e.place
+                && e.titles.is_empty()
+                && e.female.is_none()
+                && !e.by_surname
+                && e.code.as_deref().is_none_or(|c| c.ends_with("BUS"))
+                && (e.is_org || e.name.split_whitespace().count() >= 2)
+                && e.name
+                    .split_whitespace()
+                    .next()
+                    .is_some_and(|w| names::given_name_gender(w).is_none())
+                && !e.name.split_whitespace().any(is_public_body_word)
+        };
+        let unknown_acronym = |o: &&Occurrence| {
+            let e = &self.entries[o.entry];
+            !e.known && text::is_all_caps(&e.name) && !e.name.contains(' ')
+        };
+        let firm = self
+            .occurrences
+            .iter()
+            .rev()
+            .filter(firm_like)
+            .find(|o| !unknown_acronym(o));
+        let bare = self.bare_subjects[..self.bare_subjects.partition_point(|b| b.0[0] < pos)]
+            .last()
+            .filter(|b| firm.is_none_or(|o| o.span[0] < b.0[0]));
+        if let Some((_, name)) = bare {
+            return Some(Speaker {
+                name: Some(name.clone()),
+                ..Speaker::default()
+            });
+        }
+        firm.or_else(|| self.occurrences.iter().rev().find(firm_like))
+            .map(|o| self.speaker_of(o.entry))
     }
 
     fn last_org(&self, pos: usize, head: Option<&str>) -> Speaker {
@@ -1082,6 +1295,28 @@ impl People {
     }
 }
 
+/// True when a person's `titles` hold the office `head` names, or another name of
+/// it: "the premier" is the prime minister ("Prime Minister Shehbaz Sharif ... the
+/// premier said"), and "the prime minister" the premier (quote class "titles by
+/// another name"); "the skipper" is the captain and "the boss" the manager, coach
+/// or chief (issue 10 class "definite role descriptions").
+fn holds_title(titles: &[String], head: &str, mods: &[String]) -> bool {
+    let has = |w: &str| titles.iter().any(|t| t == w);
+    has(head)
+        || match head {
+            "premier" => has("prime") && has("minister"),
+            "minister" => mods.iter().any(|m| m == "prime") && has("premier"),
+            "skipper" => has("captain"),
+            "captain" => has("skipper"),
+            "boss" | "gaffer" => has("manager") || has("coach") || has("chief"),
+            _ => false,
+        }
+}
+
+/// How far (bytes) before the last organisation named its sentence's subject is
+/// preferred as the one "the group" refers to.
+const ORG_SUBJECT_REACH: usize = 300;
+
 /// Nouns for a business that refer back to a firm named before ("the company said").
 const BUSINESS_HEADS: &[&str] = &[
     "company",
@@ -1096,7 +1331,59 @@ const BUSINESS_HEADS: &[&str] = &[
     "insurer",
     "lender",
     "brand",
+    // Issue 10 class "organisations called by a description".
+    "corporation",
+    "utility",
+    "operator",
+    "carrier",
+    "conglomerate",
+    "producer",
+    "supplier",
+    "provider",
+    "broadcaster",
+    "exporter",
+    "giant",
 ];
+
+/// True when `w` (lower case) is a noun for a business that refers back to a firm
+/// named before: [`BUSINESS_HEADS`], and the makers of a product ("the planemaker",
+/// "the chipmaker", "the vaccine maker"). Issue 10 class "organisations called by a
+/// description".
+fn is_business_head(w: &str) -> bool {
+    BUSINESS_HEADS.contains(&w)
+        || w == "maker"
+        || w.strip_suffix("maker").is_some_and(|product| {
+            matches!(
+                product,
+                "car" | "auto" | "plane" | "jet" | "chip" | "drug" | "steel" | "toy" | "truck"
+            )
+        })
+}
+
+/// True when a word of an organisation's name makes it a public body, a party or
+/// an association rather than a firm ("Securities and Exchange Commission",
+/// "Environment Agency"). Issue 10 class "organisations called by a description".
+fn is_public_body_word(w: &str) -> bool {
+    let w = w.to_lowercase();
+    (names::is_org_head(&w) || is_institution(&w))
+        && !matches!(
+            w.trim_end_matches('.'),
+            "company"
+                | "corporation"
+                | "corp"
+                | "inc"
+                | "ltd"
+                | "co"
+                | "llc"
+                | "plc"
+                | "holdings"
+                | "airlines"
+                | "airways"
+                | "group"
+                | "bank"
+                | "fund"
+        )
+}
 
 /// The description of an unnamed source ("a senior security official", "diplomats",
 /// "people familiar with the talks"): the phrase, when its head names a person by role.
@@ -1176,6 +1463,49 @@ fn is_ordinary_person(w: &str) -> bool {
             | "neighbor"
             | "parent"
     ) || matches!(w, "woman" | "women" | "man" | "men")
+}
+
+/// The lower-cased words of a capitalised title phrase that stands in apposition
+/// just before the name starting at token `a` ("The Inspector-General of Police,
+/// Mohammed Adamu"): at the start of the sentence or after "the", six words at most,
+/// one of them (or of its hyphenated parts) a title; empty otherwise. Issue 10 class
+/// "definite role descriptions".
+fn title_phrase_before(text: &str, toks: &[Tok], a: usize) -> Vec<String> {
+    if a < 2 || toks[a - 1].s(text) != "," {
+        return Vec::new();
+    }
+    let joiner = |w: &str| matches!(w, "of" | "and" | "for");
+    let mut j = a - 1;
+    while j > 0
+        && a - 1 - j < 6
+        && toks[j - 1].is_word()
+        && (text::is_capitalised(toks[j - 1].s(text)) || joiner(toks[j - 1].s(text)))
+    {
+        j -= 1;
+    }
+    let opens = j == 0 || toks[j - 1].s(text).eq_ignore_ascii_case("the");
+    let phrase: Vec<&str> = toks[j..a - 1]
+        .iter()
+        .map(|t| t.s(text))
+        .skip_while(|w| w.eq_ignore_ascii_case("the"))
+        .collect();
+    let titled = phrase.iter().any(|w| w.split('-').any(names::is_title));
+    if !opens || phrase.is_empty() || !titled || joiner(phrase[0]) {
+        return Vec::new();
+    }
+    phrase.iter().map(|w| w.to_lowercase()).collect()
+}
+
+/// The initials of a person's title words in order, hyphenated parts apart and
+/// joining words left out: "inspector-general of police" gives "igp", "prime
+/// minister" "pm". Issue 10 class "definite role descriptions".
+fn title_initials(titles: &[String]) -> String {
+    titles
+        .iter()
+        .flat_map(|t| t.split('-'))
+        .filter(|w| !matches!(*w, "of" | "and" | "for" | "the"))
+        .filter_map(|w| w.chars().next())
+        .collect()
 }
 
 /// True when `span` is the agency credited in the article's dateline (`ROME (Reuters)

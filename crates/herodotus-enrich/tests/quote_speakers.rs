@@ -193,6 +193,15 @@ fn quote_article_forms_table() {
     run_class_table("article-forms.tsv");
 }
 
+/// The speaker classes of the fifteenth session's quote probe (issue 10: definite role
+/// descriptions, short partial quotes in a speech clause, organisations called by a
+/// description, fragments in a reported clause), in sentences of our own:
+/// `tests/cases/quotes/speaker-classes-15.tsv`.
+#[test]
+fn quote_speaker_classes_15_table() {
+    run_class_table("speaker-classes-15.tsv");
+}
+
 /// Words as `../shared/tools/score_quotes.py` reads them: lower-case runs of letters,
 /// digits and underscores (the probe is ASCII, so its accent folding changes nothing).
 fn score_words(s: &str) -> Vec<String> {
