@@ -80,14 +80,13 @@ pub fn is_combining(c: char) -> bool {
         | 0x1DC0..=0x1DFF | 0x20D0..=0x20FF | 0xFE20..=0xFE2F)
 }
 
-/// Month names and weekdays in lower case, capitalised in text but never part of a
-/// person's name. "May" is left out: it is also a verb and a name. Read by the
-/// coder's titled people and by enrich's name finder.
-const CALENDAR_WORDS: &[&str] = &[
+/// Month names in lower case, January first.
+const MONTHS: [&str; 12] = [
     "january",
     "february",
     "march",
     "april",
+    "may",
     "june",
     "july",
     "august",
@@ -95,6 +94,10 @@ const CALENDAR_WORDS: &[&str] = &[
     "october",
     "november",
     "december",
+];
+
+/// Weekdays in lower case.
+const WEEKDAYS: [&str; 7] = [
     "monday",
     "tuesday",
     "wednesday",
@@ -104,9 +107,22 @@ const CALENDAR_WORDS: &[&str] = &[
     "sunday",
 ];
 
-/// True for a month name (other than "May") or a weekday, in any case.
+/// True for a month name (other than "May", also a verb and a name) or a weekday,
+/// in any case: capitalised in text but never part of a person's name. Read by the
+/// coder's titled people and by enrich's name finder.
 pub fn is_calendar_word(w: &str) -> bool {
-    CALENDAR_WORDS.iter().any(|c| c.eq_ignore_ascii_case(w))
+    (!w.eq_ignore_ascii_case("may") && MONTHS.iter().any(|c| c.eq_ignore_ascii_case(w)))
+        || is_weekday(w)
+}
+
+/// True for a weekday, in any case.
+pub fn is_weekday(w: &str) -> bool {
+    WEEKDAYS.iter().any(|c| c.eq_ignore_ascii_case(w))
+}
+
+/// The number of a month (1-12) named by a lower-case word ("may" included).
+pub fn month_number(w: &str) -> Option<u8> {
+    MONTHS.iter().position(|m| *m == w).map(|i| i as u8 + 1)
 }
 
 /// Lower-cases and normalises a word the way tokens are normalised, so that

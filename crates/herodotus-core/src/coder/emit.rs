@@ -52,20 +52,6 @@ fn dated_months_before(
     ci: usize,
     date: crate::date::Date,
 ) -> bool {
-    const MONTHS: [&str; 12] = [
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-    ];
     let h = &cands[ci];
     // A candidate inside a hyphenated modifier ("stone-throwing protesters") is no
     // verb between.
@@ -107,7 +93,7 @@ fn dated_months_before(
         if t.norm == "may" && !t.capitalized {
             return false;
         }
-        let Some(m) = MONTHS.iter().position(|m| *m == t.norm) else {
+        let Some(m) = crate::tokens::month_number(&t.norm) else {
             return false;
         };
         // A day or a year after the month is another rule's ("in May 2017").
@@ -117,7 +103,7 @@ fn dated_months_before(
         {
             return false;
         }
-        (2..=9).contains(&(date.month as i32 - (m as i32 + 1)).rem_euclid(12))
+        (2..=9).contains(&(i32::from(date.month) - i32::from(m)).rem_euclid(12))
     })
 }
 

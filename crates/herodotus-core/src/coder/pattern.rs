@@ -245,21 +245,6 @@ fn gap_end(tokens: &[Token], time: &[u8], pos: usize, gap: usize) -> usize {
     k
 }
 
-/// Weekdays and the words for a near day, each a time adjunct on its own
-/// ("met Friday with", "said today that").
-const DAY_WORDS: &[&str] = &[
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "today",
-    "yesterday",
-    "tonight",
-];
-
 /// The length of the time adjunct starting at each token (0 for none; see
 /// [`time_adjunct_len`]), computed once a sentence for the pattern gaps.
 pub(super) fn time_adjuncts(tokens: &[Token]) -> Vec<u8> {
@@ -268,27 +253,11 @@ pub(super) fn time_adjuncts(tokens: &[Token]) -> Vec<u8> {
         .collect()
 }
 
-/// The words a time adjunct may start with (see [`time_adjunct_len`]).
-pub(super) const TIME_OPENERS: &[&str] = &[
-    "on",
-    "late",
-    "early",
-    "earlier",
-    "later",
-    "last",
-    "this",
-    "next",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "today",
-    "yesterday",
-    "tonight",
-];
+/// A weekday or a word for a near day, each a time adjunct on its own ("met Friday
+/// with", "said today that").
+fn is_day_word(w: &str) -> bool {
+    crate::tokens::is_weekday(w) || matches!(w, "today" | "yesterday" | "tonight")
+}
 
 /// Parts of a day after a weekday ("Monday night").
 const DAY_PARTS: &[&str] = &["morning", "afternoon", "evening", "night"];
@@ -302,15 +271,19 @@ const PERIODS: &[&str] = &["week", "weekend", "month", "year", "night", "morning
 /// its complement": wire copy puts the day right after the verb, "agreed on
 /// Monday to a trade deal", "pledged on Tuesday to send aid").
 pub(super) fn time_adjunct_len(tokens: &[Token], k: usize) -> usize {
-    if tokens
-        .get(k)
-        .is_none_or(|t| !TIME_OPENERS.contains(&t.norm.as_str()))
-    {
+    // Most words open no adjunct.
+    if tokens.get(k).is_none_or(|t| {
+        !is_day_word(&t.norm)
+            && !matches!(
+                t.norm.as_str(),
+                "on" | "late" | "early" | "earlier" | "later" | "last" | "this" | "next"
+            )
+    }) {
         return 0;
     }
     let w = |i: usize| tokens.get(i).map_or("", |t| t.norm.as_str());
     let day = |i: usize| {
-        if DAY_WORDS.contains(&w(i)) {
+        if is_day_word(w(i)) {
             1 + usize::from(DAY_PARTS.contains(&w(i + 1)))
         } else {
             0
@@ -318,10 +291,7 @@ pub(super) fn time_adjunct_len(tokens: &[Token], k: usize) -> usize {
     };
     let number =
         |i: usize| !w(i).is_empty() && w(i).len() <= 2 && w(i).bytes().all(|b| b.is_ascii_digit());
-    let month = |i: usize| {
-        let m = w(i);
-        m == "may" || (crate::tokens::is_calendar_word(m) && !DAY_WORDS.contains(&m))
-    };
+    let month = |i: usize| crate::tokens::month_number(w(i)).is_some();
     let mut i = k;
     if matches!(w(i), "late" | "early" | "earlier" | "later") && w(i + 1) == "on" {
         i += 1;
