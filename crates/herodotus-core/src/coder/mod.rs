@@ -49,8 +49,9 @@
 //!      hypothetical ("if", "could", ...);
 //!    - the pattern: the first that matches among the verb's patterns sorted by
 //!      specificity (2 per literal word, 2 per synset, 1 per actor slot); ties keep
-//!      file order. Words may be up to `max_gap` tokens apart unless `_`-adjacent;
-//!      elements never cross the clause. No match gives the verb's own code;
+//!      file order. Words may be up to `max_gap` tokens apart unless `_`-adjacent
+//!      (a time adjunct, "on Monday", counts as no word); elements never cross the
+//!      clause. No match gives the verb's own code;
 //!    - the source: a pattern `$` slot, else the clause subject (leftmost coded actor
 //!      before the verb not inside a prepositional phrase; the possessed actor in
 //!      "X's Y"); a verb after "and" shares the previous verb's subject; the subject of
@@ -67,7 +68,8 @@
 //!      over `conj`/`xcomp` (a participle joined to a passive with an actor
 //!      subject is passive too and shares the last passive's agent), a relative
 //!      clause's noun; a non-restrictive relative clause, an act dated to an
-//!      earlier year, a main clause in the pluperfect, a gerund subject ("that
+//!      earlier year (or, by the words, to a month two to nine months before the
+//!      article's), a main clause in the pluperfect, a gerund subject ("that
 //!      rolling back the tariffs requires ...") and a time clause inside a
 //!      participle on a noun are background; a 010
 //!      statement needs an addressed target (the object of a verb that takes an

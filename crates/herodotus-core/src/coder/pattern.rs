@@ -1,7 +1,10 @@
 //! Pattern matching: TABARI-style patterns around a verb. Elements after the verb
 //! match left to right, elements before it right to left; a non-adjacent element
 //! may skip up to `max_gap` tokens, never past the clause. A compound joined by a
-//! hyphen ("a four-day ceasefire", tokens "four", "-", "day") counts as one word.
+//! hyphen ("a four-day ceasefire", tokens "four", "-", "day") counts as one word,
+//! and a time adjunct ("on Monday", "last week") as none: it is passed over where it
+//! stands between a verb and its complement ("agreed on Monday to a deal"). With our
+//! dictionaries an object's words are not looked for inside a "that" clause.
 
 use super::clause::Clause;
 use super::compile::{CElem, CPattern, CVerb};
