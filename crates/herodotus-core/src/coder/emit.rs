@@ -1407,7 +1407,14 @@ impl Coder {
         let mentions = x.mentions;
         if src_slot.is_none() {
             if let Some(s) = arc.source {
-                *sources = self.compound(tokens, ids, mentions, s);
+                // "Japan and South Korea will hold talks" parsed with "Japan" as a
+                // compound of "Korea": the arc names the last member only; the
+                // compound the words give, which holds it, stands (issue 10 class
+                // "compound subjects the parse splits").
+                let from_arc = self.compound(tokens, ids, mentions, s);
+                if !(sources.contains(&s) && sources.len() > from_arc.len()) {
+                    *sources = from_arc;
+                }
             } else if clause.passive {
                 // An agentless passive has no source ("B was attacked").
                 sources.clear();

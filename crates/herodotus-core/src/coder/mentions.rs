@@ -652,6 +652,7 @@ impl Coder {
         });
         self.located(ids, &mut out);
         protesters_of_the_police(&mut out);
+        shared_head(tokens, &mut out);
         out
     }
 
@@ -1835,6 +1836,37 @@ fn protesters_of_the_police(out: &mut [Found]) {
                 m.inferred = true;
                 *lent = true;
             }
+        }
+    }
+}
+
+/// "Indian and Pakistani officials", "Hungarian and Romanian troops": a bare
+/// country adjective joined by "and" to an adjective with a role noun shares that
+/// noun, so it names the other country's officials (INDGOV), not the country (issue
+/// 10 class "compound subjects the parse splits").
+fn shared_head(tokens: &[Token], out: &mut [Found]) {
+    for k in 1..out.len() {
+        let (a, b) = (&out[k - 1], &out[k]);
+        let Some(bc) = b.code.as_deref().map(ActorCode::new) else {
+            continue;
+        };
+        let adjective_and = a.kind == ActorKind::Country
+            && a.tok[1] == a.tok[0] + 1
+            && !a.pronoun
+            && b.tok[0] == a.tok[1] + 1
+            && tokens[a.tok[1]].norm == "and"
+            && b.kind == ActorKind::Agent
+            && b.tok[1] == b.tok[0] + 2
+            && tokens[a.tok[0]].capitalized
+            && tokens[b.tok[0]].capitalized
+            && !tokens[b.tok[0] + 1].capitalized;
+        let Some(ac) = a.code.as_deref().map(ActorCode::new) else {
+            continue;
+        };
+        if adjective_and && ac.is_country_only() && bc.has_country() && !bc.is_country_only() {
+            let code = format!("{}{}", ac.country(), bc.rest());
+            out[k - 1].code = Some(code);
+            out[k - 1].kind = ActorKind::Agent;
         }
     }
 }
