@@ -114,11 +114,12 @@ fn dated_months_before(
 /// keep both (their records expect each verb's code).
 fn drop_generic_duplicates(raw: &mut Vec<RawEvent>) {
     let generic = |c: &str| c.len() == 3 && c.ends_with('0');
-    let specific: Vec<(usize, Option<usize>, String)> = raw
+    let specific: Vec<(usize, Option<usize>, [u8; 2])> = raw
         .iter()
         .filter_map(|e| {
-            let c = e.code.as_deref()?;
-            (!generic(c)).then(|| (e.source, e.target, c[..2].to_string()))
+            let c = e.code.as_deref()?.as_bytes();
+            (c.len() >= 2 && !generic(e.code.as_deref()?))
+                .then(|| (e.source, e.target, [c[0], c[1]]))
         })
         .collect();
     if specific.is_empty() {
@@ -130,7 +131,7 @@ fn drop_generic_duplicates(raw: &mut Vec<RawEvent>) {
         };
         !specific
             .iter()
-            .any(|(s, t, root)| *s == e.source && *t == e.target && c.starts_with(root.as_str()))
+            .any(|(s, t, root)| *s == e.source && *t == e.target && c.as_bytes()[..2] == root[..])
     });
 }
 

@@ -569,25 +569,23 @@ impl Coder {
             // police) of the one the pronoun names, the last person named before it
             // in the sentence (a title's mention too), not the article's country
             // (issue 10 class "his government").
-            let owned_by = (cur.tok[0] > 0 && state_role(&agent))
-                .then(|| tokens[cur.tok[0] - 1].norm.as_str())
-                .and_then(|p| {
-                    // "its" and "their" are left: their antecedent is as often the
-                    // subject as the last actor ("A apologised to B for one of its
-                    // gunboats").
-                    let person = match p {
-                        "his" | "her" => true,
-                        _ => return None,
-                    };
-                    out.iter().rev().find_map(|m| {
-                        let c = ActorCode::new(m.code.as_deref()?);
-                        // A person may be named by a title ("Myanmar's minister,
-                        // Win Myat Aye" is an agent's mention).
-                        let human = matches!(m.kind, ActorKind::Person | ActorKind::Agent);
-                        (human == person && !m.pronoun && c.has_country())
-                            .then(|| apply_agent(c.country(), &agent))
-                    })
-                });
+            // "its" and "their" are left: their antecedent is as often the subject
+            // as the last actor ("A apologised to B for one of its gunboats").
+            let owned_by = (cur.tok[0] > 0
+                && state_role(&agent)
+                && matches!(tokens[cur.tok[0] - 1].norm.as_str(), "his" | "her"))
+            .then(|| {
+                out.iter().rev().find_map(|m| {
+                    let c = ActorCode::new(m.code.as_deref()?);
+                    // A person may be named by a title ("Myanmar's minister, Win Myat
+                    // Aye" is an agent's mention).
+                    (matches!(m.kind, ActorKind::Person | ActorKind::Agent)
+                        && !m.pronoun
+                        && c.has_country())
+                    .then(|| apply_agent(c.country(), &agent))
+                })
+            })
+            .flatten();
             let resolved = if let Some(code) = owned_by {
                 Some(code)
             } else if definite || the_country {
