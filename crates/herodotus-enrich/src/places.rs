@@ -208,7 +208,11 @@ fn dateline(gaz: &Gazetteer, text: &str) -> Option<([usize; 2], usize)> {
     let cut = head.find(['(', '—', '–']).or_else(|| head.find(" - "))?;
     let lead = head[..cut].trim_end();
     let city = lead.split(',').next()?.trim();
-    if city.is_empty() || !text::is_all_caps(city) {
+    // A city in capitals, or in title case where the coder's reading of the opening
+    // finds a dateline ("Kabul, Afghanistan (AP) -"): one reading of datelines.
+    if city.is_empty()
+        || !(text::is_all_caps(city) || herodotus_core::coder::dateline(text).is_some())
+    {
         return None;
     }
     let form = gaz.lookup_any_case(city)?;

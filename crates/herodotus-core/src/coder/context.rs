@@ -263,11 +263,14 @@ fn collective_role(noun: &str) -> Option<&'static str> {
     }
 }
 
-/// A dateline at the start of an article: a place in capitals (or one capitalised
-/// word) with an optional agency in parentheses, then a dash or, for capitals, a
-/// colon: "BEIRUT (AP) —", "WASHINGTON —", "NEW DELHI:", "KYIV, Ukraine –",
-/// "Indianapolis –". Returns the byte where the text proper starts and the place.
-pub(super) fn dateline(text: &str) -> Option<(usize, &str)> {
+/// A dateline at the start of an article: a place in capitals (or in title case: one
+/// word, or any place an agency, a region or a date marks) with an optional date and
+/// agency, then a dash or, for capitals, a colon: "BEIRUT (AP) —", "WASHINGTON —",
+/// "NEW DELHI:", "KYIV, Ukraine –", "Indianapolis –", "Kabul, Afghanistan (AP) -",
+/// "CARACAS, Venezuela, Jan. 23 (Reuters) -". Returns the byte where the text proper
+/// starts and the place (without the date). The coder strips it and takes the
+/// article's country from it; enrichment reads it as the filing place.
+pub fn dateline(text: &str) -> Option<(usize, &str)> {
     let cut = (0..=text.len().min(80))
         .rev()
         .find(|&i| text.is_char_boundary(i))?;
@@ -290,6 +293,8 @@ pub(super) fn dateline(text: &str) -> Option<(usize, &str)> {
         Some(p) => p.trim_end(),
         None => before,
     };
+    // A date after the place: "CARACAS, Venezuela, Jan. 23 (Reuters) -".
+    let place = strip_dateline_date(place);
     let words: Vec<&str> = place.split([' ', ',']).filter(|w| !w.is_empty()).collect();
     if words.is_empty() || words.len() > 4 {
         return None;
@@ -307,6 +312,10 @@ pub(super) fn dateline(text: &str) -> Option<(usize, &str)> {
     let ok = if first_caps {
         // "KYIV, Ukraine": a capitalised region may follow the city.
         words.iter().all(|w| caps(w) || title(w))
+    } else if place.len() < before.len() || place.contains(',') {
+        // Class "title-case datelines": "Kabul, Afghanistan (AP) -", "Lagos (Reuters)
+        // -": a place in title case is a dateline when an agency or a region marks it.
+        !colon && words.iter().all(|w| title(w))
     } else {
         !colon && words.len() == 1 && title(words[0])
     };
@@ -323,6 +332,27 @@ pub(super) fn dateline(text: &str) -> Option<(usize, &str)> {
         return None;
     }
     Some((lead + sep_at + sep_len + (after.len() - body.len()), place))
+}
+
+/// `place` without a date at its end (", Jan. 23", ", March 5", ", 23 May"), as wire
+/// datelines give it after the place.
+fn strip_dateline_date(place: &str) -> &str {
+    let Some(comma) = place.rfind(',') else {
+        return place;
+    };
+    let words: Vec<&str> = place[comma + 1..].split_whitespace().collect();
+    const ABBREVIATED: [&str; 13] = [
+        "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "may",
+    ];
+    let month = |w: &str| {
+        let w = w.trim_end_matches('.').to_lowercase();
+        crate::tokens::month_number(&w).is_some() || ABBREVIATED.contains(&w.as_str())
+    };
+    let day = |w: &str| !w.is_empty() && w.len() <= 2 && w.bytes().all(|b| b.is_ascii_digit());
+    match words[..] {
+        [a, b] if (month(a) && day(b)) || (day(a) && month(b)) => place[..comma].trim_end(),
+        _ => place,
+    }
 }
 
 #[cfg(test)]
@@ -399,6 +429,13 @@ mod tests {
             ("KYIV, Ukraine – Drones hit ...", Some("KYIV, Ukraine")),
             ("Indianapolis – Several thousand ...", Some("Indianapolis")),
             ("WASHINGTON (Reuters) - The Senate ...", Some("WASHINGTON")),
+            // Title case, marked by an agency or a region; a date after the place.
+            ("Kabul, Afghanistan (AP) - The Taliban ...", Some("Kabul, Afghanistan")),
+            ("Lagos (Reuters) - Nigeria's ...", Some("Lagos")),
+            ("CARACAS, Venezuela, Jan. 23 (Reuters) - Opposition ...", Some("CARACAS, Venezuela")),
+            ("Seoul, South Korea, 5 March (AFP) – North ...", Some("Seoul, South Korea")),
+            ("Prime Minister Narendra Modi — who won ...", None),
+            ("Modi, Khan: The two ...", None),
             ("Officials — from Kenya and Uganda — met.", None),
             ("Officials — Kenya and Uganda — met.", Some("Officials")),
             ("Officials said: The talks ...", None),

@@ -156,6 +156,7 @@ use crate::matcher::{PhraseTrie, Vocab};
 use crate::tokens::Token;
 pub use caps::{Budget, Caps, Interrupted, Limit, LimitHit};
 use compile::{CVerb, Target, Words};
+pub use context::dateline;
 use mentions::Context;
 use serde::Serialize;
 use std::collections::HashSet;
