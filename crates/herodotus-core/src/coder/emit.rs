@@ -759,7 +759,21 @@ impl Coder {
                     .iter()
                     .all(|&t| mentions[t].code.as_deref() == src_code)
                 {
-                    if let Some(c) = self.condition_actor(tokens, &owner, mentions, h.end, src_code)
+                    // "If B invades, A will impose sanctions": a condition that opens
+                    // the sentence, ending before the threat's source (issue 10 class
+                    // "fronted conditions").
+                    let fronted = || {
+                        let first = tokens.iter().position(|t| t.kind == TokenKind::Word)?;
+                        let src_start = sources.first().map(|&s| mentions[s].tok[0])?;
+                        if !matches!(tokens[first].norm.as_str(), "if" | "unless") {
+                            return None;
+                        }
+                        self.condition_actor(tokens, &owner, mentions, first, src_code)
+                            .filter(|&c| mentions[c].tok[1] <= src_start)
+                    };
+                    if let Some(c) = self
+                        .condition_actor(tokens, &owner, mentions, h.end, src_code)
+                        .or_else(fronted)
                     {
                         targets = self.compound(tokens, ids, mentions, c);
                     }
