@@ -96,7 +96,7 @@ pub(super) fn force_noun_code(word: &str, before: &str) -> Option<&'static str> 
 pub(super) const HARM_VERBS: &[&str] = &["kill", "wound", "injure", "destroy", "damage", "hit"];
 
 /// Roles whose "strike" or "attack" is no act of armed force ([`Coder::force_noun_subject`]).
-const CIVIL_ROLES: &[&str] = &[
+pub(super) const CIVIL_ROLES: &[&str] = &[
     "LAB", "EDU", "HLH", "BUS", "CVL", "MED", "AGR", "REL", "LEG", "JUD", "OPP", "ELI",
 ];
 

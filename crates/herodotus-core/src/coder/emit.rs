@@ -1606,7 +1606,10 @@ impl Coder {
             let recoded = if self.dicts.semantics.act_under_modality {
                 None
             } else {
-                street_violence(&sc, &tc, &entry_code)
+                street_violence(&sc, &tc, &entry_code).or_else(|| {
+                    let after_verb = text.get(ev.verb_span[1]..span[1]).unwrap_or("");
+                    armed_strike(&sc, &entry_code, after_verb)
+                })
             };
             if let Some((code, _)) = recoded {
                 entry_code = code.to_string();
@@ -1727,6 +1730,55 @@ fn street_violence(sc: &str, tc: &str, code: &str) -> Option<(&'static str, &'st
     } else {
         None
     }
+}
+
+/// Recodes a "strike" that a labour-strike pattern read (143, 1431..1434) as the
+/// armed strike it is when a state's organ, its forces or an armed group strikes at
+/// something (issue 10 class "word sense of strike", CODING-GUIDE: a labour strike is
+/// 14x only when workers strike): "Israel continued its strikes on Gaza", "Russia
+/// began to strike Ukrainian energy facilities", "launched air strikes against the
+/// rebels". `after_verb` is the sentence after the verb: its "strike(s)" must be aimed
+/// ("on", "against", "at"), carried by air ("air", "missile", "drone" before it), or
+/// a verb ("to strike B"). Workers, teachers, doctors, parties and other civilians
+/// keep their strike, and so does any strike with a labour modifier ("general",
+/// "hunger", "national").
+fn armed_strike(sc: &str, code: &str, after_verb: &str) -> Option<(&'static str, &'static str)> {
+    if !CameoCode::new(code).base().starts_with("143") {
+        return None;
+    }
+    let s = ActorCode::new(sc);
+    let civil = s
+        .roles()
+        .any(|r| super::construct::CIVIL_ROLES.contains(&r));
+    if civil || !s.has_country() {
+        return None;
+    }
+    let words: Vec<String> = after_verb
+        .split(|c: char| !c.is_alphabetic())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect();
+    let at = words.iter().position(|w| {
+        matches!(
+            w.as_str(),
+            "strike" | "strikes" | "airstrike" | "airstrikes"
+        )
+    })?;
+    let before = at.checked_sub(1).map_or("", |p| words[p].as_str());
+    let next = words.get(at + 1).map_or("", String::as_str);
+    let air = matches!(before, "air" | "missile" | "drone" | "rocket" | "aerial")
+        || words[at].starts_with("air");
+    if super::construct::force_noun_code(&words[at], before).is_none() {
+        return None; // "general strike", "hunger strike": labour's
+    }
+    let aimed = matches!(next, "on" | "against" | "at" | "targeting");
+    if !(aimed || air || before == "to") {
+        return None;
+    }
+    Some((
+        if air { "195" } else { "190" },
+        "a strike by armed or state actors is armed force",
+    ))
 }
 
 /// The implied target of a protest that confronts the state (144 blockades and
