@@ -134,6 +134,12 @@ pub enum Decision {
         /// The word.
         word: String,
     },
+    /// A verb form skipped because it ends a hyphenated modifier ("Iranian-backed
+    /// militias", "the Saudi-led coalition", "a US-brokered truce").
+    VerbInCompound {
+        /// The word.
+        word: String,
+    },
     /// A verb candidate and its clause flags.
     Verb {
         /// The words of the form.
@@ -223,6 +229,9 @@ impl fmt::Display for Decision {
             Decision::VerbAsNoun { word } => write!(f, "  verb {word:?} skipped: used as a noun"),
             Decision::VerbParticle { word } => {
                 write!(f, "  verb {word:?} skipped: particle of the verb before it")
+            }
+            Decision::VerbInCompound { word } => {
+                write!(f, "  verb {word:?} skipped: part of a hyphenated modifier")
             }
             Decision::Verb {
                 words,
@@ -388,6 +397,13 @@ impl<'a> Trace<'a> {
     /// A verb form skipped as the particle of the verb before it.
     pub(super) fn verb_particle(&mut self, word: &str) {
         self.push(|| Decision::VerbParticle {
+            word: word.to_string(),
+        });
+    }
+
+    /// A verb form skipped as the end of a hyphenated modifier.
+    pub(super) fn verb_in_compound(&mut self, word: &str) {
+        self.push(|| Decision::VerbInCompound {
             word: word.to_string(),
         });
     }
