@@ -530,7 +530,10 @@ impl<'a> QuoteFinder<'a> {
                     .unit_of(seg.close_end.saturating_sub(1))
                     .map_or(unit[1], |u| self.units[u][1]);
                 let rend = rend_unit.min(next_open).max(seg.close_end);
-                let attr = self.attribute(seg, [lstart, seg.open], [seg.close_end, rend]);
+                let mut attr = self.attribute(seg, [lstart, seg.open], [seg.close_end, rend]);
+                if let Some(a) = attr.as_mut() {
+                    partitive_description(a, &history);
+                }
                 let words = self
                     .words
                     .within(text, seg.inner)
@@ -589,7 +592,8 @@ impl<'a> QuoteFinder<'a> {
                     .iter()
                     .any(|s| s.open < unit[0] && s.close_end > unit[0]);
             if kept == 0 && !continued {
-                if let Some((span, attr)) = self.indirect(unit) {
+                if let Some((span, mut attr)) = self.indirect(unit) {
+                    partitive_description(&mut attr, &history);
                     let pos = span[0];
                     if let Some(e) = attr.speaker.entry {
                         self.people.note_speaker(pos, e);
@@ -1035,6 +1039,10 @@ impl<'a> QuoteFinder<'a> {
             appositive = Some(&rest[..app_end]);
             np = &np[..c];
         }
+        // "..., the Public Security Police (PSP) said": the bracket is the name's
+        // abbreviation (class "colon introductions with an abbreviation in
+        // parentheses", issue 10, 16th session).
+        let np = &np[..before_bracket(text, np)];
         let np = drop_fillers(text, np);
         if !valid_np(text, &np) {
             return None;
@@ -1687,6 +1695,56 @@ impl<'a> QuoteFinder<'a> {
     }
 }
 
+/// Issue 10 class "anonymous sources" (16th session): "Two people familiar with the
+/// talks said ... "...," one of them said": the speaker stays unnamed, and the
+/// description of "one of them" is that of the unnamed sources who spoke last ("one
+/// of two people familiar with the talks"), from the `history` of attributions so
+/// far. Left as it is when nobody unnamed spoke before.
+fn partitive_description(a: &mut Attribution, history: &[(usize, usize, Attribution)]) {
+    let Some(d) = a.speaker.description.as_deref() else {
+        return;
+    };
+    let mut w = d.split_whitespace();
+    let (Some(q), Some("of"), Some("them" | "those"), None) =
+        (w.next(), w.next(), w.next(), w.next())
+    else {
+        return;
+    };
+    if a.speaker.name.is_some() {
+        return;
+    }
+    let group = history
+        .iter()
+        .rev()
+        .take(4)
+        .find_map(|h| {
+            (h.2.speaker.name.is_none())
+                .then_some(h.2.speaker.description.as_deref())
+                .flatten()
+        })
+        // A group, not one person ("a senior official") nor a part of one.
+        .filter(|g| {
+            let mut w = g.split_whitespace().map(str::to_lowercase);
+            !matches!(w.next().as_deref(), Some("a" | "an" | "one"))
+                && w.next().is_none_or(|x| x != "of")
+        });
+    let Some(group) = group else {
+        return;
+    };
+    // "Two people ..." reads "one of two people ...": a determiner or a number
+    // opening the group is lower-cased, a name is not.
+    let first = group.split_whitespace().next().unwrap_or("").to_lowercase();
+    let group = if matches!(
+        first.as_str(),
+        "the" | "two" | "three" | "four" | "five" | "some" | "several" | "many" | "senior"
+    ) {
+        format!("{first}{}", &group[first.len()..])
+    } else {
+        group.to_string()
+    };
+    a.speaker.description = Some(format!("{} of {group}", q.to_lowercase()));
+}
+
 /// Words that open a time or place adjunct after a speech verb.
 fn is_adjunct_start(w: &str) -> bool {
     matches!(
@@ -2022,13 +2080,20 @@ fn np_before(text: &str, toks: &[Tok]) -> (Vec<Tok>, Option<Vec<Tok>>) {
         // An appositive of up to 16 tokens, or a longer relative clause ("McCormick,
         // who has split from many fellow Republicans on ..., told"), also on a short
         // noun phrase ("Twain, a lobbyist who has worked for ... and who ..., said").
+        // A comma between digits ("more than 1,000 firms") is a thousands separator
+        // (class "long relative clauses between the quote and the speaker", issue 10,
+        // 16th session).
         let comma = (0..end - 1)
             .rev()
             .take(48)
-            .find(|&i| toks[i].s(text) == ",")
+            .find(|&i| toks[i].s(text) == "," && !digit_separator(text, toks, i))
             .filter(|&c| {
+                // The relative word may follow a head with its complement ("Carla
+                // Ibarra, a senator of the opposition National Action Party who has
+                // fought the bill for two years, said"): class "long relative
+                // clauses between the quote and the speaker" (issue 10, 16th session).
                 end - 1 - c <= 16
-                    || toks[c + 1..(c + 5).min(end - 1)].iter().any(|t| {
+                    || toks[c + 1..(c + 13).min(end - 1)].iter().any(|t| {
                         matches!(t.s(text).to_lowercase().as_str(), "who" | "which" | "whose")
                     })
             });
@@ -2044,7 +2109,18 @@ fn np_before(text: &str, toks: &[Tok]) -> (Vec<Tok>, Option<Vec<Tok>>) {
         {
             end -= 2;
         }
+        // Issue 10 class "a party/state tag between the quote and the speaker" (16th
+        // session): "Rep. Andrea Villalobos, D-Calif., who co-chairs ..., said": the
+        // tag between commas is no phrase of its own, the name is before it.
+        if let Some(c) = party_tag_before(text, &toks[..end]) {
+            end = c;
+        }
     }
+    // Issue 10 class "colon introductions with an abbreviation in parentheses" (16th
+    // session): "The Kenya Private Sector Alliance (Kepsa) said:", "Sen. Ana Ruiz
+    // (D-N.M.) said": a short bracket before the verb (or before the apposition) is
+    // no clause boundary; the phrase before it is the subject.
+    end = before_bracket(text, &toks[..end]);
     let mut start = end;
     // "a video in which she said": a relative word with a subject after it opens
     // the clause.
@@ -2057,6 +2133,74 @@ fn np_before(text: &str, toks: &[Tok]) -> (Vec<Tok>, Option<Vec<Tok>>) {
         start -= 1;
     }
     (toks[start..end].to_vec(), appositive)
+}
+
+/// True when the comma at `i` separates digit groups ("1,000"): it touches a digit on
+/// both sides.
+fn digit_separator(text: &str, toks: &[Tok], i: usize) -> bool {
+    let digit_at = |k: usize, last: bool| {
+        toks.get(k).is_some_and(|t| {
+            let w = t.s(text);
+            if last {
+                w.ends_with(|c: char| c.is_ascii_digit())
+            } else {
+                w.starts_with(|c: char| c.is_ascii_digit())
+            }
+        })
+    };
+    i > 0
+        && toks[i - 1].end == toks[i].start
+        && toks.get(i + 1).is_some_and(|t| t.start == toks[i].end)
+        && digit_at(i - 1, true)
+        && digit_at(i + 1, false)
+}
+
+/// True when `s` is a party-and-state tag of American copy ("D-Calif.", "R-Texas",
+/// "I-Vt.", "D-N.Y."): a party letter, a hyphen and a short capitalised state.
+/// Class: a party/state tag between the quote and the speaker (issue 10, 16th session).
+fn is_party_state_tag(s: &str) -> bool {
+    let s = s.trim();
+    let Some(state) = s
+        .strip_prefix("D-")
+        .or_else(|| s.strip_prefix("R-"))
+        .or_else(|| s.strip_prefix("I-"))
+    else {
+        return false;
+    };
+    (2..=10).contains(&state.len())
+        && state.starts_with(|c: char| c.is_ascii_uppercase())
+        && state.chars().all(|c| c.is_ascii_alphabetic() || c == '.')
+}
+
+/// The index of the comma that opens a party-and-state tag ending `toks` ("Rep.
+/// Andrea Villalobos, D-Calif.,": the comma after the name), when the tokens after
+/// it spell one ([`is_party_state_tag`]). Class: a party/state tag between the quote
+/// and the speaker (issue 10, 16th session).
+fn party_tag_before(text: &str, toks: &[Tok]) -> Option<usize> {
+    let end = toks.len();
+    let c = (end.saturating_sub(6)..end)
+        .rev()
+        .find(|&i| toks[i].s(text) == ",")?;
+    (c + 1 < end && is_party_state_tag(&text[toks[c + 1].start..toks[end - 1].end])).then_some(c)
+}
+
+/// Where the phrase ending `toks` ends once a short bracket that closes it is left
+/// out: "The Kenya Private Sector Alliance (Kepsa)", "Sen. Ana Ruiz (D-N.M.)" give
+/// the index of "(". One to six tokens inside, no comma; `toks.len()` otherwise.
+/// Class: colon introductions with an abbreviation in parentheses (issue 10, 16th
+/// session).
+fn before_bracket(text: &str, toks: &[Tok]) -> usize {
+    let end = toks.len();
+    if end < 3 || toks[end - 1].s(text) != ")" {
+        return end;
+    }
+    let open = (end.saturating_sub(8)..end - 1)
+        .rev()
+        .find(|&i| matches!(toks[i].s(text), "(" | ")" | ","));
+    match open {
+        Some(o) if o > 0 && o + 1 < end - 1 && toks[o].s(text) == "(" => o,
+        _ => end,
+    }
 }
 
 /// The first noun phrase of a clause: its subject.

@@ -28,6 +28,10 @@ pub struct Entry {
     /// Musk"), as it does people and not firms ("Cascadia" for "Cascadia
     /// Outfitters"). Issue 10 class "organisations called by a description".
     pub by_surname: bool,
+    /// Other names the article gives it in brackets after its name ("Kepsa" in "The
+    /// Kenya Private Sector Alliance (Kepsa)"). Issue 10 class "colon introductions
+    /// with an abbreviation in parentheses" (16th session).
+    pub aliases: Vec<String>,
 }
 
 /// One place in the text where an entry is named.
@@ -282,6 +286,33 @@ impl People {
             };
             if of - a >= 2 && (a..of).all(plain) && !(of + 1..b).all(plain) {
                 b = of;
+            } else {
+                // Issue 10 class "speakers after abbreviated titles" (16th session):
+                // "Gov. Samuel Trevino of Nuevo Leon", "Prime Minister Ana Lopes of
+                // Portugal", "Ana Lopes of Porto": two plain words after the titles
+                // are a person's name when a title stands before them or a place
+                // follows "of"; what follows "of" is where they serve. Not "Secretary
+                // of State X" (no name before "of"), nor "Bank of England".
+                let first_plain = (a..of).rev().find(|&j| !plain(j)).map_or(a, |j| j + 1);
+                let titled = (first_plain > a
+                    && (a..first_plain).all(|j| {
+                        names::is_title(text::strip_possessive(toks[j].s(text)))
+                            || !toks[j].is_word()
+                    }))
+                    || (a > 0 && names::is_title(toks[a - 1].s(text)))
+                    || (a > 1
+                        && toks[a - 1].s(text) == "."
+                        && names::is_title(toks[a - 2].s(text)));
+                let place_after = (of + 1..b).all(|j| {
+                    !toks[j].is_word()
+                        || is_place(text::strip_possessive(toks[j].s(text)))
+                        || names::is_function_word(toks[j].s(text))
+                });
+                let person = of - first_plain >= 2
+                    && (first_plain..of).all(|j| toks[j].is_word() && !is_place(toks[j].s(text)));
+                if person && (titled || place_after) {
+                    b = of;
+                }
             }
         }
         let span = [toks[a].start, toks[b - 1].end];
@@ -444,6 +475,9 @@ impl People {
                 .then(|| names::given_name_gender(word(k)))
                 .flatten()
         });
+        if let Some(e) = self.bracket_alias(text, toks, [k, b], &name) {
+            return Some(e);
+        }
         // "the Ministry said" after "the Ministry of Defence": a lone capitalised
         // organisation head after "the" is the organisation of that head named last.
         // Class: organisation names (issue 10 item 5, eighth session).
@@ -509,6 +543,7 @@ impl People {
                     known,
                     place,
                     by_surname: false,
+                    aliases: Vec::new(),
                 });
                 self.entries.len() - 1
             }
@@ -521,12 +556,70 @@ impl People {
         Some(entry)
     }
 
+    /// Issue 10 class "colon introductions with an abbreviation in parentheses" (16th
+    /// session): one word in brackets right after an organisation's name ("The Kenya
+    /// Private Sector Alliance (Kepsa) said:", "the Public Security Police (PSP)") is
+    /// that organisation's other name: the occurrence is the organisation's, a later
+    /// "Kepsa said" resolves to it, and an entry the article opened earlier under the
+    /// abbreviation ("PSP spokesman Bruno Silva") takes the full name. The word is an
+    /// acronym or shares the name's initial; a party after a person ("Juan Ruiz
+    /// (Morena)") is no alias. `[k, b]` is the run, `name` its name.
+    fn bracket_alias(
+        &mut self,
+        text: &str,
+        toks: &[Tok],
+        [k, b]: [usize; 2],
+        name: &str,
+    ) -> Option<usize> {
+        if b != k + 1
+            || k < 2
+            || toks[k - 1].s(text) != "("
+            || toks.get(b).is_none_or(|t| t.s(text) != ")")
+        {
+            return None;
+        }
+        let last = *self.occurrences.last()?;
+        let between = text.get(last.span[1]..toks[k - 1].start)?;
+        let owner = &self.entries[last.entry];
+        if !between.trim().is_empty()
+            || !owner.is_org
+            || owner.place
+            || !owner.name.contains(' ')
+            || owner.name == name
+        {
+            return None;
+        }
+        let initial = |w: &str| w.chars().next().map(|c| c.to_ascii_uppercase());
+        let fits = (text::is_all_caps(name) && (2..=8).contains(&name.len()))
+            || (text::is_capitalised(name) && initial(name) == initial(&owner.name));
+        if !fits {
+            return None;
+        }
+        let full = owner.name.clone();
+        if let Some(earlier) = self.find_entry(name, 1, true) {
+            if earlier != last.entry && self.entries[earlier].is_org {
+                self.entries[earlier].name = full;
+            }
+        }
+        self.entries[last.entry].aliases.push(name.to_string());
+        self.occurrences.push(Occurrence {
+            span: [toks[k].start, toks[k].end],
+            entry: last.entry,
+            subject: false,
+        });
+        Some(last.entry)
+    }
+
     /// The existing entry a name refers to: the same name; for a lone word, a
     /// person with that surname (or, failing that, first word: "Mao" for "Mao
     /// Ning"); for a full name, a person known so far by its surname alone; for an
     /// acronym, the organisation with those initials ("WHO").
     fn find_entry(&self, name: &str, n_words: usize, is_org: bool) -> Option<usize> {
-        if let Some(e) = self.entries.iter().position(|e| e.name == name) {
+        if let Some(e) = self
+            .entries
+            .iter()
+            .position(|e| e.name == name || e.aliases.iter().any(|a| a == name))
+        {
             return Some(e);
         }
         if n_words == 1 && text::is_all_caps(name) && name.len() <= 6 {
@@ -609,6 +702,7 @@ impl People {
                                 known: false,
                                 place: false,
                                 by_surname: false,
+                                aliases: Vec::new(),
                             });
                             self.entries.len() - 1
                         }
@@ -1413,16 +1507,56 @@ fn anonymous_description(text: &str, np: &[Tok]) -> Option<String> {
             )
             || is_ordinary_person(w)
     };
-    // The head is among the first words: "people familiar with the talks".
-    let anonymous_head = np
+    let low: Vec<String> = np
         .iter()
         .filter(|t| t.is_word())
-        .take(4)
-        .any(|t| is_head(&t.s(text).to_lowercase()));
-    if !anonymous_head || np.is_empty() {
+        .map(|t| t.s(text).to_lowercase())
+        .collect();
+    // The head is among the first words: "people familiar with the talks".
+    let first_words = low.iter().take(4).any(|w| is_head(w));
+    // Issue 10 class "anonymous sources" (16th session): or it ends the phrase
+    // before its complement, after a long modifier ("A Kenya Red Cross official,
+    // who asked not to be named, said").
+    let ends_phrase = low
+        .iter()
+        .take_while(|w| {
+            !matches!(
+                w.as_str(),
+                "of" | "for"
+                    | "at"
+                    | "from"
+                    | "with"
+                    | "in"
+                    | "on"
+                    | "close"
+                    | "familiar"
+                    | "briefed"
+                    | "who"
+                    | "which"
+                    | "that"
+            )
+        })
+        .last()
+        .is_some_and(|w| is_head(w));
+    // "one of them said", "two of those said": one of the unnamed sources just
+    // described; the quote finder puts that description in (same class).
+    let partitive = low.len() == 3
+        && is_quantifier(&low[0])
+        && low[1] == "of"
+        && matches!(low[2].as_str(), "them" | "those");
+    if !(first_words || ends_phrase || partitive) || np.is_empty() {
         return None;
     }
     Some(text::collapse_ws(&text[np[0].start..np[np.len() - 1].end]))
+}
+
+/// Words that count members of a group described before ("one of them", "two of
+/// those"). Class: anonymous sources (issue 10, 16th session).
+fn is_quantifier(w: &str) -> bool {
+    matches!(
+        w,
+        "one" | "two" | "three" | "some" | "several" | "another" | "each" | "both" | "all"
+    )
 }
 
 /// Nouns for an ordinary person named by occupation, condition or kin, the usual

@@ -202,6 +202,17 @@ fn quote_speaker_classes_15_table() {
     run_class_table("speaker-classes-15.tsv");
 }
 
+/// The speaker classes of the sixteenth session (issue 10 item 5: nested quotations,
+/// party and state tags and long relative clauses before the verb, abbreviated titles
+/// and "of" after a name, organisations introduced with a bracketed abbreviation,
+/// organisations against people, speakers given by a noun, anonymous sources and "one
+/// of them", quotations over paragraphs and pronouns), in sentences of our own:
+/// `tests/cases/quotes/speaker-classes-16.tsv`.
+#[test]
+fn quote_speaker_classes_16_table() {
+    run_class_table("speaker-classes-16.tsv");
+}
+
 /// Words as `../shared/tools/score_quotes.py` reads them: lower-case runs of letters,
 /// digits and underscores (the probe is ASCII, so its accent folding changes nothing).
 fn score_words(s: &str) -> Vec<String> {
