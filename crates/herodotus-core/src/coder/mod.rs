@@ -141,6 +141,7 @@ mod evaluative;
 mod mentions;
 mod passive;
 mod pattern;
+mod referents;
 mod trace;
 mod verbs;
 
@@ -497,6 +498,7 @@ impl Coder {
         }
         self.context_references(tokens, &mut mentions, ctx, si);
         self.remember(ctx, &mentions);
+        self.remember_referents(ctx, tokens, ids, &mentions, si);
         trace.actors(text, &mentions);
         let country = ctx.article_country();
         // The speaker of a quotation this sentence goes on with (no words of its own
