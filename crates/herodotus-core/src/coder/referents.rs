@@ -27,6 +27,10 @@
 //!   when one is that recent, whatever its exact role ("the militants" after "M23
 //!   rebels").
 //!
+//! - **"Them"** that would name the subject of its own sentence again ("Kenyan
+//!   police arrested two Ugandan activists. The police accused them ...") is the
+//!   group the sentence before acted on, not its subject.
+//!
 //! Memory is a few slots updated once per sentence from its mentions: the cost is
 //! linear in the mentions, with no scan of the article.
 
@@ -162,6 +166,10 @@ pub(super) struct Referents {
     /// The two actors of a compound subject ("India and Pakistan held talks"), and
     /// its sentence, for "they" opening the next one.
     subject_pair: Option<([String; 2], usize)>,
+    /// The first group of people after the subject of the last sentence ("Kenyan
+    /// police arrested two Ugandan activists"), for "them" that would otherwise
+    /// name the subject again.
+    plural_object: Option<(String, String, ActorKind, usize)>,
 }
 
 /// The family of a title: the holders "the X" may name ("the minister" is any
@@ -336,6 +344,16 @@ impl Coder {
                 .all(|c| self.countries.contains(ActorCode::new(c).country()));
             (joined && !n.pronoun && !m.pronoun && countries && a != b).then_some(([a, b], si))
         });
+        refs.plural_object = subject.and_then(|m| {
+            let o = mentions.iter().find(|o| {
+                o.tok[0] >= m.tok[1]
+                    && !o.pronoun
+                    && o.code.is_some()
+                    && o.code != m.code
+                    && matches!(o.kind, ActorKind::Agent | ActorKind::Group)
+            })?;
+            Some((o.code.clone()?, o.name.clone(), o.kind, si))
+        });
         if let Some(m) = subject {
             let code = m.code.clone().unwrap_or_default();
             let singular = m.kind == ActorKind::Agent && title_of(tokens, m.tok).is_some();
@@ -436,6 +454,24 @@ impl Coder {
                     inferred: false,
                     pair: false,
                 });
+            }
+        }
+        // "The police accused them": "them" carried from the last sentence's subject
+        // names the subject of this one again (a reflexive event, dropped); it is
+        // the group that sentence acted on ("Kenyan police arrested two Ugandan
+        // activists").
+        if let Some((code, name, kind, _)) = refs.plural_object.as_ref().filter(|o| si == o.3 + 1) {
+            for i in 0..mentions.len() {
+                let m = &mentions[i];
+                let again = m.pronoun
+                    && tokens[m.tok[0]].norm == "them"
+                    && mentions[..i].iter().any(|x| !x.pronoun && x.code == m.code);
+                if again {
+                    let m = &mut mentions[i];
+                    m.code = Some(code.clone());
+                    m.name.clone_from(name);
+                    m.kind = *kind;
+                }
             }
         }
         // "They" opening the sentence after a compound subject: both actors, joined
