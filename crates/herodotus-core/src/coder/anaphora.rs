@@ -255,6 +255,9 @@ impl Coder {
         ctx: &mut Context,
         si: usize,
     ) {
+        // "The group said it had killed ...": the role noun first, so that the
+        // pronoun after the speech verb finds it.
+        self.role_nouns(tokens, mentions, ctx, si);
         speech_pronouns(tokens, mentions);
         self.event_anaphora(tokens, mentions, ctx, si);
     }

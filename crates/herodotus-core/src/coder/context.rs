@@ -135,6 +135,14 @@ impl Coder {
                 ("all", Some("sides")) => i + 1,
                 _ => continue,
             };
+            // One lower-case modifier may come first: "the two foreign ministers",
+            // "both warring sides" (issue 10 class "role nouns and pronouns").
+            let modified = tokens.get(noun_at).is_some_and(|t| {
+                t.kind == crate::tokens::TokenKind::Word
+                    && !t.capitalized
+                    && collective_role(&t.norm).is_none()
+            });
+            let noun_at = if modified { noun_at + 1 } else { noun_at };
             let Some(role) = tokens.get(noun_at).and_then(|t| collective_role(&t.norm)) else {
                 continue;
             };
@@ -258,6 +266,10 @@ impl Context {
 fn collective_role(noun: &str) -> Option<&'static str> {
     match noun {
         "sides" | "leaders" | "governments" | "capitals" => Some("GOV"),
+        // The holders of one office in each ("the two ministers", "both presidents")
+        // and the two delegations (issue 10 class "role nouns and pronouns").
+        "ministers" | "presidents" | "premiers" | "delegations" => Some("GOV"),
+        "armies" | "militaries" => Some("MIL"),
         "countries" | "nations" | "neighbours" | "neighbors" => Some(""),
         _ => None,
     }

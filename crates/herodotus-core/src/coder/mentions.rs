@@ -78,6 +78,9 @@ pub(super) struct Context {
     /// sentence: "both sides" after "the government freed rebel prisoners" (see
     /// `Coder::collective`).
     pub(super) last_pair: Option<([String; 2], usize)>,
+    /// Titles, subjects, countries and groups for role nouns and pronouns (see
+    /// `referents.rs`).
+    pub(super) referents: super::referents::Referents,
 }
 
 /// A person the dictionaries do not know, found by title (see `titled_people`).
@@ -222,6 +225,7 @@ impl Coder {
         {
             ctx.last_person = None;
             ctx.last_agent = None;
+            ctx.referents.forget_person();
         }
         let mut i = 0;
         while i < tokens.len() {
@@ -290,7 +294,16 @@ impl Coder {
             // Pronouns carry the last fitting actor.
             let id = ids[i];
             let carried = if self.w.pron_person.contains(&id) {
-                ctx.last_person.clone().or_else(|| ctx.last_agent.clone())
+                // "He" or "she" opening a sentence: the person in subject position
+                // of the recent sentences, not the last named (issue 10 class "role
+                // nouns and pronouns", `referents.rs`).
+                let subject = matches!(tokens[i].norm.as_str(), "he" | "she")
+                    && super::referents::opens_sentence(tokens, i, !raw.is_empty());
+                subject
+                    .then(|| ctx.referents.subject_person(ctx.sentence))
+                    .flatten()
+                    .or_else(|| ctx.last_person.clone())
+                    .or_else(|| ctx.last_agent.clone())
             } else if self.w.pron_thing.contains(&id) {
                 // "It was made clear that ...", "it is important to ...": an expletive
                 // refers to nothing.
@@ -589,16 +602,33 @@ impl Coder {
             let resolved = if let Some(code) = owned_by {
                 Some(code)
             } else if definite || the_country {
-                // "the country's": the country the article is about, else the last
-                // one named.
-                ctx.by_role(&agent).filter(|_| definite).or_else(|| {
-                    the_country
-                        .then(|| ctx.article_country())
+                // "The president", "the minister": the last holder of the title the
+                // article named; "the militants", "the rebels": the last armed group
+                // (issue 10 class "role nouns and pronouns", `referents.rs`); else
+                // the last actor of the role.
+                let by_title = || {
+                    super::referents::title_of(tokens, cur.tok)
+                        .and_then(|t| ctx.referents.by_title(&t))
+                };
+                let armed_group = || {
+                    matches!(agent.as_str(), "~REB" | "~INS" | "~SEP" | "~UAF")
+                        .then(|| ctx.referents.armed_group(ctx.sentence))
                         .flatten()
-                        .as_ref()
-                        .or(ctx.last_country.as_ref())
-                        .map(|c| apply_agent(c, &agent))
-                })
+                };
+                by_title()
+                    .or_else(armed_group)
+                    .or_else(|| ctx.by_role(&agent))
+                    .filter(|_| definite)
+                    // "the country's": the country the article is about, else the
+                    // last one named.
+                    .or_else(|| {
+                        the_country
+                            .then(|| ctx.article_country())
+                            .flatten()
+                            .as_ref()
+                            .or(ctx.last_country.as_ref())
+                            .map(|c| apply_agent(c, &agent))
+                    })
             } else {
                 None
             };

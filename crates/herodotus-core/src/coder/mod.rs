@@ -33,6 +33,13 @@
 //!    of force ("the attack", "the strikes") only the owner of an act of force. A
 //!    definite officeholder ("the president") after a domestic opposition,
 //!    legislator or party actor of the sentence is that actor's country's.
+//!    Role nouns and pronouns ([`referents`]): "the president", "the minister",
+//!    "the premier" are the last holder of that title named; "he" or "she"
+//!    opening a sentence the person in subject position of the last two
+//!    sentences; "they" after a compound subject of two countries both of them;
+//!    "the country" opening a sentence the subject's country, "the kingdom" the
+//!    last monarchy named; "the group", "the bloc", "the militants" the last
+//!    group, body or armed group named.
 //! 4. **Verb candidates** ([`verbs`]): at each token outside a mention, the longest
 //!    verb form starting there; a form that reads as a noun (after a determiner or a
 //!    possessive, "a US attack", a number) is skipped. When the window has a coded
@@ -141,6 +148,7 @@ mod evaluative;
 mod mentions;
 mod passive;
 mod pattern;
+mod referents;
 mod trace;
 mod verbs;
 
@@ -498,6 +506,7 @@ impl Coder {
         }
         self.context_references(tokens, &mut mentions, ctx, si);
         self.remember(ctx, &mentions);
+        self.remember_referents(ctx, tokens, ids, &mentions, si);
         trace.actors(text, &mentions);
         let country = ctx.article_country();
         // The speaker of a quotation this sentence goes on with (no words of its own
