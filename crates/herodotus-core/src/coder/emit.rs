@@ -1768,9 +1768,8 @@ fn armed_strike(sc: &str, code: &str, after_verb: &str) -> Option<(&'static str,
     let next = words.get(at + 1).map_or("", String::as_str);
     let air = matches!(before, "air" | "missile" | "drone" | "rocket" | "aerial")
         || words[at].starts_with("air");
-    if super::construct::force_noun_code(&words[at], before).is_none() {
-        return None; // "general strike", "hunger strike": labour's
-    }
+    // "general strike", "hunger strike": labour's.
+    super::construct::force_noun_code(&words[at], before)?;
     let aimed = matches!(next, "on" | "against" | "at" | "targeting");
     if !(aimed || air || before == "to") {
         return None;
