@@ -651,7 +651,10 @@ impl Coder {
                 // "The country's X" is read from the context: inferred, and a title
                 // for a name before it ("Ann Doe, the country's defence minister").
                 m.inferred = the_country;
-            } else if let Some(country) = ctx.article_country().filter(|_| state_role(&agent)) {
+            } else if let Some(country) = ctx
+                .article_country()
+                .filter(|_| state_role(&agent) && !modifies_thing(tokens, m.tok[1]))
+            {
                 // A bare agent of the state or its opposition ("police arrested ...",
                 // "lawmakers voted") acts in the article's country; civilians, firms
                 // or migrants named without a country may be from anywhere.
@@ -1915,6 +1918,44 @@ pub(super) fn remember_titled(
             inferred,
         });
     }
+}
+
+/// True when the word at `k`, after a bare agent, is a thing the agent's word only
+/// describes: "military aid", "military support", "police reform", "government
+/// bonds" (issue 10 item 3, class "agent words as modifiers": the bare agent then
+/// names no actor, and must not take the article's country; "Egypt pledged military
+/// aid to Sudan" under an Ankara dateline gave a target TURMIL).
+fn modifies_thing(tokens: &[Token], k: usize) -> bool {
+    tokens.get(k).is_some_and(|t| {
+        matches!(
+            t.norm.as_str(),
+            "aid"
+                | "assistance"
+                | "support"
+                | "equipment"
+                | "hardware"
+                | "supplies"
+                | "cooperation"
+                | "co-operation"
+                | "ties"
+                | "relations"
+                | "solution"
+                | "option"
+                | "spending"
+                | "budget"
+                | "budgets"
+                | "reform"
+                | "reforms"
+                | "exports"
+                | "sales"
+                | "training"
+                | "technology"
+                | "bonds"
+                | "debt"
+                | "funding"
+                | "package"
+        )
+    })
 }
 
 /// Roles of the state, its organised opposition and the armed groups fighting it,
