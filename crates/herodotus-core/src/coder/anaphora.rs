@@ -16,7 +16,10 @@
 //!   subject: "The decision angered ...") nor as the subject of a prediction ("the
 //!   decision would not change ...").
 //!   An accusation noun ("the allegations", "the charges") refers back to the
-//!   source of the last accusation or criticism (a coded root-11 event) instead.
+//!   source of the last accusation or criticism (a coded root-11 event) instead; a
+//!   noun of one kind of act ("the expulsions", "the release", "the agreement") only
+//!   to an act of that kind, an agreement to both its parties; "the launch" or "the
+//!   test" to the last actor that fired or tested missiles.
 //! - **"A said it ..."** (CODING-GUIDE "Reported speech": "A said it attacked C" is A
 //!   190 C): a pronoun right after a speech verb (or after its "that") is the speech
 //!   verb's subject when that agrees ("it" a country, organisation or agent; "he",
@@ -111,12 +114,77 @@ const ACCUSATION_NOUNS: &[&str] = &[
     "charges",
 ];
 
-fn is_event_noun(w: &str) -> bool {
-    EVENT_NOUNS.contains(&w) || FORCE_NOUNS.contains(&w) || ACCUSATION_NOUNS.contains(&w)
+/// Sixteenth session, class "praise or criticism whose object is an event noun":
+/// nouns that name one kind of act and refer back only to an act of that kind, by the
+/// CAMEO roots of the coded event that did it ("Poland expelled three diplomats.
+/// Moscow called the expulsions unacceptable": root 16; "the release": root 08; "the
+/// agreement": an agreement or a cooperation, roots 03, 05 (057), 06 and 08).
+const KIND_NOUNS: &[(&str, &[&str])] = &[
+    ("expulsion", &["16"]),
+    ("expulsions", &["16"]),
+    ("sanctions", &["16"]),
+    ("release", &["08"]),
+    ("agreement", AGREED),
+    ("agreements", AGREED),
+    ("deal", AGREED),
+    ("accord", AGREED),
+    ("pact", AGREED),
+    ("truce", AGREED),
+    ("ceasefire", AGREED),
+];
+const AGREED: &[&str] = &["03", "05", "06", "08"];
+/// Same class: a missile launch or test, which has no target and so no coded event:
+/// "North Korea fired two missiles. Japan condemned the launch." They refer back to
+/// the subject of the last firing of missiles (see `EventOwner::launcher`).
+const LAUNCH_NOUNS: &[&str] = &["launch", "launches", "test", "tests", "test-firing"];
+/// ... the verbs of that firing and what they fire.
+const FIRE_V: &[&str] = &[
+    "fired",
+    "launched",
+    "tested",
+    "test-fired",
+    "conducted",
+    "carried",
+];
+const MISSILE_N: &[&str] = &[
+    "missile",
+    "missiles",
+    "rocket",
+    "rockets",
+    "projectile",
+    "projectiles",
+    "test",
+    "tests",
+    "launch",
+    "launches",
+];
+
+fn kind_roots(w: &str) -> Option<&'static [&'static str]> {
+    KIND_NOUNS.iter().find(|(n, _)| *n == w).map(|(_, r)| *r)
 }
 
-/// Acts with two sides: "the exchange" is both sides' (see `EventOwner::partner`).
-const MUTUAL_NOUNS: &[&str] = &["exchange", "swap"];
+fn is_event_noun(w: &str) -> bool {
+    EVENT_NOUNS.contains(&w)
+        || FORCE_NOUNS.contains(&w)
+        || ACCUSATION_NOUNS.contains(&w)
+        || kind_roots(w).is_some()
+        || LAUNCH_NOUNS.contains(&w)
+}
+
+/// Acts with two sides: "the exchange" is both sides' (see `EventOwner::partner`); an
+/// agreement or a truce too (sixteenth session, same class: "Serbia and Kosovo signed
+/// an agreement. Germany welcomed the agreement." welcomes both).
+const MUTUAL_NOUNS: &[&str] = &[
+    "exchange",
+    "swap",
+    "agreement",
+    "agreements",
+    "deal",
+    "accord",
+    "pact",
+    "truce",
+    "ceasefire",
+];
 /// Determiners that make an event noun refer back ("the move", "this decision",
 /// "regrets any decision ...").
 const DEFINITE: &[&str] = &["the", "this", "that", "these", "those", "any"];
@@ -175,6 +243,9 @@ pub(super) struct EventOwner {
     /// Code and name of the source of the last accusation or criticism (a coded
     /// event of root 11), and its sentence.
     accuser: Option<(String, String, usize)>,
+    /// Code and name of the actor that last fired or tested missiles, and its
+    /// sentence (see [`LAUNCH_NOUNS`]).
+    launcher: Option<(String, String, usize)>,
 }
 
 impl EventOwner {
@@ -198,6 +269,20 @@ impl EventOwner {
                 .root
                 .as_deref()
                 .is_some_and(|r| r.parse::<u8>().is_ok_and(|n| (15..=20).contains(&n)))
+    }
+
+    /// Whether a recent owner's act, when a coded event gave it, has one of
+    /// `roots` (see [`KIND_NOUNS`]).
+    fn of_kind(&self, si: usize, roots: &[&str]) -> bool {
+        self.recent(si).is_some() && self.root.as_deref().is_some_and(|r| roots.contains(&r))
+    }
+
+    /// Who last fired or tested missiles, if recent.
+    fn launcher(&self, si: usize) -> Option<(String, String)> {
+        self.launcher
+            .as_ref()
+            .filter(|a| si.saturating_sub(a.2) <= REACH)
+            .map(|a| (a.0.clone(), a.1.clone()))
     }
 
     /// Who made the last accusation, if recent.
@@ -228,11 +313,13 @@ impl EventOwner {
         if self.owner.as_ref().is_some_and(|o| o.2 == si) {
             return;
         }
+        // Signing an agreement (057) is an act too, an agreement's (sixteenth session,
+        // see [`KIND_NOUNS`]).
         let material = events.iter().rev().find(|e| {
             !matches!(
                 CameoCode::new(&e.event_code).root(),
                 "01" | "02" | "05" | "10" | "11" | "12" | "13" | ""
-            )
+            ) || e.event_code.starts_with("057")
         });
         if let Some(e) = material {
             self.owner = Some((e.source_code.clone(), e.source_code.clone(), si));
@@ -313,8 +400,12 @@ impl Coder {
                 k = head + 1;
                 continue;
             }
-            // No owner in the sentence: a definite noun refers back.
-            let definite = g > 0 && DEFINITE.contains(&norm(g - 1));
+            // No owner in the sentence: a definite noun refers back; a noun of one
+            // kind of act only after a demonstrative or "the" ("will not accept any
+            // agreement" names no earlier one).
+            let typed = kind_roots(norm(head)).is_some() || LAUNCH_NOUNS.contains(&norm(head));
+            let definite =
+                g > 0 && DEFINITE.contains(&norm(g - 1)) && !(typed && norm(g - 1) == "any");
             let det = g.saturating_sub(1);
             let has_subject_before = mentions.iter().any(|m| m.tok[1] <= det && m.code.is_some());
             let predicts = tokens.get(head + 1).is_some_and(|t| {
@@ -326,13 +417,17 @@ impl Coder {
             // An act of force refers back to an act of force only, an accusation
             // to the last accuser only.
             let force = FORCE_NOUNS.contains(&norm(head));
+            let kind = kind_roots(norm(head));
             let remembered = if ACCUSATION_NOUNS.contains(&norm(head)) {
                 ctx.events.accuser(si)
+            } else if LAUNCH_NOUNS.contains(&norm(head)) {
+                named.last().cloned().or_else(|| ctx.events.launcher(si))
             } else {
                 named.last().cloned().or_else(|| {
-                    ctx.events
-                        .recent(si)
-                        .filter(|_| !force || ctx.events.of_force(si))
+                    ctx.events.recent(si).filter(|_| {
+                        (!force || ctx.events.of_force(si))
+                            && kind.is_none_or(|r| ctx.events.of_kind(si, r))
+                    })
                 })
             };
             // "the content of the call": a noun after "of" modifies another noun.
@@ -390,6 +485,23 @@ impl Coder {
                     m.inferred = true;
                     m.kind = ActorKind::Agent;
                 }
+            }
+        }
+        // "North Korea fired two missiles", "Iran conducted a missile test": the
+        // subject (right before the verb) launched (see [`LAUNCH_NOUNS`]).
+        for v in 1..n {
+            if !FIRE_V.contains(&norm(v))
+                || !(v + 1..n.min(v + 6)).any(|k| MISSILE_N.contains(&norm(k)))
+            {
+                continue;
+            }
+            if let Some(m) = mentions
+                .iter()
+                .rev()
+                .find(|m| m.tok[1] <= v && v - m.tok[1] <= 1 && m.code.is_some() && !m.pronoun)
+            {
+                ctx.events.launcher =
+                    Some((m.code.clone().unwrap_or_default(), m.name.clone(), si));
             }
         }
         // "the decision" also holds a pronoun's place: a bare "it" after a naming verb

@@ -4,6 +4,7 @@
 use super::arcs::{ArcRoles, Arcs};
 use super::caps::{cut_text, Limit};
 use super::construct::Mode;
+use super::evaluative::NounOwner;
 use super::mentions::Found;
 use super::trace::{DropReason, Trace};
 use super::verbs::VerbHit;
@@ -885,6 +886,30 @@ impl Coder {
                     });
                     if let Some(o) = object {
                         targets = self.compound(tokens, ids, mentions, o);
+                    }
+                }
+            }
+            // "China condemned the strikes on Syria by the United States", "Canada
+            // welcomed the release of two Canadians by China": praise or criticism of
+            // an act named by a noun is aimed at the act's doer, not at its victim
+            // (sixteenth session, class "praise or criticism whose object is an
+            // event noun"; CODING-GUIDE "Calling an act of B a name").
+            let evaluates = code.as_deref().is_some_and(|c| {
+                matches!(c, "050" | "051" | "110" | "111" | "114")
+                    || c.starts_with("051")
+                    || c.starts_with("111")
+            });
+            if evaluates && tgt_slot.is_none() && !clause.passive {
+                if let Some(&s) = sources.first() {
+                    match super::evaluative::event_object_owner(
+                        tokens, &owner, mentions, h.end, clause.end, s,
+                    ) {
+                        NounOwner::Owner(m) => {
+                            targets = self.compound(tokens, ids, mentions, m);
+                            construction = Some("evaluation of an act: its doer");
+                        }
+                        NounOwner::Victim => targets.clear(),
+                        NounOwner::Keep => {}
                     }
                 }
             }

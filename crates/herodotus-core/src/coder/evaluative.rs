@@ -377,6 +377,193 @@ const WRONG_N: &[&str] = &[
 /// form of "be" ("bodies lying in the street" is no deceit).
 const DECEIT_V: &[&str] = &["lied", "misled", "deceived", "cheated"];
 const DECEIT_ING: &[&str] = &["lying", "misleading", "deceiving", "cheating"];
+/// Sixteenth session, class "accusations inside a that-clause": predicates that blame
+/// their subject ("said the Russian state was culpable for the attack", "was guilty of
+/// war crimes", "was complicit in the killing"): A accuses B (112).
+const GUILT_ADJ: &[&str] = &["culpable", "guilty", "complicit"];
+/// Same class: harms that "B was behind" ("was behind the hack", "behind the
+/// bombing"); "behind the talks" blames nobody.
+const HARM_N: &[&str] = &[
+    "attack",
+    "attacks",
+    "hack",
+    "hacks",
+    "hacking",
+    "cyberattack",
+    "cyberattacks",
+    "bombing",
+    "bombings",
+    "blast",
+    "blasts",
+    "explosion",
+    "explosions",
+    "killing",
+    "killings",
+    "murder",
+    "murders",
+    "assassination",
+    "poisoning",
+    "plot",
+    "coup",
+    "violence",
+    "unrest",
+    "riots",
+    "sabotage",
+    "shooting",
+    "abduction",
+    "kidnapping",
+    "massacre",
+    "leak",
+    "leaks",
+    "disinformation",
+    "downing",
+    "sinking",
+    "shelling",
+    "ambush",
+    "raid",
+    "raids",
+    "incursion",
+    "strike",
+    "strikes",
+    "interference",
+    "meddling",
+];
+/// Same class: what "B committed" when the speaker accuses B ("had committed
+/// aggression", "committed war crimes", "an act of aggression").
+const CRIME_N: &[&str] = &[
+    "aggression",
+    "crime",
+    "crimes",
+    "atrocity",
+    "atrocities",
+    "genocide",
+    "violation",
+    "violations",
+    "abuses",
+    "massacre",
+    "massacres",
+    "fraud",
+    "terrorism",
+    "treason",
+    "espionage",
+    "sabotage",
+    "murder",
+    "provocation",
+    "provocations",
+];
+/// Same class: acts of wrongdoing whose subject the speaker accuses ("said B had
+/// violated the ceasefire", "B orchestrated the attack"); the -ing forms after a form
+/// of "be" ("B was meddling in the vote").
+const WRONG_V: &[&str] = &[
+    "violated",
+    "breached",
+    "rigged",
+    "orchestrated",
+    "masterminded",
+    "sponsored",
+    "plotted",
+    "sabotaged",
+    "meddled",
+    "interfered",
+    "harboured",
+    "harbored",
+];
+const WRONG_ING: &[&str] = &[
+    "violating",
+    "breaching",
+    "rigging",
+    "orchestrating",
+    "sponsoring",
+    "plotting",
+    "sabotaging",
+    "meddling",
+    "interfering",
+    "harbouring",
+    "harboring",
+];
+/// Same class: breaking a rule accuses only when the rule binds states ("violated the
+/// ceasefire", "breached international law"; "violated their visa norms" is an
+/// administrative matter of people, not an accusation between actors).
+const BREACH_V: &[&str] = &["violated", "breached", "violating", "breaching"];
+const RULE_N: &[&str] = &[
+    "ceasefire",
+    "truce",
+    "armistice",
+    "agreement",
+    "deal",
+    "accord",
+    "treaty",
+    "sovereignty",
+    "airspace",
+    "border",
+    "territory",
+    "waters",
+    "resolution",
+    "resolutions",
+    "sanctions",
+    "embargo",
+    "international",
+    "rights",
+    "constitution",
+    "commitments",
+    "obligations",
+    "protocol",
+    "convention",
+    "charter",
+    "pledge",
+    "promises",
+];
+/// Same class: armed groups whose funding or arming is a wrong ("said B was funding
+/// the militants"; "funding the schools" blames nobody).
+const ARMED_N: &[&str] = &[
+    "militants",
+    "militias",
+    "militia",
+    "rebels",
+    "terrorists",
+    "terrorism",
+    "extremists",
+    "insurgents",
+    "separatists",
+    "jihadists",
+];
+
+/// A verbal accusation at `e` (the same class and "misconduct reported"): deceit,
+/// wrongdoing, "committed" a crime, "bore responsibility", "illegally entered". Its
+/// target is its subject, the nearest actor before it.
+fn verbal_accusation(tokens: &[Token], e: usize) -> bool {
+    let w = tokens[e].norm.as_str();
+    let next = |k: usize| tokens.get(e + k).map(|t| t.norm.as_str());
+    let after_be = e >= 1 && (is_be(&tokens[e - 1].norm) || tokens[e - 1].norm == "been");
+    // Up to four words of the object before the clause ends ("committed an act of
+    // aggression", "was funding the Houthi militants").
+    let object_has = |list: &[&str]| {
+        (e + 1..tokens.len().min(e + 6))
+            .take_while(|&k| !matches!(tokens[k].norm.as_str(), "," | ";" | "." | "and" | "but"))
+            .any(|k| list.contains(&tokens[k].norm.as_str()))
+    };
+    // "the truce was violated by B", "talks sponsored by B": a passive names its
+    // doer after "by", not before.
+    let passive = after_be || next(1) == Some("by");
+    DECEIT_V.contains(&w)
+        || DECEIT_ING.contains(&w)
+            && after_be
+            && next(1).is_none_or(|n| !matches!(n, "in" | "on" | "at" | "down"))
+        || WRONG_V.contains(&w) && !passive && (!BREACH_V.contains(&w) || object_has(RULE_N))
+        || WRONG_ING.contains(&w) && after_be && (!BREACH_V.contains(&w) || object_has(RULE_N))
+        || matches!(w, "committed" | "commits" | "committing") && object_has(CRIME_N)
+        || matches!(
+            w,
+            "funded" | "financed" | "armed" | "funding" | "financing" | "arming"
+        ) && object_has(ARMED_N)
+        || matches!(w, "bore" | "bears" | "bear")
+            && (next(1) == Some("responsibility")
+                || next(2) == Some("responsibility") && next(1).is_some_and(|n| n != "no"))
+        || matches!(w, "illegally" | "unlawfully")
+            && tokens
+                .get(e + 1)
+                .is_some_and(|t| t.norm.ends_with("ed") && t.norm.len() > 4)
+}
 /// Nouns naming a relationship.
 const RELATION: &[&str] = &["relations", "ties", "relationship"];
 /// A relationship going badly (012) ...
@@ -1011,9 +1198,9 @@ impl Coder {
             }
             let target = if RIGHT_V.contains(&norm(e)) {
                 first_other(a, e, speaker).map(|x| x.0)
-            } else if DECEIT_V.contains(&norm(e)) || DECEIT_ING.contains(&norm(e)) {
-                // The deceiver: the nearest actor before the verb, within its
-                // clause ("A told C that B lied" skips the addressee C).
+            } else if verbal_accusation(tokens, e) {
+                // The deceiver or wrongdoer: the nearest actor before the verb,
+                // within its clause ("A told C that B lied" skips the addressee C).
                 (a.max(e.saturating_sub(6))..e)
                     .rev()
                     .take_while(|&k| !matches!(norm(k), "," | ";" | "that"))
@@ -1234,11 +1421,10 @@ fn eval_code(tokens: &[Token], e: usize, attributive: bool) -> Option<Verdict> {
         return plain("051");
     }
     // "said B lied", "B was lying to the public": an accusation of deceit, unless a
-    // modal hedges it ("may have lied").
-    let deceit = DECEIT_V.contains(&w)
-        || DECEIT_ING.contains(&w)
-            && prev(1).is_some_and(is_be)
-            && next(1).is_none_or(|n| !matches!(n, "in" | "on" | "at" | "down"));
+    // modal hedges it ("may have lied"); likewise wrongdoing ("B had violated the
+    // ceasefire", "had committed aggression"; sixteenth session, class "accusations
+    // inside a that-clause").
+    let deceit = verbal_accusation(tokens, e);
     if deceit
         && !(e.saturating_sub(3)..e).any(|k| {
             matches!(
@@ -1255,6 +1441,17 @@ fn eval_code(tokens: &[Token], e: usize, attributive: bool) -> Option<Verdict> {
     // "said B was responsible for the violence", "B is to blame": an accusation.
     if w == "responsible" && next(1) == Some("for")
         || w == "blame" && e >= 1 && tokens[e - 1].norm == "to"
+    {
+        return plain("112");
+    }
+    // Sixteenth session, class "accusations inside a that-clause": "B was culpable for
+    // the attack", "was guilty of war crimes", "was behind the hack".
+    if GUILT_ADJ.contains(&w) && (predicate || matches!(next(1), Some("of" | "for" | "in")))
+        || w == "behind"
+            && prev(1).is_some_and(is_be)
+            && (e + 1..tokens.len().min(e + 6))
+                .take_while(|&k| !matches!(tokens[k].norm.as_str(), "," | ";" | "." | "and"))
+                .any(|k| HARM_N.contains(&tokens[k].norm.as_str()))
     {
         return plain("112");
     }
@@ -1302,4 +1499,191 @@ fn denial(tokens: &[Token], a: usize, e: usize) -> Option<usize> {
     (a..e)
         .rev()
         .find(|&k| ACCUSATION.contains(&tokens[k].norm.as_str()))
+}
+
+/// Sixteenth session, class "praise or criticism whose object is an event noun": acts
+/// whose victim or object is named after the noun ("the strikes on C", "the invasion of
+/// C", "sanctions against C"); the doer is never there.
+const ASSAULT_N: &[&str] = &[
+    "strike",
+    "strikes",
+    "airstrike",
+    "airstrikes",
+    "attack",
+    "attacks",
+    "bombing",
+    "bombings",
+    "bombardment",
+    "shelling",
+    "raid",
+    "raids",
+    "invasion",
+    "incursion",
+    "incursions",
+    "assault",
+    "offensive",
+    "killing",
+    "killings",
+    "shooting",
+    "massacre",
+    "ambush",
+    "sanctions",
+    "blockade",
+    "embargo",
+    "annexation",
+    "occupation",
+    "aggression",
+    "assassination",
+];
+/// Same class: acts a state does to people in its hands ("the arrest of C", "the
+/// release of C"): the person named after the noun is no doer when the speaker's own
+/// national ("Canada welcomed the release of two Canadians").
+const CUSTODY_N: &[&str] = &[
+    "arrest",
+    "arrests",
+    "detention",
+    "detentions",
+    "release",
+    "jailing",
+    "sentencing",
+    "execution",
+    "executions",
+    "expulsion",
+    "expulsions",
+    "deportation",
+    "abduction",
+    "kidnapping",
+];
+
+/// Whose act the object of an evaluating verb names (see [`event_object_owner`]).
+pub(super) enum NounOwner {
+    /// The doer: "the strikes on C by B", "the arrest of C by B's police".
+    Owner(usize),
+    /// The object names no doer, only the act's victim or object: no target.
+    Victim,
+    /// An actor object, or an owner the roles already take ("B's decision", "the B
+    /// strikes", "the agreement between B and C"): as the roles found it.
+    Keep,
+}
+
+/// The owner of the act named by a verb's object starting at `s` (before `end`), for a
+/// verb that evaluates it (praise, criticism): the agent of "by B" after the noun;
+/// else, for an act of force or sanction with no actor before its noun, none (its
+/// victim after "on / of / against / into / in" is not whom the speaker evaluates);
+/// for an act of custody ("the arrest of C"), not C when C is the speaker's own
+/// national. Sixteenth session, class "praise or criticism whose object is an event
+/// noun"; the group reading of [`group_owner`].
+pub(super) fn event_object_owner(
+    tokens: &[Token],
+    owner: &[usize],
+    mentions: &[Found],
+    s: usize,
+    end: usize,
+    speaker: usize,
+) -> NounOwner {
+    let norm = |k: usize| tokens[k].norm.as_str();
+    let end = end.min(tokens.len()).min(s + 16);
+    let coded_at = |k: usize| owner[k] != usize::MAX && mentions[owner[k]].code.is_some();
+    // The object is a noun group: a determiner (or a possessor) first.
+    if s >= end
+        || !(matches!(norm(s), "the" | "a" | "an" | "this" | "these" | "those") || coded_at(s))
+    {
+        return NounOwner::Keep;
+    }
+    // The head part, up to the first preposition or relative word outside a mention;
+    // its last word is the noun.
+    let Some(p) = (s + 1..end).find(|&k| owner[k] == usize::MAX && POST.contains(&norm(k))) else {
+        return NounOwner::Keep;
+    };
+    let head = p - 1;
+    if owner[head] != usize::MAX
+        || !tokens[head]
+            .norm
+            .chars()
+            .all(|c| c.is_alphabetic() || c == '-')
+    {
+        // "condemned Russia for ...": an actor is the object.
+        return NounOwner::Keep;
+    }
+    // A plain noun group: up to four modifiers, words only, no participle before the
+    // noun ('approved a "special law" recognizing victories by B' names no act of B).
+    let plain = (s + 1..head).all(|k| {
+        owner[k] != usize::MAX
+            || tokens[k].kind == crate::tokens::TokenKind::Possessive
+            || (tokens[k].kind == crate::tokens::TokenKind::Word
+                && !tokens[k].norm.ends_with("ing"))
+    });
+    if head - s > 5 || !plain {
+        return NounOwner::Keep;
+    }
+    // An actor in the head part ("B's strikes", "the B strikes", an act named
+    // earlier: "the strikes" as B's) owns the act; the roles take it first.
+    if (s..p).any(coded_at) {
+        return NounOwner::Keep;
+    }
+    if matches!(norm(p), "between" | "with") {
+        return NounOwner::Keep;
+    }
+    // The group ends at a clause boundary ("condemned the strikes on C as ...").
+    let b = (p..end)
+        .find(|&k| {
+            owner[k] == usize::MAX
+                && matches!(
+                    norm(k),
+                    "," | ";"
+                        | ":"
+                        | "."
+                        | "as"
+                        | "saying"
+                        | "which"
+                        | "who"
+                        | "that"
+                        | "because"
+                        | "while"
+                        | "but"
+                        | "after"
+                        | "and"
+                )
+        })
+        .unwrap_or(end);
+    // "the strikes on C by B", "the sanctions imposed on C by B".
+    let by = (p..b)
+        .find(|&k| norm(k) == "by" && owner[k] == usize::MAX)
+        .and_then(|k| {
+            (k + 1..b.min(k + 4))
+                .find(|&j| coded_at(j))
+                .filter(|&j| {
+                    (k + 1..j).all(|i| owner[i] != usize::MAX || matches!(norm(i), "the" | "a"))
+                })
+                .map(|j| owner[j])
+        });
+    if let Some(m) = by {
+        return if is_self(mentions, m, speaker) {
+            NounOwner::Keep
+        } else {
+            NounOwner::Owner(m)
+        };
+    }
+    let victim_prep = matches!(
+        norm(p),
+        "on" | "of" | "against" | "into" | "upon" | "at" | "in"
+    );
+    let first = (p..b).find(|&k| coded_at(k)).map(|k| owner[k]);
+    let noun = |list: &[&str]| (s..p).any(|k| list.contains(&norm(k)));
+    if victim_prep && first.is_some() && noun(ASSAULT_N) {
+        return NounOwner::Victim;
+    }
+    let own_national = |m: usize| {
+        let c = |x: usize| {
+            mentions[x]
+                .code
+                .as_deref()
+                .map(|c| crate::codes::ActorCode::new(c).country())
+        };
+        c(m).is_some() && c(m) == c(speaker)
+    };
+    if victim_prep && noun(CUSTODY_N) && first.is_some_and(own_national) {
+        return NounOwner::Victim;
+    }
+    NounOwner::Keep
 }

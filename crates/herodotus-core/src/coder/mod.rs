@@ -99,6 +99,11 @@
 //!      side's act ("warned that its forces would attack C") a threat to C; a
 //!      participle on a document ("issued a statement urging B") the author's act;
 //!      "brokered by C" after an agreement gives C 045 to each party;
+//!    - praise or criticism (050, 051, 110, 111, 114) of an act named by a noun
+//!      ([`evaluative`]) is aimed at the act's doer: the agent of "by B" after the
+//!      noun ("condemned the strikes on C by B"); an act of force or sanction with no
+//!      actor before its noun has no target (its victim is not criticised), an act of
+//!      custody none among the speaker's own nationals;
 //!    - compounds ("A and B", "A, B") on either side give one event per pair; a
 //!      compound subject of a cooperative verb or a ceasefire (087x) with no target
 //!      (or only the place where it holds) acts on itself;

@@ -252,9 +252,22 @@ impl Coder {
             Some(q) if tokens[p].norm == "\"" => q,
             _ => p,
         };
+        // Not an actor that modifies a noun in a verb's object: "condemned the US
+        // strikes on Syria" (sixteenth session, class "praise or criticism whose
+        // object is an event noun": the noun is the act evaluated, not a new one).
+        let in_object = |m: &Found| {
+            let d = m.tok[0];
+            d >= 2
+                && matches!(
+                    tokens[d - 1].norm.as_str(),
+                    "the" | "a" | "an" | "this" | "these"
+                )
+                && a.upos[d - 2] == Upos::Verb
+        };
         let after_actor = owner[q] != usize::MAX
             && mentions[owner[q]].code.is_some()
             && mentions[owner[q]].tok[1] == q + 1
+            && !in_object(&mentions[owner[q]])
             && matches!(a.upos[q], Upos::Propn | Upos::Noun | Upos::Pron);
         // A past participle after a form of "be" (with at most one adverb between) is
         // a predicate the tagger may call ADJ: "is committed to", "are prepared to",
