@@ -1791,18 +1791,14 @@ fn armed_strike(sc: &str, code: &str, after_verb: &str) -> Option<(&'static str,
     })?;
     let before = at.checked_sub(1).map_or("", |p| words[p].as_str());
     let next = words.get(at + 1).map_or("", String::as_str);
-    let air = matches!(before, "air" | "missile" | "drone" | "rocket" | "aerial")
-        || words[at].starts_with("air");
-    // "general strike", "hunger strike": labour's.
-    super::construct::force_noun_code(&words[at], before)?;
+    // The code of the strike as a noun of force: 195 from the air, 190 otherwise,
+    // none for "general strike", "hunger strike" (labour's).
+    let force = super::construct::force_noun_code(&words[at], before)?;
     let aimed = matches!(next, "on" | "against" | "at" | "targeting");
-    if !(aimed || air || before == "to") {
+    if !(aimed || force == "195" || before == "to") {
         return None;
     }
-    Some((
-        if air { "195" } else { "190" },
-        "a strike by armed or state actors is armed force",
-    ))
+    Some((force, "a strike by armed or state actors is armed force"))
 }
 
 /// The implied target of a protest that confronts the state (144 blockades and
