@@ -833,6 +833,9 @@ impl Coder {
         {
             return true;
         }
+        if standing(tokens, h, clause) {
+            return true;
+        }
         if clause.start == 0 {
             return false;
         }
@@ -1388,6 +1391,56 @@ fn reports_future(word: &str) -> bool {
                 lemma_of(word),
                 Some("believe" | "predict" | "suggest" | "allege" | "think" | "warn" | "caution")
             )
+}
+
+/// Spans of time long enough to make an act a standing one.
+const LONG_SPANS: &[&str] = &[
+    "years",
+    "decades",
+    "months",
+    "generations",
+    "centuries",
+    "decade",
+];
+
+/// Session 17 class "standing acts" (CODING-GUIDE "What is not coded": aggregates over
+/// long periods, standing situations): "has long accused B", "long ago recognised B",
+/// or a verb whose clause says it lasted years ("has supported B for decades", "for
+/// the past two years", "over the past decade"). "For hours" and "for the first time
+/// in years" are news. Looks at most a few words around the verb and to the next
+/// comma of its clause.
+fn standing(tokens: &[Token], h: &VerbHit, clause: &Clause) -> bool {
+    let w = |j: usize| tokens.get(j).map_or("", |t| t.norm.as_str());
+    // "has long accused", "had long backed", "long ago recognised".
+    if h.start >= 2 && w(h.start - 1) == "long" && matches!(w(h.start - 2), "has" | "have" | "had")
+        || h.start >= 2 && w(h.start - 2) == "long" && w(h.start - 1) == "ago"
+    {
+        return true;
+    }
+    // "for (the past|many|several|two ...) years", "over the past decade", in the
+    // verb's clause: from the clause's start to the first comma after the verb.
+    let end = (h.end..clause.end.min(tokens.len()))
+        .find(|&j| w(j) == ",")
+        .unwrap_or(clause.end.min(tokens.len()));
+    (clause.start..end).any(|j| {
+        if !matches!(w(j), "for" | "over") || (h.start..h.end).contains(&j) {
+            return false;
+        }
+        // "for years", "for many years", "for the past two decades", "over the last
+        // decade"; not a counted span ("jailed for ten years" is a sentence's length)
+        // nor "for years to come" (a commitment).
+        let lead: &[&str] = match (w(j), w(j + 1), w(j + 2)) {
+            (_, "the", "past" | "last") => &["the", "past", "last", "two", "three", "few"],
+            ("for", "many" | "several", _) => &["many", "several"],
+            ("for", _, _) => &[],
+            _ => return false,
+        };
+        (j + 1..(j + 5).min(end)).any(|k| {
+            LONG_SPANS.contains(&w(k))
+                && w(k + 1) != "to"
+                && (j + 1..k).all(|m| lead.contains(&w(m)))
+        })
+    })
 }
 
 #[cfg(test)]

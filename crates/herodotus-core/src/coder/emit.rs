@@ -36,6 +36,29 @@ pub(super) struct RawEvent {
     implied: Option<String>,
 }
 
+impl RawEvent {
+    /// An event a clause-level construction makes between two mentions, with the
+    /// construction's name for its provenance.
+    pub(super) fn constructed(
+        source: usize,
+        target: usize,
+        code: String,
+        verb_span: [usize; 2],
+        construction: &'static str,
+    ) -> RawEvent {
+        RawEvent {
+            source,
+            target: Some(target),
+            code: Some(code),
+            pattern: None,
+            verb: 0,
+            verb_span,
+            construction: Some(construction),
+            implied: None,
+        }
+    }
+}
+
 /// Verb candidate `ci` is dated "in <month>" (or "in late <month>", "in May and
 /// June"; no day or year after it) to a month two to nine months before the
 /// article's: a past event told as background ("a separate attack in July killed
@@ -1056,6 +1079,26 @@ impl Coder {
                     }
                 }
             }
+            // "Chinese and Japanese diplomats met in Tokyo": with two or more parties
+            // meeting or agreeing, a country after "in" or "at" is where they met,
+            // not a party (session 17 class "group actors: a compound subject
+            // meeting at a place"; the parse of such subjects is often wrong, so the
+            // words decide).
+            let venue_code = code.as_deref().is_some_and(|c| {
+                matches!(CameoCode::new(c).root(), "04" | "05")
+                    || matches!(c, "026" | "036")
+                    || c.starts_with("087")
+            });
+            if !self.dicts.semantics.act_under_modality
+                && venue_code
+                && sources.len() > 1
+                && !targets.is_empty()
+                && targets
+                    .iter()
+                    .all(|&t| !sources.contains(&t) && located(tokens, &mentions[t]))
+            {
+                targets.clear();
+            }
             if (targets.is_empty() || targets.iter().all(|t| sources.contains(t)))
                 && sources.len() > 1
                 && (symmetric || mutual)
@@ -1090,7 +1133,10 @@ impl Coder {
             let with_target = (mutual || consult)
                 && mode == Mode::Act
                 && refusal.is_none()
-                && sources.len() == 1
+                && !sources.is_empty()
+                // "A and B held talks with C": C meets each of them (session 17
+                // class "group actors"); not when the targets are the sources.
+                && !targets.iter().any(|t| sources.contains(t))
                 && targets.first().is_some_and(|&t| {
                     let at = mentions[t].tok[0];
                     (at >= 1 && ids[at - 1] == self.w.with)
@@ -1101,11 +1147,14 @@ impl Coder {
                                 || (at == h.end + 1 && self.w.determiners.contains(&ids[h.end]))))
                 });
             if with_target {
-                for &t in &targets {
-                    if t != sources[0] {
+                for (&t, &s) in targets
+                    .iter()
+                    .flat_map(|t| sources.iter().map(move |s| (t, s)))
+                {
+                    if t != s {
                         events.push(RawEvent {
                             source: t,
-                            target: Some(sources[0]),
+                            target: Some(s),
                             code: code.clone(),
                             pattern,
                             verb: h.verb,
@@ -1723,6 +1772,19 @@ impl Coder {
             }
         }
     }
+}
+
+/// Whether mention `m` is a country named as a place: right after "in" or "at" (past
+/// "the"), "met in Tokyo", "talks at the Kremlin".
+fn located(tokens: &[Token], m: &Found) -> bool {
+    if m.kind != crate::dict::ActorKind::Country || m.inferred {
+        return false;
+    }
+    let mut k = m.tok[0];
+    if k >= 1 && tokens[k - 1].norm == "the" {
+        k -= 1;
+    }
+    k >= 1 && matches!(tokens[k - 1].norm.as_str(), "in" | "at")
 }
 
 /// Speech verbs whose object is the addressee ("told lawmakers that ...",

@@ -81,6 +81,8 @@ pub(super) struct Context {
     /// Titles, subjects, countries and groups for role nouns and pronouns (see
     /// `referents.rs`).
     pub(super) referents: super::referents::Referents,
+    /// The last act another actor can copy ("followed suit", see `copied.rs`).
+    pub(super) last_act: Option<super::copied::Act>,
 }
 
 /// A person the dictionaries do not know, found by title (see `titled_people`).
@@ -1898,6 +1900,9 @@ fn shared_head(tokens: &[Token], out: &mut [Found]) {
             let code = format!("{}{}", ac.country(), bc.rest());
             out[k - 1].code = Some(code);
             out[k - 1].kind = ActorKind::Agent;
+            // One noun group: the two stay one compound whatever the parse does
+            // with the adjectives (session 17 class "group actors").
+            out[k].pair = true;
         }
     }
 }

@@ -147,6 +147,7 @@ mod clause;
 mod compile;
 mod construct;
 mod context;
+mod copied;
 mod described;
 mod emit;
 mod evaluative;
@@ -545,6 +546,23 @@ impl Coder {
         );
         let before = out.events.len();
         self.emit_events(article, si, span, root, &mentions, raw, seen, out, trace);
+        // "Canada followed suit": the act of the earlier clause, by the new subject.
+        let (added, copied) = self.copied_acts(
+            tokens,
+            ids,
+            &mentions,
+            &out.events[before..],
+            ctx.last_act.as_ref(),
+            si,
+        );
+        if !copied.is_empty() {
+            let mut all = mentions.clone();
+            all.extend(added);
+            self.emit_events(article, si, span, root, &all, copied, seen, out, trace);
+        }
+        if let Some(act) = copied::Act::first_of(&out.events[before..]) {
+            ctx.last_act = Some(act);
+        }
         ctx.events.after_sentence(si, &out.events[before..]);
         ctx.remember_pair(si, &out.events[before..]);
         for m in mentions.into_iter().filter(|m| !m.pronoun) {
