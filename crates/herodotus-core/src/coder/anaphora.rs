@@ -57,6 +57,8 @@ pub(super) const EVENT_NOUNS: &[&str] = &[
     "action",
     "actions",
 ];
+/// Nouns naming a court's decision: they refer back only to a judiciary actor.
+const COURT_NOUNS: &[&str] = &["ruling", "verdict", "judgment", "judgement"];
 /// Nouns naming an act of force (issue 10 class "condemned the attack"): they refer
 /// back only to an act of force (roots 15-20), "the strike" after a labour strike
 /// to nobody.
@@ -424,9 +426,14 @@ impl Coder {
                 named.last().cloned().or_else(|| ctx.events.launcher(si))
             } else {
                 named.last().cloned().or_else(|| {
-                    ctx.events.recent(si).filter(|_| {
+                    ctx.events.recent(si).filter(|(code, _)| {
                         (!force || ctx.events.of_force(si))
                             && kind.is_none_or(|r| ctx.events.of_kind(si, r))
+                            // A court's decision refers back to a court only (session
+                            // 17 class "court rulings": "comply with the ruling" after
+                            // a meeting names no act of the meeting's host).
+                            && (!COURT_NOUNS.contains(&norm(head))
+                                || crate::codes::ActorCode::new(code).has_role("JUD"))
                     })
                 })
             };
