@@ -1404,11 +1404,15 @@ impl Coder {
         let mut place: Option<String> = None;
         let mut places_agree = true;
         let mut is_place = vec![];
-        for k in n + 1..end.min(h.end + 30) {
-            if !head(k) {
+        for (k, &m) in owner
+            .iter()
+            .enumerate()
+            .take(end.min(h.end + 30))
+            .skip(n + 1)
+        {
+            if m == usize::MAX || mentions[m].tok[0] != k {
                 continue;
             }
-            let m = owner[k];
             if mentions[m].pronoun || mentions[m].inferred {
                 continue;
             }
