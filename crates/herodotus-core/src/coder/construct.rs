@@ -1374,6 +1374,16 @@ impl Coder {
         if !opens {
             return None;
         }
+        // "have rocked Iraq since October", "for weeks": an aggregate over a long
+        // period, not the day's news (CODING-GUIDE).
+        let after = &tokens[h.end..end.min(h.end + 12)];
+        if after.iter().any(|t| t.norm == "since")
+            || after.windows(2).any(|w| {
+                w[0].norm == "for" && matches!(w[1].norm.as_str(), "weeks" | "months" | "years")
+            })
+        {
+            return None;
+        }
         let code_of = |m: usize| mentions[m].code.as_deref().map(ActorCode::new);
         let country_of = |m: usize| {
             code_of(m)

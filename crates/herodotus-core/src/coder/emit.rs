@@ -1666,7 +1666,7 @@ impl Coder {
                     Some(format!("{}GOV", ActorCode::new(&sc).country()))
                 } else {
                     protest_against_state(&sc, &entry_code, demand_follows(after_verb))
-                        .or_else(|| repressed_protesters(&sc, &entry_code))
+                        .or_else(|| repressed_protesters(&sc, &entry_code, after_verb))
                 }
             } else {
                 None
@@ -1885,8 +1885,42 @@ fn protest_against_state(sc: &str, code: &str, demands: bool) -> Option<String> 
 /// target, by a state source `sc`: the opposition of its own country ("Kenyan
 /// police fired tear gas to disperse the protest", "security forces broke up the
 /// demonstrations": the protesters are told by their noun; session 17 class
-/// "protests told by their noun or by a crowd"). Not for an IGO, NGO or company.
-fn repressed_protesters(sc: &str, code: &str) -> Option<String> {
+/// "protests told by their noun or by a crowd"). Not for an IGO, NGO or company,
+/// and only when the rest of the sentence, `after_verb`, names a protest or its
+/// people: tear gas fired at football fans is no repression of the opposition.
+fn repressed_protesters(sc: &str, code: &str, after_verb: &str) -> Option<String> {
+    const PROTEST: &[&str] = &[
+        "protest",
+        "protests",
+        "protester",
+        "protesters",
+        "protestors",
+        "demonstration",
+        "demonstrations",
+        "demonstrators",
+        "rally",
+        "rallies",
+        "march",
+        "marches",
+        "marchers",
+        "dissent",
+        "dissidents",
+        "uprising",
+        "revolt",
+        "unrest",
+        "riot",
+        "riots",
+        "rioters",
+        "sit",
+        "vigil",
+        "opposition",
+    ];
+    let protest = after_verb
+        .split(|c: char| !c.is_alphabetic())
+        .any(|w| PROTEST.iter().any(|p| w.eq_ignore_ascii_case(p)));
+    if !protest {
+        return None;
+    }
     let s = ActorCode::new(sc);
     let state = s.has_country()
         && !matches!(s.country(), "IGO" | "NGO" | "MNC" | "IMG")
