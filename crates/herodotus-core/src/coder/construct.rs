@@ -21,6 +21,9 @@
 //!   give both directions;
 //! - **acts of force told by their noun**: "Russian missile strikes on Kyiv killed
 //!   five people" is RUS 195 UKR ([`Coder::force_noun_subject`]);
+//! - **protests told by their noun**: "protests against the Serbian government
+//!   erupted in Belgrade" is SRBOPP 141 SRBGOV, the protesters inferred
+//!   ([`Coder::protest_noun_subject`]);
 //! - **vows and warnings of force**: "A vowed to attack B" is a threat coded on
 //!   "attack" (13x), "A warned that its forces would attack C" a threat to C (both in
 //!   `emit.rs`);
@@ -34,7 +37,7 @@ use super::clause::Clause;
 use super::mentions::Found;
 use super::verbs::VerbHit;
 use super::Coder;
-use crate::codes::CameoCode;
+use crate::codes::{ActorCode, CameoCode};
 use crate::tokens::{Token, TokenKind};
 
 /// Determiners before a meeting noun ("during his visit", "at a meeting").
@@ -135,6 +138,139 @@ pub(super) struct ForceNoun {
     pub place: Option<usize>,
     /// Its code ([`force_noun_code`]).
     pub code: &'static str,
+}
+
+/// A protest told by its noun as the subject of an intransitive verb (see
+/// [`Coder::protest_noun_subject`]).
+pub(super) struct ProtestNoun {
+    /// The protesters' country: of the noun's own modifier ("Iraqi protests"), the
+    /// place of the protest, the government it is against, or the article's.
+    pub country: String,
+    /// Whom it is against: "against X", "demanding the resignation of X".
+    pub target: Option<usize>,
+    /// "anti-government protests": against the government of the protesters.
+    pub anti_state: bool,
+    /// The code the noun gives when no pattern does: 145 for a riot or a violent
+    /// protest, else 141.
+    pub code: &'static str,
+}
+
+/// The provenance of a protest noun against the state ("anti-government
+/// protests"), whose target is the protesters' own government (`emit.rs`).
+pub(super) const PROTEST_AGAINST_STATE: &str = "protest noun as subject, against the state";
+
+/// Nouns of a protest that stand as the subject of "erupted", "broke out", "were
+/// held" ([`Coder::protest_noun_subject`]; `@r14_demo_subj` and `@r14_riot_subj` in
+/// `dict/verbs/14-protest.txt`).
+const PROTEST_SUBJECT_NOUNS: &[&str] = &[
+    "protest",
+    "protests",
+    "demonstration",
+    "demonstrations",
+    "rally",
+    "rallies",
+    "marches",
+    "riot",
+    "riots",
+    "rioting",
+    "unrest",
+];
+
+/// Words that open a clause of time, cause or condition: a protest noun after
+/// them is background or hypothetical ("since protests erupted", "if protests
+/// erupt"), not the subject of the sentence's news.
+const SUBORDINATORS: &[&str] = &[
+    "since", "after", "before", "when", "while", "if", "unless", "as", "because", "until",
+    "though", "although", "once", "where", "whether",
+];
+
+/// Words before a protest noun that make it no subject: prepositions ("amid
+/// protests", "fears of protests", "calls for protests").
+const PROTEST_NOUN_BARRIERS: &[&str] = &[
+    "of",
+    "over",
+    "about",
+    "against",
+    "during",
+    "amid",
+    "despite",
+    "following",
+    "after",
+    "to",
+    "for",
+    "by",
+    "with",
+    "on",
+    "in",
+    "into",
+    "from",
+    "at",
+    "without",
+    "like",
+];
+
+/// Verbs whose subject may be a protest noun ("protests erupted", "broke out",
+/// "were held"): with no pattern of theirs matching, the noun gives the code
+/// ([`Coder::protest_noun_subject`]).
+const PROTEST_NOUN_VERBS: &[&str] = &[
+    "erupt",
+    "spread",
+    "flare",
+    "rage",
+    "escalate",
+    "intensify",
+    "resume",
+    "continue",
+    "break",
+    "take",
+    "hold",
+    "sweep",
+    "grip",
+    "rock",
+];
+
+/// Whether verb `h` (lemma `lemma`) is one whose subject may be a protest noun
+/// ([`PROTEST_NOUN_VERBS`]): "broke" only with "out", "took" only with "place",
+/// "held" only as a passive ("were held").
+pub(super) fn protest_noun_verb(tokens: &[Token], h: &VerbHit, lemma: &str) -> bool {
+    let next = tokens.get(h.end).map(|t| t.norm.as_str());
+    let before = h.start.checked_sub(1).map(|k| tokens[k].norm.as_str());
+    PROTEST_NOUN_VERBS.contains(&lemma)
+        && match lemma {
+            "break" => next == Some("out"),
+            "take" => next == Some("place"),
+            "hold" => matches!(
+                before,
+                Some("was" | "were" | "been" | "being" | "be" | "is" | "are")
+            ),
+            _ => true,
+        }
+}
+
+/// Whether the place named at token `at` is where a protest is held: after a
+/// locative preposition (in, across, through, throughout, around, outside, near,
+/// at), past "the" and up to two quantifiers ("in several Iraqi cities"), or after
+/// "the streets of".
+pub(super) fn protest_scene(tokens: &[Token], at: usize) -> bool {
+    let mut p = at;
+    let mut skipped = 0;
+    while p > 0
+        && skipped < 2
+        && matches!(
+            tokens[p - 1].norm.as_str(),
+            "the" | "several" | "many" | "other" | "major" | "some"
+        )
+    {
+        p -= 1;
+        skipped += 1;
+    }
+    let Some(prep) = p.checked_sub(1).map(|k| tokens[k].norm.as_str()) else {
+        return false;
+    };
+    matches!(
+        prep,
+        "in" | "across" | "through" | "throughout" | "around" | "outside" | "near" | "at"
+    ) || (prep == "of" && p >= 2 && matches!(tokens[p - 2].norm.as_str(), "streets" | "street"))
 }
 
 /// A meeting a sentence reports in passing (see [`Coder::meeting_in_passing`]).
@@ -1180,6 +1316,168 @@ impl Coder {
             source,
             place,
             code,
+        })
+    }
+
+    /// "Protests against the Serbian government erupted in Belgrade", "riots broke
+    /// out in Nairobi", "anti-government demonstrations were held in several Iraqi
+    /// cities": a protest noun at most twelve words before the verb at `h`, which
+    /// opens its clause (after its modifiers only: the sentence's start, a comma,
+    /// "said" or "that" before them, no subordinator or preposition), is the
+    /// subject of that intransitive verb (session 17 class "protests told by their
+    /// noun or by a crowd"). The protesters are not named: their country is that of
+    /// a country named right before the noun ("Iraqi protests"), else of the one
+    /// country of the places after a locative preposition (or the object of
+    /// "swept", "gripped", "rocked"), else of the government the protest is
+    /// against, else the article's (`article`). None when the noun is in a
+    /// relative clause, or when no country is found.
+    pub(super) fn protest_noun_subject(
+        &self,
+        tokens: &[Token],
+        owner: &[usize],
+        mentions: &[Found],
+        h: &VerbHit,
+        lemma: &str,
+        article: Option<&str>,
+    ) -> Option<ProtestNoun> {
+        let norm = |k: usize| tokens[k].norm.as_str();
+        let v = h.start;
+        let end = tokens.len();
+        // The noun, and its own modifiers up to the verb: no relative clause, no
+        // comma.
+        let n = (v.saturating_sub(13)..v)
+            .rev()
+            .find(|&k| PROTEST_SUBJECT_NOUNS.contains(&norm(k)))?;
+        if tokens[n + 1..v].iter().any(|t| {
+            matches!(
+                t.norm.as_str(),
+                "," | ";" | ":" | "that" | "which" | "who" | "where" | "when"
+            ) || SUBORDINATORS.contains(&t.norm.as_str())
+        }) {
+            return None;
+        }
+        // Before it, at most five modifiers, then the start of a clause.
+        let mut from = n;
+        while from > 0 && n - from < 5 {
+            let t = &tokens[from - 1];
+            if (t.kind == TokenKind::Punct && t.norm != "-")
+                || matches!(t.norm.as_str(), "said" | "says" | "that" | "and" | "but")
+                || SUBORDINATORS.contains(&t.norm.as_str())
+                || PROTEST_NOUN_BARRIERS.contains(&t.norm.as_str())
+            {
+                break;
+            }
+            from -= 1;
+        }
+        let opens = from == 0 || {
+            let t = &tokens[from - 1];
+            (t.kind == TokenKind::Punct && t.norm != "-")
+                || matches!(t.norm.as_str(), "said" | "says" | "that" | "and" | "but")
+        };
+        if !opens {
+            return None;
+        }
+        // "have rocked Iraq since October", "for weeks": an aggregate over a long
+        // period, not the day's news (CODING-GUIDE).
+        let after = &tokens[h.end..end.min(h.end + 12)];
+        if after.iter().any(|t| t.norm == "since")
+            || after.windows(2).any(|w| {
+                w[0].norm == "for" && matches!(w[1].norm.as_str(), "weeks" | "months" | "years")
+            })
+        {
+            return None;
+        }
+        let code_of = |m: usize| mentions[m].code.as_deref().map(ActorCode::new);
+        let country_of = |m: usize| {
+            code_of(m)
+                .filter(|c| {
+                    c.has_country() && !matches!(c.country(), "IGO" | "NGO" | "MNC" | "IMG")
+                })
+                .map(|c| c.country().to_string())
+        };
+        let head = |k: usize| owner[k] != usize::MAX && mentions[owner[k]].tok[0] == k;
+        // "anti-government protests", "violent protests"; a country right before
+        // the noun ("Iraqi protests", "Hong Kong protests").
+        let anti_state = (from..n).any(|k| {
+            norm(k) == "anti"
+                && tokens
+                    .get(k + 2)
+                    .is_some_and(|t| matches!(t.norm.as_str(), "government" | "regime" | "junta"))
+        });
+        let riot = matches!(norm(n), "riot" | "riots" | "rioting" | "unrest")
+            || (from..n).any(|k| matches!(norm(k), "violent" | "deadly"));
+        let own = (n > from && owner[n - 1] != usize::MAX)
+            .then(|| owner[n - 1])
+            .filter(|&m| {
+                mentions[m].kind == crate::dict::ActorKind::Country && !mentions[m].pronoun
+            })
+            .and_then(country_of);
+        // Places: after a locative preposition, or the object of a verb of scene.
+        let scene_verb = matches!(lemma, "sweep" | "grip" | "rock");
+        let mut place: Option<String> = None;
+        let mut places_agree = true;
+        let mut is_place = vec![];
+        for (k, &m) in owner
+            .iter()
+            .enumerate()
+            .take(end.min(h.end + 30))
+            .skip(n + 1)
+        {
+            if m == usize::MAX || mentions[m].tok[0] != k {
+                continue;
+            }
+            if mentions[m].pronoun || mentions[m].inferred {
+                continue;
+            }
+            // "outside the parliament in Tbilisi": an actor composed with its place.
+            let composed = mentions[m].kind != crate::dict::ActorKind::Country
+                && (k + 1..mentions[m].tok[1]).any(|j| norm(j) == "in");
+            let locative = mentions[m].kind == crate::dict::ActorKind::Country
+                && (protest_scene(tokens, mentions[m].tok[0])
+                    || (scene_verb && mentions[m].tok[0] == h.end));
+            if !(locative || composed) {
+                continue;
+            }
+            is_place.push(m);
+            if let Some(c) = country_of(m) {
+                match &place {
+                    Some(x) if *x != c => places_agree = false,
+                    _ => place = Some(c),
+                }
+            }
+        }
+        // Whom it is against: the first actor after "against", or after a demand
+        // ("demanding the resignation of X"), between the noun and the verb.
+        let mut demand = false;
+        let mut target = None;
+        for k in n + 1..v {
+            let w = norm(k);
+            if matches!(w, "demanding" | "calling" | "seeking" | "urging") {
+                demand = true;
+            }
+            if !head(k) || is_place.contains(&owner[k]) || mentions[owner[k]].code.is_none() {
+                continue;
+            }
+            let mut p = k;
+            while p > n + 1 && matches!(norm(p - 1), "the" | "a" | "an") {
+                p -= 1;
+            }
+            if demand || norm(p - 1) == "against" {
+                target = Some(owner[k]);
+                break;
+            }
+        }
+        let against_state = target
+            .filter(|&t| code_of(t).is_some_and(|c| c.has_role("GOV") && !c.is_country_only()));
+        let country = own
+            .or_else(|| place.filter(|_| places_agree))
+            .or_else(|| against_state.and_then(country_of))
+            .or_else(|| article.map(str::to_string))?;
+        Some(ProtestNoun {
+            country,
+            target,
+            anti_state,
+            code: if riot { "145" } else { "141" },
         })
     }
 

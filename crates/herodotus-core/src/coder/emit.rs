@@ -391,6 +391,30 @@ impl Coder {
                 pattern.map(|p| &self.pattern_info[p as usize]),
                 code.as_deref(),
             );
+            // "Protests against the government erupted in Belgrade", "riots broke out
+            // in Nairobi": a pattern whose subject is a protest noun
+            // (`@r14_demo_subj`, `@r14_riot_subj`), or a verb of such patterns that
+            // none matched (the noun's modifiers are longer than a pattern's gap),
+            // codes the protest of unnamed protesters, the country's opposition, when
+            // the noun opens the clause ([`Coder::protest_noun_subject`]); a pattern
+            // with such a subject codes nothing otherwise (session 17 class "protests
+            // told by their noun or by a crowd"). The noun is no object the verb
+            // would describe as a reduced relative, even when tagged a verb.
+            let noun_subject = pattern.is_some_and(|p| {
+                let t = &self.pattern_info[p as usize].0;
+                t.starts_with("@r14_") && t.contains("_subj")
+            });
+            let noun_fallback =
+                code.is_none() && super::construct::protest_noun_verb(tokens, h, &verb.lemma);
+            let protest_noun = (noun_subject || noun_fallback)
+                .then(|| {
+                    self.protest_noun_subject(tokens, &owner, mentions, h, &verb.lemma, country)
+                })
+                .flatten();
+            let code = match &protest_noun {
+                Some(p) if noun_fallback => Some(p.code.to_string()),
+                _ => code,
+            };
             let mut skip_reason = None;
             // Modality and background (see `construct`): decided before the drop
             // reasons so that a purpose or background clause is reported as such.
@@ -544,7 +568,7 @@ impl Coder {
                 // "returned looted artefacts to C": no looting is reported (issue 10
                 // class: participles before their noun).
                 skip_reason = Some(DropReason::PrenominalParticiple);
-            } else if reduced_relative
+            } else if (reduced_relative && protest_noun.is_none())
                 || (h.gerund
                     && rr_end.is_some_and(|e| h.start == e + 1)
                     && h.start >= 1
@@ -666,6 +690,34 @@ impl Coder {
                     Some(f.code.to_string())
                 }
                 None => code,
+            };
+            // "Protests against the government erupted in Belgrade", "riots broke out
+            // in Nairobi": a pattern whose subject is a protest noun
+            // (`@r14_demo_subj`, `@r14_riot_subj`) codes the protest of unnamed
+            // protesters, the country's opposition, when the noun opens the clause;
+            // otherwise nothing (session 17 class "protests told by their noun or by
+            // a crowd").
+            let code = match &protest_noun {
+                Some(p)
+                    if mode == Mode::Act
+                        && !self.dicts.semantics.act_under_modality
+                        && force.is_none() =>
+                {
+                    sources.clear();
+                    targets = p
+                        .target
+                        .map(|t| self.compound(tokens, ids, mentions, t))
+                        .unwrap_or_default();
+                    implied = Some(format!("{}OPP", p.country));
+                    construction = Some(if p.anti_state {
+                        super::construct::PROTEST_AGAINST_STATE
+                    } else {
+                        "protest noun as subject"
+                    });
+                    code
+                }
+                _ if noun_subject || protest_noun.is_some() => None,
+                _ => code,
             };
             // "A sent a letter to B urging C to V", "A passed a bill supporting C":
             // a participle on a document noun is the act of the document's author,
@@ -1659,7 +1711,12 @@ impl Coder {
             // government (issue 10 class "protests with an implied target").
             let protest_target = if tc.is_none() && !self.dicts.semantics.act_under_modality {
                 let after_verb = text.get(ev.verb_span[1]..span[1]).unwrap_or("");
-                protest_against_state(&sc, &entry_code, demand_follows(after_verb))
+                if ev.construction == Some(super::construct::PROTEST_AGAINST_STATE) {
+                    Some(format!("{}GOV", ActorCode::new(&sc).country()))
+                } else {
+                    protest_against_state(&sc, &entry_code, demand_follows(after_verb))
+                        .or_else(|| repressed_protesters(&sc, &entry_code, after_verb))
+                }
             } else {
                 None
             };
@@ -1710,6 +1767,8 @@ impl Coder {
             // A recoding says so in the provenance.
             let pattern_text = if let Some((code, why)) = recoded {
                 format!("{pattern_text} ({why}: {code})")
+            } else if protest_target.is_some() && entry_code == "175" {
+                format!("{pattern_text} (repression of its own protesters: implied target)")
             } else if protest_target.is_some() {
                 format!("{pattern_text} (a protest against its own government: implied target)")
             } else {
@@ -1882,6 +1941,53 @@ fn protest_against_state(sc: &str, code: &str, demands: bool) -> Option<String> 
     let confronting = matches!(CameoCode::new(code).base(), "144" | "145")
         || (demands && matches!(code, "1411" | "1412" | "1413" | "1414"));
     (confronting && state && civilian).then(|| format!("{}GOV", s.country()))
+}
+
+/// The implied target of violent repression (175) coded `code` with no coded
+/// target, by a state source `sc`: the opposition of its own country ("Kenyan
+/// police fired tear gas to disperse the protest", "security forces broke up the
+/// demonstrations": the protesters are told by their noun; session 17 class
+/// "protests told by their noun or by a crowd"). Not for an IGO, NGO or company,
+/// and only when the rest of the sentence, `after_verb`, names a protest or its
+/// people: tear gas fired at football fans is no repression of the opposition.
+fn repressed_protesters(sc: &str, code: &str, after_verb: &str) -> Option<String> {
+    const PROTEST: &[&str] = &[
+        "protest",
+        "protests",
+        "protester",
+        "protesters",
+        "protestors",
+        "demonstration",
+        "demonstrations",
+        "demonstrators",
+        "rally",
+        "rallies",
+        "march",
+        "marches",
+        "marchers",
+        "dissent",
+        "dissidents",
+        "uprising",
+        "revolt",
+        "unrest",
+        "riot",
+        "riots",
+        "rioters",
+        "sit",
+        "vigil",
+        "opposition",
+    ];
+    let protest = after_verb
+        .split(|c: char| !c.is_alphabetic())
+        .any(|w| PROTEST.iter().any(|p| w.eq_ignore_ascii_case(p)));
+    if !protest {
+        return None;
+    }
+    let s = ActorCode::new(sc);
+    let state = s.has_country()
+        && !matches!(s.country(), "IGO" | "NGO" | "MNC" | "IMG")
+        && (s.is_country_only() || ["GOV", "COP", "MIL", "SPY"].iter().any(|r| s.has_role(r)));
+    (code == "175" && state).then(|| format!("{}OPP", s.country()))
 }
 
 /// Whether the rest of a protest's sentence, `after_verb`, voices a demand ("to

@@ -684,6 +684,7 @@ impl Coder {
             keep
         });
         self.located(ids, &mut out);
+        protesters_of_the_place(tokens, &mut out);
         protesters_of_the_police(&mut out);
         shared_head(tokens, &mut out);
         out
@@ -1822,6 +1823,111 @@ fn party_tag(tokens: &[Token], c: usize) -> bool {
         && t(1).is_some_and(|x| matches!(x.norm.as_str(), "r" | "d" | "i") && x.capitalized)
         && t(2).is_some_and(|x| x.norm == "-" && !x.space_before)
         && t(3).is_some_and(|x| x.capitalized && !x.space_before)
+}
+
+/// Protesters, activists, students and crowds named without a country ("protesters
+/// marched through Caracas", "thousands of people rallied in Minsk",
+/// "demonstrators gathered outside parliament in Tbilisi") are of the place the
+/// sentence puts them in: the one country of the places named after a locative
+/// preposition (in, across, through, throughout, around, outside, near, at), ahead
+/// of the article's country (session 17 class "protests told by their noun or by a
+/// crowd"). Inferred. The police of one country, lending after this
+/// ([`protesters_of_the_police`]), still win.
+fn protesters_of_the_place(tokens: &[Token], out: &mut [Found]) {
+    const CROWDS: &[&str] = &["demonstrators", "activists", "students", "crowd"];
+    let bare = |m: &Found| {
+        (m.code.is_none() || m.inferred)
+            && !m.pronoun
+            && m.agent.is_some()
+            && CROWDS.contains(&m.name.as_str())
+    };
+    // Only in a sentence about a protest: "the war in Kharkiv has killed
+    // thousands of people" names the place of the war, not of the people.
+    const PROTEST_WORDS: &[&str] = &[
+        "protest",
+        "protests",
+        "protested",
+        "protesting",
+        "demonstrate",
+        "demonstrated",
+        "demonstrating",
+        "demonstration",
+        "demonstrations",
+        "rally",
+        "rallies",
+        "rallied",
+        "rallying",
+        "march",
+        "marched",
+        "marches",
+        "marching",
+        "gathered",
+        "chanted",
+        "streets",
+        "riot",
+        "riots",
+        "rioted",
+        "sit",
+        "vigil",
+        "blocked",
+        "stormed",
+        "dispersed",
+        "disperse",
+        "tear",
+        "clashed",
+        "clashes",
+    ];
+    if !out.iter().any(bare)
+        || !tokens
+            .iter()
+            .any(|t| PROTEST_WORDS.contains(&t.norm.as_str()))
+    {
+        return;
+    }
+    let mut country: Option<&str> = None;
+    for m in out.iter() {
+        if m.pronoun || m.inferred {
+            continue;
+        }
+        let Some(c) = m
+            .code
+            .as_deref()
+            .map(ActorCode::new)
+            .filter(|c| c.has_country())
+        else {
+            continue;
+        };
+        // "the parliament in Tbilisi": an actor composed with its place.
+        let composed = m.kind != ActorKind::Country
+            && (m.tok[0] + 1..m.tok[1]).any(|k| tokens[k].norm == "in");
+        let locative = m.kind == ActorKind::Country
+            && m.agent.is_none()
+            && super::construct::protest_scene(tokens, m.tok[0]);
+        if !(locative || composed) || matches!(c.country(), "IGO" | "NGO" | "MNC" | "IMG") {
+            continue;
+        }
+        match country {
+            Some(k) if k != c.country() => return,
+            _ => country = Some(c.country()),
+        }
+    }
+    let Some(country) = country.map(str::to_string) else {
+        return;
+    };
+    for m in out.iter_mut().filter(|m| bare(m)) {
+        let agent = m.agent.clone().unwrap_or_default();
+        m.code = Some(apply_agent(&country, &agent));
+        m.inferred = true;
+    }
+    // "Thousands rallied in Bogota against the government": the government the
+    // crowd of the place confronts is that place's, when the article gave it none.
+    for m in out
+        .iter_mut()
+        .filter(|m| m.code.is_none() && !m.pronoun && m.agent.as_deref() == Some("~GOV"))
+    {
+        m.code = Some(apply_agent(&country, "~GOV"));
+        m.inferred = true;
+    }
 }
 
 /// Protesters named without a country in a sentence with the police of one country
