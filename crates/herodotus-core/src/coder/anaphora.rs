@@ -401,7 +401,7 @@ fn denial_answers(tokens: &[Token], mentions: &mut Vec<Found>, ctx: &Context, si
     // has its own target; inside a mention, the word is no denial.
     if mentions
         .iter()
-        .any(|m| m.tok[1] > k && m.code.is_some() || m.tok[0] <= k && k < m.tok[1])
+        .any(|m| (m.tok[0] <= k || m.code.is_some()) && m.tok[1] > k)
     {
         return;
     }
