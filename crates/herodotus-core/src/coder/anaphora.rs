@@ -245,6 +245,8 @@ pub(super) struct EventOwner {
     /// Code and name of the source of the last accusation or criticism (a coded
     /// event of root 11), and its sentence.
     accuser: Option<(String, String, usize)>,
+    /// The target of that accusation (who was accused).
+    accused: Option<String>,
     /// Code and name of the actor that last fired or tested missiles, and its
     /// sentence (see [`LAUNCH_NOUNS`]).
     launcher: Option<(String, String, usize)>,
@@ -311,6 +313,7 @@ impl EventOwner {
             .find(|e| CameoCode::new(&e.event_code).root() == "11")
         {
             self.accuser = Some((e.source_code.clone(), e.source_code.clone(), si));
+            self.accused = Some(e.target_code.clone());
         }
         if self.owner.as_ref().is_some_and(|o| o.2 == si) {
             return;
@@ -331,6 +334,107 @@ impl EventOwner {
     }
 }
 
+/// Session 17 class "denial answering an accusation": nouns a denial verb denies
+/// ("denied any wrongdoing", "denies all involvement").
+const DENIED_NOUNS: &[&str] = &[
+    "wrongdoing",
+    "involvement",
+    "responsibility",
+    "complicity",
+    "guilt",
+    "role",
+];
+const DENY_V: &[&str] = &["deny", "denied", "denies", "denying"];
+/// ... and the speech verbs that assert innocence ("insisted it had done nothing
+/// wrong", "said it was not responsible").
+const ASSERT_V: &[&str] = &[
+    "said",
+    "says",
+    "insisted",
+    "insists",
+    "maintained",
+    "maintains",
+    "stressed",
+    "stresses",
+    "argued",
+    "argues",
+    "reiterated",
+    "reiterates",
+];
+/// How many sentences back an accusation is answered by a denial that names no one.
+const DENIAL_REACH: usize = 3;
+
+/// Session 17 class "denial answering an accusation" (CAMEO 016, CODING-GUIDE
+/// "Speech acts ... deny"): "Uganda accused Kenya of arming rebels. Kenya denied any
+/// wrongdoing." / "Kenya insisted it had done nothing wrong." / "Kenya said it was
+/// not responsible.": a denial that names no one after it answers the accusation of
+/// the last few sentences when its speaker is the actor accused (same country); the
+/// denied noun ("wrongdoing", "wrong", "responsible") becomes an inferred mention of
+/// the accuser, like "the allegations" does (see the module doc). One a sentence.
+fn denial_answers(tokens: &[Token], mentions: &mut Vec<Found>, ctx: &Context, si: usize) {
+    let Some((accuser, accused)) = ctx
+        .events
+        .accuser
+        .as_ref()
+        .filter(|a| si > a.2 && si - a.2 <= DENIAL_REACH)
+        .zip(ctx.events.accused.as_deref())
+    else {
+        return;
+    };
+    let norm = |k: usize| tokens[k].norm.as_str();
+    let n = tokens.len();
+    let hit = (1..n).find_map(|k| {
+        let verbs = match norm(k) {
+            w if DENIED_NOUNS.contains(&w) => DENY_V,
+            "wrong" if norm(k - 1) == "nothing" => ASSERT_V,
+            "responsible" if norm(k - 1) == "not" => ASSERT_V,
+            _ => return None,
+        };
+        let reach = if verbs == DENY_V { 3 } else { 8 };
+        let v = (k.saturating_sub(reach)..k)
+            .rev()
+            .find(|&j| verbs.contains(&norm(j)))?;
+        Some((v, k))
+    });
+    let Some((v, k)) = hit else {
+        return;
+    };
+    // Named after it ("involvement in the attack on Indian soldiers"), the denial
+    // has its own target; inside a mention, the word is no denial.
+    if mentions
+        .iter()
+        .any(|m| (m.tok[0] <= k || m.code.is_some()) && m.tok[1] > k)
+    {
+        return;
+    }
+    let speaker = mentions
+        .iter()
+        .rev()
+        .find(|m| m.tok[1] <= v && m.code.is_some())
+        .and_then(|m| m.code.as_deref());
+    let country = |c: &str| crate::codes::ActorCode::new(c).country().to_string();
+    let answers = speaker.is_some_and(|s| {
+        !accused.is_empty() && country(s) == country(accused) && country(s) != country(&accuser.0)
+    });
+    if !answers {
+        return;
+    }
+    add_mentions(
+        mentions,
+        vec![Found {
+            tok: [k, k + 1],
+            span: [tokens[k].start, tokens[k].end],
+            code: Some(accuser.0.clone()),
+            name: accuser.1.clone(),
+            kind: ActorKind::Agent,
+            agent: None,
+            pronoun: false,
+            inferred: true,
+            pair: false,
+        }],
+    );
+}
+
 fn is_word(t: &Token) -> bool {
     t.norm.chars().next().is_some_and(char::is_alphabetic)
 }
@@ -349,6 +453,7 @@ impl Coder {
         self.role_nouns(tokens, mentions, ctx, si);
         speech_pronouns(tokens, mentions);
         self.event_anaphora(tokens, mentions, ctx, si);
+        denial_answers(tokens, mentions, ctx, si);
     }
 
     fn event_anaphora(

@@ -169,8 +169,9 @@ impl Coder {
                 ));
         // "if", "unless", "whether" open the clause as boundary words, so they sit
         // just before its start: "the talks may fail if A rejects B's offer".
-        let hypothetical =
-            (start.saturating_sub(1)..h.start).any(|j| self.w.hypothetical.contains(&ids[j]));
+        let hypothetical = (start.saturating_sub(1)..h.start)
+            .any(|j| self.w.hypothetical.contains(&ids[j]))
+            || question(tokens);
         // Gerunds after prepositions and infinitives after a coded verb belong to
         // the verb before them (its patterns can mention them).
         let gerund_after_prep =
@@ -384,7 +385,15 @@ impl Coder {
                             && !self.w.prepositions.contains(&g)
                             && !self.w.boundaries.contains(&g))
                 });
-            if !joined || b.pronoun {
+            // "... imposed by Washington, Erdogan said": an actor after a bare comma
+            // and right before a speech verb is the speaker of the tag, not one more
+            // member (session 17 class "refusal by negation", whose refusals are
+            // often reported that way).
+            let speaker = !gap.contains(&self.w.and)
+                && tokens
+                    .get(b.tok[1])
+                    .is_some_and(|t| crate::speech::is_speech(&t.norm, crate::speech::TAG));
+            if !joined || b.pronoun || speaker {
                 break;
             }
             out.push(cur + 1);
@@ -404,4 +413,48 @@ pub(super) fn adjectival_participle(tokens: &[Token], h: &VerbHit) -> bool {
             tokens[h.end - 1].norm.as_str(),
             "committed" | "determined" | "prepared" | "poised" | "dedicated" | "resolved"
         )
+}
+
+/// A question asks and asserts nothing (session 17 class "refusal by negation", its
+/// negative rows: "Did A refuse to recognise B?", "Why will A not accept B's
+/// proposal?"): the sentence (or its window) ends with a question mark and opens with
+/// an auxiliary or a wh-word. A statement that ends with a quoted question keeps its
+/// first word ("A asked why B ...?" is not dropped by this rule).
+fn question(tokens: &[Token]) -> bool {
+    let mut words = tokens.iter().filter(|t| t.norm != "\"" && t.norm != "'");
+    let first = words.next().map(|t| t.norm.as_str());
+    let last = tokens
+        .iter()
+        .rev()
+        .find(|t| t.norm != "\"" && t.norm != "'");
+    last.is_some_and(|t| t.norm == "?")
+        && first.is_some_and(|w| {
+            matches!(
+                w,
+                "did"
+                    | "does"
+                    | "do"
+                    | "will"
+                    | "would"
+                    | "can"
+                    | "could"
+                    | "should"
+                    | "shall"
+                    | "is"
+                    | "are"
+                    | "was"
+                    | "were"
+                    | "has"
+                    | "have"
+                    | "had"
+                    | "why"
+                    | "how"
+                    | "what"
+                    | "who"
+                    | "whom"
+                    | "when"
+                    | "where"
+                    | "which"
+            )
+        })
 }

@@ -850,7 +850,20 @@ impl Coder {
     /// cooperative act (CODING-GUIDE: "refused to meet B" is 12x; issue 10 class:
     /// refusals), as opposed to a plain negated act ("A did not meet B"). A parse
     /// gives the same from `aux` will/would with `advmod` not/never.
-    pub(super) fn announced_refusal(&self, tokens: &[Token], h: &VerbHit) -> bool {
+    ///
+    /// Session 17 class "refusal by negation": "would not" also before a trailing
+    /// speech tag ("A would not bow to B's pressure, the minister said"), and "did
+    /// not" when the verb (`lemma`, coded `code` when done) is a response to another
+    /// actor ([`RESPONSES`]: "did not recognise B", "did not bow to pressure from B"):
+    /// withholding the response asked for rejects it. "did not meet" stays a
+    /// negated act; "does not", "has not", "never" are a standing situation.
+    pub(super) fn announced_refusal(
+        &self,
+        tokens: &[Token],
+        h: &VerbHit,
+        lemma: &str,
+        code: &str,
+    ) -> bool {
         let norm = |k: usize| tokens[k].norm.as_str();
         let mut j = h.start;
         while j > 0 && MODAL_ADVERBS.contains(&norm(j - 1)) {
@@ -862,8 +875,14 @@ impl Coder {
         let m = j - 2;
         match norm(m) {
             "will" | "'ll" | "wo" | "shall" => true,
-            // "would not" only as the future of reported speech.
-            "would" | "'d" => (0..m).any(|k| reports_future(norm(k))),
+            // "would not" only as the future of reported speech, the speech verb
+            // before it or in a tag after it, and with no condition after it ("would
+            // not sign if ...").
+            "would" | "'d" => {
+                ((0..m).any(|k| reports_future(norm(k))) || speech_tag_after(tokens, h.end))
+                    && !(h.end..tokens.len()).any(|k| matches!(norm(k), "if" | "unless"))
+            }
+            "did" => norm(j - 1) != "never" && responds(lemma, code),
             _ => false,
         }
     }
@@ -885,10 +904,15 @@ impl Coder {
         };
         // "denied (the reports) that ...": only a noun group between the verb and
         // "that" ("denied the charge and said that ..." is two clauses).
+        // A speech form right after the denial or after a determiner is the claim
+        // noun itself ("rejected claims that", "denied the claims that"; session 17).
         if let Some(t) = (d + 1..h.start.min(d + 7)).find(|&k| norm(k) == "that") {
             return (d + 1..t).all(|k| {
                 !matches!(norm(k), "and" | "," | "or")
-                    && !crate::speech::is_speech(norm(k), crate::speech::INDIRECT)
+                    && (!crate::speech::is_speech(norm(k), crate::speech::INDIRECT)
+                        || matches!(norm(k), "claims" | "claim")
+                            && (k == d + 1
+                                || matches!(norm(k - 1), "the" | "any" | "these" | "such")))
             });
         }
         // "denied it had attacked": a subject pronoun right after "deny" itself.
@@ -1666,6 +1690,48 @@ pub(super) fn threat_code(code: &str) -> Option<String> {
         }
         .to_string(),
     )
+}
+
+/// Verbs whose act answers another actor's demand, pressure, proposal or claim to
+/// recognition (session 17 class "refusal by negation"): "did not V" withholds the
+/// answer, a rejection (12x), where "did not meet" or "did not extradite" only says
+/// an act of one's own did not happen.
+const RESPONSES: &[&str] = &[
+    "recognise",
+    "recognize",
+    "accept",
+    "comply",
+    "bow",
+    "yield",
+    "heed",
+    "submit",
+    "succumb",
+    "cave",
+    "budge",
+    "relent",
+    "accede",
+    "give",
+];
+
+/// Whether `lemma`, coded `code` when done, is a response (see [`RESPONSES`]):
+/// "give" only as "give in" (080), "recognise" only as recognition (054).
+fn responds(lemma: &str, code: &str) -> bool {
+    RESPONSES.contains(&lemma)
+        && match lemma {
+            "give" => code == "080",
+            "recognise" | "recognize" => code.starts_with("054"),
+            _ => true,
+        }
+}
+
+/// A speech tag after the clause that ends at `from`: ", the minister said" (a
+/// comma, then a reporting verb within six words; session 17 class "refusal by
+/// negation").
+fn speech_tag_after(tokens: &[Token], from: usize) -> bool {
+    let Some(c) = (from..tokens.len()).find(|&k| tokens[k].norm == ",") else {
+        return false;
+    };
+    (c + 1..tokens.len().min(c + 7)).any(|k| reports_future(tokens[k].norm.as_str()))
 }
 
 /// Whether `word` is a verb form whose "that ... would V" is a future announced, not

@@ -479,7 +479,14 @@ impl Coder {
             let refusal = (clause.negated && !matched_neg && mode == Mode::Act)
                 .then(|| code.as_deref().and_then(super::construct::reject_code))
                 .flatten()
-                .filter(|_| self.announced_refusal(tokens, h));
+                .filter(|_| {
+                    self.announced_refusal(
+                        tokens,
+                        h,
+                        &verb.lemma,
+                        code.as_deref().unwrap_or_default(),
+                    )
+                });
             let code = match refusal {
                 Some(rc) => {
                     construction = Some("refusal: A will not V");
