@@ -316,6 +316,15 @@ pub(super) enum Mode {
         /// must / need to / have to, rather than should / ought to.
         strong: bool,
     },
+    /// '"B will pay a price," A said', "A said B would face consequences", "B will
+    /// regret it": what the speaker says B will suffer is the speaker's threat to B
+    /// (130; session 17 class "threats without a threat verb"). Mention indices.
+    Menace {
+        /// The speaker (source).
+        speaker: usize,
+        /// The actor threatened (target).
+        target: usize,
+    },
 }
 
 /// Verbs whose "that" clause is denied content (see `Coder::denied_content`): the
@@ -455,6 +464,34 @@ const CALL_FOR: &[&str] = &[
     "appealing",
 ];
 
+/// Prepositions after a quotation's tag that introduce what was spoken of ('"...,"
+/// A said of B', "A told reporters about B"), not the speaker (session 17 class
+/// "threats without a threat verb").
+const TOPIC_AFTER_TAG: &[&str] = &["of", "about", "regarding", "concerning"];
+
+/// Verbs whose future with a price or consequences ("B will pay a price", "B will
+/// pay dearly", "B would face consequences", "B will regret it"), reported from a
+/// speaker, is the speaker's threat to B (session 17 class "threats without a
+/// threat verb"; [`Mode::Menace`]). "regret" needs no object word.
+const CONSEQUENCE_VERBS: &[&str] = &["pay", "face", "bear", "regret"];
+
+/// The words after "pay" / "face" that make their future a threat.
+const CONSEQUENCE_WORDS: &[&str] = &[
+    "price",
+    "dearly",
+    "consequence",
+    "consequences",
+    "repercussion",
+    "repercussions",
+    "retribution",
+    "retaliation",
+    "punishment",
+    "wrath",
+    "response",
+    "reprisal",
+    "reprisals",
+];
+
 /// Verbs of trying before "to V": an attempt, whose act is not reported as done
 /// ("tried to block the road", "are trying to win over voters"; issue 10 class:
 /// hopes, plans and attempts coded as acts).
@@ -531,6 +568,9 @@ impl Coder {
             && matches!(norm(j - 2), "would" | "could" | "might" | "should" | "'d")
         {
             return Mode::Hypothetical;
+        }
+        if let Some(m) = self.menace(tokens, owner, mentions, h, j) {
+            return m;
         }
         let unless = (h.end..tokens.len()).any(|k| norm(k) == "unless");
         if matches!(norm(j - 1), "will" | "'ll" | "shall")
@@ -692,14 +732,6 @@ impl Coder {
             owner[p - 1]
         };
         let code = mentions[target].code.as_deref()?;
-        let coded_other = |k: usize| {
-            let m = owner[k];
-            (m != usize::MAX && mentions[m].code.as_deref().is_some_and(|c| c != code)).then_some(m)
-        };
-        let is_speech = |k: usize| {
-            crate::speech::is_speech(norm(k), crate::speech::CONTENT)
-                || crate::speech::is_speech(norm(k), crate::speech::INDIRECT)
-        };
         // "A said that B and the C must V": the obligation's subject is the whole
         // compound, which starts at its first member.
         let mut first = mentions[target].tok[0];
@@ -718,6 +750,101 @@ impl Coder {
         let target = match owner[first] {
             m if m != usize::MAX && mentions[m].code.is_some() => m,
             _ => target,
+        };
+        let speaker = self.speaker_of(tokens, owner, mentions, first, after, code);
+        Some(match speaker {
+            Some(speaker) => Mode::Oblige {
+                speaker,
+                target,
+                strong,
+            },
+            None => Mode::Hypothetical,
+        })
+    }
+
+    /// "B will pay a price", '"B will pay dearly," A said', "A said B would face
+    /// consequences", "B will regret it": the future of a [`CONSEQUENCE_VERBS`] verb
+    /// (with a [`CONSEQUENCE_WORDS`] word within four tokens, but for "regret")
+    /// whose subject B is a named coded actor right before the future is the speaker's
+    /// threat to B ([`Mode::Menace`]), or nothing when nobody reports it (a
+    /// prediction). `j` is the first token of the verb group (after adverbs). A
+    /// parse gives the same from `aux` will/would, the `obj` "price" and the `ccomp`
+    /// of a speech verb.
+    fn menace(
+        &self,
+        tokens: &[Token],
+        owner: &[usize],
+        mentions: &[Found],
+        h: &VerbHit,
+        j: usize,
+    ) -> Option<Mode> {
+        let norm = |k: usize| tokens[k].norm.as_str();
+        let lemma = self.verbs[h.verb as usize].lemma.as_str();
+        if !CONSEQUENCE_VERBS.contains(&lemma) {
+            return None;
+        }
+        let mut s = if j >= 1 && matches!(norm(j - 1), "will" | "'ll" | "would" | "'d" | "shall") {
+            j - 1
+        } else if j >= 3 && norm(j - 1) == "to" && norm(j - 2) == "going" {
+            j - 3
+        } else {
+            return None;
+        };
+        if lemma != "regret"
+            && !(h.end..tokens.len().min(h.end + 4)).any(|k| CONSEQUENCE_WORDS.contains(&norm(k)))
+        {
+            return None;
+        }
+        while s > 0 && MODAL_ADVERBS.contains(&norm(s - 1)) {
+            s -= 1;
+        }
+        // A named actor: "they will pay a price" after another story's sentence
+        // names no adversary (a threat needs one), unless the quotation's tag
+        // names it ('"They will pay a price," A said of B').
+        let subject = s.checked_sub(1)?;
+        let (first, pronoun) = match owner[subject] {
+            m if m != usize::MAX => (mentions[m].tok[0], mentions[m].pronoun),
+            _ if matches!(norm(subject), "they" | "he" | "she" | "it") => (subject, true),
+            _ => return None,
+        };
+        let target = if pronoun {
+            self.tag_topic(tokens, owner, mentions, h.start, None)?
+        } else {
+            owner[subject]
+        };
+        let code = mentions[target].code.as_deref()?;
+        Some(
+            match self.speaker_of(tokens, owner, mentions, first, h.end, code) {
+                Some(speaker) => Mode::Menace { speaker, target },
+                None => Mode::Hypothetical,
+            },
+        )
+    }
+
+    /// The speaker of a clause whose subject starts at token `first` (after it: the
+    /// first token past the clause's verb): "A said (that) B ...", the nearest speech
+    /// verb before B and the nearest coded actor within six tokens before it; or
+    /// '"B ...," A said' / '..., said A', the actor of the quotation tag after the
+    /// clause (also a person the dictionaries lack, placed by the organisation of
+    /// the apposition after the tag). Never an actor coded `not_code` (B's own).
+    fn speaker_of(
+        &self,
+        tokens: &[Token],
+        owner: &[usize],
+        mentions: &[Found],
+        first: usize,
+        after: usize,
+        not_code: &str,
+    ) -> Option<usize> {
+        let norm = |k: usize| tokens[k].norm.as_str();
+        let code = not_code;
+        let coded_other = |k: usize| {
+            let m = owner[k];
+            (m != usize::MAX && mentions[m].code.as_deref().is_some_and(|c| c != code)).then_some(m)
+        };
+        let is_speech = |k: usize| {
+            crate::speech::is_speech(norm(k), crate::speech::CONTENT)
+                || crate::speech::is_speech(norm(k), crate::speech::INDIRECT)
         };
         // "A said (that) B must V": the nearest speech verb before B, its subject
         // the nearest other actor within six tokens before it. "A told the crowd
@@ -741,14 +868,28 @@ impl Coder {
             let close = (after..tokens.len()).find(|&k| matches!(norm(k), "\"" | ","))?;
             let tag = (close + 1..tokens.len().min(close + 8))
                 .find(|&k| crate::speech::is_speech(norm(k), crate::speech::TAG))?;
+            // '"...," the official said of B': B is what was spoken of (the
+            // quotation's topic), not who spoke (session 17 class "threats
+            // without a threat verb").
+            let topic = |k: usize| TOPIC_AFTER_TAG.contains(&norm(k));
             (close + 1..tag)
                 .rev()
                 .find_map(coded_other)
-                .or_else(|| (tag + 1..tokens.len().min(tag + 4)).find_map(coded_other))
+                .or_else(|| {
+                    (tag + 1..tokens.len().min(tag + 4))
+                        .take_while(|&k| !topic(k))
+                        .find_map(coded_other)
+                })
                 .or_else(|| {
                     // '..., said Jane Doe, a director at Amnesty International': a
                     // person the dictionaries lack, placed by the organisation of
                     // the apposition (the first coded actor after at/of/for/from).
+                    if tokens
+                        .get(tag + 1)
+                        .is_some_and(|t| TOPIC_AFTER_TAG.contains(&t.norm.as_str()))
+                    {
+                        return None;
+                    }
                     (tag + 1..tokens.len().min(tag + 30))
                         .take_while(|&k| !matches!(norm(k), "\"" | ";"))
                         .filter(|&k| {
@@ -761,14 +902,7 @@ impl Coder {
                         .find_map(coded_other)
                 })
         };
-        Some(match forward.or_else(backward) {
-            Some(speaker) => Mode::Oblige {
-                speaker,
-                target,
-                strong,
-            },
-            None => Mode::Hypothetical,
-        })
+        forward.or_else(backward)
     }
 
     /// "A demanded (that) B V", "A insisted that B V": the bare verb after a demand
@@ -953,6 +1087,7 @@ impl Coder {
                 Some(f) => valid(format!("02{f}")),
                 None => "020".into(),
             }),
+            Mode::Menace { .. } => Some("130".into()),
             Mode::Oblige { strong, .. } => {
                 let root = if strong { "10" } else { "02" };
                 Some(match coop_family(code) {
@@ -1169,6 +1304,124 @@ impl Coder {
                     .is_some_and(|c| Some(c) != not_code))
             .then_some(m)
         })
+    }
+
+    /// "All options are on the table" said of B, "A said all options remain on the
+    /// table regarding B", "A keeps all military options on the table against B":
+    /// the speaker's threat to B (130; 138 for military options), with no verb of
+    /// its own (session 17 class "threats without a threat verb"). B follows the
+    /// phrase right after a preposition (regarding, for, against, toward(s), over,
+    /// concerning, about) or is the topic of the quotation's
+    /// tag ([`Self::tag_topic`]); the speaker is found as for an obligation
+    /// ([`Self::speaker_of`]). Returns (speaker, target, code, token of "options").
+    pub(super) fn options_on_table(
+        &self,
+        tokens: &[Token],
+        owner: &[usize],
+        mentions: &[Found],
+    ) -> Option<(usize, usize, &'static str, usize)> {
+        let norm = |k: usize| tokens[k].norm.as_str();
+        let n = tokens.len();
+        let (k, end) = (1..n).find_map(|k| {
+            if !matches!(norm(k), "option" | "options")
+                || !matches!(norm(k - 1), "all" | "military" | "every")
+                || (k >= 2 && matches!(norm(k - 2), "not" | "no"))
+            {
+                return None;
+            }
+            let mut t = k + 1;
+            if t < n
+                && matches!(
+                    norm(t),
+                    "are"
+                        | "is"
+                        | "were"
+                        | "was"
+                        | "remain"
+                        | "remains"
+                        | "remained"
+                        | "stay"
+                        | "stays"
+                )
+            {
+                t += 1;
+            }
+            (t + 2 < n && norm(t) == "on" && norm(t + 1) == "the" && norm(t + 2) == "table")
+                .then_some((k, t + 3))
+        })?;
+        let code = if norm(k - 1) == "military" {
+            "138"
+        } else {
+            "130"
+        };
+        // The preposition right after "table" ("in the talks with B" is where
+        // the options lie, not whom they aim at).
+        let after = (end < n
+            && matches!(
+                norm(end),
+                "regarding"
+                    | "for"
+                    | "against"
+                    | "toward"
+                    | "towards"
+                    | "over"
+                    | "concerning"
+                    | "about"
+            ))
+        .then(|| {
+            let a = if tokens.get(end + 1).is_some_and(|t| t.norm == "the") {
+                end + 2
+            } else {
+                end + 1
+            };
+            let m = *owner.get(a)?;
+            (m != usize::MAX && mentions[m].tok[0] == a && mentions[m].code.is_some()).then_some(m)
+        })
+        .flatten();
+        let target = after.or_else(|| self.tag_topic(tokens, owner, mentions, k, None))?;
+        let tcode = mentions[target].code.as_deref()?;
+        let speaker = self.speaker_of(tokens, owner, mentions, k - 1, end, tcode)?;
+        Some((speaker, target, code, k))
+    }
+
+    /// The actor a quotation's tag says was spoken of: '"We will take
+    /// countermeasures," the minister told reporters about B', '"...," A said of B'.
+    /// The quotation opens the sentence and holds token `from`; its tag (a speech
+    /// verb within eight tokens after the closing mark) is followed within four
+    /// tokens by of/about/regarding and a coded actor whose code is not `not_code`
+    /// (session 17 class "threats without a threat verb": the target of a threat
+    /// is its adversary, named in the sentence or as the clear addressee). A parse
+    /// gives the same from the tag verb's `obl` with `case` of/about.
+    pub(super) fn tag_topic(
+        &self,
+        tokens: &[Token],
+        owner: &[usize],
+        mentions: &[Found],
+        from: usize,
+        not_code: Option<&str>,
+    ) -> Option<usize> {
+        let norm = |k: usize| tokens[k].norm.as_str();
+        let open = (0..from).rev().find(|&k| norm(k) == "\"")?;
+        if tokens[..open].iter().any(|t| t.kind == TokenKind::Word) {
+            return None;
+        }
+        let close = (from..tokens.len()).find(|&k| norm(k) == "\"")?;
+        let tag = (close + 1..tokens.len().min(close + 8))
+            .find(|&k| crate::speech::is_speech(norm(k), crate::speech::TAG))?;
+        let p =
+            (tag + 1..tokens.len().min(tag + 4)).find(|&k| TOPIC_AFTER_TAG.contains(&norm(k)))?;
+        let mut a = p + 1;
+        if tokens.get(a).is_some_and(|t| t.norm == "the") {
+            a += 1;
+        }
+        let m = *owner.get(a)?;
+        (m != usize::MAX
+            && mentions[m].tok[0] == a
+            && mentions[m]
+                .code
+                .as_deref()
+                .is_some_and(|c| Some(c) != not_code))
+        .then_some(m)
     }
 
     /// A meeting the sentence reports in passing, in the words `from..to` after a

@@ -447,8 +447,13 @@ impl Coder {
                 (None, Mode::Oblige { strong, .. }) if verb.code.active.is_none() => {
                     Some(if strong { "100" } else { "020" }.to_string())
                 }
+                (None, Mode::Menace { .. }) => Some("130".to_string()),
                 (c, _) => c,
             };
+            // The act's own root, before modality makes an intent or a threat of it.
+            let act_root = code
+                .as_deref()
+                .map(|c| CameoCode::new(c).root().to_string());
             let code = match code {
                 Some(c) if mode != Mode::Act => {
                     let new = self.code_under_mode(&c, mode);
@@ -457,6 +462,7 @@ impl Coder {
                             Mode::Appeal(_) => "appeal: want X to V",
                             Mode::Oblige { strong: true, .. } => "demand: A said B must V",
                             Mode::Oblige { .. } => "appeal: A said B should V",
+                            Mode::Menace { .. } => "threat: A said B will pay",
                             Mode::Purpose => "purpose",
                             _ => "modality: intent or threat",
                         });
@@ -543,7 +549,9 @@ impl Coder {
             } else if self.denied_content(tokens, h) {
                 // "A denied that B attacked C": the act denied is not reported.
                 skip_reason = Some(DropReason::Negated);
-            } else if clause.hypothetical && !matches!(mode, Mode::Oblige { .. }) {
+            } else if clause.hypothetical
+                && !matches!(mode, Mode::Oblige { .. } | Mode::Menace { .. })
+            {
                 skip_reason = Some(DropReason::Hypothetical);
             } else if h.gerund
                 && arcs
@@ -808,7 +816,8 @@ impl Coder {
             }
             if let Mode::Oblige {
                 speaker, target, ..
-            } = mode
+            }
+            | Mode::Menace { speaker, target } = mode
             {
                 // "A said B must V": from the speaker to B.
                 sources = self.compound(tokens, ids, mentions, speaker);
@@ -828,6 +837,22 @@ impl Coder {
                 {
                     skip_reason = Some(DropReason::AppealCodedOnVerb);
                 }
+            }
+            // "The United States will deploy troops to Poland": an announced
+            // deployment to a country (force posture, 15x, aimed at the place the
+            // troops go to) threatens no one there; the deployment done keeps its
+            // code (154). "to the border with B" still aims at B (session 17 class
+            // "future clauses wrongly coded as threats").
+            if skip_reason.is_none()
+                && matches!(mode, Mode::Intent { unless: false })
+                && act_root.as_deref() == Some("15")
+                && !targets.is_empty()
+                && targets.iter().all(|&t| {
+                    let a = mentions[t].tok[0];
+                    a > 0 && tokens[a - 1].norm == "to"
+                })
+            {
+                skip_reason = Some(DropReason::Hypothetical);
             }
             // "A warned it would not stand idly by if B attacked", "A will retaliate
             // unless B lifts the sanctions": a threat with no other target is aimed
@@ -857,6 +882,7 @@ impl Coder {
                     if let Some(c) = self
                         .condition_actor(tokens, &owner, mentions, h.end, src_code)
                         .or_else(fronted)
+                        .or_else(|| self.tag_topic(tokens, &owner, mentions, h.start, src_code))
                     {
                         targets = self.compound(tokens, ids, mentions, c);
                     }
@@ -1407,6 +1433,40 @@ impl Coder {
                         }),
                         implied: None,
                     });
+                }
+            }
+        }
+        // "All options are on the table," A said of B: the speaker's threat to B
+        // (session 17 class "threats without a threat verb"), unless a verb coded
+        // a threat between the same actors already.
+        if let Some((speaker, target, code, v)) = self.options_on_table(tokens, &owner, mentions) {
+            let sources = self.compound(tokens, ids, mentions, speaker);
+            let targets = self.compound(tokens, ids, mentions, target);
+            if sources.len() <= caps.compound && targets.len() <= caps.compound {
+                for &s in &sources {
+                    for &t in &targets {
+                        let same = mentions[s].code == mentions[t].code;
+                        let done = events.iter().any(|e| {
+                            e.source == s
+                                && e.target == Some(t)
+                                && e.code
+                                    .as_deref()
+                                    .is_some_and(|c| CameoCode::new(c).root() == "13")
+                        });
+                        if done || same || events.len() >= caps.events {
+                            continue;
+                        }
+                        events.push(RawEvent {
+                            source: s,
+                            target: Some(t),
+                            code: Some(code.to_string()),
+                            pattern: None,
+                            verb: 0,
+                            verb_span: [tokens[v].start, tokens[v].end],
+                            construction: Some("threat: all options on the table"),
+                            implied: None,
+                        });
+                    }
                 }
             }
         }
